@@ -1,0 +1,88 @@
+package org.fmishare.core.compliance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.text.Normalizer;
+import java.util.HexFormat;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One mandatory disclosure clause in machine-readable form, as it travels inside a signed envelope and STIX output.
+ *
+ * <p>The digest is SHA-256 over the UTF-8 bytes of the {@linkplain #normalise(String) normalised} text, written
+ * {@code sha-256:<64 lower-case hex>}. The constructor recomputes it, so a {@code Disclosure} whose text and digest
+ * disagree cannot exist.
+ *
+ * @param id the clause's stable id, for example {@code no-request-no-obligation}
+ * @param version the clause's version, starting at 1
+ * @param text the clause's canonical text
+ * @param digest the digest of the normalised text
+ */
+public record Disclosure(String id, int version, String text, String digest) {
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+
+    /** Validates the id and version and checks that the digest matches the text. */
+    public Disclosure {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(digest, "digest");
+        if (!ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("disclosure id must match " + ID + ", was '" + id + "'");
+        }
+        if (version < 1) {
+            throw new IllegalArgumentException("disclosure " + id + ": version must be at least 1, was " + version);
+        }
+        if (text.isBlank()) {
+            throw new IllegalArgumentException("disclosure " + id + ": text must not be blank");
+        }
+        String expected = digestOf(text);
+        if (!expected.equals(digest)) {
+            throw new IllegalArgumentException("disclosure " + id + " v" + version
+                    + ": digest does not match the text (expected " + expected + ")");
+        }
+    }
+
+    /**
+     * Creates a disclosure, computing its digest.
+     *
+     * @param id the clause id
+     * @param version the clause version
+     * @param text the canonical text
+     * @return the disclosure
+     */
+    public static Disclosure of(String id, int version, String text) {
+        return new Disclosure(id, version, text, digestOf(text));
+    }
+
+    /**
+     * The normalisation digests are computed over: Unicode NFC, every run of whitespace (including line breaks)
+     * replaced by one space, leading and trailing whitespace removed. It makes the digest independent of line
+     * wrapping and line-ending conventions in rendered messages, and of nothing else.
+     *
+     * @param text any text
+     * @return the normalised text
+     */
+    public static String normalise(String text) {
+        String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
+        return WHITESPACE.matcher(nfc).replaceAll(" ").strip();
+    }
+
+    /**
+     * The digest of a text, as carried in {@link #digest()}.
+     *
+     * @param text any text
+     * @return {@code sha-256:} and 64 lower-case hex digits
+     */
+    public static String digestOf(String text) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256")
+                    .digest(normalise(text).getBytes(StandardCharsets.UTF_8));
+            return "sha-256:" + HexFormat.of().formatHex(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+}

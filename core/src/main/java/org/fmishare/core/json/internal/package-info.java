@@ -1,0 +1,2 @@
+/** Internal parts of the JSON codec. Not API. */
+package org.fmishare.core.json.internal;
