@@ -1,14 +1,9 @@
 package org.fmishare.core.internal;
 
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ParameterNameProvider;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.executable.ExecutableValidator;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Executable;
-import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,11 +18,12 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * Runs the Jakarta Validation constraints declared on a record's components from inside its compact constructor.
  *
  * <p>Design note: the annotations on the record components are the single source of truth for structural rules.
- * Java copies them onto the canonical constructor's parameters, so Hibernate Validator's executable validation
- * can check the arguments <em>before</em> the record exists; an invalid record therefore can never be observed.
- * Parameter names come from the record components, not from {@code -parameters} bytecode, so paths read
- * {@code ThreatShare.facts[2]} wherever the classes were compiled. Messages are interpolated without an
- * expression-language engine ({@link ParameterMessageInterpolator}), which keeps EL off the classpath.
+ * Each component's value is checked with {@link Validator#validateValue} against the constraints of the record's
+ * field of the same name <em>before</em> the record exists, so an invalid record can never be observed. The field
+ * is used rather than the canonical constructor's parameter because javac copies only top-level annotations onto
+ * a compact constructor's parameters and drops container-element ones such as {@code List<@NotBlank String>};
+ * the field keeps them all. Messages are interpolated without an expression-language engine
+ * ({@link ParameterMessageInterpolator}), which keeps EL off the classpath.
  *
  * <p>Not API: used only by the records in {@code org.fmishare.core.model}.
  */
@@ -35,22 +31,13 @@ public final class ModelChecks {
     private static final Validator VALIDATOR = Validation.byDefaultProvider()
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())
-            .parameterNameProvider(new RecordParameterNames())
             .buildValidatorFactory()
             .getValidator();
-    private static final ExecutableValidator EXECUTABLES = VALIDATOR.forExecutables();
 
-    private static final ClassValue<Constructor<?>> CANONICAL = new ClassValue<>() {
+    private static final ClassValue<String[]> COMPONENTS = new ClassValue<>() {
         @Override
-        protected Constructor<?> computeValue(Class<?> type) {
-            Class<?>[] types = Arrays.stream(type.getRecordComponents())
-                    .map(RecordComponent::getType)
-                    .toArray(Class<?>[]::new);
-            try {
-                return type.getDeclaredConstructor(types);
-            } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("no canonical constructor on " + type, e);
-            }
+        protected String[] computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName).toArray(String[]::new);
         }
     };
 
@@ -63,17 +50,29 @@ public final class ModelChecks {
      * @param args the arguments, in component order
      * @throws InvalidModelException listing every broken constraint
      */
+    @SuppressWarnings({"unchecked", "rawtypes"})
     public static void validate(Class<? extends Record> type, Object... args) {
-        @SuppressWarnings("unchecked")
-        Constructor<Record> ctor = (Constructor<Record>) CANONICAL.get(type);
-        Set<ConstraintViolation<Record>> found = EXECUTABLES.validateConstructorParameters(ctor, args);
-        if (!found.isEmpty()) {
-            List<InvalidModelException.Violation> violations = new ArrayList<>(found.size());
-            for (ConstraintViolation<Record> v : found) {
-                violations.add(new InvalidModelException.Violation(type.getSimpleName(), field(v.getPropertyPath()),
-                        v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
-                        v.getMessage()));
+        String[] names = COMPONENTS.get(type);
+        if (names.length != args.length) {
+            throw new IllegalStateException(type.getSimpleName() + " has " + names.length + " components, "
+                    + args.length + " values were checked");
+        }
+        List<InvalidModelException.Violation> violations = null;
+        for (int i = 0; i < names.length; i++) {
+            Set<? extends ConstraintViolation<?>> found = VALIDATOR.validateValue((Class) type, names[i], args[i]);
+            if (!found.isEmpty()) {
+                if (violations == null) {
+                    violations = new ArrayList<>();
+                }
+                for (ConstraintViolation<?> v : found) {
+                    violations.add(new InvalidModelException.Violation(type.getSimpleName(),
+                            field(v.getPropertyPath()),
+                            v.getConstraintDescriptor().getAnnotation().annotationType().getSimpleName(),
+                            v.getMessage()));
+                }
             }
+        }
+        if (violations != null) {
             // Stable order so that messages and tests do not depend on hash iteration order.
             violations.sort(Comparator.comparing(InvalidModelException.Violation::field)
                     .thenComparing(InvalidModelException.Violation::rule));
@@ -124,25 +123,5 @@ public final class ModelChecks {
             }
         }
         return sb.length() == 0 ? "(value)" : sb.toString();
-    }
-
-    private static final class RecordParameterNames implements ParameterNameProvider {
-        @Override
-        public List<String> getParameterNames(Constructor<?> constructor) {
-            Class<?> owner = constructor.getDeclaringClass();
-            if (owner.isRecord() && constructor.getParameterCount() == owner.getRecordComponents().length) {
-                return Arrays.stream(owner.getRecordComponents()).map(RecordComponent::getName).toList();
-            }
-            return names(constructor);
-        }
-
-        @Override
-        public List<String> getParameterNames(Method method) {
-            return names(method);
-        }
-
-        private static List<String> names(Executable executable) {
-            return Arrays.stream(executable.getParameters()).map(java.lang.reflect.Parameter::getName).toList();
-        }
     }
 }

@@ -56,6 +56,8 @@ public final class FmiJson {
     /** Default limit on nesting depth. */
     public static final int DEFAULT_MAX_DEPTH = 64;
 
+    private static final java.util.regex.Pattern DUPLICATE_NAME =
+            java.util.regex.Pattern.compile("[Dd]uplicate (?:Object )?(?:property|field) \"([^\"]*)\"");
     private static final FmiJson STANDARD = builder().build();
 
     private final JsonMapper mapper;
@@ -231,6 +233,10 @@ public final class FmiJson {
     }
 
     private static <T> T decode(Class<T> type, ObjectReader reader, byte[] json) {
+        if (type.isRecord() && firstSignificantByte(json) == '[') {
+            throw new JsonCodecException.WrongType("$", "expected a JSON object for " + type.getSimpleName()
+                    + ", got an array", null);
+        }
         try {
             return reader.readValue(json);
         } catch (JacksonException e) {
@@ -249,7 +255,9 @@ public final class FmiJson {
             Throwable cause = rootModelCause(vie);
             if (cause instanceof InvalidModelException ime) {
                 InvalidModelException.Violation v = ime.first();
-                String full = "(value)".equals(v.field()) ? path : join(path, v.field());
+                // A scalar-backed value (CountryCode, an enum with a code) is one JSON value: its field is the path.
+                boolean scalar = vie.getType() != null && isScalarBacked(vie.getType().getRawClass());
+                String full = scalar || "(value)".equals(v.field()) ? path : join(path, v.field());
                 return new JsonCodecException.InvalidValue(full, v.rule(), v.message(), ime);
             }
             if (cause instanceof DateTimeParseException) {
@@ -269,7 +277,17 @@ public final class FmiJson {
             return new JsonCodecException.TooLarge(path, msg, e);
         }
         if (e instanceof InvalidFormatException ife) {
-            if (ife.getTargetType() != null && ife.getTargetType().isEnum()) {
+            Class<?> target = ife.getTargetType();
+            if (target == Instant.class || target == LocalDate.class) {
+                return new JsonCodecException.InvalidValue(path, "iso-8601", "'" + ife.getValue() + "' is not "
+                        + (target == Instant.class ? "an ISO-8601 UTC timestamp such as 2024-02-01T12:00:00Z"
+                                : "an ISO-8601 date such as 2024-11-05"), e);
+            }
+            if (target != null && target.isEnum() && ife.getValue() instanceof Number) {
+                return new JsonCodecException.WrongType(path, "expected one of "
+                        + List.of(target.getEnumConstants()) + " as a string, got a number", e);
+            }
+            if (target != null && target.isEnum()) {
                 return new JsonCodecException.InvalidValue(path, "enum", "'" + ife.getValue()
                         + "' is not one of " + List.of(ife.getTargetType().getEnumConstants()), e);
             }
@@ -290,7 +308,10 @@ public final class FmiJson {
         if (e instanceof StreamReadException) {
             String lower = msg == null ? "" : msg.toLowerCase(Locale.ROOT);
             if (lower.contains("duplicate")) {
-                return new JsonCodecException.DuplicateKey(path, msg, e);
+                java.util.regex.Matcher m = DUPLICATE_NAME.matcher(msg);
+                String full = !m.find() || path.endsWith("." + m.group(1)) ? path : path + "." + m.group(1);
+                return new JsonCodecException.DuplicateKey(full, "property '" + (m.find(0) ? m.group(1) : "?")
+                        + "' appears more than once", e);
             }
             return new JsonCodecException.Malformed(path, msg, e);
         }
@@ -311,6 +332,27 @@ public final class FmiJson {
         return null;
     }
 
+    private static int firstSignificantByte(byte[] json) {
+        for (byte b : json) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return b;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isScalarBacked(Class<?> type) {
+        if (type.isEnum()) {
+            return true;
+        }
+        for (java.lang.reflect.Method m : type.getMethods()) {
+            if (m.isAnnotationPresent(com.fasterxml.jackson.annotation.JsonValue.class)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String join(String base, String field) {
         return field.startsWith("[") ? base + field : base + "." + field;
     }
@@ -318,7 +360,8 @@ public final class FmiJson {
     /** Builds a JSONPath from the databind reference chain, or from the parser's position for stream errors. */
     static String path(JacksonException e) {
         List<JacksonException.Reference> refs = e.getPath();
-        if (refs != null && !refs.isEmpty()) {
+        // Stream errors know the parser position, which is deeper than databind's reference chain.
+        if (refs != null && !refs.isEmpty() && !(e instanceof StreamReadException)) {
             StringBuilder sb = new StringBuilder("$");
             for (JacksonException.Reference ref : refs) {
                 if (ref.getPropertyName() != null) {
@@ -330,7 +373,12 @@ public final class FmiJson {
             return sb.toString();
         }
         if (e.processor() instanceof JsonParser p) {
-            return contextPath(p.streamReadContext());
+            TokenStreamContext ctx = p.streamReadContext();
+            // On a structural start token the parser has already entered the new scope; the value is its parent's.
+            if (ctx != null && p.currentToken() != null && p.currentToken().isStructStart()) {
+                ctx = ctx.getParent();
+            }
+            return contextPath(ctx);
         }
         return "$";
     }

@@ -2,6 +2,7 @@ package org.fmishare.core.model;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Optional;
 import org.fmishare.core.internal.ModelChecks;
@@ -14,7 +15,7 @@ import org.fmishare.core.internal.ModelChecks;
  */
 public record FitfInvolvement(
         @NotNull FitfRole role,
-        @NotNull Optional<@NotBlank @Size(max = Limits.NAME) String> overseer) {
+        @NotNull Optional<@Pattern(regexp = Limits.NOT_BLANK, message = "must not be blank") @Size(max = Limits.NAME) String> overseer) {
 
     /** Validates. */
     public FitfInvolvement {

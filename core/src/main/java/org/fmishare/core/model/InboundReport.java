@@ -29,7 +29,7 @@ public record InboundReport(
         @NotNull Instant receivedAt,
         @NotBlank @Size(max = Limits.LONG_TEXT) String summary,
         @NotNull @Size(max = Limits.ACCOUNTS) List<@NotNull PlatformAccount> accounts,
-        @NotNull Optional<@NotBlank @Size(max = Limits.NAME) String> suspectedActor,
+        @NotNull Optional<@Pattern(regexp = Limits.NOT_BLANK, message = "must not be blank") @Size(max = Limits.NAME) String> suspectedActor,
         @NotNull Optional<CountryCode> suspectedOrigin,
         @NotNull @Size(max = Limits.FEW) List<@NotNull Tactic> tactics,
         @NotNull @Size(max = Limits.FEW) List<@NotNull CompanyAction> actionsTaken) {

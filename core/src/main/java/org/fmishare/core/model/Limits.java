@@ -4,6 +4,8 @@ package org.fmishare.core.model;
 final class Limits {
     /** Identifiers: letters, digits and {@code . _ : -}, starting with a letter or digit. */
     static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:-]{0,127}";
+    /** Present optional text must contain a non-whitespace character (NotBlank would also refuse absence). */
+    static final String NOT_BLANK = "(?s).*\\S.*";
     static final int NAME = 200;
     static final int SHORT_TEXT = 1_000;
     static final int TEXT = 4_000;

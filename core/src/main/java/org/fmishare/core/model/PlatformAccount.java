@@ -2,6 +2,7 @@ package org.fmishare.core.model;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -23,12 +24,12 @@ import org.fmishare.core.internal.ModelChecks;
 public record PlatformAccount(
         @NotBlank @Size(max = Limits.NAME) String platform,
         @NotBlank @Size(max = Limits.NAME) String accountId,
-        @NotNull Optional<@NotBlank @Size(max = Limits.NAME) String> handle,
+        @NotNull Optional<@Pattern(regexp = Limits.NOT_BLANK, message = "must not be blank") @Size(max = Limits.NAME) String> handle,
         @NotNull Optional<URI> url,
         @NotNull Instant firstObserved,
         @NotNull Instant lastObserved,
         @NotNull UsPersonIndicator usPersonIndicator,
-        @NotNull Optional<@NotBlank @Size(max = Limits.TEXT) String> actorLinkBasis) {
+        @NotNull Optional<@Pattern(regexp = Limits.NOT_BLANK, message = "must not be blank") @Size(max = Limits.TEXT) String> actorLinkBasis) {
 
     /** Validates; the observation window must be ordered and the URL must be an absolute web URL. */
     public PlatformAccount {
