@@ -9,6 +9,11 @@ import java.util.concurrent.Callable;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.sample.SampleData;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.DisclosureReport;
+import org.fmishare.disclosure.DisclosureVerifier;
+import org.fmishare.disclosure.Format;
+import org.fmishare.disclosure.RenderedMessage;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -28,7 +33,7 @@ final class DemoCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     private int step;
-    private static final int STEPS = 3;
+    private static final int STEPS = 4;
 
     @Override
     public Integer call() throws IOException {
@@ -56,6 +61,22 @@ final class DemoCommand implements Callable<Integer> {
         o.println(pretty);
         if (out.isPresent()) {
             Files.writeString(out.get().resolve("share.json"), pretty);
+        }
+
+        progress(o, "Rendering the plain-text message with its mandatory disclosures");
+        DisclosureRenderer renderer = DisclosureRenderer.standard();
+        RenderedMessage text = renderer.renderShare(share, Format.TEXT);
+        o.println("Subject: " + text.subject());
+        o.println();
+        o.println(text.body());
+        DisclosureReport clauses = DisclosureVerifier.standard().verifyRendered(text).requireAllPresent();
+        o.printf("      disclosures verified in the rendered text: %s%n", clauses.clauses().stream()
+                .map(c -> c.id() + " v" + c.version() + " " + c.state()).toList());
+        if (out.isPresent()) {
+            Files.writeString(out.get().resolve("share-message.txt"), "Subject: " + text.subject() + "\n\n"
+                    + text.body());
+            Files.writeString(out.get().resolve("share-message.html"), renderer.renderShare(share, Format.HTML).body());
+            Files.writeString(out.get().resolve("disclosures.json"), renderer.renderShare(share, Format.JSON).body());
         }
 
         o.println();

@@ -32,6 +32,38 @@ class CliTest {
         assertThat(r.out()).contains("[1/").contains("Demo complete");
         ThreatShare kept = FmiJson.standard().read(Files.readAllBytes(dir.resolve("share.json")), ThreatShare.class);
         assertThat(kept).isEqualTo(SampleData.passingShare());
+        assertThat(r.out()).contains("no-adverse-action v1 PRESENT");
+        assertThat(Files.readString(dir.resolve("share-message.txt")))
+                .contains("We will not take any adverse action");
+        assertThat(dir.resolve("share-message.html")).exists();
+        assertThat(Files.readString(dir.resolve("disclosures.json"))).startsWith("{\"disclosures\":[");
+    }
+
+    @Test
+    void renderPrintsTheMessageWithItsDisclosures() {
+        Result r = run("render", SamplesTest.SAMPLES.resolve("passing-share.json").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("Subject: [TLP:AMBER]").contains("no obligation to do so");
+        Result html = run("render", "--format", "html", SamplesTest.SAMPLES.resolve("meeting.json").toString());
+        assertThat(html.code()).as(html.err()).isZero();
+        assertThat(html.out()).contains("<html");
+        Result json = run("render", "--format", "json", SamplesTest.SAMPLES.resolve("briefing.json").toString());
+        assertThat(json.out()).contains("voluntary-participation");
+    }
+
+    @Test
+    void renderRefusesUnreadableInputWithExit3(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"id\": \"x\", \"facts\": [], \"facts\": []}");
+        Result dup = run("render", bad.toString());
+        assertThat(dup.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(dup.err()).contains("bad.json").contains("$.facts");
+        Result missing = run("render", dir.resolve("nope.json").toString());
+        assertThat(missing.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(missing.err()).contains("no such file");
+        Files.writeString(bad, "{\"hello\": 1}");
+        assertThat(run("render", bad.toString()).err()).contains("not a share, meeting or briefing");
+        assertThat(run("render", "--format", "pdf", bad.toString()).code()).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
@@ -56,7 +88,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"render", "keys", "sign", "verify", "send", "receive", "taxii", "audit", "report"})
+    @ValueSource(strings = {"keys", "sign", "verify", "send", "receive", "taxii", "audit", "report"})
     void pendingCommandsSaySoAndExit64(String command) {
         Result r = run(command, "x");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
