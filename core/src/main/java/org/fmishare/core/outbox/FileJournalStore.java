@@ -157,6 +157,9 @@ public final class FileJournalStore implements OutboxStore {
             }
             done = submit(encode(ENQUEUED, entry.envelopeId(), out -> {
                 out.writeUTF(entry.destination());
+                out.writeUTF(entry.recipientId());
+                writeInstant(out, entry.expiresAt());
+                out.writeUTF(entry.digest());
                 writeInstant(out, entry.enqueuedAt());
                 writeBytes(out, entry.envelope());
             }), entry);
@@ -407,8 +410,11 @@ public final class FileJournalStore implements OutboxStore {
                 throw new IOException("second enqueue of " + id);
             }
             String destination = in.readUTF();
+            String recipient = in.readUTF();
+            Instant expires = readInstant(in);
+            String digest = in.readUTF();
             Instant at = readInstant(in);
-            next = OutboxEntry.queued(id, destination, readBytes(in), at);
+            next = OutboxEntry.queued(id, destination, recipient, expires, digest, readBytes(in), at);
         } else {
             if (current == null) {
                 throw new IOException("state change for unknown envelope " + id);

@@ -67,6 +67,9 @@ public final class JdbcOutboxStore implements OutboxStore {
         String ddl = "CREATE TABLE IF NOT EXISTS " + table + " ("
                 + "envelope_id VARCHAR(256) NOT NULL PRIMARY KEY, "
                 + "destination VARCHAR(2048) NOT NULL, "
+                + "recipient_id VARCHAR(256) NOT NULL, "
+                + "expires_at BIGINT NOT NULL, "
+                + "digest VARCHAR(80) NOT NULL, "
                 + "enqueued_at BIGINT NOT NULL, "
                 + "envelope BLOB NOT NULL, "
                 + "state VARCHAR(16) NOT NULL, "
@@ -89,8 +92,9 @@ public final class JdbcOutboxStore implements OutboxStore {
         if (entry.state() != OutboxState.QUEUED || entry.attempts() != 0) {
             throw new IllegalArgumentException("only a fresh QUEUED entry can be enqueued, got " + entry);
         }
-        String sql = "INSERT INTO " + table + " (envelope_id, destination, enqueued_at, envelope, state, attempts, "
-                + "next_attempt_at, receipt) VALUES (?, ?, ?, ?, ?, 0, ?, ?)";
+        String sql = "INSERT INTO " + table + " (envelope_id, destination, recipient_id, expires_at, digest, "
+                + "enqueued_at, envelope, state, attempts, next_attempt_at, receipt) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
             if (exists(c, entry.envelopeId())) {
                 return false;
@@ -98,11 +102,14 @@ public final class JdbcOutboxStore implements OutboxStore {
             try (PreparedStatement p = c.prepareStatement(sql)) {
                 p.setString(1, entry.envelopeId());
                 p.setString(2, entry.destination());
-                p.setLong(3, nanos(entry.enqueuedAt()));
-                p.setBytes(4, entry.envelope());
-                p.setString(5, OutboxState.QUEUED.name());
-                p.setLong(6, nanos(entry.nextAttemptAt()));
-                p.setBytes(7, new byte[0]);
+                p.setString(3, entry.recipientId());
+                p.setLong(4, nanos(entry.expiresAt()));
+                p.setString(5, entry.digest());
+                p.setLong(6, nanos(entry.enqueuedAt()));
+                p.setBytes(7, entry.envelope());
+                p.setString(8, OutboxState.QUEUED.name());
+                p.setLong(9, nanos(entry.nextAttemptAt()));
+                p.setBytes(10, new byte[0]);
                 p.executeUpdate();
                 commit(c);
                 return true;
@@ -208,19 +215,20 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     private List<OutboxEntry> query(String where, String arg) {
-        String sql = "SELECT envelope_id, destination, enqueued_at, envelope, state, attempts, next_attempt_at, "
-                + "last_error, finished_at, receipt FROM " + table + " " + where;
+        String sql = "SELECT envelope_id, destination, recipient_id, expires_at, digest, enqueued_at, envelope, "
+                + "state, attempts, next_attempt_at, last_error, finished_at, receipt FROM " + table + " " + where;
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, arg);
             List<OutboxEntry> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    long finished = r.getLong(9);
+                    long finished = r.getLong(12);
                     boolean hasFinished = !r.wasNull();
-                    byte[] receipt = r.getBytes(10);
-                    out.add(new OutboxEntry(r.getString(1), r.getString(2), instant(r.getLong(3)), r.getBytes(4),
-                            OutboxState.valueOf(r.getString(5)), r.getInt(6), instant(r.getLong(7)),
-                            Optional.ofNullable(r.getString(8)),
+                    byte[] receipt = r.getBytes(13);
+                    out.add(new OutboxEntry(r.getString(1), r.getString(2), r.getString(3), instant(r.getLong(4)),
+                            r.getString(5), instant(r.getLong(6)), r.getBytes(7),
+                            OutboxState.valueOf(r.getString(8)), r.getInt(9), instant(r.getLong(10)),
+                            Optional.ofNullable(r.getString(11)),
                             hasFinished ? Optional.of(instant(finished)) : Optional.empty(),
                             receipt == null ? new byte[0] : receipt));
                 }

@@ -14,6 +14,9 @@ import java.util.Optional;
  * @param envelopeId the envelope's id, also the idempotency key at the receiver
  * @param destination where to deliver it, as a URI whose scheme selects the transport ({@code https:},
  *     {@code mailto:}, {@code taxii:})
+ * @param recipientId the id of the company the envelope is addressed to
+ * @param expiresAt when the envelope expires; it is not sent after that
+ * @param digest the envelope's digest ({@code sha-256:<hex>}), which receipts reference
  * @param enqueuedAt when it was persisted
  * @param envelope the serialized signed envelope
  * @param state the delivery state
@@ -23,7 +26,8 @@ import java.util.Optional;
  * @param finishedAt when it was delivered or declared dead
  * @param receipt the receipt bytes for a DELIVERED entry (may be empty)
  */
-public record OutboxEntry(String envelopeId, String destination, Instant enqueuedAt, byte[] envelope,
+public record OutboxEntry(String envelopeId, String destination, String recipientId, Instant expiresAt,
+        String digest, Instant enqueuedAt, byte[] envelope,
         OutboxState state, int attempts, Instant nextAttemptAt, Optional<String> lastError,
         Optional<Instant> finishedAt, byte[] receipt) {
 
@@ -31,6 +35,9 @@ public record OutboxEntry(String envelopeId, String destination, Instant enqueue
     public OutboxEntry {
         Objects.requireNonNull(envelopeId, "envelopeId");
         Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(recipientId, "recipientId");
+        Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(enqueuedAt, "enqueuedAt");
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(state, "state");
@@ -53,13 +60,17 @@ public record OutboxEntry(String envelopeId, String destination, Instant enqueue
      *
      * @param envelopeId the envelope id
      * @param destination the destination URI
+     * @param recipientId the recipient's id
+     * @param expiresAt the envelope's expiry
+     * @param digest the envelope's digest
      * @param envelope the serialized envelope
      * @param at the enqueue time
      * @return a QUEUED entry due immediately
      */
-    public static OutboxEntry queued(String envelopeId, String destination, byte[] envelope, Instant at) {
-        return new OutboxEntry(envelopeId, destination, at, envelope, OutboxState.QUEUED, 0, at, Optional.empty(),
-                Optional.empty(), new byte[0]);
+    public static OutboxEntry queued(String envelopeId, String destination, String recipientId, Instant expiresAt,
+            String digest, byte[] envelope, Instant at) {
+        return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, at, envelope,
+                OutboxState.QUEUED, 0, at, Optional.empty(), Optional.empty(), new byte[0]);
     }
 
     /** {@return a copy of the serialized envelope} */
@@ -80,28 +91,29 @@ public record OutboxEntry(String envelopeId, String destination, Instant enqueue
     }
 
     OutboxEntry withAttempt(int attempt, Instant next, String error) {
-        return new OutboxEntry(envelopeId, destination, enqueuedAt, envelope, OutboxState.QUEUED, attempt, next,
+        return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.QUEUED, attempt, next,
                 Optional.of(error), Optional.empty(), receipt);
     }
 
     OutboxEntry delivered(Instant at, byte[] receiptBytes) {
-        return new OutboxEntry(envelopeId, destination, enqueuedAt, envelope, OutboxState.DELIVERED, attempts,
+        return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.DELIVERED, attempts,
                 nextAttemptAt, lastError, Optional.of(at), receiptBytes);
     }
 
     OutboxEntry dead(Instant at, String reason) {
-        return new OutboxEntry(envelopeId, destination, enqueuedAt, envelope, OutboxState.DEAD, attempts,
+        return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.DEAD, attempts,
                 nextAttemptAt, Optional.of(reason), Optional.of(at), receipt);
     }
 
     OutboxEntry replayed(Instant at) {
-        return new OutboxEntry(envelopeId, destination, enqueuedAt, envelope, OutboxState.QUEUED, 0, at, lastError,
+        return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.QUEUED, 0, at, lastError,
                 Optional.empty(), receipt);
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof OutboxEntry e && envelopeId.equals(e.envelopeId) && destination.equals(e.destination)
+                && recipientId.equals(e.recipientId) && expiresAt.equals(e.expiresAt) && digest.equals(e.digest)
                 && enqueuedAt.equals(e.enqueuedAt) && Arrays.equals(envelope, e.envelope) && state == e.state
                 && attempts == e.attempts && nextAttemptAt.equals(e.nextAttemptAt) && lastError.equals(e.lastError)
                 && finishedAt.equals(e.finishedAt) && Arrays.equals(receipt, e.receipt);

@@ -21,8 +21,8 @@ abstract class OutboxStoreContract {
     abstract OutboxStore open();
 
     static OutboxEntry entry(String id) {
-        return OutboxEntry.queued(id, "https://smc.example.test/fmi", ("{\"envelope\":\"" + id + "\"}")
-                .getBytes(StandardCharsets.UTF_8), T0);
+        return OutboxEntry.queued(id, "https://smc.example.test/fmi", "smc-examplesocial", T0.plusSeconds(86_400),
+                "sha-256:" + "0".repeat(64), ("{\"envelope\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8), T0);
     }
 
     @Test
