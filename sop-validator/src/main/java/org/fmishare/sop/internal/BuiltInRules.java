@@ -431,6 +431,8 @@ public final class BuiltInRules {
 
     private static void disclosures(ShareInput in, Evaluation ev) {
         if (in.rendered().isEmpty()) {
+            ev.add(Severity.REVIEW, "$", "not evaluated: a content-only check has no rendered message, so the "
+                    + "mandatory disclosures were not verified; validate the rendered message before sending");
             ev.skip("content-only check: no rendered message was given, so the mandatory disclosures were not "
                     + "verified");
             return;
