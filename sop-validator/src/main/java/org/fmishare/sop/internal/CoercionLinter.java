@@ -194,7 +194,7 @@ public final class CoercionLinter {
             }
             for (int k = 0; k < actionMatches.size(); k++) {
                 if (lemma.get(k) && actionMatches.get(k).start() == i) {
-                    explicit = "imperative '" + actionMatches.get(k).phrase().text() + "'";
+                    explicit = "imperative";
                     action = actionMatches.get(k).phrase().text();
                     break;
                 }
