@@ -562,7 +562,7 @@ public final class BuiltInRules {
         lint(in.linter(), ev, "$.summary", in.briefing().summary());
     }
 
-    // ---- helpers -------------------------------------------------------------------------------------------
+    // ---- shared --------------------------------------------------------------------------------------------
 
     private static void lintAll(CoercionLinter linter, Evaluation ev, String path, List<String> texts) {
         for (int i = 0; i < texts.size(); i++) {
