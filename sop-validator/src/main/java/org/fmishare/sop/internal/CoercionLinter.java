@@ -1,0 +1,323 @@
+package org.fmishare.sop.internal;
+
+import java.text.BreakIterator;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fmishare.sop.Severity;
+
+/**
+ * Finds sentences that request, demand or suggest that a company act on content or accounts.
+ *
+ * <p>Design note. A word list cannot tell "please remove these accounts" from "we are not asking you to remove
+ * these accounts", so the linter does a small rule-based analysis per sentence:
+ * <ol>
+ * <li>split the text into sentences ({@link BreakIterator}, plus line breaks), keeping offsets for the finding;
+ * <li>normalise each sentence (NFC, straight quotes, lower case, contractions expanded: "we'd" becomes
+ *     "we would", "don't" becomes "do not") and cut it into words and the boundary marks {@code , ; :};
+ * <li>drop benign phrases ("please note", "restricted to") so their words cannot act as frames;
+ * <li>find content <em>actions</em> in any form (remove, removal, be removed, taken down, take appropriate
+ *     action); a sentence without one is clean;
+ * <li>find <em>directive frames</em> (please, "we expect you to", "you should", "should be", "would be
+ *     appreciated", deadlines, threats) that stand in the right position relative to an action, and imperatives
+ *     (an action's base form at the start of a clause);
+ * <li>cancel a frame that a negator governs: a negator ("not", "never", "nothing", "whether") at most
+ *     {@code negationWindow} words before the frame with no boundary ({@code , ; :}, "and", "but"; a negator distributes over "or") between;
+ * <li>weigh: an EXPLICIT frame is an ERROR; a SOFT frame (suggest, consider, would appreciate) is an ERROR unless
+ *     the sentence also disclaims ("at your sole discretion", "entirely your decision"), then REVIEW.
+ * </ol>
+ * Every list lives in the rule set's lexicon, so an agency can extend it without a code change. Instances are
+ * immutable and thread-safe. Not API.
+ */
+public final class CoercionLinter {
+    private static final Pattern TOKEN = Pattern.compile("[a-z0-9]+(?:['-][a-z0-9]+)*|[,;:]");
+    private static final Set<String> BOUNDARIES = Set.of(",", ";", ":", "and", "but");
+    private static final Set<String> CLAUSE_MARKS = Set.of(";", ":");
+    private static final int MAX_GAP = 3;
+    private static final String[][] CONTRACTIONS = {
+        {"won't", "will not"}, {"can't", "can not"}, {"cannot", "can not"}, {"shan't", "shall not"},
+        {"n't", " not"}, {"let's", "let us"}, {"it's", "it is"}, {"that's", "that is"}, {"there's", "there is"},
+        {"what's", "what is"}, {"'d", " would"}, {"'re", " are"}, {"'ll", " will"}, {"'ve", " have"}, {"'m", " am"}
+    };
+
+    /** One objectionable sentence. */
+    public record Hit(int start, int end, Severity severity, String frame, String action) {}
+
+    private record Phrase(String text, String[] words) {}
+
+    private record Match(int start, int end, Phrase phrase) {}
+
+    private record Action(Phrase phrase, boolean lemma) {}
+
+    private record Frame(Phrase phrase, boolean explicit, String position, int window) {}
+
+    private final Map<String, List<Action>> actions = new HashMap<>();
+    private final Map<String, List<Frame>> frames = new HashMap<>();
+    private final Map<String, List<Phrase>> negators = new HashMap<>();
+    private final Map<String, List<Phrase>> disclaimers = new HashMap<>();
+    private final Map<String, List<Phrase>> benign = new HashMap<>();
+    private final Set<String> imperativeLeads;
+    private final int negationWindow;
+
+    /**
+     * Compiles a lexicon.
+     *
+     * @param lexicon the lexicon from a rule set
+     */
+    public CoercionLinter(RuleSetDocument.CoercionLexicon lexicon) {
+        Objects.requireNonNull(lexicon, "lexicon");
+        for (RuleSetDocument.ActionEntry a : lexicon.actions()) {
+            index(actions, new Action(phrase(a.lemma()), true), a.lemma());
+            for (String f : a.forms()) {
+                index(actions, new Action(phrase(f), false), f);
+            }
+        }
+        for (RuleSetDocument.FrameGroup g : lexicon.frames()) {
+            for (String p : g.phrases()) {
+                index(frames, new Frame(phrase(p), "EXPLICIT".equals(g.strength()), g.position(), g.window()), p);
+            }
+        }
+        lexicon.negators().forEach(p -> index(negators, phrase(p), p));
+        lexicon.disclaimers().forEach(p -> index(disclaimers, phrase(p), p));
+        lexicon.benignPhrases().forEach(p -> index(benign, phrase(p), p));
+        this.imperativeLeads = Set.copyOf(lexicon.imperativeLeads());
+        this.negationWindow = lexicon.negationWindow();
+    }
+
+    private static Phrase phrase(String text) {
+        return new Phrase(text, text.split(" "));
+    }
+
+    private static <T> void index(Map<String, List<T>> map, T value, String text) {
+        map.computeIfAbsent(text.split(" ")[0], k -> new ArrayList<>()).add(value);
+    }
+
+    /**
+     * Lints one free-text field.
+     *
+     * @param text the field's text
+     * @return one hit per objectionable sentence, in text order; empty when clean
+     */
+    public List<Hit> lint(String text) {
+        Objects.requireNonNull(text, "text");
+        List<Hit> hits = new ArrayList<>();
+        for (int[] s : sentences(text)) {
+            Hit h = analyse(text.substring(s[0], s[1]), s[0], s[1]);
+            if (h != null) {
+                hits.add(h);
+            }
+        }
+        return hits;
+    }
+
+    /** Sentence spans, trimmed of surrounding whitespace, split further at line breaks. */
+    static List<int[]> sentences(String text) {
+        List<int[]> out = new ArrayList<>();
+        BreakIterator it = BreakIterator.getSentenceInstance(Locale.US);
+        it.setText(text);
+        int start = it.first();
+        for (int end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+            int lineStart = start;
+            for (int i = start; i <= end; i++) {
+                if (i == end || text.charAt(i) == '\n' || text.charAt(i) == '\r') {
+                    addTrimmed(text, lineStart, i, out);
+                    lineStart = i + 1;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void addTrimmed(String text, int start, int end, List<int[]> out) {
+        while (start < end && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        if (end > start) {
+            out.add(new int[] {start, end});
+        }
+    }
+
+    static List<String> tokens(String sentence) {
+        String s = Normalizer.normalize(sentence, Normalizer.Form.NFC)
+                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'')
+                .replace('\u2010', '-').replace('\u2011', '-')
+                .toLowerCase(Locale.ROOT);
+        for (String[] c : CONTRACTIONS) {
+            s = s.replace(c[0], c[1]);
+        }
+        List<String> out = new ArrayList<>();
+        Matcher m = TOKEN.matcher(s);
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    private Hit analyse(String sentence, int start, int end) {
+        List<String> tokens = removeBenign(tokens(sentence));
+        List<Match> actionMatches = new ArrayList<>();
+        List<Boolean> lemma = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Action a : actions.getOrDefault(tokens.get(i), List.of())) {
+                int e = matchAt(tokens, i, a.phrase().words(), 0);
+                if (e > 0) {
+                    actionMatches.add(new Match(i, e, a.phrase()));
+                    lemma.add(a.lemma());
+                }
+            }
+        }
+        if (actionMatches.isEmpty()) {
+            return null;
+        }
+        List<Match> negatorMatches = all(tokens, negators);
+        String explicit = null;
+        String soft = null;
+        String action = actionMatches.get(0).phrase().text();
+        // Imperatives: an action's base form opening a clause, after optional leads such as "please" or "also".
+        for (int cs = 0; cs < tokens.size() && explicit == null; cs++) {
+            if (cs != 0 && !CLAUSE_MARKS.contains(tokens.get(cs - 1))) {
+                continue;
+            }
+            int i = cs;
+            while (i < tokens.size() && imperativeLeads.contains(tokens.get(i))) {
+                i++;
+            }
+            for (int k = 0; k < actionMatches.size(); k++) {
+                if (lemma.get(k) && actionMatches.get(k).start() == i) {
+                    explicit = "imperative";
+                    action = actionMatches.get(k).phrase().text();
+                    break;
+                }
+            }
+        }
+        for (int i = 0; i < tokens.size() && explicit == null; i++) {
+            for (Frame f : frames.getOrDefault(tokens.get(i), List.of())) {
+                int fe = matchAt(tokens, i, f.phrase().words(), 0);
+                if (fe < 0 || negated(tokens, i, negatorMatches)) {
+                    continue;
+                }
+                Match governed = governed(f, i, fe, actionMatches);
+                if (governed == null) {
+                    continue;
+                }
+                if (f.explicit()) {
+                    explicit = "'" + f.phrase().text() + "'";
+                    action = governed.phrase().text();
+                    break;
+                } else if (soft == null) {
+                    soft = "'" + f.phrase().text() + "'";
+                    action = governed.phrase().text();
+                }
+            }
+        }
+        if (explicit != null) {
+            return new Hit(start, end, Severity.ERROR, explicit, action);
+        }
+        if (soft != null) {
+            boolean disclaimed = !all(tokens, disclaimers).isEmpty();
+            return new Hit(start, end, disclaimed ? Severity.REVIEW : Severity.ERROR, soft, action);
+        }
+        return null;
+    }
+
+    private static Match governed(Frame f, int fs, int fe, List<Match> actions) {
+        for (Match a : actions) {
+            boolean ok = switch (f.position()) {
+                case "BEFORE" -> a.start() >= fe && a.start() - fe <= f.window();
+                case "AFTER" -> a.end() <= fs && fs - a.end() <= f.window();
+                default -> true;
+            };
+            if (ok) {
+                return a;
+            }
+        }
+        return null;
+    }
+
+    private boolean negated(List<String> tokens, int frameStart, List<Match> negatorMatches) {
+        for (Match n : negatorMatches) {
+            if (n.end() > frameStart || frameStart - n.start() > negationWindow) {
+                continue;
+            }
+            boolean bounded = false;
+            for (int j = n.end(); j < frameStart; j++) {
+                if (BOUNDARIES.contains(tokens.get(j))) {
+                    bounded = true;
+                    break;
+                }
+            }
+            if (!bounded) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<String> removeBenign(List<String> tokens) {
+        boolean[] drop = new boolean[tokens.size()];
+        boolean any = false;
+        for (Match m : all(tokens, benign)) {
+            for (int j = m.start(); j < m.end(); j++) {
+                drop[j] = true;
+            }
+            any = true;
+        }
+        if (!any) {
+            return tokens;
+        }
+        List<String> kept = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            if (!drop[i]) {
+                kept.add(tokens.get(i));
+            }
+        }
+        return kept;
+    }
+
+    private static List<Match> all(List<String> tokens, Map<String, List<Phrase>> index) {
+        List<Match> out = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            for (Phrase p : index.getOrDefault(tokens.get(i), List.of())) {
+                int e = matchAt(tokens, i, p.words(), 0);
+                if (e > 0) {
+                    out.add(new Match(i, e, p));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Matches {@code words[w..]} at {@code tokens[i..]}; {@code *} skips up to three non-boundary words. */
+    private static int matchAt(List<String> tokens, int i, String[] words, int w) {
+        if (w == words.length) {
+            return i;
+        }
+        if ("*".equals(words[w])) {
+            for (int gap = 0; gap <= MAX_GAP; gap++) {
+                int e = matchAt(tokens, i + gap, words, w + 1);
+                if (e > 0) {
+                    return e;
+                }
+                if (i + gap >= tokens.size() || CLAUSE_MARKS.contains(tokens.get(i + gap))
+                        || ",".equals(tokens.get(i + gap))) {
+                    return -1;
+                }
+            }
+            return -1;
+        }
+        if (i >= tokens.size() || !tokens.get(i).equals(words[w])) {
+            return -1;
+        }
+        return matchAt(tokens, i + 1, words, w + 1);
+    }
+}

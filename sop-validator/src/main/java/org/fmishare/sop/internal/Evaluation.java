@@ -1,0 +1,60 @@
+package org.fmishare.sop.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.fmishare.sop.Finding;
+import org.fmishare.sop.Severity;
+import org.fmishare.sop.TextSpan;
+
+/**
+ * Collects what the rules found for one subject: findings in evaluation order, the rules that ran and the rules
+ * that could not run (with the reason). Single-threaded, one per validation. Not API.
+ */
+public final class Evaluation {
+    private final Map<String, String> citations = new LinkedHashMap<>();
+    private final List<Finding> findings = new ArrayList<>();
+    private final List<String> evaluated = new ArrayList<>();
+    private final Map<String, String> notEvaluated = new LinkedHashMap<>();
+    private String current;
+
+    Evaluation(RuleSetDocument doc) {
+        doc.rules().forEach(r -> citations.put(r.id(), r.citation()));
+    }
+
+    void begin(String ruleId) {
+        current = ruleId;
+        evaluated.add(ruleId);
+    }
+
+    void add(Severity severity, String path, String message) {
+        findings.add(Finding.of(current, severity, path, message, citations.get(current)));
+    }
+
+    void add(Severity severity, String path, String message, TextSpan span) {
+        findings.add(new Finding(current, severity, path, message, citations.get(current), Optional.of(span)));
+    }
+
+    void skip(String reason) {
+        evaluated.remove(current);
+        notEvaluated.put(current, reason);
+    }
+
+    /** {@return the findings, in rule order} */
+    public List<Finding> findings() {
+        return Collections.unmodifiableList(findings);
+    }
+
+    /** {@return the ids of the rules that ran} */
+    public List<String> evaluated() {
+        return Collections.unmodifiableList(evaluated);
+    }
+
+    /** {@return the rules that could not run, with the reason} */
+    public Map<String, String> notEvaluated() {
+        return Collections.unmodifiableMap(notEvaluated);
+    }
+}

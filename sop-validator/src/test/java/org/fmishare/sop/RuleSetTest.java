@@ -1,0 +1,143 @@
+package org.fmishare.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.sample.SampleData;
+import org.fmishare.sop.corpus.Messages;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RuleSetTest {
+    private static final Path SHARED = Path.of(System.getProperty("fmishare.root")).resolve("../shared").normalize();
+
+    static String bundledJson() throws IOException {
+        try (var in = RuleSet.class.getResourceAsStream(RuleSet.SOP_2024_02_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static InvalidRuleSetException rejected(String json) {
+        try {
+            RuleSet.parse(json.getBytes(StandardCharsets.UTF_8), "test.json");
+        } catch (InvalidRuleSetException e) {
+            return e;
+        }
+        throw new AssertionError("document was accepted");
+    }
+
+    @Test
+    void bundledRuleSetIsTheFebruary2024Sop() {
+        RuleSet rs = RuleSet.sop2024February();
+        assertThat(rs.id()).isEqualTo("sop-2024-02");
+        assertThat(rs.version()).isEqualTo("1.0.0");
+        assertThat(rs.effectiveFrom()).isEqualTo(LocalDate.parse("2024-02-01"));
+        assertThat(rs.inForceOn(LocalDate.parse("2024-01-31"))).isFalse();
+        assertThat(rs.inForceOn(LocalDate.parse("2024-02-01"))).isTrue();
+        assertThat(rs.ruleIds()).contains("P1-FACTS-SPECIFIC", "P1-CONFIDENCE-HIGH", "P2-ONE-SMC", "BR-TOPICS",
+                "P1-DISCLOSURES").hasSize(24);
+        assertThat(rs.requiredShareDisclosures()).containsExactly("no-request-no-obligation", "no-adverse-action",
+                "voluntary-participation");
+        assertThat(rs.coveredCountries().countries()).extracting(Object::toString)
+                .containsExactly("CN", "KP", "RU", "IR");
+        assertThat(rs.digest()).matches("sha-256:[0-9a-f]{64}");
+    }
+
+    @Test
+    void everyCitationQuotesAPrincipleVerbatim() throws IOException {
+        String seeds = Files.readString(SHARED.resolve("seeds/000_85abcbc1e729d434.txt"))
+                + Files.readString(SHARED.resolve("seeds/003_e7d132250656e433.txt"));
+        RuleSet rs = RuleSet.sop2024February();
+        for (String id : rs.ruleIds()) {
+            assertThat(seeds).as(id).contains(rs.citation(id).orElseThrow());
+        }
+    }
+
+    @Test
+    void agencyAdoptsStricterThresholdsFromAFileWithoutACodeChange(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sop-2024-02-strict.json");
+        Files.writeString(file, bundledJson().replace("\"minimumCount\" : 2", "\"minimumCount\" : 3")
+                .replace("\"minimumCount\": 2", "\"minimumCount\": 3").replace("\"version\": \"1.0.0\"",
+                        "\"version\": \"1.1.0\""));
+        RuleSet strict = RuleSet.load(file);
+        assertThat(strict.version()).isEqualTo("1.1.0");
+        assertThat(strict.digest()).isNotEqualTo(RuleSet.sop2024February().digest());
+        var share = SampleData.share(3, 2);
+        assertThat(SopValidator.standard().validate(share, Messages.render(share)).verdict()).isEqualTo(Verdict.PASS);
+        ComplianceReport report = SopValidator.standard().withRuleSet(strict).validate(share, Messages.render(share));
+        assertThat(report.failedRuleIds()).containsExactly("P1-FACTS-COUNT");
+        assertThat(report.ruleSetVersion()).isEqualTo("1.1.0");
+    }
+
+    @Test
+    void lexiconIsExtensibleThroughTheDocument() throws IOException {
+        var share = SampleData.passingShare().toBuilder().narrative("Please shadowban these accounts.").build();
+        assertThat(SopValidator.standard().validate(share, Messages.render(share)).verdict()).isEqualTo(Verdict.PASS);
+        RuleSet extended = RuleSet.parse(bundledJson().replace("\"actions\": [", "\"actions\": [{\"lemma\": "
+                + "\"shadowban\", \"forms\": [\"shadowbanned\"]},").getBytes(StandardCharsets.UTF_8), "ext.json");
+        ComplianceReport report = SopValidator.standard().withRuleSet(extended).validate(share,
+                Messages.render(share));
+        assertThat(report.failedRuleIds()).containsExactly("P1-NO-COERCION");
+    }
+
+    @Test
+    void outOfRangeThresholdNamesItsPath() throws IOException {
+        InvalidRuleSetException e = rejected(bundledJson().replace("\"minimumCount\": 2", "\"minimumCount\": 0"));
+        assertThat(e.path()).isEqualTo("$.facts.minimumCount");
+        assertThat(e.isInputRejection()).isTrue();
+    }
+
+    @Test
+    void unknownFieldNamesItsPath() throws IOException {
+        assertThat(rejected(bundledJson().replace("\"requireIndicator\": true",
+                "\"requireIndicator\": true, \"extra\": 1")).path()).isEqualTo("$.covert.extra");
+    }
+
+    @Test
+    void unknownRuleIdNamesItsPath() throws IOException {
+        assertThat(rejected(bundledJson().replace("\"id\": \"P1-RULE-SET\"", "\"id\": \"P1-MADE-UP\"")).path())
+                .isEqualTo("$.rules[0].id");
+    }
+
+    @Test
+    void wrongEnumNamesItsPath() throws IOException {
+        assertThat(rejected(bundledJson().replace("\"minimumLevel\": \"HIGH\"", "\"minimumLevel\": \"SURE\""))
+                .path()).isEqualTo("$.confidence.minimumLevel");
+    }
+
+    @Test
+    void malformedPhraseNamesItsPath() throws IOException {
+        assertThat(rejected(bundledJson().replace("\"lemma\": \"remove\"", "\"lemma\": \"* remove\"")).path())
+                .isEqualTo("$.coercion.actions[0].lemma");
+    }
+
+    @Test
+    void invalidListElementNamesItsIndex() throws IOException {
+        assertThat(rejected(bundledJson().replace("\"negators\": [\n      \"not\"", "\"negators\": [\n      \"NOT\""))
+                .path()).isEqualTo("$.coercion.negators[0]");
+    }
+
+    @Test
+    void periodMustNotBeEmpty() throws IOException {
+        assertThat(rejected(bundledJson().replace("\"effectiveFrom\": \"2024-02-01\"",
+                "\"effectiveFrom\": \"2024-02-01\", \"effectiveUntil\": \"2024-01-01\"")).path())
+                .isEqualTo("$.effectiveUntil");
+    }
+
+    @Test
+    void malformedJsonIsRejected() {
+        assertThat(rejected("{\"id\": ").path()).startsWith("$");
+    }
+
+    @Test
+    void missingFileIsAnEnvironmentFailure(@TempDir Path dir) {
+        assertThatThrownBy(() -> RuleSet.load(dir.resolve("absent.json")))
+                .isInstanceOfSatisfying(RuleSetIoException.class, e -> assertThat(e.isInputRejection()).isFalse());
+    }
+}
