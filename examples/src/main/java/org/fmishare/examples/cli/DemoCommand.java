@@ -14,6 +14,10 @@ import org.fmishare.disclosure.DisclosureReport;
 import org.fmishare.disclosure.DisclosureVerifier;
 import org.fmishare.disclosure.Format;
 import org.fmishare.disclosure.RenderedMessage;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.sop.ComplianceReport;
+import org.fmishare.sop.ReportRenderer;
+import org.fmishare.sop.SopValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -33,7 +37,7 @@ final class DemoCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     private int step;
-    private static final int STEPS = 4;
+    private static final int STEPS = 5;
 
     @Override
     public Integer call() throws IOException {
@@ -72,7 +76,23 @@ final class DemoCommand implements Callable<Integer> {
         DisclosureReport clauses = DisclosureVerifier.standard().verifyRendered(text).requireAllPresent();
         o.printf("      disclosures verified in the rendered text: %s%n", clauses.clauses().stream()
                 .map(c -> c.id() + " v" + c.version() + " " + c.state()).toList());
+        progress(o, "Validating against the SOP rule set in force: the sample share, then a failing one");
+        SopValidator validator = SopValidator.standard();
+        ComplianceReport report = validator.validate(share, text.body());
+        o.println(ReportRenderer.text(report));
+        ThreatShare bad = SampleData.failingShare();
+        ComplianceReport badReport = validator.validate(bad,
+                renderer.renderShare(bad, Format.TEXT).body());
+        o.println(ReportRenderer.text(badReport));
+        if (report.verdict() != Verdict.PASS || badReport.verdict() != Verdict.FAIL) {
+            throw new CliException(ExitCodes.INTERNAL, "unexpected verdicts for the samples: " + report.verdict()
+                    + " and " + badReport.verdict());
+        }
+        o.printf("      sample share: %s; failing share: %s (%s)%n", report.verdict(), badReport.verdict(),
+                String.join(", ", badReport.failedRuleIds()));
         if (out.isPresent()) {
+            Files.writeString(out.get().resolve("compliance-report.json"), ReportRenderer.json(report));
+            Files.writeString(out.get().resolve("failing-share-report.json"), ReportRenderer.json(badReport));
             Files.writeString(out.get().resolve("share-message.txt"), "Subject: " + text.subject() + "\n\n"
                     + text.body());
             Files.writeString(out.get().resolve("share-message.html"), renderer.renderShare(share, Format.HTML).body());

@@ -33,6 +33,8 @@ class CliTest {
         ThreatShare kept = FmiJson.standard().read(Files.readAllBytes(dir.resolve("share.json")), ThreatShare.class);
         assertThat(kept).isEqualTo(SampleData.passingShare());
         assertThat(r.out()).contains("no-adverse-action v1 PRESENT");
+        assertThat(r.out()).contains("sample share: PASS; failing share: FAIL");
+        assertThat(dir.resolve("compliance-report.json")).exists();
         assertThat(Files.readString(dir.resolve("share-message.txt")))
                 .contains("We will not take any adverse action");
         assertThat(dir.resolve("share-message.html")).exists();
@@ -49,6 +51,58 @@ class CliTest {
         assertThat(html.out()).contains("<html");
         Result json = run("render", "--format", "json", SamplesTest.SAMPLES.resolve("briefing.json").toString());
         assertThat(json.out()).contains("voluntary-participation");
+    }
+
+    @Test
+    void validateExitsByVerdict() {
+        Result pass = run("validate", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
+                SamplesTest.SAMPLES.resolve("meeting.json").toString(),
+                SamplesTest.SAMPLES.resolve("briefing.json").toString());
+        assertThat(pass.code()).as(pass.out() + pass.err()).isEqualTo(ExitCodes.OK);
+        assertThat(pass.out()).contains("PASS");
+        Result fail = run("validate", SamplesTest.SAMPLES.resolve("failing-share.json").toString());
+        assertThat(fail.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(fail.out()).contains("FAIL").contains("P1-NO-COERCION").contains("$.narrative");
+    }
+
+    @Test
+    void validateJsonPrintsOneReportPerLine() throws Exception {
+        Result r = run("validate", "--json", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
+                SamplesTest.SAMPLES.resolve("failing-share.json").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        java.util.List<String> lines = r.out().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).hasSize(2);
+        for (String line : lines) {
+            assertThat(FmiJson.standard().mapper().readTree(line).get("verdict").asString()).isIn("PASS", "FAIL");
+        }
+    }
+
+    @Test
+    void validateReportsNeedsReviewWithExit2(@TempDir Path dir) throws Exception {
+        ThreatShare review = SampleData.passingShare().toBuilder().ruleSetId("sop-2099-01").build();
+        Path f = dir.resolve("review.json");
+        Files.write(f, FmiJson.standard().write(review));
+        Result r = run("validate", f.toString());
+        assertThat(r.code()).as(r.out()).isEqualTo(ExitCodes.NEEDS_REVIEW);
+    }
+
+    @Test
+    void validateUnreadableInputOutranksVerdicts(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{ not json");
+        Result r = run("validate", SamplesTest.SAMPLES.resolve("failing-share.json").toString(), bad.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(r.err()).contains("bad.json");
+    }
+
+    @Test
+    void validateWithAnotherRuleSetFile(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("rules.json");
+        Files.writeString(bad, "{}");
+        Result r = run("validate", "--rules", bad.toString(),
+                SamplesTest.SAMPLES.resolve("passing-share.json").toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(r.err()).contains("$.");
     }
 
     @Test
