@@ -1,0 +1,18 @@
+/**
+ * Signed message envelopes: canonical, signed, certificate-backed, replay-safe, and verifiable by any JOSE or CMS
+ * stack.
+ *
+ * <p>Standards: the payload is canonicalised with RFC 8785 (JCS) and signed as a JWS (RFC 7515) in the flattened
+ * JSON serialization with the certificate chain in {@code x5c}; algorithms ES256, ES384, EdDSA (RFC 8037) and PS256
+ * (RFC 7518); optional confidentiality by JWE (RFC 7516: ECDH-ES+A256KW or RSA-OAEP-256 with A256GCM); certificate
+ * paths validated with PKIX (RFC 5280); a detached CMS SignedData (RFC 5652) over the same canonical bytes for S/MIME.
+ * JOSE processing is Nimbus JOSE+JWT and every primitive runs on an injected Bouncy Castle provider.
+ *
+ * <p>Roles: {@link org.fmishare.core.envelope.EnvelopeSigner} makes {@link org.fmishare.core.envelope.SignedEnvelope}s
+ * (and refuses content without a PASS compliance summary and the required disclosures);
+ * {@link org.fmishare.core.envelope.EnvelopeVerifier} turns received bytes into a
+ * {@link org.fmishare.core.envelope.VerifiedEnvelope} or throws the {@link
+ * org.fmishare.core.envelope.EnvelopeException} subtype naming the failed check. Transports deliver any
+ * {@link org.fmishare.core.envelope.OutboundEnvelope}.
+ */
+package org.fmishare.core.envelope;
