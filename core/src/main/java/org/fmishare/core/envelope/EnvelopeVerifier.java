@@ -156,11 +156,20 @@ public final class EnvelopeVerifier {
     public VerifiedEnvelope verify(byte[] serialized) {
         Objects.requireNonNull(serialized, "serialized");
         checkSize(serialized);
-        ObjectNode outer = Wire.object(serialized, "envelope");
-        if (outer.has("ciphertext")) {
-            return verifySigned(Wire.object(decrypt(outer), "decrypted envelope"));
+        try {
+            ObjectNode outer = Wire.object(serialized, "envelope");
+            if (outer.has("ciphertext")) {
+                return verifySigned(Wire.object(decrypt(outer), "decrypted envelope"));
+            }
+            return verifySigned(outer);
+        } catch (EnvelopeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A library failing on crafted input must not escape untyped; fail closed and say so.
+            LOG.warn("envelope verification failed unexpectedly", e);
+            throw new EnvelopeException.ProcessingFailed("unexpected " + e.getClass().getName() + ": "
+                    + e.getMessage(), e);
         }
-        return verifySigned(outer);
     }
 
     /**
@@ -341,12 +350,18 @@ public final class EnvelopeVerifier {
             if (der == null) {
                 throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] is not canonical base64");
             }
+            X509Certificate cert;
             try {
-                out.add(Credentials.certificateFromDer(der));
-            } catch (KeyMaterialException e) {
+                cert = Credentials.certificateFromDer(der);
+                // Bouncy Castle parses the key lazily and returns null for an unparseable one.
+                if (cert.getPublicKey() == null) {
+                    throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] has no usable public key");
+                }
+            } catch (KeyMaterialException | IllegalArgumentException | IllegalStateException e) {
                 throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] is not an X.509 certificate",
                         e);
             }
+            out.add(cert);
         }
         return List.copyOf(out);
     }
