@@ -43,6 +43,18 @@ public final class TestPki {
     private TestPki() {}
 
     /**
+     * Creates a self-signed EC P-256 root authority valid from one day ago for one year, for demos.
+     *
+     * @param commonName the root's CN
+     * @return the authority
+     */
+    public static Authority authority(String commonName) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return authority(commonName, KeyAlgorithm.EC_P256, now.minus(java.time.Duration.ofDays(1)),
+                now.plus(java.time.Duration.ofDays(365)));
+    }
+
+    /**
      * Creates a self-signed root authority.
      *
      * @param commonName the root's CN, for example {@code fmi-share Test Root}
