@@ -14,5 +14,23 @@
  * {@link org.fmishare.core.envelope.VerifiedEnvelope} or throws the {@link
  * org.fmishare.core.envelope.EnvelopeException} subtype naming the failed check. Transports deliver any
  * {@link org.fmishare.core.envelope.OutboundEnvelope}.
+ *
+ * <p>Typical use (test PKI shown; production loads credentials with {@link org.fmishare.core.keys.Credentials}):
+ * <pre>{@code
+ * TestPki.Authority ca = TestPki.authority("fmi-share Demo Root");
+ * SigningCredential fitf = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
+ * EnvelopeSigner signer = EnvelopeSigner.builder(fitf, "fitf").build();
+ * SignedEnvelope envelope = signer.signShare(share, complianceSummary, disclosures);
+ *
+ * EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+ *         .expectedRecipient("smc-examplesocial").build();
+ * VerifiedEnvelope verified = verifier.verify(envelope.serialized()); // or throws EnvelopeException
+ * }</pre>
+ *
+ * <p>Security notes: what is protected is origin (certificate chain to a configured anchor), integrity of header and
+ * payload, the presence and texts of the mandatory disclosures and a PASS verdict, freshness (expiry, replay cache)
+ * and, with {@link org.fmishare.core.envelope.EncryptedEnvelope}, confidentiality. What is not: revocation (PKIX runs
+ * without CRL/OCSP), replays across verifiers that do not share a {@link org.fmishare.core.envelope.ReplayCache}, and
+ * traffic analysis. Exception messages are detailed for the caller's logs; do not return them to a remote sender.
  */
 package org.fmishare.core.envelope;
