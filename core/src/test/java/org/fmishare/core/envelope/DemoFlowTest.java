@@ -24,6 +24,8 @@ class DemoFlowTest {
                 Fixtures.SHARE_DISCLOSURES);
         VerifiedEnvelope verified = verifier.verify(envelope.serialized());
         System.out.println(verified.summary());
+        System.out.println("serialized " + envelope.serialized().length + " bytes, canonical payload "
+                + envelope.canonicalPayload().length + " bytes");
 
         byte[] tampered = envelope.serialized();
         tampered[tampered.length / 2] ^= 1;
