@@ -1,0 +1,395 @@
+package org.fmishare.core.envelope;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.Payload;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.util.Base64;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.envelope.internal.Digests;
+import org.fmishare.core.envelope.internal.Ed25519Jws;
+import org.fmishare.core.envelope.internal.Jcs;
+import org.fmishare.core.envelope.internal.PayloadDocument;
+import org.fmishare.core.envelope.internal.StrictBase64;
+import org.fmishare.core.json.FmiJson;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.keys.internal.KeyTypes;
+import org.fmishare.core.model.Briefing;
+import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.SmcResponse;
+import org.fmishare.core.model.ThreatShare;
+
+/**
+ * Signs envelopes: builds the payload (body, disclosures, compliance summary, envelope id, sender, recipient,
+ * issued-at, expires-at, nonce), canonicalises it with RFC 8785, and signs it as a JWS (Nimbus JOSE+JWT over the
+ * Bouncy Castle provider) with the certificate chain in the protected {@code x5c} header.
+ *
+ * <p>Refusals (before anything is signed): a share, meeting notice or briefing summary without a PASS compliance
+ * summary ({@link EnvelopeException.ComplianceRejected}), without every required disclosure ({@link
+ * EnvelopeException.DisclosuresRejected}), or whose sending office or recipient contradicts the body ({@link
+ * EnvelopeException.ContentRejected}). Receipts need no compliance summary. The signer does not check its own
+ * certificate's validity; the verifier does, at the signing time.
+ *
+ * <p>Immutable and thread-safe; build one per credential and reuse it.
+ */
+public final class EnvelopeSigner {
+    /** The {@code typ} header of every envelope. */
+    public static final String JOSE_TYPE = "fmi-share-envelope+jws";
+    /** Default lifetime of an envelope: 72 hours. */
+    public static final Duration DEFAULT_LIFETIME = Duration.ofHours(72);
+
+    private final SigningCredential credential;
+    private final String senderId;
+    private final EnvelopeAlgorithm algorithm;
+    private final Clock clock;
+    private final Duration lifetime;
+    private final Map<EnvelopeKind, Set<String>> required;
+    private final SecureRandom random;
+    private final EnvelopeSender sender;
+    private final List<Base64> x5c;
+
+    private EnvelopeSigner(Builder b) {
+        this.credential = b.credential;
+        this.senderId = b.senderId;
+        this.algorithm = b.algorithm != null ? b.algorithm : EnvelopeAlgorithm.defaultFor(b.credential.keyAlgorithm());
+        if (!algorithm.accepts(credential.keyAlgorithm())) {
+            throw new IllegalStateException("algorithm " + algorithm.jwsName() + " cannot be used with a "
+                    + credential.keyAlgorithm() + " key");
+        }
+        this.clock = b.clock;
+        this.lifetime = b.lifetime;
+        this.required = Map.copyOf(b.required);
+        this.random = b.random;
+        X509Certificate leaf = credential.certificate();
+        try {
+            this.sender = new EnvelopeSender(senderId, leaf.getSubjectX500Principal().getName(),
+                    Digests.sha256(leaf.getEncoded()));
+            List<Base64> chain = new ArrayList<>();
+            for (X509Certificate c : credential.chain()) {
+                chain.add(Base64.encode(c.getEncoded()));
+            }
+            this.x5c = List.copyOf(chain);
+        } catch (CertificateEncodingException e) {
+            throw new IllegalStateException("certificate chain cannot be encoded", e);
+        }
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param credential the signing key and its certificate chain
+     * @param senderId the id of the office (or, for receipts, the company) this signer speaks for; a share must be
+     *     sent by this office
+     * @return a builder
+     */
+    public static Builder builder(SigningCredential credential, String senderId) {
+        return new Builder(credential, senderId);
+    }
+
+    /**
+     * Signs a threat share addressed to the company it names.
+     *
+     * @param share the share
+     * @param compliance the validator's summary; its verdict must be PASS and its rule set the share's
+     * @param disclosures the mandatory disclosures, including every required clause
+     * @return the signed envelope
+     * @throws EnvelopeException.ComplianceRejected when the verdict is not PASS or the rule set differs
+     * @throws EnvelopeException.DisclosuresRejected when a required clause is missing or a clause repeats
+     * @throws EnvelopeException.ContentRejected when the share's sending office is not this signer's sender
+     */
+    public SignedEnvelope signShare(ThreatShare share, ComplianceSummary compliance, List<Disclosure> disclosures) {
+        Objects.requireNonNull(share, "share");
+        return sign(EnvelopeKind.THREAT_SHARE, share.recipient().id(), Optional.of(share), Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), disclosures,
+                Optional.of(Objects.requireNonNull(compliance, "compliance")));
+    }
+
+    /**
+     * Signs a meeting notice to one of the meeting's companies.
+     *
+     * @param meeting the meeting; its leading office must be this signer's sender
+     * @param recipientId the company the notice goes to; must be one of the meeting's companies
+     * @param compliance the validator's summary; verdict PASS
+     * @param disclosures the mandatory disclosures
+     * @return the signed envelope
+     * @throws EnvelopeException when a refusal rule applies (see the class description)
+     */
+    public SignedEnvelope signMeetingNotice(Meeting meeting, String recipientId, ComplianceSummary compliance,
+            List<Disclosure> disclosures) {
+        Objects.requireNonNull(meeting, "meeting");
+        return sign(EnvelopeKind.MEETING_NOTICE, Objects.requireNonNull(recipientId, "recipientId"),
+                Optional.empty(), Optional.of(meeting), Optional.empty(), Optional.empty(), Optional.empty(),
+                disclosures, Optional.of(Objects.requireNonNull(compliance, "compliance")));
+    }
+
+    /**
+     * Signs a briefing summary.
+     *
+     * @param briefing the briefing
+     * @param recipientId who the summary goes to
+     * @param compliance the validator's summary; verdict PASS
+     * @param disclosures the mandatory disclosures
+     * @return the signed envelope
+     * @throws EnvelopeException when a refusal rule applies (see the class description)
+     */
+    public SignedEnvelope signBriefingSummary(Briefing briefing, String recipientId, ComplianceSummary compliance,
+            List<Disclosure> disclosures) {
+        Objects.requireNonNull(briefing, "briefing");
+        return sign(EnvelopeKind.BRIEFING_SUMMARY, Objects.requireNonNull(recipientId, "recipientId"),
+                Optional.empty(), Optional.empty(), Optional.of(briefing), Optional.empty(), Optional.empty(),
+                disclosures, Optional.of(Objects.requireNonNull(compliance, "compliance")));
+    }
+
+    /**
+     * Signs a receipt for an envelope this party received and verified: the company's voluntary response,
+     * referencing the original's id and digest, addressed to the original's sender.
+     *
+     * @param original the verified envelope being answered; it must be addressed to this signer's sender
+     * @param response the response; its company must be this signer's sender and, for a share, its share id the
+     *     share's
+     * @return the signed receipt
+     * @throws EnvelopeException.ContentRejected when the response does not answer {@code original}
+     */
+    public SignedEnvelope signReceipt(VerifiedEnvelope original, SmcResponse response) {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(response, "response");
+        if (!original.recipientId().equals(senderId)) {
+            throw new EnvelopeException.ContentRejected("the original envelope is addressed to '"
+                    + original.recipientId() + "', not to this signer's sender '" + senderId + "'");
+        }
+        original.share().ifPresent(s -> {
+            if (!s.id().equals(response.shareId())) {
+                throw new EnvelopeException.ContentRejected("response.shareId '" + response.shareId()
+                        + "' does not answer share '" + s.id() + "'");
+            }
+        });
+        return sign(EnvelopeKind.RECEIPT, original.sender().id(), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(response), Optional.of(original.reference()), List.of(),
+                Optional.empty());
+    }
+
+    /**
+     * A detached CMS SignedData (RFC 5652) over the envelope's canonical payload ({@link
+     * SignedEnvelope#canonicalPayload()}), for the S/MIME channel. Carries the certificate chain and the signed
+     * attributes content-type, message-digest and signing-time. Signature algorithm: ecdsa-with-SHA256/384,
+     * Ed25519, or RSASSA-PSS (SHA-256, MGF1-SHA-256, 32-byte salt), matching the JWS.
+     *
+     * @param envelope an envelope signed by this signer
+     * @return the DER-encoded CMS ContentInfo
+     * @throws IllegalArgumentException when the envelope was signed with another certificate
+     */
+    public byte[] detachedCms(SignedEnvelope envelope) {
+        Objects.requireNonNull(envelope, "envelope");
+        if (!envelope.certificateChain().get(0).equals(credential.certificate())) {
+            throw new IllegalArgumentException("envelope " + envelope.envelopeId()
+                    + " was signed with another certificate");
+        }
+        try {
+            CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
+            gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
+                    .setProvider(KeyTypes.BC).build())
+                    .build(new JcaContentSignerBuilder(cmsAlgorithm(algorithm)).setProvider(KeyTypes.BC)
+                            .build(credential.privateKey()), credential.certificate()));
+            gen.addCertificates(new JcaCertStore(credential.chain()));
+            return gen.generate(new CMSProcessableByteArray(envelope.canonicalPayload()), false).getEncoded();
+        } catch (OperatorCreationException | CertificateEncodingException | CMSException | IOException e) {
+            throw new EnvelopeException.ProcessingFailed("CMS signing of envelope " + envelope.envelopeId()
+                    + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    static String cmsAlgorithm(EnvelopeAlgorithm algorithm) {
+        return switch (algorithm) {
+            case ES256 -> "SHA256withECDSA";
+            case ES384 -> "SHA384withECDSA";
+            case EDDSA -> "Ed25519";
+            case PS256 -> "SHA256withRSAandMGF1";
+        };
+    }
+
+    /** {@return the algorithm this signer uses} */
+    public EnvelopeAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** {@return the sender record this signer writes into every payload} */
+    public EnvelopeSender sender() {
+        return sender;
+    }
+
+    private SignedEnvelope sign(EnvelopeKind kind, String recipient, Optional<ThreatShare> share,
+            Optional<Meeting> meeting, Optional<Briefing> briefing, Optional<SmcResponse> response,
+            Optional<EnvelopeReference> inReplyTo, List<Disclosure> disclosures,
+            Optional<ComplianceSummary> compliance) {
+        Objects.requireNonNull(disclosures, "disclosures");
+        Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Instant expiresAt = issuedAt.plus(lifetime);
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        UUID id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L,
+                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L);
+        PayloadDocument doc = new PayloadDocument(PayloadDocument.FORMAT, id.toString(), kind, sender, recipient,
+                issuedAt, expiresAt, StrictBase64.url(nonce), share, meeting, briefing, response, inReplyTo,
+                disclosures, compliance);
+        ContentRules.check(doc, required);
+        byte[] canonical;
+        try {
+            canonical = Jcs.canonicalize(FmiJson.standard().write(doc));
+        } catch (Jcs.NotIJsonException e) {
+            throw new EnvelopeException.Malformed("payload is not I-JSON: " + e.getMessage(), e);
+        }
+        JWSHeader header = new JWSHeader.Builder(algorithm.nimbus())
+                .type(new JOSEObjectType(JOSE_TYPE))
+                .x509CertChain(x5c)
+                .build();
+        JWSObject jws = new JWSObject(header, new Payload(canonical));
+        try {
+            jws.sign(nimbusSigner());
+        } catch (JOSEException e) {
+            throw new EnvelopeException.ProcessingFailed("signing envelope " + id + " failed: " + e.getMessage(), e);
+        }
+        String protectedB64 = jws.getHeader().toBase64URL().toString();
+        String payloadB64 = jws.getPayload().toBase64URL().toString();
+        // Members in lexicographic order, so the serialization is itself RFC 8785 canonical.
+        String json = "{\"payload\":\"" + payloadB64 + "\",\"protected\":\"" + protectedB64 + "\",\"signature\":\""
+                + jws.getSignature() + "\"}";
+        String digest = Digests.sha256(Wire.signingInput(protectedB64, payloadB64));
+        return new SignedEnvelope(id.toString(), kind, sender, recipient, issuedAt, expiresAt, algorithm,
+                json.getBytes(StandardCharsets.US_ASCII), canonical, digest, credential.chain());
+    }
+
+    private JWSSigner nimbusSigner() throws JOSEException {
+        JWSSigner s = switch (algorithm) {
+            case ES256, ES384 -> new ECDSASigner((ECPrivateKey) credential.privateKey());
+            case PS256 -> new RSASSASigner(credential.privateKey());
+            case EDDSA -> new Ed25519Jws.Signer(credential.privateKey(), KeyTypes.BC);
+        };
+        s.getJCAContext().setProvider(KeyTypes.BC);
+        return s;
+    }
+
+    /** Configures a signer; every option has a safe default. Not thread-safe; the signer it builds is. */
+    public static final class Builder {
+        private final SigningCredential credential;
+        private final String senderId;
+        private EnvelopeAlgorithm algorithm;
+        private Clock clock = Clock.systemUTC();
+        private Duration lifetime = DEFAULT_LIFETIME;
+        private final Map<EnvelopeKind, Set<String>> required = new EnumMap<>(EnvelopeKind.class);
+        private SecureRandom random = new SecureRandom();
+
+        private Builder(SigningCredential credential, String senderId) {
+            this.credential = Objects.requireNonNull(credential, "credential");
+            this.senderId = Objects.requireNonNull(senderId, "senderId");
+            if (senderId.isBlank()) {
+                throw new IllegalArgumentException("senderId must not be blank");
+            }
+            for (EnvelopeKind k : EnvelopeKind.values()) {
+                required.put(k, k.defaultRequiredDisclosures());
+            }
+        }
+
+        /**
+         * Sets the JWS algorithm; by default ES256 for P-256 keys, ES384 for P-384, EdDSA for Ed25519, PS256 for
+         * RSA.
+         *
+         * @param algorithm the algorithm; must fit the credential's key type (checked by {@link #build()})
+         * @return this builder
+         */
+        public Builder algorithm(EnvelopeAlgorithm algorithm) {
+            this.algorithm = Objects.requireNonNull(algorithm, "algorithm");
+            return this;
+        }
+
+        /**
+         * Sets the clock issued-at is read from; default the UTC system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets how long envelopes stay valid after signing; default {@link #DEFAULT_LIFETIME}.
+         *
+         * @param lifetime positive, at most 30 days
+         * @return this builder
+         */
+        public Builder lifetime(Duration lifetime) {
+            Objects.requireNonNull(lifetime, "lifetime");
+            if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(Duration.ofDays(30)) > 0) {
+                throw new IllegalArgumentException("lifetime must be positive and at most 30 days, was " + lifetime);
+            }
+            this.lifetime = lifetime;
+            return this;
+        }
+
+        /**
+         * Replaces the disclosure clause ids required for one kind of envelope (defaults: {@link
+         * EnvelopeKind#defaultRequiredDisclosures()}).
+         *
+         * @param kind the kind
+         * @param clauseIds the required ids
+         * @return this builder
+         */
+        public Builder requiredDisclosures(EnvelopeKind kind, Set<String> clauseIds) {
+            required.put(Objects.requireNonNull(kind, "kind"), Set.copyOf(clauseIds));
+            return this;
+        }
+
+        /**
+         * Sets the source of nonces and envelope ids; default a new {@link SecureRandom}.
+         *
+         * @param random a cryptographically strong generator
+         * @return this builder
+         */
+        public Builder secureRandom(SecureRandom random) {
+            this.random = Objects.requireNonNull(random, "random");
+            return this;
+        }
+
+        /**
+         * Builds the signer.
+         *
+         * @return the immutable signer
+         * @throws IllegalStateException when the algorithm does not fit the key
+         */
+        public EnvelopeSigner build() {
+            return new EnvelopeSigner(this);
+        }
+    }
+}

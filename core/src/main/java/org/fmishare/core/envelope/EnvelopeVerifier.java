@@ -1,0 +1,669 @@
+package org.fmishare.core.envelope;
+
+import com.nimbusds.jose.EncryptionMethod;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEAlgorithm;
+import com.nimbusds.jose.JWEDecrypter;
+import com.nimbusds.jose.JWEObject;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDHDecrypter;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSADecrypter;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.util.Base64URL;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.fmishare.core.envelope.internal.Digests;
+import org.fmishare.core.envelope.internal.Ed25519Jws;
+import org.fmishare.core.envelope.internal.Jcs;
+import org.fmishare.core.envelope.internal.PayloadDocument;
+import org.fmishare.core.envelope.internal.StrictBase64;
+import org.fmishare.core.json.FmiJson;
+import org.fmishare.core.json.JsonCodecException;
+import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.KeyMaterialException;
+import org.fmishare.core.keys.Credentials;
+import org.fmishare.core.keys.internal.KeyTypes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Verifies envelopes and hands out their payload as a {@link VerifiedEnvelope}, or throws the {@link
+ * EnvelopeException} subtype of the first check that failed. Nothing is returned on failure.
+ *
+ * <p>Checks, in order:
+ * <ol>
+ * <li>size, before any parsing ({@link EnvelopeException.TooLarge});</li>
+ * <li>strict JSON with exactly {@code payload}, {@code protected}, {@code signature} (or, when a decryption key is
+ *     configured, the five JWE members), canonical base64url, no duplicate keys anywhere ({@link
+ *     EnvelopeException.Malformed});</li>
+ * <li>protected header: only {@code alg}, {@code typ}, {@code x5c}; {@code typ} is {@value EnvelopeSigner#JOSE_TYPE}
+ *     ({@link EnvelopeException.HeaderRejected}); no {@code crit} ({@link
+ *     EnvelopeException.CriticalHeaderRejected}); {@code alg} on this verifier's allow-list ({@link
+ *     EnvelopeException.AlgorithmNotAllowed});</li>
+ * <li>{@code x5c} present (1 to {@value #MAX_CHAIN} certificates) and the leaf key of the type bound to {@code alg}
+ *     ({@link EnvelopeException.CertificateChainRejected}, {@link EnvelopeException.AlgorithmNotAllowed});</li>
+ * <li>the signature, with the leaf certificate's key, by Nimbus over the Bouncy Castle provider ({@link
+ *     EnvelopeException.SignatureInvalid});</li>
+ * <li>the payload: RFC 8785 canonical, strict, a valid model ({@link EnvelopeException.Malformed}); its sender record
+ *     names the leaf certificate ({@link EnvelopeException.SignerMismatch});</li>
+ * <li>PKIX path validation to a configured trust anchor at the payload's issued-at; the leaf is not a CA and its
+ *     key usage allows digitalSignature or nonRepudiation ({@link EnvelopeException.CertificateChainRejected});</li>
+ * <li>issued-at not in the future and expires-at not past, each within the clock skew; lifetime at most the
+ *     configured maximum ({@link EnvelopeException.NotYetValid}, {@link EnvelopeException.Expired});</li>
+ * <li>addressed to this verifier's recipient ({@link EnvelopeException.WrongRecipient});</li>
+ * <li>body, disclosures and compliance consistent, as the signer requires them ({@link
+ *     EnvelopeException.ContentRejected}, {@link EnvelopeException.DisclosuresRejected}, {@link
+ *     EnvelopeException.ComplianceRejected});</li>
+ * <li>first use of the nonce ({@link EnvelopeException.Replayed}), recorded last so unauthenticated input never
+ *     enters the replay cache.</li>
+ * </ol>
+ *
+ * <p>Revocation (CRL/OCSP) is not checked: PKIX runs with revocation disabled, so keep certificate lifetimes short or
+ * remove a compromised signer's anchor.
+ *
+ * <p>Immutable and thread-safe (as thread-safe as its replay cache); build one and reuse it.
+ */
+public final class EnvelopeVerifier {
+    /** Default largest accepted envelope: 24 MiB (a 16 MiB payload after base64url, plus headers). */
+    public static final int DEFAULT_MAX_ENVELOPE_BYTES = 24 * 1024 * 1024;
+    /** Default clock skew tolerated on issued-at and expires-at. */
+    public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofMinutes(2);
+    /** Default longest accepted lifetime (expires-at minus issued-at). */
+    public static final Duration DEFAULT_MAX_LIFETIME = Duration.ofDays(30);
+    /** Longest accepted certificate chain in {@code x5c}. */
+    public static final int MAX_CHAIN = 5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(EnvelopeVerifier.class);
+    private static final Set<String> JWS_MEMBERS = Set.of("payload", "protected", "signature");
+    private static final Set<String> JWE_MEMBERS = Set.of("protected", "encrypted_key", "iv", "ciphertext", "tag");
+    private static final Set<String> JWS_HEADER = Set.of("alg", "typ", "x5c");
+    private static final Set<String> JWE_HEADER = Set.of("alg", "enc", "cty", "epk", "x5t#S256");
+
+    private final Set<TrustAnchor> anchors;
+    private final Set<X509Certificate> anchorCerts;
+    private final Set<EnvelopeAlgorithm> allowed;
+    private final Optional<String> expectedRecipient;
+    private final Clock clock;
+    private final Duration skew;
+    private final Duration maxLifetime;
+    private final int maxBytes;
+    private final ReplayCache replayCache;
+    private final Map<EnvelopeKind, Set<String>> required;
+    private final Optional<PrivateKey> decryptionKey;
+
+    private EnvelopeVerifier(Builder b) {
+        this.anchorCerts = Set.copyOf(b.anchors);
+        Set<TrustAnchor> ta = new HashSet<>();
+        for (X509Certificate c : b.anchors) {
+            ta.add(new TrustAnchor(c, null));
+        }
+        this.anchors = Set.copyOf(ta);
+        this.allowed = Set.copyOf(b.allowed);
+        this.expectedRecipient = b.expectedRecipient;
+        this.clock = b.clock;
+        this.skew = b.skew;
+        this.maxLifetime = b.maxLifetime;
+        this.maxBytes = b.maxBytes;
+        this.replayCache = b.replayCache != null ? b.replayCache : InMemoryReplayCache.create();
+        this.required = Map.copyOf(b.required);
+        this.decryptionKey = b.decryptionKey;
+    }
+
+    /** {@return a builder; trust anchors and a recipient policy are required} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a serialized envelope: a JWS in flattened JSON serialization, or, when this verifier has a
+     * decryption key, also a JWE wrapping one.
+     *
+     * @param serialized the received bytes
+     * @return the verified envelope
+     * @throws EnvelopeException the subtype naming the first failed check
+     */
+    public VerifiedEnvelope verify(byte[] serialized) {
+        Objects.requireNonNull(serialized, "serialized");
+        checkSize(serialized);
+        try {
+            ObjectNode outer = Wire.object(serialized, "envelope");
+            if (outer.has("ciphertext")) {
+                return verifySigned(Wire.object(decrypt(outer), "decrypted envelope"));
+            }
+            return verifySigned(outer);
+        } catch (EnvelopeException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A library failing on crafted input must not escape untyped; fail closed and say so.
+            LOG.warn("envelope verification failed unexpectedly", e);
+            throw new EnvelopeException.ProcessingFailed("unexpected " + e.getClass().getName() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Verifies a receipt and that it answers a given envelope (same id and digest).
+     *
+     * @param serializedReceipt the received receipt
+     * @param original the envelope this party sent (its signed, encrypted or stored form)
+     * @return the verified receipt
+     * @throws EnvelopeException.ReceiptMismatch when it answers another envelope; any other subtype as for
+     *     {@link #verify(byte[])}
+     */
+    public VerifiedEnvelope verifyReceipt(byte[] serializedReceipt, OutboundEnvelope original) {
+        Objects.requireNonNull(original, "original");
+        VerifiedEnvelope v = verify(serializedReceipt);
+        if (v.kind() != EnvelopeKind.RECEIPT) {
+            throw new EnvelopeException.ContentRejected("expected a RECEIPT, got " + v.kind());
+        }
+        EnvelopeReference ref = v.inReplyTo().orElseThrow();
+        if (!ref.envelopeId().equals(original.envelopeId()) || !ref.digest().equals(original.digest())) {
+            throw new EnvelopeException.ReceiptMismatch("receipt answers " + ref.envelopeId() + " " + ref.digest()
+                    + ", not " + original.envelopeId() + " " + original.digest());
+        }
+        return v;
+    }
+
+    private void checkSize(byte[] bytes) {
+        if (bytes.length > maxBytes) {
+            throw new EnvelopeException.TooLarge(bytes.length + " bytes exceed the limit of " + maxBytes);
+        }
+    }
+
+    private VerifiedEnvelope verifySigned(ObjectNode outer) {
+        Map<String, String> m = Wire.exactStringMembers(outer, JWS_MEMBERS, "JWS JSON serialization");
+        String protectedB64 = m.get("protected");
+        String payloadB64 = m.get("payload");
+        byte[] headerBytes = Wire.base64url(protectedB64, "protected header");
+        byte[] payload = Wire.base64url(payloadB64, "payload");
+        byte[] signature = Wire.base64url(m.get("signature"), "signature");
+        ObjectNode header = Wire.object(headerBytes, "protected header");
+
+        // Header checks come before any cryptography: what the header may say is fixed by this verifier.
+        if (header.has("crit")) {
+            throw new EnvelopeException.CriticalHeaderRejected("the header lists critical parameters "
+                    + header.get("crit") + "; this format defines none");
+        }
+        for (String name : header.propertyNames()) {
+            if (!JWS_HEADER.contains(name)) {
+                throw new EnvelopeException.HeaderRejected("header parameter '" + name + "' is not allowed (allowed: "
+                        + JWS_HEADER + ")");
+            }
+        }
+        JsonNode algNode = header.get("alg");
+        if (algNode == null || !algNode.isString()) {
+            throw new EnvelopeException.AlgorithmNotAllowed("header has no string 'alg'");
+        }
+        EnvelopeAlgorithm alg = EnvelopeAlgorithm.fromJwsName(algNode.stringValue())
+                .filter(allowed::contains)
+                .orElseThrow(() -> new EnvelopeException.AlgorithmNotAllowed("alg '" + algNode.stringValue()
+                        + "' is not on this verifier's allow-list " + allowedNames()));
+        JsonNode typ = header.get("typ");
+        if (typ == null || !typ.isString() || !EnvelopeSigner.JOSE_TYPE.equals(typ.stringValue())) {
+            throw new EnvelopeException.HeaderRejected("typ must be '" + EnvelopeSigner.JOSE_TYPE + "'");
+        }
+        List<X509Certificate> chain = chain(header.get("x5c"));
+        X509Certificate leaf = chain.get(0);
+        PublicKey key = leaf.getPublicKey();
+        Optional<KeyAlgorithm> keyType = KeyTypes.of(key);
+        if (keyType.isEmpty() || !alg.accepts(keyType.get())) {
+            throw new EnvelopeException.AlgorithmNotAllowed("alg " + alg.jwsName() + " does not fit the leaf "
+                    + "certificate's key (" + keyType.map(Enum::name).orElse(key.getAlgorithm()) + ")");
+        }
+
+        try {
+            JWSObject jws = new JWSObject(new Base64URL(protectedB64), new Base64URL(payloadB64),
+                    Base64URL.encode(signature));
+            if (!jws.verify(nimbusVerifier(alg, key))) {
+                throw new EnvelopeException.SignatureInvalid("does not verify with the key of "
+                        + leaf.getSubjectX500Principal().getName());
+            }
+        } catch (ParseException e) {
+            throw new EnvelopeException.Malformed("JWS does not parse: " + e.getMessage(), e);
+        } catch (JOSEException e) {
+            // Nimbus reports malformed signatures (wrong length, bad encoding) this way too: still a bad signature.
+            throw new EnvelopeException.SignatureInvalid("cannot be verified: " + e.getMessage(), e);
+        }
+
+        PayloadDocument doc = readPayload(payload);
+        String digest = Digests.sha256(Wire.signingInput(protectedB64, payloadB64));
+        return accept(doc, alg, chain, digest, payload);
+    }
+
+    private VerifiedEnvelope accept(PayloadDocument doc, EnvelopeAlgorithm alg, List<X509Certificate> chain,
+            String digest, byte[] payload) {
+        X509Certificate leaf = chain.get(0);
+        checkSignerBinding(doc, leaf);
+        validateChain(chain, doc.issuedAt());
+        Instant now = clock.instant();
+        if (doc.issuedAt().isAfter(now.plus(skew))) {
+            throw new EnvelopeException.NotYetValid("issued at " + doc.issuedAt() + ", after now " + now
+                    + " plus skew " + skew);
+        }
+        if (!doc.expiresAt().plus(skew).isAfter(now)) {
+            throw new EnvelopeException.Expired("expired at " + doc.expiresAt() + " (now " + now + ", skew " + skew
+                    + ")");
+        }
+        if (Duration.between(doc.issuedAt(), doc.expiresAt()).compareTo(maxLifetime) > 0) {
+            throw new EnvelopeException.Malformed("lifetime from $.issuedAt to $.expiresAt exceeds the maximum "
+                    + maxLifetime);
+        }
+        if (expectedRecipient.isPresent() && !expectedRecipient.get().equals(doc.recipient())) {
+            throw new EnvelopeException.WrongRecipient("addressed to '" + doc.recipient() + "', this verifier "
+                    + "accepts '" + expectedRecipient.get() + "'");
+        }
+        ContentRules.check(doc, required);
+        boolean first;
+        try {
+            first = replayCache.firstUse(doc.nonce(), now, doc.expiresAt().plus(skew));
+        } catch (RuntimeException e) {
+            throw new EnvelopeException.ProcessingFailed("replay cache could not record the nonce: "
+                    + e.getMessage(), e);
+        }
+        if (!first) {
+            throw new EnvelopeException.Replayed("nonce of envelope " + doc.envelopeId() + " was seen before");
+        }
+        LOG.debug("verified envelope {} ({}) from {}", doc.envelopeId(), doc.kind(), doc.sender().id());
+        return new VerifiedEnvelope(doc, alg, chain, digest, payload);
+    }
+
+    private PayloadDocument readPayload(byte[] payload) {
+        byte[] canonical;
+        try {
+            canonical = Jcs.canonicalize(payload);
+        } catch (Jcs.NotIJsonException e) {
+            throw new EnvelopeException.Malformed("payload is not I-JSON: " + e.getMessage(), e);
+        }
+        if (!java.util.Arrays.equals(canonical, payload)) {
+            throw new EnvelopeException.Malformed("payload is not in RFC 8785 canonical form");
+        }
+        try {
+            return FmiJson.standard().read(payload, PayloadDocument.class);
+        } catch (JsonCodecException e) {
+            if (e.path().startsWith("$.disclosures")) {
+                throw new EnvelopeException.DisclosuresRejected(e.getMessage(), e);
+            }
+            if (e.path().startsWith("$.compliance")) {
+                throw new EnvelopeException.ComplianceRejected(e.getMessage(), e);
+            }
+            throw new EnvelopeException.Malformed("payload " + e.getMessage(), e);
+        }
+    }
+
+    private static void checkSignerBinding(PayloadDocument doc, X509Certificate leaf) {
+        try {
+            String certDigest = Digests.sha256(leaf.getEncoded());
+            if (!certDigest.equals(doc.sender().certificateDigest())
+                    || !leaf.getSubjectX500Principal().getName().equals(doc.sender().subject())) {
+                throw new EnvelopeException.SignerMismatch("$.sender names " + doc.sender().subject() + " "
+                        + doc.sender().certificateDigest() + ", but the envelope is signed by "
+                        + leaf.getSubjectX500Principal().getName() + " " + certDigest);
+            }
+        } catch (CertificateEncodingException e) {
+            throw new EnvelopeException.CertificateChainRejected("leaf certificate cannot be encoded", e);
+        }
+    }
+
+    private List<X509Certificate> chain(JsonNode x5c) {
+        if (x5c == null) {
+            throw new EnvelopeException.CertificateChainRejected("header has no x5c certificate chain");
+        }
+        if (!x5c.isArray() || x5c.size() < 1 || x5c.size() > MAX_CHAIN) {
+            throw new EnvelopeException.CertificateChainRejected("x5c must be an array of 1 to " + MAX_CHAIN
+                    + " certificates");
+        }
+        List<X509Certificate> out = new ArrayList<>();
+        for (int i = 0; i < x5c.size(); i++) {
+            JsonNode n = x5c.get(i);
+            byte[] der = n.isString() ? StrictBase64.standard(n.stringValue()).orElse(null) : null;
+            if (der == null) {
+                throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] is not canonical base64");
+            }
+            X509Certificate cert;
+            try {
+                cert = Credentials.certificateFromDer(der);
+                // Bouncy Castle parses the key lazily and returns null for an unparseable one.
+                if (cert.getPublicKey() == null) {
+                    throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] has no usable public key");
+                }
+            } catch (KeyMaterialException | IllegalArgumentException | IllegalStateException e) {
+                throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] is not an X.509 certificate",
+                        e);
+            }
+            out.add(cert);
+        }
+        return List.copyOf(out);
+    }
+
+    private void validateChain(List<X509Certificate> chain, Instant signingTime) {
+        X509Certificate leaf = chain.get(0);
+        if (leaf.getBasicConstraints() != -1) {
+            throw new EnvelopeException.CertificateChainRejected("the signing certificate "
+                    + leaf.getSubjectX500Principal().getName() + " is a CA certificate");
+        }
+        boolean[] ku = leaf.getKeyUsage();
+        if (ku != null && !(ku[0] || ku[1])) {
+            throw new EnvelopeException.CertificateChainRejected("the signing certificate's key usage allows "
+                    + "neither digitalSignature nor nonRepudiation");
+        }
+        List<X509Certificate> path = new ArrayList<>(chain);
+        // A sender may include the root; PKIX wants the path without its anchor.
+        while (path.size() > 1 && anchorCerts.contains(path.get(path.size() - 1))) {
+            path.remove(path.size() - 1);
+        }
+        try {
+            CertPath certPath = CertificateFactory.getInstance("X.509", KeyTypes.BC).generateCertPath(path);
+            PKIXParameters params = new PKIXParameters(anchors);
+            params.setRevocationEnabled(false);
+            params.setDate(Date.from(signingTime));
+            CertPathValidator.getInstance("PKIX", KeyTypes.BC).validate(certPath, params);
+        } catch (CertPathValidatorException e) {
+            String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
+            throw new EnvelopeException.CertificateChainRejected("chain of "
+                    + leaf.getSubjectX500Principal().getName() + " is not valid at the signing time " + signingTime
+                    + reason + ": " + e.getMessage(), e);
+        } catch (GeneralSecurityException e) {
+            throw new EnvelopeException.ProcessingFailed("PKIX validation could not run: " + e.getMessage(), e);
+        }
+    }
+
+    private static JWSVerifier nimbusVerifier(EnvelopeAlgorithm alg, PublicKey key) throws JOSEException {
+        JWSVerifier v = switch (alg) {
+            case ES256, ES384 -> new ECDSAVerifier((ECPublicKey) key);
+            case PS256 -> new RSASSAVerifier((RSAPublicKey) key);
+            case EDDSA -> new Ed25519Jws.Verifier(key, KeyTypes.BC);
+        };
+        v.getJCAContext().setProvider(KeyTypes.BC);
+        return v;
+    }
+
+    private byte[] decrypt(ObjectNode outer) {
+        PrivateKey key = decryptionKey.orElseThrow(() -> new EnvelopeException.DecryptionFailed(
+                "envelope is encrypted but this verifier has no decryption key"));
+        Map<String, String> m = Wire.exactStringMembers(outer, JWE_MEMBERS, "JWE JSON serialization");
+        ObjectNode header = Wire.object(Wire.base64url(m.get("protected"), "JWE protected header"),
+                "JWE protected header");
+        if (header.has("crit")) {
+            throw new EnvelopeException.CriticalHeaderRejected("the JWE header lists critical parameters");
+        }
+        for (String name : header.propertyNames()) {
+            if (!JWE_HEADER.contains(name)) {
+                throw new EnvelopeException.HeaderRejected("JWE header parameter '" + name + "' is not allowed");
+            }
+        }
+        for (String part : List.of("encrypted_key", "iv", "ciphertext", "tag")) {
+            Wire.base64url(m.get(part), "JWE " + part);
+        }
+        Optional<KeyAlgorithm> type = KeyTypes.of(key);
+        String expectedAlg = type.filter(t -> t == KeyAlgorithm.EC_P256 || t == KeyAlgorithm.EC_P384)
+                .map(t -> JWEAlgorithm.ECDH_ES_A256KW.getName())
+                .orElse(JWEAlgorithm.RSA_OAEP_256.getName());
+        JsonNode alg = header.get("alg");
+        JsonNode enc = header.get("enc");
+        if (alg == null || !alg.isString() || !expectedAlg.equals(alg.stringValue())) {
+            throw new EnvelopeException.DecryptionFailed("JWE alg must be " + expectedAlg + " for this key");
+        }
+        if (enc == null || !enc.isString() || !EncryptionMethod.A256GCM.getName().equals(enc.stringValue())) {
+            throw new EnvelopeException.DecryptionFailed("JWE enc must be A256GCM");
+        }
+        JsonNode cty = header.get("cty");
+        if (cty == null || !cty.isString() || !EncryptedEnvelope.CONTENT_TYPE.equalsIgnoreCase(cty.stringValue())) {
+            throw new EnvelopeException.HeaderRejected("JWE cty must be '" + EncryptedEnvelope.CONTENT_TYPE + "'");
+        }
+        try {
+            JWEObject jwe = new JWEObject(new Base64URL(m.get("protected")), new Base64URL(m.get("encrypted_key")),
+                    new Base64URL(m.get("iv")), new Base64URL(m.get("ciphertext")), new Base64URL(m.get("tag")));
+            JWEDecrypter d = type.isPresent() && (type.get() == KeyAlgorithm.EC_P256
+                    || type.get() == KeyAlgorithm.EC_P384)
+                    ? new ECDHDecrypter((ECPrivateKey) key)
+                    : new RSADecrypter(key);
+            d.getJCAContext().setProvider(KeyTypes.BC);
+            jwe.decrypt(d);
+            byte[] plain = jwe.getPayload().toBytes();
+            checkSize(plain);
+            return plain;
+        } catch (ParseException e) {
+            throw new EnvelopeException.Malformed("JWE does not parse: " + e.getMessage(), e);
+        } catch (JOSEException e) {
+            throw new EnvelopeException.DecryptionFailed("cannot decrypt with this verifier's key: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private List<String> allowedNames() {
+        return allowed.stream().map(EnvelopeAlgorithm::jwsName).sorted().toList();
+    }
+
+    /** Configures a verifier. Not thread-safe; the verifier it builds is. */
+    public static final class Builder {
+        private final Set<X509Certificate> anchors = new HashSet<>();
+        private final Set<EnvelopeAlgorithm> allowed = EnumSet.allOf(EnvelopeAlgorithm.class);
+        private Optional<String> expectedRecipient;
+        private Clock clock = Clock.systemUTC();
+        private Duration skew = DEFAULT_CLOCK_SKEW;
+        private Duration maxLifetime = DEFAULT_MAX_LIFETIME;
+        private int maxBytes = DEFAULT_MAX_ENVELOPE_BYTES;
+        private ReplayCache replayCache;
+        private final Map<EnvelopeKind, Set<String>> required = new EnumMap<>(EnvelopeKind.class);
+        private Optional<PrivateKey> decryptionKey = Optional.empty();
+
+        private Builder() {
+            for (EnvelopeKind k : EnvelopeKind.values()) {
+                required.put(k, k.defaultRequiredDisclosures());
+            }
+        }
+
+        /**
+         * Adds trust anchors (root certificates); at least one is required.
+         *
+         * @param roots the roots
+         * @return this builder
+         */
+        public Builder trustAnchors(Collection<X509Certificate> roots) {
+            for (X509Certificate r : Objects.requireNonNull(roots, "roots")) {
+                anchors.add(Objects.requireNonNull(r, "root"));
+            }
+            return this;
+        }
+
+        /**
+         * Adds one trust anchor.
+         *
+         * @param root a root certificate
+         * @return this builder
+         */
+        public Builder trustAnchor(X509Certificate root) {
+            anchors.add(Objects.requireNonNull(root, "root"));
+            return this;
+        }
+
+        /**
+         * Restricts the accepted algorithms (default: all of {@link EnvelopeAlgorithm}).
+         *
+         * @param first an accepted algorithm
+         * @param more further accepted algorithms
+         * @return this builder
+         */
+        public Builder allowedAlgorithms(EnvelopeAlgorithm first, EnvelopeAlgorithm... more) {
+            allowed.clear();
+            allowed.add(Objects.requireNonNull(first, "first"));
+            for (EnvelopeAlgorithm a : more) {
+                allowed.add(Objects.requireNonNull(a, "algorithm"));
+            }
+            return this;
+        }
+
+        /**
+         * Accepts only envelopes addressed to this recipient. Either this or {@link #anyRecipient()} is required.
+         *
+         * @param recipientId the receiving company's or office's id
+         * @return this builder
+         */
+        public Builder expectedRecipient(String recipientId) {
+            requireUnsetRecipient();
+            this.expectedRecipient = Optional.of(Objects.requireNonNull(recipientId, "recipientId"));
+            return this;
+        }
+
+        /**
+         * Accepts envelopes addressed to anyone (for archives and auditors, not for a receiving party).
+         *
+         * @return this builder
+         */
+        public Builder anyRecipient() {
+            requireUnsetRecipient();
+            this.expectedRecipient = Optional.empty();
+            return this;
+        }
+
+        private void requireUnsetRecipient() {
+            if (expectedRecipient != null) {
+                throw new IllegalStateException("recipient policy was already set to "
+                        + expectedRecipient.orElse("any recipient"));
+            }
+        }
+
+        /**
+         * Sets the clock; default the UTC system clock.
+         *
+         * @param clock the clock
+         * @return this builder
+         */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Sets the tolerated clock skew; default {@link #DEFAULT_CLOCK_SKEW}.
+         *
+         * @param skew between zero and one hour
+         * @return this builder
+         */
+        public Builder clockSkew(Duration skew) {
+            Objects.requireNonNull(skew, "skew");
+            if (skew.isNegative() || skew.compareTo(Duration.ofHours(1)) > 0) {
+                throw new IllegalArgumentException("clock skew must be between 0 and 1 hour, was " + skew);
+            }
+            this.skew = skew;
+            return this;
+        }
+
+        /**
+         * Sets the longest accepted envelope lifetime; default {@link #DEFAULT_MAX_LIFETIME}.
+         *
+         * @param maxLifetime positive
+         * @return this builder
+         */
+        public Builder maxLifetime(Duration maxLifetime) {
+            Objects.requireNonNull(maxLifetime, "maxLifetime");
+            if (maxLifetime.isNegative() || maxLifetime.isZero()) {
+                throw new IllegalArgumentException("maxLifetime must be positive, was " + maxLifetime);
+            }
+            this.maxLifetime = maxLifetime;
+            return this;
+        }
+
+        /**
+         * Sets the largest accepted envelope, checked before parsing; default {@link #DEFAULT_MAX_ENVELOPE_BYTES}.
+         *
+         * @param bytes at least 1024
+         * @return this builder
+         */
+        public Builder maxEnvelopeBytes(int bytes) {
+            if (bytes < 1024) {
+                throw new IllegalArgumentException("maxEnvelopeBytes must be at least 1024, was " + bytes);
+            }
+            this.maxBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the replay cache; default a new {@link InMemoryReplayCache} for this verifier.
+         *
+         * @param cache the cache (shared between verifiers that must reject each other's replays)
+         * @return this builder
+         */
+        public Builder replayCache(ReplayCache cache) {
+            this.replayCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * Replaces the disclosure clause ids required for one kind (defaults: {@link
+         * EnvelopeKind#defaultRequiredDisclosures()}).
+         *
+         * @param kind the kind
+         * @param clauseIds the required ids
+         * @return this builder
+         */
+        public Builder requiredDisclosures(EnvelopeKind kind, Set<String> clauseIds) {
+            required.put(Objects.requireNonNull(kind, "kind"), Set.copyOf(clauseIds));
+            return this;
+        }
+
+        /**
+         * Sets the private key that decrypts envelopes encrypted to this party ({@link EncryptedEnvelope}).
+         *
+         * @param key an EC P-256/P-384 or RSA private key
+         * @return this builder
+         */
+        public Builder decryptionKey(PrivateKey key) {
+            Objects.requireNonNull(key, "key");
+            KeyAlgorithm t = KeyTypes.of(key).orElseThrow(() -> new IllegalArgumentException(
+                    "decryption key must be EC P-256/P-384 or RSA"));
+            if (t == KeyAlgorithm.ED25519) {
+                throw new IllegalArgumentException("Ed25519 keys cannot decrypt; use EC P-256/P-384 or RSA");
+            }
+            this.decryptionKey = Optional.of(key);
+            return this;
+        }
+
+        /**
+         * Builds the verifier.
+         *
+         * @return the immutable verifier
+         * @throws IllegalStateException without trust anchors or a recipient policy
+         */
+        public EnvelopeVerifier build() {
+            if (anchors.isEmpty()) {
+                throw new IllegalStateException("at least one trust anchor is required");
+            }
+            if (expectedRecipient == null) {
+                throw new IllegalStateException("set expectedRecipient(id), or anyRecipient() explicitly");
+            }
+            return new EnvelopeVerifier(this);
+        }
+    }
+}

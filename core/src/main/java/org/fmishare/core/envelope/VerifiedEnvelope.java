@@ -1,0 +1,190 @@
+package org.fmishare.core.envelope;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.envelope.internal.PayloadDocument;
+import org.fmishare.core.model.Briefing;
+import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.SmcResponse;
+import org.fmishare.core.model.ThreatShare;
+
+/**
+ * The payload of an envelope that passed every check of an {@link EnvelopeVerifier}: size, strict syntax, algorithm
+ * allow-list, no critical headers, signature, certificate chain (PKIX at the signing time, key usage), signer
+ * binding, recipient, issued-at and expiry with clock skew, body consistency, required disclosures with recomputed
+ * digests, a PASS compliance summary, and first use of its nonce.
+ *
+ * <p>Only the verifier creates instances, so the payload is reachable only through a successful verification.
+ * Immutable and thread-safe; byte accessors return copies.
+ */
+public final class VerifiedEnvelope {
+    private final PayloadDocument doc;
+    private final EnvelopeAlgorithm algorithm;
+    private final List<X509Certificate> chain;
+    private final String digest;
+    private final byte[] canonicalPayload;
+
+    VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
+            byte[] canonicalPayload) {
+        this.doc = doc;
+        this.algorithm = algorithm;
+        this.chain = List.copyOf(chain);
+        this.digest = digest;
+        this.canonicalPayload = canonicalPayload;
+    }
+
+    /** {@return the envelope's UUID} */
+    public String envelopeId() {
+        return doc.envelopeId();
+    }
+
+    /** {@return what the envelope carries} */
+    public EnvelopeKind kind() {
+        return doc.kind();
+    }
+
+    /** {@return the sender, bound to the signing certificate} */
+    public EnvelopeSender sender() {
+        return doc.sender();
+    }
+
+    /** {@return the recipient's id} */
+    public String recipientId() {
+        return doc.recipient();
+    }
+
+    /** {@return when it was signed} */
+    public Instant issuedAt() {
+        return doc.issuedAt();
+    }
+
+    /** {@return when it expires} */
+    public Instant expiresAt() {
+        return doc.expiresAt();
+    }
+
+    /** {@return the nonce recorded in the replay cache} */
+    public String nonce() {
+        return doc.nonce();
+    }
+
+    /** {@return the JWS algorithm it was signed with} */
+    public EnvelopeAlgorithm algorithm() {
+        return algorithm;
+    }
+
+    /** {@return the validated certificate chain, leaf first, as received in {@code x5c}} */
+    public List<X509Certificate> certificateChain() {
+        return chain;
+    }
+
+    /** {@return the signing certificate} */
+    public X509Certificate signerCertificate() {
+        return chain.get(0);
+    }
+
+    /** {@return the envelope's digest ({@link OutboundEnvelope#digest()}), which a receipt references} */
+    public String digest() {
+        return digest;
+    }
+
+    /** {@return a reference to this envelope, as carried by receipts} */
+    public EnvelopeReference reference() {
+        return new EnvelopeReference(doc.envelopeId(), digest);
+    }
+
+    /** {@return the disclosures, with digests recomputed from their texts} */
+    public List<Disclosure> disclosures() {
+        return doc.disclosures();
+    }
+
+    /** {@return the compliance summary (verdict PASS); empty for receipts} */
+    public Optional<ComplianceSummary> compliance() {
+        return doc.compliance();
+    }
+
+    /** {@return the share, for {@link EnvelopeKind#THREAT_SHARE}} */
+    public Optional<ThreatShare> share() {
+        return doc.share();
+    }
+
+    /** {@return the meeting, for {@link EnvelopeKind#MEETING_NOTICE}} */
+    public Optional<Meeting> meetingNotice() {
+        return doc.meetingNotice();
+    }
+
+    /** {@return the briefing, for {@link EnvelopeKind#BRIEFING_SUMMARY}} */
+    public Optional<Briefing> briefingSummary() {
+        return doc.briefingSummary();
+    }
+
+    /** {@return the company's response, for {@link EnvelopeKind#RECEIPT}} */
+    public Optional<SmcResponse> response() {
+        return doc.response();
+    }
+
+    /** {@return for receipts, the envelope answered} */
+    public Optional<EnvelopeReference> inReplyTo() {
+        return doc.inReplyTo();
+    }
+
+    /** {@return a copy of the RFC 8785 canonical payload that was signed} */
+    public byte[] canonicalPayload() {
+        return canonicalPayload.clone();
+    }
+
+    /**
+     * A few lines for people: what, from whom (and which certificate), to whom, when, the verdict and the
+     * disclosures. Contains ids and counts, not the threat details.
+     *
+     * @return the summary
+     */
+    public String summary() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("verified ").append(doc.kind()).append(' ').append(doc.envelopeId()).append('\n');
+        sb.append("  body:        ").append(bodyLine()).append('\n');
+        sb.append("  from:        ").append(doc.sender().id()).append(" (").append(doc.sender().subject())
+                .append(", ").append(algorithm.jwsName()).append(")\n");
+        sb.append("  to:          ").append(doc.recipient()).append('\n');
+        sb.append("  issued:      ").append(doc.issuedAt()).append(", expires ").append(doc.expiresAt())
+                .append('\n');
+        doc.compliance().ifPresent(c -> sb.append("  compliance:  ").append(c.verdict()).append(" under ")
+                .append(c.ruleSetId()).append(' ').append(c.ruleSetVersion()).append(", report ")
+                .append(c.reportDigest()).append('\n'));
+        if (!doc.disclosures().isEmpty()) {
+            sb.append("  disclosures: ").append(doc.disclosures().stream().map(d -> d.id() + " v" + d.version())
+                    .collect(Collectors.joining(", "))).append('\n');
+        }
+        doc.inReplyTo().ifPresent(r -> sb.append("  in reply to: ").append(r.envelopeId()).append(' ')
+                .append(r.digest()).append('\n'));
+        sb.append("  digest:      ").append(digest);
+        return sb.toString();
+    }
+
+    private String bodyLine() {
+        return switch (doc.kind()) {
+            case THREAT_SHARE -> {
+                ThreatShare s = doc.share().orElseThrow();
+                yield "share " + s.id() + " (" + s.accounts().size() + " accounts, " + s.facts().size() + " facts, "
+                        + s.handling().label() + ")";
+            }
+            case MEETING_NOTICE -> "meeting " + doc.meetingNotice().orElseThrow().id();
+            case BRIEFING_SUMMARY -> "briefing " + doc.briefingSummary().orElseThrow().id();
+            case RECEIPT -> {
+                SmcResponse r = doc.response().orElseThrow();
+                yield "response " + r.id() + " to " + r.shareId() + ": " + r.kind();
+            }
+        };
+    }
+
+    /** {@return id, kind and sender; never the payload} */
+    @Override
+    public String toString() {
+        return "VerifiedEnvelope[" + doc.envelopeId() + ", " + doc.kind() + ", from " + doc.sender().id() + "]";
+    }
+}

@@ -1,0 +1,233 @@
+package org.fmishare.core.keys;
+
+import java.math.BigInteger;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.fmishare.core.keys.internal.KeyTypes;
+
+/**
+ * A small certificate authority for test harnesses and demos: creates a self-signed root and issues leaf
+ * certificates for senders (offices) and recipients (companies).
+ *
+ * <p><strong>Not for production.</strong> Keys live only in memory and no revocation information is published.
+ *
+ * <p>Roots carry basicConstraints CA:true (critical) and keyUsage keyCertSign|cRLSign; leaves carry basicConstraints
+ * CA:false and keyUsage digitalSignature|nonRepudiation plus keyAgreement (EC) or keyEncipherment (RSA) so one
+ * leaf can both sign and receive encrypted envelopes. Both carry subject and authority key identifiers.
+ * Instances are immutable and thread-safe.
+ */
+public final class TestPki {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private TestPki() {}
+
+    /**
+     * Creates a self-signed EC P-256 root authority valid from one day ago for one year, for demos.
+     *
+     * @param commonName the root's CN
+     * @return the authority
+     */
+    public static Authority authority(String commonName) {
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        return authority(commonName, KeyAlgorithm.EC_P256, now.minus(java.time.Duration.ofDays(1)),
+                now.plus(java.time.Duration.ofDays(365)));
+    }
+
+    /**
+     * Creates a self-signed root authority.
+     *
+     * @param commonName the root's CN, for example {@code fmi-share Test Root}
+     * @param algorithm the root's key type
+     * @param notBefore start of validity
+     * @param notAfter end of validity, after {@code notBefore}
+     * @return the authority
+     */
+    public static Authority authority(String commonName, KeyAlgorithm algorithm, Instant notBefore,
+            Instant notAfter) {
+        Objects.requireNonNull(commonName, "commonName");
+        Objects.requireNonNull(algorithm, "algorithm");
+        checkWindow(notBefore, notAfter);
+        KeyPair pair = generate(algorithm);
+        X500Name name = new X500Name("CN=" + commonName);
+        X509Certificate cert = certificate(name, pair.getPublic(), name, pair, algorithm, null, notBefore, notAfter,
+                true);
+        return new Authority(new SigningCredential(pair.getPrivate(), List.of(cert)), notBefore, notAfter);
+    }
+
+    /**
+     * Generates a key pair with Bouncy Castle.
+     *
+     * @param algorithm the key type
+     * @return a new key pair
+     */
+    public static KeyPair generate(KeyAlgorithm algorithm) {
+        Objects.requireNonNull(algorithm, "algorithm");
+        try {
+            KeyPairGenerator g;
+            switch (algorithm) {
+                case EC_P256 -> {
+                    g = KeyPairGenerator.getInstance("EC", KeyTypes.BC);
+                    g.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
+                }
+                case EC_P384 -> {
+                    g = KeyPairGenerator.getInstance("EC", KeyTypes.BC);
+                    g.initialize(new ECGenParameterSpec("secp384r1"), RANDOM);
+                }
+                case ED25519 -> g = KeyPairGenerator.getInstance("Ed25519", KeyTypes.BC);
+                case RSA_2048 -> {
+                    g = KeyPairGenerator.getInstance("RSA", KeyTypes.BC);
+                    g.initialize(2048, RANDOM);
+                }
+                case RSA_3072 -> {
+                    g = KeyPairGenerator.getInstance("RSA", KeyTypes.BC);
+                    g.initialize(3072, RANDOM);
+                }
+                default -> throw new IllegalArgumentException("unsupported key algorithm " + algorithm);
+            }
+            return g.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the Bouncy Castle provider cannot generate " + algorithm, e);
+        }
+    }
+
+    private static void checkWindow(Instant notBefore, Instant notAfter) {
+        Objects.requireNonNull(notBefore, "notBefore");
+        Objects.requireNonNull(notAfter, "notAfter");
+        if (!notAfter.isAfter(notBefore)) {
+            throw new IllegalArgumentException("notAfter " + notAfter + " must be after notBefore " + notBefore);
+        }
+    }
+
+    private static X509Certificate certificate(X500Name subject, PublicKey subjectKey, X500Name issuer,
+            KeyPair issuerPair, KeyAlgorithm issuerAlgorithm, X509Certificate issuerCert, Instant notBefore,
+            Instant notAfter, boolean ca) {
+        try {
+            X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM).add(
+                    BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
+            JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(ca));
+            b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(subjectKey));
+            if (issuerCert != null) {
+                b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(issuerCert));
+            } else {
+                b.addExtension(Extension.authorityKeyIdentifier, false,
+                        ext.createAuthorityKeyIdentifier(issuerPair.getPublic()));
+            }
+            int usage;
+            if (ca) {
+                usage = KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature;
+            } else {
+                usage = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
+                KeyAlgorithm subjectAlg = KeyTypes.of(subjectKey).orElseThrow();
+                if (subjectAlg == KeyAlgorithm.EC_P256 || subjectAlg == KeyAlgorithm.EC_P384) {
+                    usage |= KeyUsage.keyAgreement;
+                } else if (subjectAlg == KeyAlgorithm.RSA_2048 || subjectAlg == KeyAlgorithm.RSA_3072) {
+                    usage |= KeyUsage.keyEncipherment;
+                }
+            }
+            b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
+            return new JcaX509CertificateConverter().setProvider(KeyTypes.BC).getCertificate(b.build(
+                    new JcaContentSignerBuilder(KeyTypes.jcaSignature(issuerAlgorithm)).setProvider(KeyTypes.BC)
+                            .build(issuerPair.getPrivate())));
+        } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+            throw new IllegalStateException("cannot issue a test certificate for " + subject, e);
+        }
+    }
+
+    /** A root (or intermediate) that issues certificates. Immutable and thread-safe. */
+    public static final class Authority {
+        private final SigningCredential credential;
+        private final Instant notBefore;
+        private final Instant notAfter;
+
+        private Authority(SigningCredential credential, Instant notBefore, Instant notAfter) {
+            this.credential = credential;
+            this.notBefore = notBefore;
+            this.notAfter = notAfter;
+        }
+
+        /** {@return the authority's own certificate: the trust anchor for a root} */
+        public X509Certificate certificate() {
+            return credential.certificate();
+        }
+
+        /** {@return the authority's key and chain (root last)} */
+        public SigningCredential credential() {
+            return credential;
+        }
+
+        /**
+         * Issues a leaf certificate valid for the authority's own validity window.
+         *
+         * @param commonName the leaf's CN, for example {@code FITF envelope signer}
+         * @param algorithm the leaf's key type
+         * @return the leaf's key and its chain (leaf, then this authority's chain)
+         */
+        public SigningCredential issue(String commonName, KeyAlgorithm algorithm) {
+            return issue(commonName, algorithm, notBefore, notAfter);
+        }
+
+        /**
+         * Issues a leaf certificate with its own validity window (which may lie outside the authority's, to test
+         * expired and not-yet-valid certificates).
+         *
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @param notBefore start of validity
+         * @param notAfter end of validity
+         * @return the leaf's key and its chain (leaf, then this authority's chain)
+         */
+        public SigningCredential issue(String commonName, KeyAlgorithm algorithm, Instant notBefore,
+                Instant notAfter) {
+            return issue(commonName, algorithm, notBefore, notAfter, false).credential;
+        }
+
+        /**
+         * Issues an intermediate authority.
+         *
+         * @param commonName the intermediate's CN
+         * @param algorithm its key type
+         * @return the intermediate, whose chain continues with this authority's
+         */
+        public Authority intermediate(String commonName, KeyAlgorithm algorithm) {
+            return issue(commonName, algorithm, notBefore, notAfter, true);
+        }
+
+        private Authority issue(String commonName, KeyAlgorithm algorithm, Instant from, Instant to, boolean ca) {
+            Objects.requireNonNull(commonName, "commonName");
+            Objects.requireNonNull(algorithm, "algorithm");
+            checkWindow(from, to);
+            KeyPair pair = generate(algorithm);
+            X509Certificate issuerCert = credential.certificate();
+            X509Certificate cert = TestPki.certificate(new X500Name("CN=" + commonName), pair.getPublic(),
+                    X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded()),
+                    new KeyPair(issuerCert.getPublicKey(), credential.privateKey()), credential.keyAlgorithm(),
+                    issuerCert, from, to, ca);
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(cert);
+            chain.addAll(credential.chain());
+            return new Authority(new SigningCredential(pair.getPrivate(), chain), from, to);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.fmishare.core.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.internal.Jcs;
+import org.fmishare.core.sample.SampleData;
+import org.junit.jupiter.api.Test;
+
+class EnvelopeRoundTripTest {
+
+    @Test
+    void signedShareVerifiesAndExposesPayload() {
+        SignedEnvelope env = Fixtures.signedShare();
+        VerifiedEnvelope v = Fixtures.verifier().verify(env.serialized());
+
+        assertThat(v.envelopeId()).isEqualTo(env.envelopeId());
+        assertThat(v.kind()).isEqualTo(EnvelopeKind.THREAT_SHARE);
+        assertThat(v.share()).contains(SampleData.passingShare());
+        assertThat(v.disclosures()).isEqualTo(Fixtures.SHARE_DISCLOSURES);
+        assertThat(v.compliance()).contains(Fixtures.PASS);
+        assertThat(v.sender().id()).isEqualTo("fitf");
+        assertThat(v.signerCertificate()).isEqualTo(Fixtures.SENDER.certificate());
+        assertThat(v.recipientId()).isEqualTo("smc-examplesocial");
+        assertThat(v.algorithm()).isEqualTo(EnvelopeAlgorithm.ES256);
+        assertThat(v.digest()).isEqualTo(env.digest()).matches("sha-256:[0-9a-f]{64}");
+        assertThat(v.canonicalPayload()).isEqualTo(env.canonicalPayload());
+        assertThat(v.issuedAt()).isEqualTo(Fixtures.NOW);
+        assertThat(v.expiresAt()).isEqualTo(Fixtures.NOW.plus(EnvelopeSigner.DEFAULT_LIFETIME));
+        assertThat(v.summary()).contains("share share-2026-0001", "PASS under sop-2024-02",
+                "no-request-no-obligation v1");
+    }
+
+    @Test
+    void serializationAndPayloadAreCanonicalJson() {
+        SignedEnvelope env = Fixtures.signedShare();
+        assertThat(Jcs.canonicalize(env.serialized())).isEqualTo(env.serialized());
+        assertThat(Jcs.canonicalize(env.canonicalPayload())).isEqualTo(env.canonicalPayload());
+        assertThat(new String(env.serialized(), StandardCharsets.US_ASCII)).startsWith("{\"payload\":\"");
+        assertThat(env.mediaType()).isEqualTo("application/jose+json");
+    }
+
+    @Test
+    void storedFormCarriesTheDeliveryMetadata() {
+        SignedEnvelope env = Fixtures.signedShare();
+        SignedEnvelope.Stored s = env.stored();
+        SignedEnvelope.Stored reloaded = new SignedEnvelope.Stored(s.envelopeId(), s.recipientId(), s.expiresAt(),
+                s.digest(), s.serialized());
+        assertThat(reloaded).isEqualTo(s);
+        assertThat(Fixtures.verifier().verify(reloaded.serialized()).envelopeId()).isEqualTo(env.envelopeId());
+    }
+
+    @Test
+    void eachAlgorithmRoundTrips() {
+        for (var alg : new org.fmishare.core.keys.KeyAlgorithm[] {org.fmishare.core.keys.KeyAlgorithm.EC_P256,
+                org.fmishare.core.keys.KeyAlgorithm.EC_P384, org.fmishare.core.keys.KeyAlgorithm.ED25519,
+                org.fmishare.core.keys.KeyAlgorithm.RSA_2048}) {
+            var cred = Fixtures.ROOT.issue("signer " + alg, alg);
+            SignedEnvelope env = EnvelopeSigner.builder(cred, "fitf").clock(Fixtures.CLOCK).build()
+                    .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+            VerifiedEnvelope v = Fixtures.verifier().verify(env.serialized());
+            assertThat(v.algorithm()).as(alg.name()).isEqualTo(EnvelopeAlgorithm.defaultFor(alg));
+        }
+    }
+
+    @Test
+    void replayedEnvelopeIsRejected() {
+        EnvelopeVerifier verifier = Fixtures.verifier();
+        byte[] bytes = Fixtures.signedShare().serialized();
+        verifier.verify(bytes);
+        assertThatThrownBy(() -> verifier.verify(bytes)).isInstanceOf(EnvelopeException.Replayed.class)
+                .hasMessageStartingWith("replay:");
+    }
+
+    @Test
+    void sharedReplayCacheRejectsAcrossVerifiers() {
+        ReplayCache cache = InMemoryReplayCache.create();
+        byte[] bytes = Fixtures.signedShare().serialized();
+        Fixtures.verifierBuilder().replayCache(cache).build().verify(bytes);
+        assertThatThrownBy(() -> Fixtures.verifierBuilder().replayCache(cache).build().verify(bytes))
+                .isInstanceOf(EnvelopeException.Replayed.class);
+    }
+
+    @Test
+    void expiredEnvelopeIsRejected() {
+        byte[] bytes = Fixtures.signedShare().serialized();
+        Clock late = Clock.fixed(Fixtures.NOW.plus(EnvelopeSigner.DEFAULT_LIFETIME).plus(Duration.ofMinutes(3)),
+                ZoneOffset.UTC);
+        assertThatThrownBy(() -> Fixtures.verifierBuilder().clock(late).build().verify(bytes))
+                .isInstanceOf(EnvelopeException.Expired.class);
+        Clock withinSkew = Clock.fixed(Fixtures.NOW.plus(EnvelopeSigner.DEFAULT_LIFETIME).plus(Duration.ofMinutes(1)),
+                ZoneOffset.UTC);
+        assertThat(Fixtures.verifierBuilder().clock(withinSkew).build().verify(bytes)).isNotNull();
+    }
+
+    @Test
+    void envelopeFromTheFutureIsRejected() {
+        byte[] bytes = Fixtures.signedShare().serialized();
+        Clock early = Clock.fixed(Fixtures.NOW.minus(Duration.ofMinutes(3)), ZoneOffset.UTC);
+        assertThatThrownBy(() -> Fixtures.verifierBuilder().clock(early).build().verify(bytes))
+                .isInstanceOf(EnvelopeException.NotYetValid.class);
+    }
+
+    @Test
+    void envelopeForAnotherRecipientIsRejected() {
+        byte[] bytes = Fixtures.signedShare().serialized();
+        EnvelopeVerifier other = EnvelopeVerifier.builder().trustAnchor(Fixtures.ROOT.certificate())
+                .expectedRecipient("smc-other").clock(Fixtures.CLOCK).build();
+        assertThatThrownBy(() -> other.verify(bytes)).isInstanceOf(EnvelopeException.WrongRecipient.class);
+    }
+
+    @Test
+    void signerRefusesShareWithoutPassVerdict() {
+        for (Verdict verdict : new Verdict[] {Verdict.FAIL, Verdict.NEEDS_REVIEW}) {
+            var summary = new org.fmishare.core.compliance.ComplianceSummary(verdict, SampleData.RULE_SET_ID,
+                    "1.0.0", Fixtures.PASS.reportDigest());
+            assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), summary,
+                    Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.ComplianceRejected.class)
+                    .hasMessageContaining(verdict.name());
+        }
+    }
+
+    @Test
+    void signerRefusesSummaryOfAnotherRuleSet() {
+        var summary = new org.fmishare.core.compliance.ComplianceSummary(Verdict.PASS, "sop-2030-01", "1.0.0",
+                Fixtures.PASS.reportDigest());
+        assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), summary,
+                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.ComplianceRejected.class);
+    }
+
+    @Test
+    void signerRefusesShareMissingADisclosure() {
+        assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), Fixtures.PASS,
+                Fixtures.SHARE_DISCLOSURES.subList(0, 2)))
+                .isInstanceOf(EnvelopeException.DisclosuresRejected.class)
+                .hasMessageContaining("voluntary-participation");
+    }
+
+    @Test
+    void signerRefusesShareOfAnotherOffice() {
+        // The failing share is sent by the eastern field office, not by the FITF this signer speaks for.
+        assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.failingShare(), Fixtures.PASS,
+                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.ContentRejected.class)
+                .hasMessageContaining("sendingOffice");
+    }
+
+    @Test
+    void meetingNoticeRoundTripsAndNeedsMeetingDisclosures() {
+        var meeting = SampleData.meeting();
+        EnvelopeSigner signer = EnvelopeSigner.builder(Fixtures.SENDER, meeting.leadingOffice().id())
+                .clock(Fixtures.CLOCK).build();
+        var disclosures = java.util.List.of(Fixtures.SHARE_DISCLOSURES.get(2),
+                org.fmishare.core.compliance.Disclosure.of("meeting-no-content-direction", 1,
+                        "The government will not direct the company's content moderation."));
+        VerifiedEnvelope v = Fixtures.verifier().verify(signer.signMeetingNotice(meeting, Fixtures.COMPANY,
+                Fixtures.PASS, disclosures).serialized());
+        assertThat(v.meetingNotice()).contains(meeting);
+        assertThatThrownBy(() -> signer.signMeetingNotice(meeting, Fixtures.COMPANY, Fixtures.PASS,
+                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.DisclosuresRejected.class)
+                .hasMessageContaining("meeting-no-content-direction");
+        assertThatThrownBy(() -> signer.signMeetingNotice(meeting, "smc-not-invited", Fixtures.PASS, disclosures))
+                .isInstanceOf(EnvelopeException.ContentRejected.class);
+    }
+
+    @Test
+    void verifierBuilderRequiresAnchorsAndARecipientPolicy() {
+        assertThatThrownBy(() -> EnvelopeVerifier.builder().expectedRecipient("x").build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("trust anchor");
+        assertThatThrownBy(() -> EnvelopeVerifier.builder().trustAnchor(Fixtures.ROOT.certificate()).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("anyRecipient");
+    }
+}

@@ -1,0 +1,41 @@
+package org.fmishare.core.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class InMemoryReplayCacheTest {
+    private static final Instant T0 = Instant.parse("2026-10-01T00:00:00Z");
+
+    @Test
+    void secondUseOfANonceIsRefused() {
+        InMemoryReplayCache c = InMemoryReplayCache.create();
+        assertThat(c.firstUse("n1", T0, T0.plusSeconds(60))).isTrue();
+        assertThat(c.firstUse("n1", T0.plusSeconds(1), T0.plusSeconds(60))).isFalse();
+        assertThat(c.firstUse("n2", T0, T0.plusSeconds(60))).isTrue();
+    }
+
+    @Test
+    void expiredNoncesAreForgottenAndFreeCapacity() {
+        InMemoryReplayCache c = InMemoryReplayCache.withCapacity(2);
+        c.firstUse("a", T0, T0.plusSeconds(10));
+        c.firstUse("b", T0, T0.plusSeconds(100));
+        assertThatThrownBy(() -> c.firstUse("c", T0.plusSeconds(5), T0.plusSeconds(100)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("full");
+        assertThat(c.firstUse("c", T0.plusSeconds(11), T0.plusSeconds(100))).isTrue();
+        assertThat(c.size()).isEqualTo(2);
+        assertThat(c.firstUse("b", T0.plusSeconds(50), T0.plusSeconds(100))).isFalse();
+    }
+
+    @Test
+    void fullCacheMakesTheVerifierFailClosed() {
+        InMemoryReplayCache c = InMemoryReplayCache.withCapacity(1);
+        EnvelopeVerifier v = Fixtures.verifierBuilder().replayCache(c).build();
+        v.verify(Fixtures.signedShare().serialized());
+        assertThatThrownBy(() -> v.verify(Fixtures.signedShare().serialized()))
+                .isInstanceOf(EnvelopeException.ProcessingFailed.class)
+                .satisfies(e -> assertThat(((EnvelopeException) e).isInputRejection()).isFalse());
+    }
+}
