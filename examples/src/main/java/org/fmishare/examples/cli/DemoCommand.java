@@ -15,6 +15,15 @@ import org.fmishare.disclosure.DisclosureVerifier;
 import org.fmishare.disclosure.Format;
 import org.fmishare.disclosure.RenderedMessage;
 import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.keys.Credentials;
+import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.keys.TestPki;
 import org.fmishare.sop.ComplianceReport;
 import org.fmishare.sop.ReportRenderer;
 import org.fmishare.sop.SopValidator;
@@ -37,7 +46,7 @@ final class DemoCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     private int step;
-    private static final int STEPS = 5;
+    private static final int STEPS = 8;
 
     @Override
     public Integer call() throws IOException {
@@ -99,10 +108,56 @@ final class DemoCommand implements Callable<Integer> {
             Files.writeString(out.get().resolve("disclosures.json"), renderer.renderShare(share, Format.JSON).body());
         }
 
+        progress(o, "Generating a test CA with sender (FITF) and recipient (company) credentials");
+        TestPki.Authority ca = TestPki.authority("fmi-share demo CA");
+        SigningCredential sender = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
+        SigningCredential recipient = ca.issue("ExampleSocial receipts", KeyAlgorithm.EC_P256);
+        o.printf("      CA %s; sender %s; recipient %s%n", ca.certificate().getSubjectX500Principal().getName(),
+                sender.chain().get(0).getSubjectX500Principal().getName(),
+                recipient.chain().get(0).getSubjectX500Principal().getName());
+
+        progress(o, "Signing: RFC 8785 canonical payload, JWS ES256 with the certificate chain in x5c, the "
+                + "disclosures and the SOP verdict inside");
+        EnvelopeSigner signer = EnvelopeSigner.builder(sender, share.sendingOffice().id()).build();
+        SignedEnvelope envelope = signer.signShare(share, report.summary(), text.disclosures());
+        o.printf("      envelope %s, %d bytes, digest %s, expires %s%n", envelope.envelopeId(),
+                envelope.serialized().length, envelope.digest(), envelope.expiresAt());
+
+        progress(o, "Verifying as the company would, then a copy with one byte changed");
+        EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                .expectedRecipient(share.recipient().id()).build();
+        VerifiedEnvelope verified = verifier.verify(envelope.serialized());
+        DisclosureVerifier.standard().verifyMachineReadable(verified.disclosures(),
+                org.fmishare.disclosure.MessageKind.THREAT_SHARE).requireAllPresent();
+        o.println(verified.summary());
+        byte[] tampered = envelope.serialized();
+        int at = tamperPosition(tampered);
+        tampered[at] = (byte) (tampered[at] == 'A' ? 'B' : 'A');
+        try {
+            verifier.verify(tampered);
+            throw new CliException(ExitCodes.INTERNAL, "a tampered envelope was accepted");
+        } catch (EnvelopeException e) {
+            o.printf("      tampered copy (byte %d changed) rejected by check '%s': %s%n", at, e.check(),
+                    e.getMessage());
+        }
+        if (out.isPresent()) {
+            Files.write(out.get().resolve("envelope.jws.json"), envelope.serialized());
+            Files.writeString(out.get().resolve("ca.pem"), Credentials.toPem(ca.certificate()));
+            Files.write(out.get().resolve("envelope.p7s"), signer.detachedCms(envelope));
+            Files.write(out.get().resolve("envelope.payload.json"), envelope.canonicalPayload());
+        }
+
         o.println();
         o.printf("Demo complete: %d of %d steps succeeded.%s%n", step, STEPS,
                 out.map(d -> " Artifacts in " + d.toAbsolutePath() + ".").orElse(""));
         return ExitCodes.OK;
+    }
+
+    /** A byte inside the base64url payload, so the change survives JSON parsing and must fail the signature. */
+    private static int tamperPosition(byte[] jws) {
+        String text = new String(jws, java.nio.charset.StandardCharsets.US_ASCII);
+        int start = text.indexOf("\"payload\":\"") + "\"payload\":\"".length();
+        return start + 40;
     }
 
     private void progress(PrintWriter o, String what) {

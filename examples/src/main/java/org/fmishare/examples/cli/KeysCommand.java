@@ -1,19 +1,80 @@
 package org.fmishare.examples.cli;
 
-import java.util.List;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.fmishare.core.keys.Credentials;
+import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.keys.TestPki;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-/** {@code fmi-share keys}: pending until key and test-CA generation lands; exits 64 with a clear message. */
-@Command(name = "keys", mixinStandardHelpOptions = true,
-        description = "(pending: needs key and test-CA generation)", footer = ExitCodes.HELP)
+/** {@code fmi-share keys init DIR}: a test CA plus sender and recipient keys and certificates. */
+@Command(name = "keys", mixinStandardHelpOptions = true, description = "Key and certificate tools for test setups.",
+        subcommands = KeysCommand.Init.class, footer = ExitCodes.HELP)
 final class KeysCommand implements Callable<Integer> {
-    @Parameters(arity = "0..*", hidden = true)
-    List<String> args = List.of();
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        throw CliException.pending("keys", "key and test-CA generation");
+        spec.commandLine().usage(spec.commandLine().getErr());
+        return ExitCodes.USAGE;
+    }
+
+    /** Writes ca.pem, sender.p12, sender-cert.pem, recipient.p12 and recipient-cert.pem. */
+    @Command(name = "init", mixinStandardHelpOptions = true,
+            description = "Generate a test CA and sender/recipient keys: ca.pem, sender.p12, sender-cert.pem, "
+                    + "recipient.p12, recipient-cert.pem (PKCS#12 protected by the password). For tests and demos "
+                    + "only: the CA key is not kept.", footer = ExitCodes.HELP)
+    static final class Init implements Callable<Integer> {
+        @Parameters(index = "0", paramLabel = "DIR", description = "Directory to write (created if needed).")
+        Path dir;
+
+        @Option(names = "--password", paramLabel = "P",
+                description = "PKCS#12 password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
+        Optional<String> password = Optional.empty();
+
+        @Option(names = "--key-algorithm", defaultValue = "EC_P256",
+                description = "EC_P256 (ES256, default), EC_P384 (ES384), ED25519 (EdDSA), RSA_2048 (PS256).")
+        KeyAlgorithm algorithm;
+
+        @Option(names = "--force", description = "Overwrite existing files.")
+        boolean force;
+
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            char[] pw = Secrets.password(password);
+            Files.createDirectories(dir);
+            for (String name : new String[] {"ca.pem", "sender.p12", "sender-cert.pem", "recipient.p12",
+                "recipient-cert.pem"}) {
+                if (!force && Files.exists(dir.resolve(name))) {
+                    throw new CliException(ExitCodes.USAGE, dir.resolve(name) + " exists; use --force to overwrite");
+                }
+            }
+            TestPki.Authority ca = TestPki.authority("fmi-share test CA", algorithm == KeyAlgorithm.ED25519
+                    ? KeyAlgorithm.EC_P256 : algorithm, java.time.Instant.now().minusSeconds(86_400),
+                    java.time.Instant.now().plusSeconds(365L * 86_400));
+            SigningCredential sender = ca.issue("FITF envelope signer", algorithm);
+            SigningCredential recipient = ca.issue("ExampleSocial receipts", algorithm);
+            Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
+            Files.write(dir.resolve("sender.p12"), Credentials.toPkcs12(sender, "sender", pw));
+            Files.writeString(dir.resolve("sender-cert.pem"), Credentials.toPem(sender.chain().get(0)));
+            Files.write(dir.resolve("recipient.p12"), Credentials.toPkcs12(recipient, "recipient", pw));
+            Files.writeString(dir.resolve("recipient-cert.pem"), Credentials.toPem(recipient.chain().get(0)));
+            PrintWriter out = spec.commandLine().getOut();
+            out.printf("wrote %s: ca.pem, sender.p12, sender-cert.pem, recipient.p12, recipient-cert.pem (%s)%n",
+                    dir, algorithm);
+            return ExitCodes.OK;
+        }
     }
 }
