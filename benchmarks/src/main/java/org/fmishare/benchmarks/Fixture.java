@@ -1,0 +1,78 @@
+package org.fmishare.benchmarks;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import org.fmishare.core.envelope.EnvelopeAlgorithm;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.ReplayCache;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.keys.TestPki;
+import org.fmishare.core.model.ThreatShare;
+import org.fmishare.core.sample.SampleData;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.DisclosureVerifier;
+import org.fmishare.disclosure.Format;
+import org.fmishare.disclosure.RenderedMessage;
+import org.fmishare.sop.ComplianceReport;
+import org.fmishare.sop.SopValidator;
+
+/** Shared set-up: one PKI, signer, verifier and the SDK's services, built once per benchmark trial. */
+final class Fixture {
+    /** A typical share as the benchmarks issue defines it: about 20 accounts and 5 facts. */
+    static final int TYPICAL_ACCOUNTS = 20;
+    static final int TYPICAL_FACTS = 5;
+
+    final TestPki.Authority ca = TestPki.authority("benchmark CA");
+    final SigningCredential credential;
+    final EnvelopeSigner signer;
+    final EnvelopeVerifier verifier;
+    final SopValidator validator = SopValidator.standard();
+    final DisclosureRenderer renderer = DisclosureRenderer.standard();
+    final DisclosureVerifier disclosureVerifier = DisclosureVerifier.standard();
+
+    Fixture(KeyAlgorithm keyAlgorithm) {
+        credential = ca.issue("benchmark signer", keyAlgorithm);
+        signer = EnvelopeSigner.builder(credential, "fitf").algorithm(EnvelopeAlgorithm.defaultFor(keyAlgorithm))
+                .build();
+        // Benchmarks verify the same envelope many times, which the default replay cache would (rightly) refuse;
+        // this cache accepts every nonce so the loop measures verification, not replay rejection.
+        ReplayCache acceptAll = (nonce, now, retainUntil) -> true;
+        verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate()).anyRecipient().replayCache(acceptAll)
+                .build();
+    }
+
+    static ThreatShare share(int accounts, int facts) {
+        return SampleData.share(accounts, facts);
+    }
+
+    /** The whole preparation an embedder pays for: validate, render disclosures, build payload, JCS, sign. */
+    SignedEnvelope prepare(ThreatShare share) {
+        RenderedMessage message = renderer.renderShare(share, Format.TEXT);
+        ComplianceReport report = validator.validate(share, message.body());
+        return signer.signShare(share, report.summary(), message.disclosures());
+    }
+
+    /** The JWS signing input of an envelope: ASCII of BASE64URL(header) '.' BASE64URL(payload). */
+    static byte[] signingInput(SignedEnvelope envelope) {
+        String json = new String(envelope.serialized(), StandardCharsets.US_ASCII);
+        return (member(json, "protected") + "." + member(json, "payload")).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    static byte[] signature(SignedEnvelope envelope) {
+        String json = new String(envelope.serialized(), StandardCharsets.US_ASCII);
+        return Base64.getUrlDecoder().decode(member(json, "signature"));
+    }
+
+    private static String member(String json, String name) {
+        int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
+        return json.substring(start, json.indexOf('"', start));
+    }
+
+    static Instant now() {
+        return Instant.now();
+    }
+}
