@@ -449,6 +449,7 @@ public final class StixShareMapper {
 
         PulledShare read(String reportId, String expectedShareId) {
             ObjectNode report = require(reportId, "report", "report", "the share's report");
+            checkVersion(report);
             ObjectNode x = extension(report);
             String shareId = text(report, x, "share_id");
             if (expectedShareId != null && !expectedShareId.equals(shareId)) {
