@@ -543,7 +543,7 @@ public final class TaxiiClient {
                     }
                     int index = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode node = StixJson.MAPPER.readTree(p);
+                        JsonNode node = StixJson.IN_STREAM.readTree(p);
                         StixObject o;
                         try {
                             o = StixObject.of(node);

@@ -10,6 +10,7 @@ import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,6 +34,10 @@ public final class StixJson {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
             .build();
+
+    /** Reader for one value inside a larger stream (no trailing-token check: the stream continues). */
+    public static final ObjectReader IN_STREAM = MAPPER.reader()
+            .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     // STIX 2.1 section 3.2: RFC 3339, UTC, "Z"; fraction optional in general but we always write at least millis.
     private static final Pattern STIX_TIMESTAMP =

@@ -369,8 +369,8 @@ public final class TaxiiTestServer implements AutoCloseable {
         ex.getResponseHeaders().set("Content-Type", MediaTypes.TAXII);
         // Streamed with chunked encoding, one object at a time, so large pages never sit in memory twice.
         ex.sendResponseHeaders(200, 0);
-        try (OutputStream out = new BufferedOutputStream(ex.getResponseBody(), 64 * 1024);
-                JsonGenerator g = StixJson.MAPPER.createGenerator(out)) {
+        OutputStream out = new BufferedOutputStream(ex.getResponseBody(), 64 * 1024);
+        try (JsonGenerator g = StixJson.MAPPER.createGenerator(out)) {
             g.writeStartObject();
             g.writeBooleanProperty("more", more);
             if (next != null) {
