@@ -1,0 +1,972 @@
+package org.fmishare.transport.taxii;
+
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLContext;
+import org.fmishare.transport.taxii.internal.MediaTypes;
+import org.fmishare.transport.taxii.internal.StixJson;
+import org.fmishare.transport.taxii.stix.StixObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A TAXII 2.1 client bound to one server (one origin: scheme, host and port).
+ *
+ * <p>Every request asks for {@code application/taxii+json;version=2.1} and every response must carry it; error
+ * responses are read leniently (some servers send {@code application/json}) and surface as {@link
+ * TaxiiException.HttpError} with the TAXII error message fields ({@link TaxiiException.AuthenticationFailed} for
+ * 401, {@link TaxiiException.MediaTypeRejected} for 406 and 415). Object pages are parsed as a stream and handed to
+ * a consumer one object at a time, so memory does not grow with the page or the collection.
+ *
+ * <p>Security: TLS hostname verification is always on and there is no trust-all switch (pass an {@link SSLContext}
+ * holding the server's trust anchors and, for mutual TLS, the client key); plain {@code http} is refused unless the
+ * host is a loopback address; redirects are not followed; credentials are sent only to the bound origin, and any
+ * URI (for example an API root listed by discovery) on another origin is refused.
+ *
+ * <p>Instances are immutable and thread-safe; build one per server and share it.
+ */
+public final class TaxiiClient {
+    private static final Logger LOG = LoggerFactory.getLogger(TaxiiClient.class);
+    private static final int MAX_ERROR_BODY = 64 * 1024;
+    private static final int MAX_RESOURCE_BODY = 16 * 1024 * 1024;
+
+    private final URI discoveryUri;
+    private final HttpClient http;
+    private final String authorization;
+    private final Duration requestTimeout;
+    private final Duration pollInitial;
+    private final Duration pollMax;
+    private final Duration pollTimeout;
+    private final int publishAttempts;
+
+    private TaxiiClient(Builder b) {
+        this.discoveryUri = b.discoveryUri;
+        this.authorization = b.authorization;
+        this.requestTimeout = b.requestTimeout;
+        this.pollInitial = b.pollInitial;
+        this.pollMax = b.pollMax;
+        this.pollTimeout = b.pollTimeout;
+        this.publishAttempts = b.publishAttempts;
+        HttpClient.Builder hb = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(b.connectTimeout);
+        if (b.sslContext != null) {
+            hb.sslContext(b.sslContext);
+        }
+        this.http = hb.build();
+    }
+
+    /**
+     * Starts a builder for a client of the server whose discovery endpoint is given.
+     *
+     * @param discoveryUri for example {@code https://taxii.example/taxii2/}; {@code http} only for loopback hosts
+     * @return a builder
+     */
+    public static Builder builder(URI discoveryUri) {
+        return new Builder(discoveryUri);
+    }
+
+    /** {@return the discovery URI this client is bound to} */
+    public URI discoveryUri() {
+        return discoveryUri;
+    }
+
+    // ------------------------------------------------------------------------------------------ resources
+
+    /**
+     * Reads the discovery resource.
+     *
+     * @return the server's discovery information, with API roots resolved to absolute URIs
+     * @throws TaxiiException on any failure
+     */
+    public Discovery discover() {
+        JsonNode d = getJson(discoveryUri);
+        List<URI> roots = new ArrayList<>();
+        for (JsonNode r : d.path("api_roots")) {
+            roots.add(resolveRoot(r.asString("")));
+        }
+        return new Discovery(requireText(discoveryUri, d, "title"), optText(d, "description"),
+                optText(d, "contact"), optText(d, "default").map(this::resolveRoot), roots);
+    }
+
+    /**
+     * Reads an API root's information.
+     *
+     * @param apiRoot the API root URI (from {@link Discovery#apiRoots()})
+     * @return its information, including {@code max_content_length}
+     * @throws TaxiiException on any failure
+     */
+    public ApiRoot apiRoot(URI apiRoot) {
+        URI root = dir(apiRoot);
+        JsonNode r = getJson(root);
+        List<String> versions = new ArrayList<>();
+        // Some servers write a bare "2.1"; accept it, as other clients do.
+        r.path("versions").forEach(v -> versions.add(v.asString("")));
+        JsonNode max = r.get("max_content_length");
+        if (max == null || !max.isIntegralNumber() || max.longValue() < 1) {
+            throw new TaxiiException.ProtocolViolation(root + ": max_content_length must be a positive integer");
+        }
+        return new ApiRoot(root, requireText(root, r, "title"), optText(r, "description"), versions,
+                max.longValue());
+    }
+
+    /**
+     * Lists the collections of an API root.
+     *
+     * @param apiRoot the API root URI
+     * @return the collections (empty when the server lists none)
+     * @throws TaxiiException on any failure
+     */
+    public List<TaxiiCollection> collections(URI apiRoot) {
+        URI root = dir(apiRoot);
+        URI uri = root.resolve("collections/");
+        JsonNode c = getJson(uri);
+        List<TaxiiCollection> out = new ArrayList<>();
+        for (JsonNode n : c.path("collections")) {
+            out.add(collection(root, uri, n));
+        }
+        return out;
+    }
+
+    /**
+     * Reads one collection.
+     *
+     * @param apiRoot the API root URI
+     * @param collectionId the collection id
+     * @return the collection
+     * @throws TaxiiException on any failure ({@link TaxiiException.HttpError} 404 when it does not exist)
+     */
+    public TaxiiCollection collection(URI apiRoot, String collectionId) {
+        Objects.requireNonNull(collectionId, "collectionId");
+        URI root = dir(apiRoot);
+        URI uri = root.resolve("collections/" + pathSegment(collectionId) + "/");
+        return collection(root, uri, getJson(uri));
+    }
+
+    private static TaxiiCollection collection(URI root, URI from, JsonNode n) {
+        JsonNode canRead = n.get("can_read");
+        JsonNode canWrite = n.get("can_write");
+        if (canRead == null || !canRead.isBoolean() || canWrite == null || !canWrite.isBoolean()) {
+            throw new TaxiiException.ProtocolViolation(from + ": a collection needs boolean can_read and can_write");
+        }
+        List<String> media = new ArrayList<>();
+        n.path("media_types").forEach(m -> media.add(m.asString("")));
+        return new TaxiiCollection(root, requireText(from, n, "id"), requireText(from, n, "title"),
+                optText(n, "description"), optText(n, "alias"), canRead.booleanValue(), canWrite.booleanValue(),
+                media);
+    }
+
+    // ------------------------------------------------------------------------------------------ objects
+
+    /**
+     * Reads every object matching a query, following {@code next} while {@code more} is true, and hands each to
+     * the consumer as it is parsed. Never holds more than one object (plus the current HTTP buffer) in memory.
+     * {@code added_after} is sent on the first request only, as the specification requires.
+     *
+     * @param collection the collection (must allow reading)
+     * @param query the filters and page size
+     * @param consumer receives the objects in server order; an exception it throws stops the read and propagates
+     * @return counts and the {@code X-TAXII-Date-Added-Last} bookmark for the next poll
+     * @throws TaxiiException on any failure
+     */
+    public PollResult forEachObject(TaxiiCollection collection, ObjectQuery query, Consumer<StixObject> consumer) {
+        requireRead(collection);
+        return readObjects(collection.uri().resolve("objects/"), query, consumer);
+    }
+
+    /**
+     * Reads every object matching a query into a list. Convenient for small results; use {@link #forEachObject}
+     * for collections of unknown size.
+     *
+     * @param collection the collection
+     * @param query the filters
+     * @return the objects in server order
+     * @throws TaxiiException on any failure
+     */
+    public List<StixObject> fetchObjects(TaxiiCollection collection, ObjectQuery query) {
+        List<StixObject> out = new ArrayList<>();
+        forEachObject(collection, query, out::add);
+        return out;
+    }
+
+    /**
+     * Reads the versions of one object selected by the query's {@code match[version]} (default: the latest).
+     *
+     * @param collection the collection
+     * @param objectId the STIX id
+     * @param query further filters ({@code match[id]} is ignored)
+     * @return the matching versions of the object
+     * @throws TaxiiException on any failure ({@link TaxiiException.HttpError} 404 when the object is unknown)
+     */
+    public List<StixObject> getObject(TaxiiCollection collection, String objectId, ObjectQuery query) {
+        requireRead(collection);
+        List<StixObject> out = new ArrayList<>();
+        readObjects(collection.uri().resolve("objects/" + pathSegment(objectId) + "/"), query, out::add);
+        return out;
+    }
+
+    /**
+     * Lists the versions of one object.
+     *
+     * @param collection the collection
+     * @param objectId the STIX id
+     * @param query {@code added_after}, {@code limit} and {@code match[spec_version]} apply
+     * @return one page of versions
+     * @throws TaxiiException on any failure
+     */
+    public VersionsPage versions(TaxiiCollection collection, String objectId, ObjectQuery query) {
+        requireRead(collection);
+        URI uri = withQuery(collection.uri().resolve("objects/" + pathSegment(objectId) + "/versions/"), query,
+                null);
+        Response<JsonNode> r = getJsonWithHeaders(uri);
+        List<String> versions = new ArrayList<>();
+        r.body.path("versions").forEach(v -> versions.add(v.asString("")));
+        return new VersionsPage(versions, r.body.path("more").asBoolean(false), dateAddedLast(r.headers, uri));
+    }
+
+    /**
+     * Reads one page of the collection's manifest.
+     *
+     * @param collection the collection
+     * @param query the filters and page size
+     * @return the page; follow up with {@code added_after} = {@link ManifestPage#dateAddedLast()} while more
+     * @throws TaxiiException on any failure
+     */
+    public ManifestPage manifest(TaxiiCollection collection, ObjectQuery query) {
+        requireRead(collection);
+        URI uri = withQuery(collection.uri().resolve("manifest/"), query, null);
+        Response<JsonNode> r = getJsonWithHeaders(uri);
+        List<ManifestEntry> entries = new ArrayList<>();
+        for (JsonNode e : r.body.path("objects")) {
+            entries.add(new ManifestEntry(requireText(uri, e, "id"), timestamp(uri, requireText(uri, e,
+                    "date_added")), requireText(uri, e, "version"), optText(e, "media_type")));
+        }
+        return new ManifestPage(entries, r.body.path("more").asBoolean(false), dateAddedLast(r.headers, uri));
+    }
+
+    /**
+     * Adds objects in one request and returns the status resource the server answered with (possibly pending).
+     * Prefer {@link #publish}, which splits by size, polls to completion and retries failures.
+     *
+     * @param collection the collection (must allow writing)
+     * @param objects the objects
+     * @return the status resource
+     * @throws TaxiiException on any failure
+     */
+    public TaxiiStatus addObjects(TaxiiCollection collection, List<StixObject> objects) {
+        requireWrite(collection);
+        Objects.requireNonNull(objects, "objects");
+        URI uri = collection.uri().resolve("objects/");
+        Response<JsonNode> r = send("POST", uri, envelope(objects), 202);
+        return status(uri, r.body);
+    }
+
+    /**
+     * Reads a status resource.
+     *
+     * @param apiRoot the API root
+     * @param statusId the status id
+     * @return the status
+     * @throws TaxiiException on any failure
+     */
+    public TaxiiStatus status(URI apiRoot, String statusId) {
+        URI uri = dir(apiRoot).resolve("status/" + pathSegment(statusId) + "/");
+        return status(uri, getJson(uri));
+    }
+
+    /**
+     * Polls a status resource until it is complete, with exponential backoff between polls.
+     *
+     * @param apiRoot the API root
+     * @param statusId the status id
+     * @return the complete status
+     * @throws TaxiiException.StatusTimeout when the polling timeout runs out first
+     * @throws TaxiiException on any other failure
+     */
+    public TaxiiStatus awaitStatus(URI apiRoot, String statusId) {
+        long deadline = System.nanoTime() + pollTimeout.toNanos();
+        Duration delay = pollInitial;
+        TaxiiStatus s = status(apiRoot, statusId);
+        while (!s.complete()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new TaxiiException.StatusTimeout("status " + statusId + " still pending after " + pollTimeout
+                        + " (" + s.pendingCount() + " of " + s.totalCount() + " objects pending)", s);
+            }
+            sleep(Math.min(delay.toNanos(), left));
+            delay = delay.multipliedBy(2).compareTo(pollMax) > 0 ? pollMax : delay.multipliedBy(2);
+            s = status(apiRoot, statusId);
+        }
+        return s;
+    }
+
+    /**
+     * Delivers objects to a collection: splits them into requests no larger than the API root's
+     * {@code max_content_length}, polls each status resource to completion, and re-sends objects the server
+     * reported as failures (re-adding the same id and version is idempotent) up to the configured number of
+     * attempts. Connection failures and 5xx answers on a request are retried the same way.
+     *
+     * @param collection the collection (must allow writing)
+     * @param objects the objects, at least one; an id and version may appear once
+     * @return one outcome per object, in the order given; {@link PublishResult#delivered()} says whether all were
+     * @throws TaxiiException.ContentTooLarge when a single object cannot fit in a request (nothing is sent)
+     * @throws TaxiiException when a request keeps failing after all attempts, or on any other failure
+     */
+    public PublishResult publish(TaxiiCollection collection, List<StixObject> objects) {
+        requireWrite(collection);
+        Objects.requireNonNull(objects, "objects");
+        if (objects.isEmpty()) {
+            throw new IllegalArgumentException("objects: nothing to publish");
+        }
+        long max = apiRoot(collection.apiRoot()).maxContentLength();
+        Map<String, StixObject> byKey = new LinkedHashMap<>();
+        for (StixObject o : objects) {
+            if (byKey.putIfAbsent(key(o.id(), o.version().orElse(null)), o) != null) {
+                throw new IllegalArgumentException("objects: " + o.id() + " version " + o.version().orElse("-")
+                        + " appears more than once");
+            }
+        }
+        List<List<StixObject>> firstSplit = split(new ArrayList<>(byKey.values()), max);
+        Map<String, Boolean> delivered = new LinkedHashMap<>();
+        Map<String, String> messages = new LinkedHashMap<>();
+        Map<String, Integer> attempts = new LinkedHashMap<>();
+        List<String> statusIds = new ArrayList<>();
+        List<List<StixObject>> chunks = firstSplit;
+        for (int attempt = 1; attempt <= publishAttempts && !chunks.isEmpty(); attempt++) {
+            List<StixObject> failed = new ArrayList<>();
+            for (List<StixObject> chunk : chunks) {
+                chunk.forEach(o -> attempts.merge(key(o.id(), o.version().orElse(null)), 1, Integer::sum));
+                TaxiiStatus s = sendChunk(collection, chunk, attempt == publishAttempts);
+                if (s == null) {
+                    failed.addAll(chunk);
+                    chunk.forEach(o -> messages.put(key(o.id(), o.version().orElse(null)), "request failed"));
+                    continue;
+                }
+                statusIds.add(s.id());
+                if (!s.complete()) {
+                    s = awaitStatus(collection.apiRoot(), s.id());
+                }
+                for (StixObject o : chunk) {
+                    String k = key(o.id(), o.version().orElse(null));
+                    Optional<TaxiiStatus.Detail> ok = find(s.successes(), o);
+                    if (ok.isPresent()) {
+                        delivered.put(k, true);
+                        messages.remove(k);
+                    } else {
+                        failed.add(o);
+                        messages.put(k, find(s.failures(), o).flatMap(TaxiiStatus.Detail::message)
+                                .orElse(find(s.failures(), o).isPresent() ? "refused by the server"
+                                        : "not reported in status " + s.id()));
+                    }
+                }
+            }
+            if (!failed.isEmpty()) {
+                LOG.debug("publish to {}: {} objects not delivered after attempt {}", collection.id(),
+                        failed.size(), attempt);
+            }
+            chunks = failed.isEmpty() ? List.of() : split(failed, max);
+        }
+        List<ObjectOutcome> outcomes = new ArrayList<>();
+        for (Map.Entry<String, StixObject> e : byKey.entrySet()) {
+            StixObject o = e.getValue();
+            outcomes.add(new ObjectOutcome(o.id(), o.version(), delivered.getOrDefault(e.getKey(), false),
+                    Optional.ofNullable(messages.get(e.getKey())), attempts.getOrDefault(e.getKey(), 1)));
+        }
+        return new PublishResult(outcomes, statusIds);
+    }
+
+    private TaxiiStatus sendChunk(TaxiiCollection collection, List<StixObject> chunk, boolean last) {
+        try {
+            return addObjects(collection, chunk);
+        } catch (TaxiiException.ConnectionFailed e) {
+            if (last) {
+                throw e;
+            }
+            LOG.debug("add objects to {} failed, will retry: {}", collection.id(), e.getMessage());
+            return null;
+        } catch (TaxiiException.HttpError e) {
+            if (last || e.isInputRejection()) {
+                throw e;
+            }
+            LOG.debug("add objects to {} failed, will retry: {}", collection.id(), e.getMessage());
+            return null;
+        }
+    }
+
+    private static Optional<TaxiiStatus.Detail> find(List<TaxiiStatus.Detail> details, StixObject o) {
+        // Objects without modified/created are versioned by the server's date added, which we cannot know.
+        return details.stream().filter(d -> d.id().equals(o.id())
+                && (o.version().isEmpty() || sameInstant(d.version(), o.version().get()))).findFirst();
+    }
+
+    private static boolean sameInstant(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        try {
+            return StixJson.parseTimestamp(a).equals(StixJson.parseTimestamp(b));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static String key(String id, String version) {
+        return id + "|" + (version == null ? "" : version);
+    }
+
+    private static List<List<StixObject>> split(List<StixObject> objects, long max) {
+        final int overhead = "{\"objects\":[]}".length();
+        List<List<StixObject>> out = new ArrayList<>();
+        List<StixObject> current = new ArrayList<>();
+        long size = overhead;
+        for (StixObject o : objects) {
+            long len = o.json().getBytes(StandardCharsets.UTF_8).length;
+            if (overhead + len > max) {
+                throw new TaxiiException.ContentTooLarge("object " + o.id() + " needs " + (overhead + len)
+                        + " bytes in a request, more than the server's max_content_length of " + max);
+            }
+            long add = (current.isEmpty() ? 0 : 1) + len;
+            if (size + add > max) {
+                out.add(current);
+                current = new ArrayList<>();
+                size = overhead;
+                add = len;
+            }
+            current.add(o);
+            size += add;
+        }
+        if (!current.isEmpty()) {
+            out.add(current);
+        }
+        return out;
+    }
+
+    private static byte[] envelope(List<StixObject> objects) {
+        StringBuilder sb = new StringBuilder("{\"objects\":[");
+        for (int i = 0; i < objects.size(); i++) {
+            sb.append(i == 0 ? "" : ",").append(objects.get(i).json());
+        }
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    // ------------------------------------------------------------------------------------------ streaming
+
+    private PollResult readObjects(URI base, ObjectQuery query, Consumer<StixObject> consumer) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(consumer, "consumer");
+        long count = 0;
+        int pages = 0;
+        Optional<Instant> last = Optional.empty();
+        String next = null;
+        do {
+            URI uri = withQuery(base, query, next);
+            HttpResponse<InputStream> resp = exchange("GET", uri, null, 200);
+            pages++;
+            Optional<Instant> pageLast = dateAddedLast(resp.headers(), uri);
+            if (pageLast.isPresent()) {
+                last = pageLast;
+            }
+            PageState page = new PageState();
+            try (InputStream in = resp.body(); JsonParser p = StixJson.MAPPER.createParser(in)) {
+                count += parsePage(uri, p, page, consumer);
+            } catch (IOException e) {
+                throw new TaxiiException.ConnectionFailed("reading " + uri + " failed", e);
+            } catch (JacksonException e) {
+                throw new TaxiiException.ProtocolViolation(uri + ": malformed envelope at "
+                        + e.getLocation() + ": " + e.getOriginalMessage(), e);
+            }
+            if (page.more && (page.next == null || page.next.isEmpty())) {
+                throw new TaxiiException.ProtocolViolation(uri + ": more is true but the envelope has no next");
+            }
+            if (page.more && page.next.equals(next)) {
+                throw new TaxiiException.ProtocolViolation(uri + ": the server repeated the same next value");
+            }
+            next = page.more ? page.next : null;
+        } while (next != null);
+        return new PollResult(count, pages, last);
+    }
+
+    private static final class PageState {
+        boolean more;
+        String next;
+    }
+
+    private static long parsePage(URI uri, JsonParser p, PageState page, Consumer<StixObject> consumer) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new TaxiiException.ProtocolViolation(uri + ": the envelope must be a JSON object");
+        }
+        long count = 0;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "more" -> {
+                    if (!t.isBoolean()) {
+                        throw new TaxiiException.ProtocolViolation(uri + ": more must be a boolean");
+                    }
+                    page.more = p.getBooleanValue();
+                }
+                case "next" -> {
+                    if (t != JsonToken.VALUE_STRING) {
+                        throw new TaxiiException.ProtocolViolation(uri + ": next must be a string");
+                    }
+                    page.next = p.getString();
+                }
+                case "objects" -> {
+                    if (t != JsonToken.START_ARRAY) {
+                        throw new TaxiiException.ProtocolViolation(uri + ": objects must be an array");
+                    }
+                    int index = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode node = StixJson.IN_STREAM.readTree(p);
+                        StixObject o;
+                        try {
+                            o = StixObject.of(node);
+                        } catch (IllegalArgumentException e) {
+                            throw new TaxiiException.ProtocolViolation(uri + ": objects[" + index + "]: "
+                                    + e.getMessage(), e);
+                        }
+                        consumer.accept(o);
+                        count++;
+                        index++;
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (p.nextToken() != null) {
+            throw new TaxiiException.ProtocolViolation(uri + ": content after the envelope");
+        }
+        return count;
+    }
+
+    // ------------------------------------------------------------------------------------------ HTTP
+
+    private record Response<T>(T body, java.net.http.HttpHeaders headers) { }
+
+    private JsonNode getJson(URI uri) {
+        return getJsonWithHeaders(uri).body;
+    }
+
+    private Response<JsonNode> getJsonWithHeaders(URI uri) {
+        return send("GET", uri, null, 200);
+    }
+
+    private Response<JsonNode> send(String method, URI uri, byte[] body, int expected) {
+        HttpResponse<InputStream> resp = exchange(method, uri, body, expected);
+        byte[] bytes;
+        try (InputStream in = resp.body()) {
+            bytes = in.readNBytes(MAX_RESOURCE_BODY + 1);
+        } catch (IOException e) {
+            throw new TaxiiException.ConnectionFailed("reading " + uri + " failed", e);
+        }
+        if (bytes.length > MAX_RESOURCE_BODY) {
+            throw new TaxiiException.ProtocolViolation(uri + ": response larger than " + MAX_RESOURCE_BODY
+                    + " bytes");
+        }
+        try {
+            JsonNode node = StixJson.MAPPER.readTree(bytes);
+            if (!node.isObject()) {
+                throw new TaxiiException.ProtocolViolation(uri + ": the response must be a JSON object");
+            }
+            return new Response<>(node, resp.headers());
+        } catch (JacksonException e) {
+            throw new TaxiiException.ProtocolViolation(uri + ": malformed JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private HttpResponse<InputStream> exchange(String method, URI uri, byte[] body, int expected) {
+        checkEndpoint(uri);
+        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                .header("Accept", MediaTypes.TAXII);
+        if (body != null) {
+            rb.header("Content-Type", MediaTypes.TAXII).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+        } else {
+            rb.method(method, HttpRequest.BodyPublishers.noBody());
+        }
+        if (authorization != null) {
+            rb.header("Authorization", authorization);
+        }
+        HttpResponse<InputStream> resp;
+        try {
+            resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new TaxiiException.ConnectionFailed(method + " " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaxiiException.ConnectionFailed(method + " " + uri + " interrupted", e);
+        }
+        int status = resp.statusCode();
+        if (status != expected) {
+            throw error(uri, resp);
+        }
+        String type = resp.headers().firstValue("Content-Type").orElse(null);
+        if (!MediaTypes.isTaxii21(type)) {
+            closeQuietly(resp.body());
+            throw new TaxiiException.ProtocolViolation(uri + ": expected Content-Type " + MediaTypes.TAXII
+                    + ", got " + type);
+        }
+        return resp;
+    }
+
+    private static TaxiiException error(URI uri, HttpResponse<InputStream> resp) {
+        int status = resp.statusCode();
+        byte[] bytes;
+        try (InputStream in = resp.body()) {
+            bytes = in.readNBytes(MAX_ERROR_BODY);
+        } catch (IOException e) {
+            bytes = new byte[0];
+        }
+        String title = "HTTP " + status;
+        String description = null;
+        String errorId = null;
+        String errorCode = null;
+        try {
+            JsonNode e = StixJson.MAPPER.readTree(bytes);
+            if (e != null && e.isObject()) {
+                title = e.path("title").isString() ? e.get("title").stringValue() : title;
+                description = e.path("description").isString() ? e.get("description").stringValue() : null;
+                errorId = e.path("error_id").isString() ? e.get("error_id").stringValue() : null;
+                errorCode = e.path("error_code").isString() ? e.get("error_code").stringValue() : null;
+            }
+        } catch (JacksonException ignored) {
+            // Not a TAXII error message; the status alone must do.
+        }
+        return switch (status) {
+            case 401 -> new TaxiiException.AuthenticationFailed(uri, title, description, errorId, errorCode);
+            case 406, 415 -> new TaxiiException.MediaTypeRejected(uri, status, title, description, errorId,
+                    errorCode);
+            default -> {
+                if (status >= 300 && status < 400) {
+                    yield new TaxiiException.HttpError(uri, status, "redirect to "
+                            + resp.headers().firstValue("Location").orElse("?") + " not followed", description,
+                            errorId, errorCode);
+                }
+                yield new TaxiiException.HttpError(uri, status, title, description, errorId, errorCode);
+            }
+        };
+    }
+
+    private static TaxiiStatus status(URI uri, JsonNode s) {
+        String state = requireText(uri, s, "status");
+        if (!state.equals("pending") && !state.equals("complete")) {
+            throw new TaxiiException.ProtocolViolation(uri + ": status must be pending or complete, was " + state);
+        }
+        try {
+            List<TaxiiStatus.Detail> successes = details(uri, s, "successes");
+            List<TaxiiStatus.Detail> failures = details(uri, s, "failures");
+            List<TaxiiStatus.Detail> pendings = details(uri, s, "pendings");
+            int success = count(uri, s, "success_count");
+            int failure = count(uri, s, "failure_count");
+            int pending = count(uri, s, "pending_count");
+            if (successes.size() > success || failures.size() != failure && s.has("failures")
+                    || pendings.size() > pending) {
+                throw new TaxiiException.ProtocolViolation(uri + ": status lists disagree with their counts");
+            }
+            return new TaxiiStatus(requireText(uri, s, "id"), state.equals("complete"), count(uri, s, "total_count"),
+                    success, failure, pending, successes, failures, pendings);
+        } catch (IllegalArgumentException e) {
+            throw new TaxiiException.ProtocolViolation(uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<TaxiiStatus.Detail> details(URI uri, JsonNode s, String name) {
+        List<TaxiiStatus.Detail> out = new ArrayList<>();
+        for (JsonNode d : s.path(name)) {
+            out.add(new TaxiiStatus.Detail(requireText(uri, d, "id"), requireText(uri, d, "version"),
+                    optText(d, "message")));
+        }
+        return out;
+    }
+
+    private static int count(URI uri, JsonNode s, String name) {
+        JsonNode n = s.get(name);
+        if (n == null || !n.isIntegralNumber() || n.intValue() < 0) {
+            throw new TaxiiException.ProtocolViolation(uri + ": " + name + " must be a non-negative integer");
+        }
+        return n.intValue();
+    }
+
+    private static Optional<Instant> dateAddedLast(java.net.http.HttpHeaders headers, URI uri) {
+        Optional<String> h = headers.firstValue("X-TAXII-Date-Added-Last");
+        return h.map(v -> timestamp(uri, v));
+    }
+
+    private static Instant timestamp(URI uri, String text) {
+        try {
+            return StixJson.parseTimestamp(text);
+        } catch (IllegalArgumentException e) {
+            throw new TaxiiException.ProtocolViolation(uri + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String requireText(URI uri, JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        if (v == null || !v.isString()) {
+            throw new TaxiiException.ProtocolViolation(uri + ": '" + name + "' must be a string");
+        }
+        return v.stringValue();
+    }
+
+    private static Optional<String> optText(JsonNode n, String name) {
+        JsonNode v = n.get(name);
+        return v != null && v.isString() ? Optional.of(v.stringValue()) : Optional.empty();
+    }
+
+    private static URI withQuery(URI base, ObjectQuery q, String next) {
+        List<String> params = new ArrayList<>();
+        // added_after and next are never sent together: next already encodes the position.
+        if (next != null) {
+            params.add("next=" + enc(next));
+        } else {
+            q.addedAfter().ifPresent(a -> params.add("added_after=" + enc(StixJson.timestamp(a))));
+        }
+        q.limit().ifPresent(l -> params.add("limit=" + l));
+        if (!q.ids().isEmpty()) {
+            params.add(enc("match[id]") + "=" + enc(String.join(",", q.ids())));
+        }
+        if (!q.types().isEmpty()) {
+            params.add(enc("match[type]") + "=" + enc(String.join(",", q.types())));
+        }
+        if (!q.versions().isEmpty()) {
+            params.add(enc("match[version]") + "=" + enc(String.join(",", q.versions())));
+        }
+        if (!q.specVersions().isEmpty()) {
+            params.add(enc("match[spec_version]") + "=" + enc(String.join(",", q.specVersions())));
+        }
+        return params.isEmpty() ? base : URI.create(base + "?" + String.join("&", params));
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+
+    private static String pathSegment(String s) {
+        Objects.requireNonNull(s, "id");
+        if (s.isEmpty() || s.contains("/") || s.contains("..")) {
+            throw new IllegalArgumentException("'" + s + "' is not a valid path segment");
+        }
+        return enc(s).replace("+", "%20");
+    }
+
+    private static URI dir(URI apiRoot) {
+        Objects.requireNonNull(apiRoot, "apiRoot");
+        String s = apiRoot.toString();
+        return s.endsWith("/") ? apiRoot : URI.create(s + "/");
+    }
+
+    private URI resolveRoot(String ref) {
+        return dir(discoveryUri.resolve(ref));
+    }
+
+    private void checkEndpoint(URI uri) {
+        if (!sameOrigin(uri, discoveryUri)) {
+            throw new TaxiiException.InsecureEndpoint(uri + " is not on the origin this client is bound to ("
+                    + discoveryUri.getScheme() + "://" + discoveryUri.getAuthority() + ")");
+        }
+    }
+
+    private static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
+                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
+    }
+
+    private void requireRead(TaxiiCollection c) {
+        Objects.requireNonNull(c, "collection");
+        if (!c.canRead()) {
+            throw new TaxiiException.NotPermitted("collection " + c.id() + " does not allow reading (can_read is "
+                    + "false)");
+        }
+    }
+
+    private void requireWrite(TaxiiCollection c) {
+        Objects.requireNonNull(c, "collection");
+        if (!c.canWrite()) {
+            throw new TaxiiException.NotPermitted("collection " + c.id() + " does not allow adding objects "
+                    + "(can_write is false)");
+        }
+    }
+
+    private static void sleep(long nanos) {
+        try {
+            Thread.sleep(Math.max(1, nanos / 1_000_000), 0);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaxiiException.ConnectionFailed("interrupted while polling a status", e);
+        }
+    }
+
+    private static void closeQuietly(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException ignored) {
+            // Nothing useful to do: the response is already rejected.
+        }
+    }
+
+    /**
+     * Configures a {@link TaxiiClient}. Each option may be set once; not thread-safe.
+     */
+    public static final class Builder {
+        private final URI discoveryUri;
+        private String authorization;
+        private SSLContext sslContext;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration pollInitial = Duration.ofMillis(100);
+        private Duration pollMax = Duration.ofSeconds(5);
+        private Duration pollTimeout = Duration.ofMinutes(2);
+        private int publishAttempts = 3;
+
+        private Builder(URI discoveryUri) {
+            Objects.requireNonNull(discoveryUri, "discoveryUri");
+            this.discoveryUri = dir(discoveryUri);
+            checkScheme(this.discoveryUri);
+        }
+
+        private static void checkScheme(URI uri) {
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+                throw new TaxiiException.InsecureEndpoint(uri + ": the discovery URI must be an absolute http(s) "
+                        + "URI with a host");
+            }
+            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+                throw new TaxiiException.InsecureEndpoint(uri + ": plain http is allowed only to loopback "
+                        + "addresses; use https");
+            }
+        }
+
+        private static boolean isLoopback(String host) {
+            try {
+                for (InetAddress a : InetAddress.getAllByName(host)) {
+                    if (!a.isLoopbackAddress()) {
+                        return false;
+                    }
+                }
+                return true;
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        }
+
+        /**
+         * Uses HTTP Basic authentication, sent only to this client's origin.
+         *
+         * @param user the user name (no colon)
+         * @param password the password; the array is not kept
+         * @return this builder
+         */
+        public Builder basicAuth(String user, char[] password) {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(password, "password");
+            if (authorization != null) {
+                throw new IllegalStateException("basic authentication was already set");
+            }
+            if (user.contains(":")) {
+                throw new IllegalArgumentException("user must not contain ':'");
+            }
+            String pair = user + ":" + new String(password);
+            this.authorization = "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8));
+            return this;
+        }
+
+        /**
+         * Uses this TLS context: its trust managers decide which servers are trusted, and its key managers supply
+         * the client certificate for mutual TLS. Hostname verification stays on.
+         *
+         * @param context the context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext context) {
+            Objects.requireNonNull(context, "context");
+            if (sslContext != null) {
+                throw new IllegalStateException("the SSL context was already set");
+            }
+            this.sslContext = context;
+            return this;
+        }
+
+        /** @param timeout connection timeout (default 10 s) @return this builder */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** @param timeout per-request timeout (default 60 s) @return this builder */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /**
+         * Sets status polling: the first delay, doubling up to a maximum, until an overall timeout.
+         *
+         * @param initialDelay first delay (default 100 ms)
+         * @param maxDelay largest delay (default 5 s)
+         * @param timeout give up after this long (default 2 min)
+         * @return this builder
+         */
+        public Builder statusPolling(Duration initialDelay, Duration maxDelay, Duration timeout) {
+            this.pollInitial = positive(initialDelay, "initialDelay");
+            this.pollMax = positive(maxDelay, "maxDelay");
+            this.pollTimeout = positive(timeout, "timeout");
+            if (maxDelay.compareTo(initialDelay) < 0) {
+                throw new IllegalArgumentException("maxDelay " + maxDelay + " is shorter than initialDelay "
+                        + initialDelay);
+            }
+            return this;
+        }
+
+        /** @param attempts how often {@link #publish} sends an object at most (default 3) @return this builder */
+        public Builder publishAttempts(int attempts) {
+            if (attempts < 1 || attempts > 20) {
+                throw new IllegalArgumentException("publishAttempts must be 1 to 20, was " + attempts);
+            }
+            this.publishAttempts = attempts;
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        /** {@return the client} */
+        public TaxiiClient build() {
+            return new TaxiiClient(this);
+        }
+    }
+
+}
