@@ -3,7 +3,10 @@ package org.fmishare.transport.taxii;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.VerifiedEnvelope;
 import java.util.Set;
 import org.fmishare.transport.taxii.stix.PulledShare;
 import org.fmishare.transport.taxii.stix.StixBundle;
@@ -40,6 +43,44 @@ public final class TaxiiShares {
         Objects.requireNonNull(client, "client");
         StixBundle bundle = StixShareMapper.standard().toBundle(input);
         return client.publish(collection, bundle.objects());
+    }
+
+    /**
+     * Reads a share back and verifies it: the JWS that travelled on the report is verified with {@code verifier},
+     * and the STIX content must say exactly what the signed envelope says (share, disclosures, compliance, digest).
+     *
+     * @param client the client
+     * @param collection the collection
+     * @param shareId the share's id
+     * @param verifier the receiver's envelope verifier
+     * @return the verified envelope, whose share is the pulled share
+     * @throws org.fmishare.core.envelope.EnvelopeException when the envelope fails verification
+     * @throws StixMappingException when the STIX content differs from the signed envelope
+     * @throws TaxiiException on any other failure
+     */
+    public static VerifiedEnvelope pullVerified(TaxiiClient client, TaxiiCollection collection, String shareId,
+            EnvelopeVerifier verifier) {
+        Objects.requireNonNull(verifier, "verifier");
+        PulledShare pulled = pull(client, collection, shareId);
+        VerifiedEnvelope verified = verifier.verify(pulled.envelopeJws().getBytes(StandardCharsets.UTF_8));
+        String reportId = pulled.reportId();
+        if (!verified.share().map(pulled.share()::equals).orElse(false)) {
+            throw new StixMappingException(reportId, "extensions", "the STIX share differs from the signed share");
+        }
+        if (!verified.disclosures().equals(pulled.disclosures())) {
+            throw new StixMappingException(reportId, "object_marking_refs",
+                    "the STIX disclosure markings differ from the signed disclosures");
+        }
+        if (!verified.compliance().map(pulled.compliance()::equals).orElse(false)) {
+            throw new StixMappingException(reportId, "extensions", "the STIX compliance summary differs from the "
+                    + "signed one");
+        }
+        if (!verified.digest().equals(pulled.envelopeDigest())
+                || !verified.envelopeId().equals(pulled.envelopeId())) {
+            throw new StixMappingException(reportId, "extensions", "the envelope id or digest on the report does not "
+                    + "match the signed envelope");
+        }
+        return verified;
     }
 
     /**

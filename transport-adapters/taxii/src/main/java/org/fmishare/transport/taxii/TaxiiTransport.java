@@ -1,0 +1,200 @@
+package org.fmishare.transport.taxii;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import javax.net.ssl.SSLContext;
+import org.fmishare.core.envelope.EncryptedEnvelope;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.transport.DeliveryResult;
+import org.fmishare.core.transport.Transport;
+import org.fmishare.transport.taxii.stix.StixShareInput;
+
+/**
+ * Delivers signed shares to a TAXII 2.1 collection as STIX 2.1 bundles, behind the core {@link Transport} SPI.
+ *
+ * <p>Destinations name the API root and collection: {@code taxii://host:port/<api-root-path>/collections/<id>/}
+ * (HTTPS), or {@code taxii+http://127.0.0.1:port/...} for loopback test endpoints only.
+ *
+ * <p>The transport receives signed bytes, but STIX needs the share's content; so it first verifies its own outbound
+ * envelope with the {@link EnvelopeVerifier} it was built with (the agency's trust anchors). That also guarantees
+ * that only properly signed, compliant shares are ever published; the mapping then carries the JWS on the report
+ * so a subscriber can verify what it pulls ({@link TaxiiShares#pullVerified}). Replay protection is the receiver's
+ * business, so this self-check accepts the same envelope again on a retry.
+ *
+ * <p>Delivery means the add-objects status reports success for every object. Objects that fail are retried by the
+ * dispatcher; re-adding objects is idempotent because their STIX ids are deterministic. Authentication failures,
+ * refused content and envelopes that are not shares are permanent failures. Thread-safe.
+ */
+public final class TaxiiTransport implements Transport {
+    private final EnvelopeVerifier selfCheck;
+    private final Function<URI, TaxiiClient> clientFactory;
+    private final Map<String, TaxiiClient> clients = new ConcurrentHashMap<>();
+
+    private TaxiiTransport(Builder b) {
+        this.selfCheck = b.selfCheck;
+        this.clientFactory = discovery -> {
+            TaxiiClient.Builder c = TaxiiClient.builder(discovery);
+            if (b.user != null) {
+                c.basicAuth(b.user, b.password.clone());
+            }
+            if (b.sslContext != null) {
+                c.sslContext(b.sslContext);
+            }
+            return c.build();
+        };
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @param trustedSenders a verifier configured with the agency's own trust anchors and {@code anyRecipient()}
+     * @return the builder
+     */
+    public static Builder builder(EnvelopeVerifier.Builder trustedSenders) {
+        return new Builder(trustedSenders);
+    }
+
+    @Override
+    public Set<String> schemes() {
+        return Set.of("taxii", "taxii+http");
+    }
+
+    @Override
+    public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(destination, "destination");
+        if (envelope instanceof EncryptedEnvelope) {
+            return new DeliveryResult.PermanentFailure("an encrypted envelope cannot be published as STIX content");
+        }
+        Target target;
+        try {
+            target = Target.parse(destination);
+        } catch (IllegalArgumentException e) {
+            return new DeliveryResult.PermanentFailure(e.getMessage());
+        }
+        VerifiedEnvelope verified;
+        try {
+            verified = selfCheck.verify(envelope.serialized());
+        } catch (EnvelopeException e) {
+            return new DeliveryResult.PermanentFailure("the envelope failed the sender-side check '" + e.check()
+                    + "': " + e.getMessage());
+        }
+        if (verified.share().isEmpty() || verified.compliance().isEmpty()) {
+            return new DeliveryResult.PermanentFailure("TAXII carries threat shares only, this envelope is "
+                    + verified.kind());
+        }
+        StixShareInput input = new StixShareInput(verified.share().get(), verified.disclosures(),
+                verified.compliance().get(), verified.envelopeId(), verified.digest(),
+                new String(envelope.serialized(), StandardCharsets.UTF_8));
+        try {
+            TaxiiClient client = clients.computeIfAbsent(target.discovery().toString(),
+                    k -> clientFactory.apply(target.discovery()));
+            TaxiiCollection collection = client.collection(target.apiRoot(), target.collection());
+            PublishResult result = TaxiiShares.publish(client, collection, input);
+            if (result.delivered()) {
+                String receipt = "{\"collection\":\"" + target.collection() + "\",\"objects\":"
+                        + result.outcomes().size() + ",\"statusIds\":" + quoted(result.statusIds()) + "}";
+                return new DeliveryResult.Delivered(receipt.getBytes(StandardCharsets.UTF_8),
+                        "TAXII add-objects complete: " + result.outcomes().size() + " objects");
+            }
+            return DeliveryResult.retry(result.failures().size() + " of " + result.outcomes().size()
+                    + " objects not added, first: " + result.failures().get(0).id() + " "
+                    + result.failures().get(0).message());
+        } catch (TaxiiException.AuthenticationFailed | TaxiiException.NotPermitted
+                | TaxiiException.InsecureEndpoint | TaxiiException.ContentTooLarge e) {
+            return new DeliveryResult.PermanentFailure(e.getMessage());
+        } catch (TaxiiException.HttpError e) {
+            int s = e.status();
+            boolean retry = s == 408 || s == 429 || s >= 500;
+            return retry ? DeliveryResult.retry(e.getMessage()) : new DeliveryResult.PermanentFailure(e.getMessage());
+        } catch (TaxiiException e) {
+            return DeliveryResult.retry(e.getMessage());
+        }
+    }
+
+    private static String quoted(java.util.List<String> ids) {
+        StringBuilder sb = new StringBuilder("[");
+        for (String id : ids) {
+            sb.append(sb.length() > 1 ? "," : "").append('"').append(id.replace("\"", "")).append('"');
+        }
+        return sb.append(']').toString();
+    }
+
+    /** Where a {@code taxii:} destination points: the server's discovery URI, the API root and the collection. */
+    record Target(URI discovery, URI apiRoot, String collection) {
+        static Target parse(URI destination) {
+            String scheme = Optional.ofNullable(destination.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+            String http = switch (scheme) {
+                case "taxii" -> "https";
+                case "taxii+http" -> "http";
+                default -> throw new IllegalArgumentException("not a taxii destination: " + destination);
+            };
+            String path = Optional.ofNullable(destination.getRawPath()).orElse("");
+            int at = path.lastIndexOf("/collections/");
+            if (destination.getHost() == null || at < 0) {
+                throw new IllegalArgumentException("a taxii destination names host, API root and collection: "
+                        + "taxii://host[:port]/<api-root>/collections/<id>/, was " + destination);
+            }
+            String id = path.substring(at + "/collections/".length()).replaceAll("/+$", "");
+            if (id.isEmpty() || id.contains("/")) {
+                throw new IllegalArgumentException("no collection id in " + destination);
+            }
+            String authority = destination.getRawAuthority();
+            URI apiRoot = URI.create(http + "://" + authority + path.substring(0, at + 1));
+            return new Target(URI.create(http + "://" + authority + "/taxii2/"), apiRoot, id);
+        }
+    }
+
+    /** Configures a {@link TaxiiTransport}. */
+    public static final class Builder {
+        private final EnvelopeVerifier selfCheck;
+        private String user;
+        private char[] password;
+        private SSLContext sslContext;
+
+        private Builder(EnvelopeVerifier.Builder trustedSenders) {
+            Objects.requireNonNull(trustedSenders, "trustedSenders");
+            // The sender re-reads its own envelopes on every retry; replay detection belongs to receivers.
+            this.selfCheck = trustedSenders.replayCache((nonce, now, retainUntil) -> true).build();
+        }
+
+        /**
+         * HTTP Basic credentials for the TAXII server.
+         *
+         * @param user the user name
+         * @param password the password (copied)
+         * @return this builder
+         */
+        public Builder basicAuth(String user, char[] password) {
+            this.user = Objects.requireNonNull(user, "user");
+            this.password = Objects.requireNonNull(password, "password").clone();
+            return this;
+        }
+
+        /**
+         * TLS settings: trust for the server's certificate and, for mutual TLS, the client key.
+         *
+         * @param sslContext the context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext sslContext) {
+            this.sslContext = Objects.requireNonNull(sslContext, "sslContext");
+            return this;
+        }
+
+        /** {@return the transport} */
+        public TaxiiTransport build() {
+            return new TaxiiTransport(this);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.fmishare.transport.taxii;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.outbox.FileJournalStore;
+import org.fmishare.core.outbox.OutboxState;
+import org.fmishare.core.sample.SampleData;
+import org.fmishare.core.transport.Dispatcher;
+import org.fmishare.disclosure.ClauseCatalog;
+import org.fmishare.disclosure.MessageKind;
+import org.fmishare.transport.taxii.server.TaxiiTestServer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The TAXII transport through the dispatcher to a real loopback TAXII endpoint, then a verified pull. */
+class TaxiiTransportTest {
+    static final char[] PASSWORD = "agency-pw".toCharArray();
+    static final org.fmishare.core.keys.TestPki.Authority CA = org.fmishare.core.keys.TestPki.authority("taxii CA");
+    static final SigningCredential SENDER = CA.issue("FITF signer", KeyAlgorithm.EC_P256);
+    static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
+            Disclosure.digestOf("report"));
+
+    @TempDir
+    Path dir;
+
+    static SignedEnvelope signed() {
+        return EnvelopeSigner.builder(SENDER, "fitf").build().signShare(SampleData.passingShare(), PASS,
+                ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
+    }
+
+    static URI destination(TaxiiTestServer server, String collection) {
+        URI root = server.apiRootUri();
+        return URI.create("taxii+http://" + root.getRawAuthority() + root.getRawPath() + "collections/" + collection
+                + "/");
+    }
+
+    private Dispatcher dispatcher(FileJournalStore store, TaxiiTransport transport) {
+        return Dispatcher.builder().store(store).transport(transport)
+                .backoff(Duration.ofMillis(10), Duration.ofMillis(100)).maxAttempts(3).build().start();
+    }
+
+    @Test
+    void publishesThroughTheOutboxAndPullsBackAVerifiedShare() throws Exception {
+        try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true)
+                .user("agency", PASSWORD).start();
+                FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"))) {
+            TaxiiTransport transport = TaxiiTransport.builder(EnvelopeVerifier.builder()
+                    .trustAnchor(CA.certificate()).anyRecipient()).basicAuth("agency", PASSWORD).build();
+            SignedEnvelope envelope = signed();
+            try (Dispatcher d = dispatcher(store, transport)) {
+                d.submit(envelope, destination(server, "shares"));
+                assertThat(d.awaitIdle(Duration.ofSeconds(20))).isTrue();
+                assertThat(d.status(envelope.envelopeId()).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            }
+            TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).basicAuth("agency", PASSWORD).build();
+            TaxiiCollection shares = client.collection(server.apiRootUri(), "shares");
+            VerifiedEnvelope verified = TaxiiShares.pullVerified(client, shares, "share-2026-0001",
+                    EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("smc-examplesocial")
+                            .build());
+            assertThat(verified.share()).contains(SampleData.passingShare());
+            assertThat(verified.envelopeId()).isEqualTo(envelope.envelopeId());
+        }
+    }
+
+    @Test
+    void wrongCredentialsAndUnknownCollectionsAreDeadLetters() throws Exception {
+        try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true)
+                .user("agency", PASSWORD).start();
+                FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"))) {
+            TaxiiTransport transport = TaxiiTransport.builder(EnvelopeVerifier.builder()
+                    .trustAnchor(CA.certificate()).anyRecipient()).basicAuth("agency", "wrong".toCharArray()).build();
+            SignedEnvelope envelope = signed();
+            try (Dispatcher d = dispatcher(store, transport)) {
+                d.submit(envelope, destination(server, "shares"));
+                assertThat(d.awaitIdle(Duration.ofSeconds(20))).isTrue();
+                assertThat(d.deadLetters()).singleElement().satisfies(e ->
+                        assertThat(e.lastError().orElseThrow()).contains("permanent").contains("401"));
+            }
+        }
+    }
+
+    @Test
+    void envelopesFromAnUntrustedSignerAreNeverPublished() throws Exception {
+        try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true).start();
+                FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"))) {
+            org.fmishare.core.keys.TestPki.Authority other = org.fmishare.core.keys.TestPki.authority("other CA");
+            TaxiiTransport transport = TaxiiTransport.builder(EnvelopeVerifier.builder()
+                    .trustAnchor(other.certificate()).anyRecipient()).build();
+            try (Dispatcher d = dispatcher(store, transport)) {
+                d.submit(signed(), destination(server, "shares"));
+                assertThat(d.awaitIdle(Duration.ofSeconds(20))).isTrue();
+                assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("sender-side check");
+            }
+            assertThat(server.storedObjects("shares")).isEmpty();
+        }
+    }
+
+    @Test
+    void destinationsMustNameApiRootAndCollection() {
+        assertThat(TaxiiTransport.Target.parse(URI.create("taxii://taxii.example.org/api1/collections/abc/")))
+                .isEqualTo(new TaxiiTransport.Target(URI.create("https://taxii.example.org/taxii2/"),
+                        URI.create("https://taxii.example.org/api1/"), "abc"));
+        assertThatThrownBy(() -> TaxiiTransport.Target.parse(URI.create("taxii://taxii.example.org/api1/")))
+                .hasMessageContaining("collections/<id>");
+    }
+}
