@@ -15,6 +15,17 @@ import org.fmishare.disclosure.DisclosureVerifier;
 import org.fmishare.disclosure.Format;
 import org.fmishare.disclosure.RenderedMessage;
 import org.fmishare.core.compliance.Verdict;
+import java.net.URI;
+import java.util.List;
+import org.fmishare.core.outbox.FileJournalStore;
+import org.fmishare.core.outbox.OutboxState;
+import org.fmishare.core.transport.Dispatcher;
+import org.fmishare.transport.taxii.ObjectQuery;
+import org.fmishare.transport.taxii.TaxiiClient;
+import org.fmishare.transport.taxii.TaxiiShares;
+import org.fmishare.transport.taxii.TaxiiTransport;
+import org.fmishare.transport.taxii.server.TaxiiTestServer;
+import org.fmishare.transport.taxii.stix.StixObject;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
@@ -46,10 +57,10 @@ final class DemoCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     private int step;
-    private static final int STEPS = 8;
+    private static final int STEPS = 9;
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() throws IOException, InterruptedException {
         PrintWriter o = spec.commandLine().getOut();
         if (out.isPresent()) {
             Files.createDirectories(out.get());
@@ -147,10 +158,57 @@ final class DemoCommand implements Callable<Integer> {
             Files.write(out.get().resolve("envelope.payload.json"), envelope.canonicalPayload());
         }
 
+        progress(o, "Publishing through the durable outbox to an embedded TAXII 2.1 endpoint as STIX 2.1, then "
+                + "pulling it back and verifying it");
+        Path work = out.orElseGet(() -> tempDir());
+        char[] taxiiPassword = "demo-only".toCharArray();
+        try (TaxiiTestServer taxii = TaxiiTestServer.builder().collection("fmi-shares", "FMI threat shares", true,
+                true).user("agency", taxiiPassword).start();
+                FileJournalStore outbox = FileJournalStore.open(work.resolve("outbox.journal"));
+                Dispatcher dispatcher = Dispatcher.builder().store(outbox)
+                        .transport(TaxiiTransport.builder(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                                .anyRecipient()).basicAuth("agency", taxiiPassword).build())
+                        .build().start()) {
+            URI root = taxii.apiRootUri();
+            URI destination = URI.create("taxii+http://" + root.getRawAuthority() + root.getRawPath()
+                    + "collections/fmi-shares/");
+            dispatcher.submit(envelope, destination);
+            if (!dispatcher.awaitIdle(java.time.Duration.ofSeconds(30))
+                    || dispatcher.status(envelope.envelopeId()).orElseThrow().state() != OutboxState.DELIVERED) {
+                throw new CliException(ExitCodes.IO_FAILURE, "TAXII delivery did not complete: "
+                        + dispatcher.status(envelope.envelopeId()));
+            }
+            o.printf("      delivered to %s: %d STIX objects stored%n", destination,
+                    taxii.storedObjects("fmi-shares").size());
+            TaxiiClient client = TaxiiClient.builder(taxii.discoveryUri()).basicAuth("agency", taxiiPassword).build();
+            VerifiedEnvelope pulled = TaxiiShares.pullVerified(client,
+                    client.collection(taxii.apiRootUri(), "fmi-shares"), share.id(), EnvelopeVerifier.builder()
+                            .trustAnchor(ca.certificate()).expectedRecipient(share.recipient().id()).build());
+            o.printf("      pulled %s back from TAXII: signature, chain, disclosures and SOP verdict verified; "
+                    + "STIX content matches the signed share: %s%n", share.id(), pulled.share().orElseThrow()
+                    .equals(share));
+            if (out.isPresent()) {
+                List<StixObject> objects = client.fetchObjects(client.collection(taxii.apiRootUri(), "fmi-shares"),
+                        ObjectQuery.all());
+                Files.writeString(out.get().resolve("stix-objects.json"), "[" + String.join(",\n",
+                        objects.stream().map(StixObject::json).toList()) + "]\n");
+            }
+        }
+
         o.println();
         o.printf("Demo complete: %d of %d steps succeeded.%s%n", step, STEPS,
                 out.map(d -> " Artifacts in " + d.toAbsolutePath() + ".").orElse(""));
         return ExitCodes.OK;
+    }
+
+    private static Path tempDir() {
+        try {
+            Path dir = Files.createTempDirectory("fmi-share-demo");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** A byte inside the base64url payload, so the change survives JSON parsing and must fail the signature. */

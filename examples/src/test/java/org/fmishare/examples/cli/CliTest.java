@@ -37,6 +37,9 @@ class CliTest {
         assertThat(dir.resolve("compliance-report.json")).exists();
         assertThat(r.out()).contains("rejected by check 'signature'").contains("compliance:  PASS");
         assertThat(dir.resolve("envelope.jws.json")).exists();
+        assertThat(r.out()).contains("STIX content matches the signed share: true");
+        assertThat(dir.resolve("stix-objects.json")).exists();
+        assertThat(dir.resolve("outbox.journal")).exists();
         assertThat(Files.readString(dir.resolve("share-message.txt")))
                 .contains("We will not take any adverse action");
         assertThat(dir.resolve("share-message.html")).exists();
@@ -144,7 +147,7 @@ class CliTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"send", "receive", "taxii", "audit", "report"})
+    @ValueSource(strings = {"send", "receive", "audit", "report"})
     void pendingCommandsSaySoAndExit64(String command) {
         Result r = run(command, "x");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
