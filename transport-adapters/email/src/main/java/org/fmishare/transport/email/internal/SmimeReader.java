@@ -199,6 +199,9 @@ public final class SmimeReader {
         boolean valid;
         try {
             valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(leaf));
+        } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
+            throw new SmimeVerificationFailed("signature does not verify: the signed content was altered "
+                    + "(message-digest mismatch)", e);
         } catch (OperatorCreationException | CMSException e) {
             throw new SmimeVerificationFailed("signature cannot be verified: " + e.getMessage(), e);
         }
