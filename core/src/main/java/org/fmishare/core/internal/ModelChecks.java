@@ -41,6 +41,13 @@ public final class ModelChecks {
         }
     };
 
+    private static final ClassValue<FastPlan> PLANS = new ClassValue<>() {
+        @Override
+        protected FastPlan computeValue(Class<?> type) {
+            return FastPlan.of(type);
+        }
+    };
+
     private ModelChecks() {}
 
     /**
@@ -56,6 +63,12 @@ public final class ModelChecks {
         if (names.length != args.length) {
             throw new IllegalStateException(type.getSimpleName() + " has " + names.length + " components, "
                     + args.length + " values were checked");
+        }
+        // Valid values are the norm: a precompiled check of the same constraints settles them without building
+        // validation contexts. Anything it cannot settle, or any failure, goes to Hibernate Validator, which
+        // produces the violations and messages.
+        if (PLANS.get(type).accepts(args)) {
+            return;
         }
         List<InvalidModelException.Violation> violations = null;
         for (int i = 0; i < names.length; i++) {
@@ -123,5 +136,135 @@ public final class ModelChecks {
             }
         }
         return sb.length() == 0 ? "(value)" : sb.toString();
+    }
+
+    /**
+     * The constraints of one record class compiled into plain checks, for the common case of valid values. Only
+     * {@code NotNull}, {@code NotBlank}, {@code Size} and {@code Pattern} (without flags) are compiled, with exactly
+     * Hibernate Validator's semantics (null passes every constraint but {@code NotNull} and {@code NotBlank};
+     * {@code NotBlank} means non-empty after {@link String#trim()}); a component with any other constraint, or with
+     * constraints nested deeper than one type argument, is never accepted here and always goes to the validator.
+     */
+    static final class FastPlan {
+        private final Check[][] top;
+        private final Check[][] element;
+        private final boolean[] compiled;
+
+        private interface Check {
+            boolean ok(Object value);
+        }
+
+        private FastPlan(Check[][] top, Check[][] element, boolean[] compiled) {
+            this.top = top;
+            this.element = element;
+            this.compiled = compiled;
+        }
+
+        static FastPlan of(Class<?> type) {
+            java.lang.reflect.RecordComponent[] components = type.getRecordComponents();
+            Check[][] top = new Check[components.length][];
+            Check[][] element = new Check[components.length][];
+            boolean[] compiled = new boolean[components.length];
+            for (int i = 0; i < components.length; i++) {
+                java.lang.reflect.AnnotatedType t;
+                try {
+                    t = type.getDeclaredField(components[i].getName()).getAnnotatedType();
+                } catch (NoSuchFieldException e) {
+                    continue;
+                }
+                List<Check> topChecks = new ArrayList<>();
+                List<Check> elementChecks = new ArrayList<>();
+                boolean ok = compile(t.getAnnotations(), topChecks);
+                if (t instanceof java.lang.reflect.AnnotatedParameterizedType p) {
+                    java.lang.reflect.AnnotatedType[] args = p.getAnnotatedActualTypeArguments();
+                    if (args.length == 1) {
+                        ok &= compile(args[0].getAnnotations(), elementChecks);
+                        ok &= !(args[0] instanceof java.lang.reflect.AnnotatedParameterizedType nested)
+                                || Arrays.stream(nested.getAnnotatedActualTypeArguments())
+                                        .allMatch(a -> a.getAnnotations().length == 0);
+                    } else {
+                        ok &= Arrays.stream(args).allMatch(a -> a.getAnnotations().length == 0);
+                    }
+                }
+                top[i] = topChecks.toArray(Check[]::new);
+                element[i] = elementChecks.toArray(Check[]::new);
+                compiled[i] = ok;
+            }
+            return new FastPlan(top, element, compiled);
+        }
+
+        private static boolean compile(java.lang.annotation.Annotation[] annotations, List<Check> out) {
+            boolean ok = true;
+            for (java.lang.annotation.Annotation a : annotations) {
+                if (a instanceof jakarta.validation.constraints.NotNull) {
+                    out.add(v -> v != null);
+                } else if (a instanceof jakarta.validation.constraints.NotBlank) {
+                    out.add(v -> v instanceof CharSequence cs && cs.toString().trim().length() > 0);
+                } else if (a instanceof jakarta.validation.constraints.Size size) {
+                    int min = size.min();
+                    int max = size.max();
+                    out.add(v -> {
+                        int n;
+                        if (v == null) {
+                            return true;
+                        } else if (v instanceof CharSequence cs) {
+                            n = cs.length();
+                        } else if (v instanceof java.util.Collection<?> c) {
+                            n = c.size();
+                        } else if (v instanceof java.util.Map<?, ?> m) {
+                            n = m.size();
+                        } else {
+                            return false;
+                        }
+                        return n >= min && n <= max;
+                    });
+                } else if (a instanceof jakarta.validation.constraints.Pattern pattern
+                        && pattern.flags().length == 0) {
+                    java.util.regex.Pattern compiledPattern = java.util.regex.Pattern.compile(pattern.regexp());
+                    out.add(v -> v == null || v instanceof CharSequence cs && compiledPattern.matcher(cs).matches());
+                } else if (a.annotationType().isAnnotationPresent(jakarta.validation.Constraint.class)) {
+                    ok = false;
+                }
+            }
+            return ok;
+        }
+
+        boolean accepts(Object[] args) {
+            for (int i = 0; i < args.length; i++) {
+                if (!compiled[i]) {
+                    return false;
+                }
+                Object v = args[i];
+                for (Check c : top[i]) {
+                    if (!c.ok(v)) {
+                        return false;
+                    }
+                }
+                Check[] el = element[i];
+                if (el.length == 0 || v == null) {
+                    continue;
+                }
+                if (v instanceof List<?> list) {
+                    for (Object e : list) {
+                        for (Check c : el) {
+                            if (!c.ok(e)) {
+                                return false;
+                            }
+                        }
+                    }
+                } else if (v instanceof Optional<?> o) {
+                    if (o.isPresent()) {
+                        for (Check c : el) {
+                            if (!c.ok(o.get())) {
+                                return false;
+                            }
+                        }
+                    }
+                } else {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 }
