@@ -37,8 +37,11 @@ final class Pki {
 
     private Pki() {}
 
+    /** One validated share, signed into many envelopes (each with its own id and nonce). */
+    private static final org.fmishare.core.model.ThreatShare SHARE = SampleData.passingShare();
+
     static SignedEnvelope share() {
-        return FITF.signShare(SampleData.passingShare(), PASS, DISCLOSURES);
+        return FITF.signShare(SHARE, PASS, DISCLOSURES);
     }
 
     static SSLContext serverTls() {
