@@ -372,7 +372,7 @@ public final class HttpsTransport implements Transport {
 
     /**
      * Configures an {@link HttpsTransport}. TLS material ({@link #sslContext}) is required unless the transport is
-     * only for plain HTTP to loopback test harnesses. Each option may be set once.
+     * only for plain HTTP to loopback test harnesses; the SSL context may be set only once.
      */
     public static final class Builder {
         private SSLContext sslContext;
