@@ -55,13 +55,21 @@ class CrashRecoveryTest {
         EnvelopeReceiver receiver = EnvelopeReceiver.builder().verifier(Pki.companyVerifier()).signer(Pki.SMC)
                 .onEnvelope(v -> calls.computeIfAbsent(v.envelopeId(), k -> new AtomicInteger()).incrementAndGet())
                 .build();
+        AtomicInteger duplicates = new AtomicInteger();
+        EnvelopeHandler counting = (method, type, body) -> {
+            ReceiverResponse r = receiver.handle(method, type, body);
+            if (r.outcome() == ReceiverResponse.Outcome.DUPLICATE) {
+                duplicates.incrementAndGet();
+            }
+            return r;
+        };
         Random random = new Random(20261123L);
         List<String> recoveries = new ArrayList<>();
         int kills = 0;
         int runs = 0;
         long started = System.nanoTime();
         try (HttpsReceiverServer server = HttpsReceiverServer.builder().sslContext(Pki.serverTls())
-                .requireClientCertificate(true).handler(receiver).start()) {
+                .requireClientCertificate(true).handler(counting).start()) {
             while (kills < KILLS && runs < 40) {
                 runs++;
                 Child child = Child.start(work, server);
@@ -87,7 +95,8 @@ class CrashRecoveryTest {
         long millis = (System.nanoTime() - started) / 1_000_000;
         long damaged = recoveries.stream().filter(r -> r.startsWith("RECOVERED false")).count();
         System.out.printf("crash recovery: %d envelopes, %d kills, %d runs, %d torn/damaged tails recovered, "
-                + "%d ms; recoveries %s%n", ENVELOPES, kills, runs + 1, damaged, millis, recoveries);
+                + "%d repeated deliveries answered from the receipt store, %d ms; recoveries %s%n", ENVELOPES, kills,
+                runs + 1, damaged, duplicates.get(), millis, recoveries);
 
         assertThat(calls).hasSize(ENVELOPES).containsOnlyKeys(envelopes.keySet());
         assertThat(calls.values()).allSatisfy(c -> assertThat(c).hasValue(1));
