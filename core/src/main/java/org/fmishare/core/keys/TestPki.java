@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
@@ -34,11 +38,18 @@ import org.fmishare.core.keys.internal.KeyTypes;
  *
  * <p>Roots carry basicConstraints CA:true (critical) and keyUsage keyCertSign|cRLSign; leaves carry basicConstraints
  * CA:false and keyUsage digitalSignature|nonRepudiation plus keyAgreement (EC) or keyEncipherment (RSA) so one
- * leaf can both sign and receive encrypted envelopes. Both carry subject and authority key identifiers.
+ * leaf can both sign and receive encrypted envelopes. Both carry subject and authority key identifiers. TLS leaves
+ * ({@link Authority#issueTls}) instead carry keyUsage digitalSignature (plus keyEncipherment for RSA), extendedKeyUsage
+ * serverAuth and clientAuth, and a subjectAltName with the given DNS names and IP addresses, so that a TLS client with
+ * hostname verification accepts them for exactly those names.
  * Instances are immutable and thread-safe.
  */
 public final class TestPki {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A host name of LDH labels (RFC 1123), optionally with a leading wildcard label. */
+    private static final java.util.regex.Pattern DNS_NAME = java.util.regex.Pattern.compile(
+            "(?=.{1,253}$)(\\*\\.)?" + "[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+                    + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private TestPki() {}
 
@@ -71,7 +82,7 @@ public final class TestPki {
         KeyPair pair = generate(algorithm);
         X500Name name = new X500Name("CN=" + commonName);
         X509Certificate cert = certificate(name, pair.getPublic(), name, pair, algorithm, null, notBefore, notAfter,
-                true);
+                true, null);
         return new Authority(new SigningCredential(pair.getPrivate(), List.of(cert)), notBefore, notAfter);
     }
 
@@ -121,7 +132,7 @@ public final class TestPki {
 
     private static X509Certificate certificate(X500Name subject, PublicKey subjectKey, X500Name issuer,
             KeyPair issuerPair, KeyAlgorithm issuerAlgorithm, X509Certificate issuerCert, Instant notBefore,
-            Instant notAfter, boolean ca) {
+            Instant notAfter, boolean ca, GeneralNames tlsNames) {
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM).add(
                     BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
@@ -137,6 +148,16 @@ public final class TestPki {
             int usage;
             if (ca) {
                 usage = KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature;
+            } else if (tlsNames != null) {
+                usage = KeyUsage.digitalSignature;
+                KeyAlgorithm subjectAlg = KeyTypes.of(subjectKey).orElseThrow();
+                if (subjectAlg == KeyAlgorithm.RSA_2048 || subjectAlg == KeyAlgorithm.RSA_3072) {
+                    usage |= KeyUsage.keyEncipherment;
+                }
+                b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
+                    KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
+                // RFC 5280 4.2.1.6: with an empty subject the SAN would be critical; ours always has a CN.
+                b.addExtension(Extension.subjectAlternativeName, false, tlsNames);
             } else {
                 usage = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
                 KeyAlgorithm subjectAlg = KeyTypes.of(subjectKey).orElseThrow();
@@ -200,7 +221,46 @@ public final class TestPki {
          */
         public SigningCredential issue(String commonName, KeyAlgorithm algorithm, Instant notBefore,
                 Instant notAfter) {
-            return issue(commonName, algorithm, notBefore, notAfter, false).credential;
+            return issue(commonName, algorithm, notBefore, notAfter, false, null).credential;
+        }
+
+        /**
+         * Issues a TLS leaf certificate (server and client authentication) for the given host names and IP
+         * addresses, valid for the authority's own validity window. A TLS client that verifies host names accepts it
+         * only for a name or address listed here (the CN is not used for that).
+         *
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @param dnsNames DNS names for the subjectAltName, for example {@code localhost}; may be empty
+         * @param ipAddresses IP address literals for the subjectAltName, for example {@code 127.0.0.1} or {@code ::1};
+         *     may be empty
+         * @return the leaf's key and its chain (leaf, then this authority's chain)
+         * @throws IllegalArgumentException when both lists are empty, a DNS name is blank or not a host name, or an
+         *     address is not an IPv4 or IPv6 literal
+         */
+        public SigningCredential issueTls(String commonName, KeyAlgorithm algorithm, List<String> dnsNames,
+                List<String> ipAddresses) {
+            Objects.requireNonNull(dnsNames, "dnsNames");
+            Objects.requireNonNull(ipAddresses, "ipAddresses");
+            List<GeneralName> names = new ArrayList<>();
+            for (String dns : List.copyOf(dnsNames)) {
+                if (!DNS_NAME.matcher(dns).matches()) {
+                    throw new IllegalArgumentException("dnsNames: '" + dns + "' is not a DNS host name");
+                }
+                names.add(new GeneralName(GeneralName.dNSName, dns));
+            }
+            for (String ip : List.copyOf(ipAddresses)) {
+                // Bouncy Castle encodes any string it can parse; check first that it is an address literal.
+                if (!org.bouncycastle.util.IPAddress.isValid(ip)) {
+                    throw new IllegalArgumentException("ipAddresses: '" + ip + "' is not an IPv4 or IPv6 literal");
+                }
+                names.add(new GeneralName(GeneralName.iPAddress, ip));
+            }
+            if (names.isEmpty()) {
+                throw new IllegalArgumentException("a TLS certificate needs at least one DNS name or IP address");
+            }
+            return issue(commonName, algorithm, notBefore, notAfter, false,
+                    new GeneralNames(names.toArray(GeneralName[]::new))).credential;
         }
 
         /**
@@ -211,10 +271,11 @@ public final class TestPki {
          * @return the intermediate, whose chain continues with this authority's
          */
         public Authority intermediate(String commonName, KeyAlgorithm algorithm) {
-            return issue(commonName, algorithm, notBefore, notAfter, true);
+            return issue(commonName, algorithm, notBefore, notAfter, true, null);
         }
 
-        private Authority issue(String commonName, KeyAlgorithm algorithm, Instant from, Instant to, boolean ca) {
+        private Authority issue(String commonName, KeyAlgorithm algorithm, Instant from, Instant to, boolean ca,
+                GeneralNames tlsNames) {
             Objects.requireNonNull(commonName, "commonName");
             Objects.requireNonNull(algorithm, "algorithm");
             checkWindow(from, to);
@@ -223,7 +284,7 @@ public final class TestPki {
             X509Certificate cert = TestPki.certificate(new X500Name("CN=" + commonName), pair.getPublic(),
                     X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded()),
                     new KeyPair(issuerCert.getPublicKey(), credential.privateKey()), credential.keyAlgorithm(),
-                    issuerCert, from, to, ca);
+                    issuerCert, from, to, ca, tlsNames);
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(cert);
             chain.addAll(credential.chain());

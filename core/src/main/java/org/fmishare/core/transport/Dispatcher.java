@@ -241,6 +241,19 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Puts an envelope that is already in {@code scheduled} back on the delay queue without leaving the set, so
+     * {@link #awaitIdle} never sees it as neither scheduled nor in flight between two attempts.
+     */
+    private void reschedule(String envelopeId, Instant at) {
+        if (running) {
+            queue.add(new Due(envelopeId, System.nanoTime()
+                    + Math.max(0, Duration.between(clock.instant(), at).toNanos())));
+        } else {
+            scheduled.remove(envelopeId);
+        }
+    }
+
     private void work() {
         while (running) {
             Due due;
@@ -257,10 +270,7 @@ public final class Dispatcher implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The store failed (disk, database): keep the envelope queued and try again later.
                 LOG.error("outbox: cannot process {}: {}", due.envelopeId, e.toString());
-                scheduled.remove(due.envelopeId);
-                if (running) {
-                    schedule(due.envelopeId, clock.instant().plus(maxBackoff));
-                }
+                reschedule(due.envelopeId, clock.instant().plus(maxBackoff));
             }
         }
     }
@@ -323,10 +333,7 @@ public final class Dispatcher implements AutoCloseable {
             store.recordFailure(id, attempt, next, r.reason());
             LOG.debug("outbox: attempt {} of {} failed ({}); retrying at {}", attempt, id, r.reason(), next);
             safely(() -> listener.retrying(id, attempt, next, r.reason()));
-            scheduled.remove(id);
-            if (running) {
-                schedule(id, next);
-            }
+            reschedule(id, next);
         }
     }
 
