@@ -12,6 +12,10 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@code fsync} before returning. A crash can therefore leave at most one partial last line, which was never
  * acknowledged; on open such a tail is copied to a {@code .damaged-<millis>} file beside the log and cut off, and a
  * warning is logged. Nothing else is ever rewritten. Line offsets are kept in memory (8 bytes per entry) so reads
- * are positional.
+ * are positional. All file I/O runs on one daemon thread owned by the store: a {@code FileChannel} is closed when a
+ * thread using it is interrupted, and callers (dispatcher workers, for one) are interrupted on shutdown, which must
+ * not close the audit file under every other writer.
  *
  * <p>Thread-safe. One process may have the file open at a time (it is locked).
  */
@@ -36,11 +42,48 @@ public final class FileAuditStore implements AuditStore {
     private int count;
     private long end;
     private boolean closed;
+    private final ExecutorService io;
 
     private FileAuditStore(Path file, FileChannel channel, FileLock lock) {
         this.file = file;
         this.channel = channel;
         this.lock = lock;
+        this.io = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "fmi-share-audit-io");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    private interface Io<T> {
+        T run() throws IOException;
+    }
+
+    /** Runs file I/O on the store's own thread and waits for it without being interruptible. */
+    private <T> T io(Io<T> task) throws IOException {
+        Future<T> f = io.submit(task::run);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return f.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof IOException ioe) {
+                        throw ioe;
+                    }
+                    if (e.getCause() instanceof RuntimeException re) {
+                        throw re;
+                    }
+                    throw new IOException(e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /**
@@ -144,11 +187,15 @@ public final class FileAuditStore implements AuditStore {
         }
         ByteBuffer buf = ByteBuffer.allocate(entry.length + 1).put(entry).put((byte) '\n').flip();
         try {
-            long pos = end;
-            while (buf.hasRemaining()) {
-                pos += channel.write(buf, pos);
-            }
-            channel.force(false);
+            long start = end;
+            io(() -> {
+                long pos = start;
+                while (buf.hasRemaining()) {
+                    pos += channel.write(buf, pos);
+                }
+                channel.force(false);
+                return null;
+            });
         } catch (IOException e) {
             throw new AuditException.StorageFailed("cannot append to audit file " + file + ": " + e.getMessage(), e);
         }
@@ -170,18 +217,21 @@ public final class FileAuditStore implements AuditStore {
         }
         List<byte[]> out = new ArrayList<>();
         try {
-            for (long i = fromIndex; i < count && out.size() < max; i++) {
-                long start = offsets[(int) i];
-                long stop = i + 1 < count ? offsets[(int) i + 1] : end;
-                int len = (int) (stop - start - 1);
-                ByteBuffer buf = ByteBuffer.allocate(len);
-                while (buf.hasRemaining()) {
-                    if (channel.read(buf, start + buf.position()) < 0) {
-                        throw new IOException("file shrank while reading");
+            io(() -> {
+                for (long i = fromIndex; i < count && out.size() < max; i++) {
+                    long start = offsets[(int) i];
+                    long stop = i + 1 < count ? offsets[(int) i + 1] : end;
+                    int len = (int) (stop - start - 1);
+                    ByteBuffer buf = ByteBuffer.allocate(len);
+                    while (buf.hasRemaining()) {
+                        if (channel.read(buf, start + buf.position()) < 0) {
+                            throw new IOException("file shrank while reading");
+                        }
                     }
+                    out.add(buf.array());
                 }
-                out.add(buf.array());
-            }
+                return null;
+            });
         } catch (IOException e) {
             throw new AuditException.StorageFailed("cannot read audit file " + file + ": " + e.getMessage(), e);
         }
@@ -205,6 +255,7 @@ public final class FileAuditStore implements AuditStore {
             return;
         }
         closed = true;
+        io.shutdown();
         try {
             lock.release();
             channel.close();
