@@ -39,13 +39,16 @@ public record Cell(OptionalLong value) {
         return value.isEmpty();
     }
 
+    /** The mark a withheld count shows in published tables. */
+    public static final String WITHHELD = "(s)";
+
     /**
-     * How the cell reads in a published table.
+     * How the cell reads in a published table. Every withheld cell reads the same, whether it was small itself or
+     * withheld so that a small one cannot be derived from the row total, so the mark reveals nothing about which.
      *
-     * @param threshold the suppression threshold in force
-     * @return the number, or {@code <threshold} when suppressed
+     * @return the number, or {@value #WITHHELD} when withheld
      */
-    public String display(int threshold) {
-        return value.isPresent() ? Long.toString(value.getAsLong()) : "<" + threshold;
+    public String display() {
+        return value.isPresent() ? Long.toString(value.getAsLong()) : WITHHELD;
     }
 }

@@ -10,6 +10,7 @@ import org.fmishare.reporting.ReportRow;
 import org.fmishare.reporting.ReportTable;
 import org.fmishare.reporting.ReportingException;
 import org.fmishare.reporting.TransparencyReport;
+import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
@@ -17,9 +18,9 @@ import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
-import org.jfree.chart.ChartFactory;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * The report's chart, drawn by JFreeChart: a grouped bar chart of the published (already suppressed) totals per
@@ -80,7 +81,9 @@ public final class Charts {
             // A fixed prefix instead of the default time-based one keeps the SVG reproducible.
             g.setDefsKeyPrefix("fmi");
             chart(r).draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
-            return g.getSVGDocument();
+            // A viewBox lets the inline chart scale with the page instead of keeping its pixel height.
+            return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                    + g.getSVGElement(null, true, new ViewBox(0, 0, WIDTH, HEIGHT), null, null) + "\n";
         } catch (RuntimeException | LinkageError | java.awt.AWTError | InternalError e) {
             throw new ReportingException.ChartFailed("cannot render the chart as SVG: " + e, e);
         }

@@ -9,9 +9,11 @@ import org.fmishare.reporting.Cell;
  *
  * <p>Design note. Primary suppression withholds every count from 1 to {@code k - 1}: a count that small could point
  * at one company, account or operation. Zero is published (it identifies no one). Complementary suppression: when a
- * row's total is the sum of its cells and is published, a single withheld cell could be recovered by subtraction,
- * so the smallest other non-zero cell is withheld as well. Rows are independent because the report publishes no
- * column totals across quarters.
+ * row's total is the sum of its cells and is published, the sum of the withheld cells follows by subtraction; a
+ * single withheld cell would be recovered exactly, and two withheld cells summing to less than {@code k} are
+ * bounded too tightly (1 and 1 from a sum of 2). So while one cell, or cells summing to less than {@code k}, are
+ * withheld, the smallest other non-zero cell is withheld as well (and the total, if none is left). Rows are
+ * independent because the report publishes no column totals across quarters.
  */
 public final class Suppression {
     private Suppression() {}
@@ -39,15 +41,25 @@ public final class Suppression {
             }
         }
         boolean totalHidden = small(total, threshold);
-        if (totalIsSum && !totalHidden && hiddenCount == 1) {
-            int victim = -1;
+        if (totalIsSum && !totalHidden) {
+            long hiddenSum = 0;
             for (int i = 0; i < counts.length; i++) {
-                if (!hidden[i] && counts[i] > 0 && (victim < 0 || counts[i] < counts[victim])) {
-                    victim = i;
-                }
+                hiddenSum += hidden[i] ? counts[i] : 0;
             }
-            if (victim >= 0) {
+            while (hiddenCount > 0 && (hiddenCount == 1 || hiddenSum < threshold)) {
+                int victim = -1;
+                for (int i = 0; i < counts.length; i++) {
+                    if (!hidden[i] && counts[i] > 0 && (victim < 0 || counts[i] < counts[victim])) {
+                        victim = i;
+                    }
+                }
+                if (victim < 0) {
+                    totalHidden = true;
+                    break;
+                }
                 hidden[victim] = true;
+                hiddenCount++;
+                hiddenSum += counts[victim];
             }
         }
         List<Cell> cells = new ArrayList<>(counts.length);

@@ -21,9 +21,9 @@ public final class Writers {
     private static String suppressionNote(TransparencyReport r) {
         int k = r.options().suppressionThreshold();
         return k <= 1 ? "No counts are suppressed in this edition (internal use only)."
-                : "Counts from 1 to " + (k - 1) + " are shown as \u201c<" + k + "\u201d so that no number identifies "
-                        + "a company, account or operation; where a row total would reveal such a count, a second "
-                        + "count in the row is withheld too.";
+                : "Counts from 1 to " + (k - 1) + " are withheld and shown as \u201c" + Cell.WITHHELD + "\u201d so "
+                        + "that no number identifies a company, account or operation; where a row total would reveal "
+                        + "a withheld count, a second count in the row is withheld too.";
     }
 
     private static String sourceNote(ReportSource s) {
@@ -46,7 +46,6 @@ public final class Writers {
      * @return Markdown text
      */
     public static String markdown(TransparencyReport r) {
-        int k = r.options().suppressionThreshold();
         StringBuilder b = new StringBuilder();
         b.append("# ").append(r.options().title()).append("\n\n");
         b.append(r.options().agency()).append(". Period: ").append(period(r)).append(".\n\n");
@@ -70,9 +69,9 @@ public final class Writers {
             for (ReportRow row : t.rows()) {
                 b.append("| ").append(row.quarter()).append(" |");
                 for (Cell c : row.cells()) {
-                    b.append(' ').append(c.display(k)).append(" |");
+                    b.append(' ').append(c.display()).append(" |");
                 }
-                b.append(' ').append(row.total().display(k)).append(" |\n");
+                b.append(' ').append(row.total().display()).append(" |\n");
             }
         }
         return b.toString();
@@ -119,7 +118,6 @@ public final class Writers {
      * @return HTML text
      */
     public static String html(TransparencyReport r, String svg) {
-        int k = r.options().suppressionThreshold();
         StringBuilder b = new StringBuilder();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>")
@@ -165,9 +163,9 @@ public final class Writers {
                 b.append("<tr><th scope=\"row\" style=\"background:none;color:inherit;text-align:left\">")
                         .append(row.quarter()).append("</th>");
                 for (Cell c : row.cells()) {
-                    td(b, c, k, false);
+                    td(b, c, false);
                 }
-                td(b, row.total(), k, true);
+                td(b, row.total(), true);
                 b.append("</tr>\n");
             }
             b.append("</tbody>\n</table>\n");
@@ -176,10 +174,11 @@ public final class Writers {
         return b.toString();
     }
 
-    private static void td(StringBuilder b, Cell c, int k, boolean total) {
+    private static void td(StringBuilder b, Cell c, boolean total) {
         String cls = (c.isSuppressed() ? "suppressed" : "") + (total ? (c.isSuppressed() ? " " : "") + "total" : "");
-        b.append("<td").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"").append('>')
-                .append(esc(c.display(k))).append("</td>");
+        b.append("<td").append(cls.isEmpty() ? "" : " class=\"" + cls + "\"")
+                .append(c.isSuppressed() ? " title=\"withheld to protect small numbers\"" : "").append('>')
+                .append(esc(c.display())).append("</td>");
     }
 
     private static String esc(String s) {
