@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.audit.internal.Checks;
 import org.fmishare.core.envelope.internal.Digests;
 import org.fmishare.core.model.AdHocTrigger;
@@ -367,6 +368,21 @@ public sealed interface AuditEvent {
             Checks.id(envelopeId, "envelopeId");
             Checks.id(receiptEnvelopeId, "receiptEnvelopeId");
             Checks.digest(receiptDigest, "receiptDigest");
+        }
+
+        /**
+         * Records a receipt that {@code EnvelopeVerifier.verifyReceipt} accepted.
+         *
+         * @param receipt the verified receipt
+         * @param at when it was verified
+         * @return the event
+         * @throws IllegalArgumentException if the envelope answers no other envelope (it is not a receipt)
+         */
+        public static ReceiptVerified of(VerifiedEnvelope receipt, Instant at) {
+            Objects.requireNonNull(receipt, "receipt");
+            String original = receipt.inReplyTo().map(r -> r.envelopeId()).orElseThrow(
+                    () -> new IllegalArgumentException("envelope " + receipt.envelopeId() + " is not a receipt"));
+            return new ReceiptVerified(at, original, receipt.envelopeId(), receipt.digest());
         }
 
         @Override

@@ -112,4 +112,26 @@ class AuditEventTest {
         assertThatThrownBy(() -> EntryCodec.decode(forged.getBytes(StandardCharsets.UTF_8)))
                 .hasMessageContaining("not a known event type");
     }
+
+    @Test
+    void verifiedReceiptIsRecordedByIdsAndDigest() {
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-10-01T16:00:00Z"), java.time.ZoneOffset.UTC);
+        var office = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").clock(clock).build();
+        var company = EnvelopeSigner.builder(AuditStoreContract.SEALER, "smc-examplesocial").clock(clock).build();
+        var verifier = org.fmishare.core.envelope.EnvelopeVerifier.builder()
+                .trustAnchor(AuditStoreContract.ROOT.certificate()).anyRecipient().clock(clock).build();
+        SignedEnvelope share = office.signShare(SampleData.passingShare(), PASS, List.of(
+                Disclosure.of("no-request-no-obligation", 1, "a"), Disclosure.of("no-adverse-action", 1, "b"),
+                Disclosure.of("voluntary-participation", 1, "c")));
+        SignedEnvelope receipt = company.signReceipt(verifier.verify(share.serialized()), SampleData.response());
+        var verified = verifier.verifyReceipt(receipt.serialized(), share);
+        var e = AuditEvent.ReceiptVerified.of(verified, AT);
+        assertThat(e.envelopeId()).isEqualTo(share.envelopeId());
+        assertThat(e.receiptEnvelopeId()).isEqualTo(receipt.envelopeId());
+        assertThat(e.receiptDigest()).isEqualTo(receipt.digest());
+        assertThatThrownBy(() -> AuditEvent.ReceiptVerified.of(verifier.verify(office.signShare(
+                SampleData.passingShare(), PASS, List.of(Disclosure.of("no-request-no-obligation", 1, "a"),
+                        Disclosure.of("no-adverse-action", 1, "b"), Disclosure.of("voluntary-participation", 1, "c")))
+                .serialized()), AT)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a receipt");
+    }
 }
