@@ -16,10 +16,10 @@ public interface AuditStore extends AutoCloseable {
     /**
      * Appends an entry durably.
      *
-     * @param sequence the entry's sequence number, which must equal {@link #size()}
+     * @param sequence the entry's sequence number, the next one after the last entry
      * @param entry the entry's bytes (one canonical JSON object, no line breaks)
-     * @throws AuditException.StorageFailed if it cannot be stored, or {@code sequence} is not the next one (a
-     *     second writer appended first)
+     * @throws AuditException.StorageFailed if it cannot be stored, or {@code sequence} is already taken (a second
+     *     writer appended first); the file store also rejects any sequence other than {@link #size()}
      */
     void append(long sequence, byte[] entry);
 
