@@ -1,0 +1,56 @@
+package org.fmishare.reporting;
+
+import java.util.Objects;
+
+/**
+ * What a transparency report says about its publisher and how strictly it suppresses small counts.
+ *
+ * @param agency the publishing agency, shown in the heading
+ * @param title the report title
+ * @param suppressionThreshold counts from 1 to {@code threshold - 1} are withheld (shown as {@code <threshold}),
+ *     and a second cell in the same row is withheld when one would otherwise follow from the total; 1 disables
+ *     suppression (only for internal use, never for publication)
+ */
+public record ReportOptions(String agency, String title, int suppressionThreshold) {
+    /** The default threshold: counts below 10 are withheld. */
+    public static final int DEFAULT_THRESHOLD = 10;
+
+    /** Validates. */
+    public ReportOptions {
+        Objects.requireNonNull(agency, "agency");
+        Objects.requireNonNull(title, "title");
+        if (agency.isBlank() || title.isBlank()) {
+            throw new IllegalArgumentException("agency and title must not be blank");
+        }
+        if (suppressionThreshold < 1 || suppressionThreshold > 1000) {
+            throw new IllegalArgumentException("suppressionThreshold must be 1 to 1000, was " + suppressionThreshold);
+        }
+    }
+
+    /** {@return options for the Department of Justice with the default threshold} */
+    public static ReportOptions defaults() {
+        return new ReportOptions("U.S. Department of Justice",
+                "Transparency report: sharing foreign malign influence threat information with social media companies",
+                DEFAULT_THRESHOLD);
+    }
+
+    /**
+     * Copies with another threshold.
+     *
+     * @param threshold the threshold
+     * @return the new options
+     */
+    public ReportOptions withSuppressionThreshold(int threshold) {
+        return new ReportOptions(agency, title, threshold);
+    }
+
+    /**
+     * Copies with another agency name.
+     *
+     * @param agency the agency
+     * @return the new options
+     */
+    public ReportOptions withAgency(String agency) {
+        return new ReportOptions(agency, title, suppressionThreshold);
+    }
+}
