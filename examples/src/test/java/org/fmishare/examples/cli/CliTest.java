@@ -40,6 +40,13 @@ class CliTest {
         assertThat(r.out()).contains("STIX content matches the signed share: true");
         assertThat(dir.resolve("stix-objects.json")).exists();
         assertThat(dir.resolve("outbox.journal")).exists();
+        assertThat(r.out()).contains("HTTPS delivered").contains("EMAIL delivered").contains("TAXII delivered")
+                .contains("callback ran 1 time").contains("S/MIME signature by").contains("audit log verified")
+                .contains("Demo complete: 10 of 10 steps succeeded.");
+        assertThat(dir.resolve("share-email.eml")).exists();
+        assertThat(dir.resolve("https-receipt.jws.json")).exists();
+        assertThat(dir.resolve("transparency-report/transparency-report.html")).exists();
+        assertThat(dir.resolve("transparency-report/transparency-report.csv")).exists();
         assertThat(Files.readString(dir.resolve("share-message.txt")))
                 .contains("We will not take any adverse action");
         assertThat(dir.resolve("share-message.html")).exists();
