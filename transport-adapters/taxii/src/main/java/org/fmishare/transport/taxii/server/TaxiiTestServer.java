@@ -566,10 +566,14 @@ public final class TaxiiTestServer implements AutoCloseable {
                 String version = o.version().orElse(StixJson.timestamp(added));
                 // Objects without created/modified (cyber-observables) are versioned by date added; an identical
                 // re-add is still the same object, so it is not stored again.
-                boolean exists = c.entries.stream().anyMatch(e -> e.id.equals(o.id())
-                        && (o.version().isPresent() ? e.version.equals(version) : e.object.equals(o)));
+                // Indexed by id so that loading large collections stays linear.
+                List<Entry> sameId = c.byId.computeIfAbsent(o.id(), k -> new ArrayList<>(1));
+                boolean exists = sameId.stream().anyMatch(e -> o.version().isPresent() ? e.version.equals(version)
+                        : e.object.equals(o));
                 if (!exists) {
-                    c.entries.add(new Entry(o, added, version));
+                    Entry entry = new Entry(o, added, version);
+                    c.entries.add(entry);
+                    sameId.add(entry);
                 }
                 status.successes.add(detail(o.id(), version, exists ? "already present" : null));
             }
@@ -675,6 +679,7 @@ public final class TaxiiTestServer implements AutoCloseable {
         final boolean canRead;
         final boolean canWrite;
         final List<Entry> entries = new ArrayList<>();
+        final java.util.Map<String, List<Entry>> byId = new java.util.HashMap<>();
 
         CollectionState(String id, String title, boolean canRead, boolean canWrite) {
             this.id = id;
