@@ -182,8 +182,8 @@ final class SendCommand implements Callable<Integer> {
     private int report(PrintWriter out, OutboxEntry entry, SignedEnvelope.Stored envelope, VerifiedEnvelope sent) {
         switch (entry.state()) {
             case DELIVERED -> {
-                out.printf("delivered %s to %s after %d attempt(s)%n", entry.envelopeId(), entry.destination(),
-                        entry.attempts());
+                out.printf("delivered %s to %s after %d failed attempt(s)%n", entry.envelopeId(),
+                        entry.destination(), entry.attempts());
                 byte[] receipt = entry.receipt();
                 if (receipt.length > 0) {
                     List<X509Certificate> roots = Secrets.certificates(receiptTrust.orElse(trust));
@@ -202,12 +202,11 @@ final class SendCommand implements Callable<Integer> {
             }
             case DEAD -> {
                 String reason = entry.lastError().orElse("no reason recorded");
-                out.printf("dead-lettered %s to %s after %d attempt(s): %s%n", entry.envelopeId(),
-                        entry.destination(), entry.attempts(), reason);
+                out.printf("dead-lettered %s to %s: %s%n", entry.envelopeId(), entry.destination(), reason);
                 throw new CliException(ExitCodes.IO_FAILURE, "not delivered: " + reason);
             }
             default -> {
-                out.printf("queued %s to %s: %d attempt(s) so far%s%n", entry.envelopeId(), entry.destination(),
+                out.printf("queued %s to %s: %d failed attempt(s) so far%s%n", entry.envelopeId(), entry.destination(),
                         entry.attempts(), entry.lastError().map(e -> ", last error: " + e).orElse(""));
                 throw new CliException(ExitCodes.IO_FAILURE, "not delivered within " + timeoutSeconds
                         + " s; the envelope stays in " + outbox.resolve("outbox.journal")
