@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,6 +50,10 @@ final class ReceiveCommand implements Callable<Integer> {
             + "free port.")
     int port;
 
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "IP address to listen on (default the loopback "
+            + "address); a literal address, never resolved.")
+    Optional<String> bind = Optional.empty();
+
     @Option(names = "--key", required = true, paramLabel = "P12", description = "The recipient's credential: signs "
             + "receipts (and is the TLS server credential unless --tls-key is given).")
     Path key;
@@ -77,7 +83,7 @@ final class ReceiveCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() {
         PrintWriter o = spec.commandLine().getOut();
         if (port < 0 || port > 65_535) {
             throw new CliException(ExitCodes.USAGE, "--https must be a port from 0 to 65535, was " + port);
@@ -85,6 +91,7 @@ final class ReceiveCommand implements Callable<Integer> {
         if (maxEnvelopes.isPresent() && maxEnvelopes.get() < 1) {
             throw new CliException(ExitCodes.USAGE, "--max-envelopes must be at least 1, was " + maxEnvelopes.get());
         }
+        InetAddress address = bind.map(ReceiveCommand::literalAddress).orElse(InetAddress.getLoopbackAddress());
         List<X509Certificate> anchors = Secrets.certificates(trust);
         char[] pw = Secrets.password(password);
         SigningCredential credential = Secrets.credential(key, pw);
@@ -119,14 +126,31 @@ final class ReceiveCommand implements Callable<Integer> {
             return r;
         };
         try (HttpsReceiverServer server = HttpsReceiverServer.builder().sslContext(TlsContexts.of(tls, anchors))
-                .requireClientCertificate(true).handler(counting).port(port).start()) {
+                .requireClientCertificate(true).handler(counting).port(port).bindAddress(address).start()) {
             o.println("listening on " + server.uri());
             o.flush();
-            done.await();
-            Thread.sleep(STOP_GRACE_MILLIS);
+            try {
+                done.await();
+                Thread.sleep(STOP_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                // An embedding harness stops the receiver by interrupting its thread: a normal end.
+                Thread.currentThread().interrupt();
+            }
             o.printf("received %d envelope(s); stopping%n", accepted.get());
         }
         return ExitCodes.OK;
+    }
+
+    private static InetAddress literalAddress(String a) {
+        // Only literal IPv4/IPv6 addresses: a host name would be resolved through DNS here.
+        if (!a.matches("[0-9.]+|\\[?[0-9A-Fa-f:.]+]?")) {
+            throw new CliException(ExitCodes.USAGE, "--bind must be a literal IP address, was '" + a + "'");
+        }
+        try {
+            return InetAddress.getByName(a);
+        } catch (UnknownHostException e) {
+            throw new CliException(ExitCodes.USAGE, "--bind: not an IP address: '" + a + "'", e);
+        }
     }
 
     private synchronized void accept(VerifiedEnvelope v, PrintWriter o) {

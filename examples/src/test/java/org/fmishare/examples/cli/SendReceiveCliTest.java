@@ -63,7 +63,7 @@ class SendReceiveCliTest {
     }
 
     /** {@code receive} on its own thread, with its output readable while it runs. */
-    record Receiver(CompletableFuture<Integer> exit, StringWriter out, StringWriter err) {
+    record Receiver(CompletableFuture<Integer> exit, Thread thread, StringWriter out, StringWriter err) {
         URI uri() throws InterruptedException {
             for (int i = 0; i < 1000; i++) {
                 Matcher m = LISTENING.matcher(out.toString());
@@ -83,12 +83,17 @@ class SendReceiveCliTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         List<String> args = new java.util.ArrayList<>(List.of("receive", "--https", "0", "--key", k("recipient.p12"),
-                "--tls-key", k("server-tls.p12"), "--password", PW, "--trust", k("ca.pem"), "--recipient",
-                RECIPIENT));
+                "--tls-key", k("server-tls.p12"), "--password", PW, "--trust", k("ca.pem")));
+        if (!List.of(extra).contains("--recipient")) {
+            args.addAll(List.of("--recipient", RECIPIENT));
+        }
         args.addAll(List.of(extra));
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> FmiShareCli.run(
-                args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true)));
-        return new Receiver(exit, out, err);
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread t = new Thread(() -> exit.complete(FmiShareCli.run(args.toArray(String[]::new),
+                new PrintWriter(out, true), new PrintWriter(err, true))), "receive");
+        t.setDaemon(true);
+        t.start();
+        return new Receiver(exit, t, out, err);
     }
 
     @Test
@@ -121,22 +126,19 @@ class SendReceiveCliTest {
 
     @Test
     void receiveRefusesEnvelopesForAnotherRecipientAndSendDeadLettersThem(@TempDir Path dir) throws Exception {
-        StringWriter out = new StringWriter();
-        List<String> args = List.of("receive", "--https", "0", "--key", k("recipient.p12"), "--tls-key",
-                k("server-tls.p12"), "--password", PW, "--trust", k("ca.pem"), "--recipient", "smc-someone-else",
-                "--max-envelopes", "1");
-        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> FmiShareCli.run(
-                args.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true)));
-        Receiver receiver = new Receiver(exit, out, new StringWriter());
+        Receiver receiver = receive("--recipient", "smc-someone-else", "--max-envelopes", "1");
         URI uri = receiver.uri();
         CliTest.Result sent = CliTest.run("send", envelope.toString(), "--to", uri.toString(), "--outbox",
                 dir.toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW);
         assertThat(sent.code()).isEqualTo(ExitCodes.IO_FAILURE);
         assertThat(sent.out()).contains("dead-lettered " + signed.envelopeId());
         assertThat(sent.err()).startsWith("fmi-share: not delivered: ");
-        assertThat(out.toString()).doesNotContain("accepted");
-        assertThat(exit).isNotDone();
-        exit.cancel(true);
+        assertThat(receiver.out().toString()).doesNotContain("accepted");
+        assertThat(receiver.exit()).isNotDone();
+        // A harness stops a receiver that is still waiting by interrupting it: a normal end, exit 0.
+        receiver.thread().interrupt();
+        assertThat(receiver.exit().get(30, TimeUnit.SECONDS)).isZero();
+        assertThat(receiver.out().toString()).contains("received 0 envelope(s); stopping");
     }
 
     @Test
@@ -207,6 +209,19 @@ class SendReceiveCliTest {
     }
 
     @Test
+    void sendRefusesACorruptOutboxJournalWithoutTouchingIt(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("outbox.journal");
+        byte[] hostile = "{\"op\":\"enqueue\",\"envelopeId\":\"../../etc\"}\n\u0000\u00ff garbage\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        Files.write(journal, hostile);
+        CliTest.Result r = CliTest.run("send", envelope.toString(), "--to", "http://127.0.0.1:9/x", "--outbox",
+                dir.toString(), "--trust", k("ca.pem"), "--max-attempts", "1", "--timeout", "5");
+        assertThat(r.code()).as(r.out() + r.err()).isIn(ExitCodes.UNREADABLE_INPUT, ExitCodes.IO_FAILURE);
+        assertThat(r.err()).startsWith("fmi-share: ").contains("outbox.journal").doesNotContain("\tat ");
+        assertThat(Files.readAllBytes(journal)).isEqualTo(hostile);
+    }
+
+    @Test
     void receiveRejectsBadArgumentsAndUnreadableKeys(@TempDir Path dir) throws Exception {
         CliTest.Result port = CliTest.run("receive", "--https", "70000", "--key", k("recipient.p12"), "--password",
                 PW, "--trust", k("ca.pem"), "--recipient", RECIPIENT);
@@ -225,6 +240,16 @@ class SendReceiveCliTest {
                 "--trust", k("ca.pem"), "--recipient", RECIPIENT, "--max-envelopes", "0");
         assertThat(max.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliTest.run("receive", "--help").out()).contains("keys init --tls", "--max-envelopes");
+        CliTest.Result name = CliTest.run("receive", "--https", "0", "--bind", "example.org", "--key",
+                k("recipient.p12"), "--password", PW, "--trust", k("ca.pem"), "--recipient", RECIPIENT);
+        assertThat(name.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(name.err()).contains("--bind must be a literal IP address");
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            CliTest.Result busy = CliTest.run("receive", "--https", String.valueOf(taken.getLocalPort()), "--key",
+                    k("recipient.p12"), "--password", PW, "--trust", k("ca.pem"), "--recipient", RECIPIENT);
+            assertThat(busy.code()).as(busy.err()).isEqualTo(ExitCodes.IO_FAILURE);
+            assertThat(busy.err()).startsWith("fmi-share: ").contains(String.valueOf(taken.getLocalPort()));
+        }
     }
 
     @Test
