@@ -18,9 +18,4 @@ final class CliException extends RuntimeException {
     int exitCode() {
         return exitCode;
     }
-
-    static CliException pending(String command, String capability) {
-        return new CliException(ExitCodes.USAGE, "'" + command + "' is not available yet: " + capability
-                + " has not landed in this build (see the README's list of pending commands)");
-    }
 }

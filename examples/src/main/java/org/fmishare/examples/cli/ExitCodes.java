@@ -12,7 +12,7 @@ public final class ExitCodes {
     public static final int UNREADABLE_INPUT = 3;
     /** An I/O, network or delivery failure. */
     public static final int IO_FAILURE = 4;
-    /** Bad arguments, or a command whose capability has not landed yet. */
+    /** Bad arguments. */
     public static final int USAGE = 64;
     /** An internal error (a bug): rerun with {@code --verbose} and report the stack trace. */
     public static final int INTERNAL = 70;
@@ -24,7 +24,7 @@ public final class ExitCodes {
             + "  2   validate: NEEDS_REVIEW%n"
             + "  3   unreadable or invalid input%n"
             + "  4   I/O, network or delivery failure%n"
-            + "  64  usage error, or a command whose capability is pending%n"
+            + "  64  usage error%n"
             + "  70  internal error (rerun with --verbose)%n";
 
     private ExitCodes() {}

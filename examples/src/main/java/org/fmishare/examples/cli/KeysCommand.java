@@ -28,7 +28,7 @@ final class KeysCommand implements Callable<Integer> {
         return ExitCodes.USAGE;
     }
 
-    /** Writes ca.pem, sender.p12, sender-cert.pem, recipient.p12 and recipient-cert.pem. */
+    /** Writes ca.pem, sender.p12, sender-cert.pem, recipient.p12, recipient-cert.pem and with --tls the TLS keys. */
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Generate a test CA and sender/recipient keys: ca.pem, sender.p12, sender-cert.pem, "
                     + "recipient.p12, recipient-cert.pem (PKCS#12 protected by the password). For tests and demos "
@@ -45,6 +45,11 @@ final class KeysCommand implements Callable<Integer> {
                 description = "EC_P256 (ES256, default), EC_P384 (ES384), ED25519 (EdDSA), RSA_2048 (PS256).")
         KeyAlgorithm algorithm;
 
+        @Option(names = "--tls", description = "Also write server-tls.p12 (a TLS server certificate for localhost "
+                + "and 127.0.0.1) and client-tls.p12 (a TLS client certificate), for 'receive' and 'send' over "
+                + "mutual TLS.")
+        boolean tls;
+
         @Option(names = "--force", description = "Overwrite existing files.")
         boolean force;
 
@@ -55,8 +60,12 @@ final class KeysCommand implements Callable<Integer> {
         public Integer call() throws IOException {
             char[] pw = Secrets.password(password);
             Files.createDirectories(dir);
-            for (String name : new String[] {"ca.pem", "sender.p12", "sender-cert.pem", "recipient.p12",
-                "recipient-cert.pem"}) {
+            java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("ca.pem", "sender.p12",
+                    "sender-cert.pem", "recipient.p12", "recipient-cert.pem"));
+            if (tls) {
+                names.addAll(java.util.List.of("server-tls.p12", "client-tls.p12"));
+            }
+            for (String name : names) {
                 if (!force && Files.exists(dir.resolve(name))) {
                     throw new CliException(ExitCodes.USAGE, dir.resolve(name) + " exists; use --force to overwrite");
                 }
@@ -71,9 +80,18 @@ final class KeysCommand implements Callable<Integer> {
             Files.writeString(dir.resolve("sender-cert.pem"), Credentials.toPem(sender.chain().get(0)));
             Files.write(dir.resolve("recipient.p12"), Credentials.toPkcs12(recipient, "recipient", pw));
             Files.writeString(dir.resolve("recipient-cert.pem"), Credentials.toPem(recipient.chain().get(0)));
+            if (tls) {
+                // TLS stacks do not all offer Ed25519 certificates; TLS keys stay on P-256 then.
+                KeyAlgorithm tlsAlgorithm = algorithm == KeyAlgorithm.ED25519 ? KeyAlgorithm.EC_P256 : algorithm;
+                SigningCredential server = ca.issueTls("localhost", tlsAlgorithm, java.util.List.of("localhost"),
+                        java.util.List.of("127.0.0.1"));
+                SigningCredential client = ca.issueTls("fmi-share TLS client", tlsAlgorithm,
+                        java.util.List.of("fmi-share-client.invalid"), java.util.List.of());
+                Files.write(dir.resolve("server-tls.p12"), Credentials.toPkcs12(server, "server-tls", pw));
+                Files.write(dir.resolve("client-tls.p12"), Credentials.toPkcs12(client, "client-tls", pw));
+            }
             PrintWriter out = spec.commandLine().getOut();
-            out.printf("wrote %s: ca.pem, sender.p12, sender-cert.pem, recipient.p12, recipient-cert.pem (%s)%n",
-                    dir, algorithm);
+            out.printf("wrote %s: %s (%s)%n", dir, String.join(", ", names), algorithm);
             return ExitCodes.OK;
         }
     }

@@ -11,8 +11,6 @@ import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.sample.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /** Runs the command line in-process and checks exit codes, output and written files. */
 class CliTest {
@@ -151,13 +149,5 @@ class CliTest {
         Result r = run();
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.out()).contains("Usage: fmi-share");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"send", "receive", "audit", "report"})
-    void pendingCommandsSaySoAndExit64(String command) {
-        Result r = run(command, "x");
-        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("'" + command + "' is not available yet");
     }
 }
