@@ -235,7 +235,7 @@ final class DemoCommand implements Callable<Integer> {
         EnvelopeVerifier receiptVerifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
                 .expectedRecipient(share.sendingOffice().id()).build();
         char[] password = "demo-only".toCharArray();
-        installGreenMailKeyStore(work, serverTls, password);
+        SmtpTls smtpTls = SmtpTls.get();
         GreenMail mail = new GreenMail(new ServerSetup[] {
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort(),
             new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
@@ -257,7 +257,7 @@ final class DemoCommand implements Callable<Integer> {
                         .transport(EmailTransport.builder(SmtpSettings.builder("localhost",
                                         mail.getSmtps().getPort(), SmtpSecurity.SMTPS)
                                         .credentials("fitf-mailer", "demo-only")
-                                        .trustAnchors(List.of(ca.certificate())).build(),
+                                        .trustAnchors(List.of(smtpTls.ca())).build(),
                                 from, sender, BodyRenderer.fromVerifiedContent(List.of(ca.certificate()))).build())
                         .transport(TaxiiTransport.builder(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
                                 .anyRecipient()).basicAuth("agency", password).build())
@@ -335,14 +335,29 @@ final class DemoCommand implements Callable<Integer> {
 
     private record Channel(TransportKind kind, URI destination) {}
 
-    /** GreenMail reads its TLS key from system properties; give it a localhost certificate from the demo CA. */
-    private static void installGreenMailKeyStore(Path work, SigningCredential serverTls, char[] password)
-            throws IOException {
-        Path p12 = work.resolve("smtp-tls.p12");
-        Files.write(p12, Credentials.toPkcs12(serverTls, "greenmail", password));
-        System.setProperty("greenmail.tls.keystore.file", p12.toString());
-        System.setProperty("greenmail.tls.keystore.password", new String(password));
-        System.setProperty("greenmail.tls.key.password", new String(password));
+    /**
+     * GreenMail reads its TLS key store from system properties once per JVM and keeps it, so the demo's SMTP server
+     * gets one localhost certificate per process, from its own small CA, rather than one per run.
+     */
+    private record SmtpTls(java.security.cert.X509Certificate ca) {
+        private static SmtpTls instance;
+
+        static synchronized SmtpTls get() throws IOException {
+            if (instance == null) {
+                TestPki.Authority tlsCa = TestPki.authority("fmi-share demo SMTP TLS CA");
+                SigningCredential server = tlsCa.issueTls("localhost", KeyAlgorithm.EC_P256, List.of("localhost"),
+                        List.of("127.0.0.1"));
+                char[] password = "demo-only".toCharArray();
+                Path p12 = Files.createTempFile("fmi-share-demo-smtp-tls", ".p12");
+                p12.toFile().deleteOnExit();
+                Files.write(p12, Credentials.toPkcs12(server, "greenmail", password));
+                System.setProperty("greenmail.tls.keystore.file", p12.toString());
+                System.setProperty("greenmail.tls.keystore.password", new String(password));
+                System.setProperty("greenmail.tls.key.password", new String(password));
+                instance = new SmtpTls(tlsCa.certificate());
+            }
+            return instance;
+        }
     }
 
     private void write(Path dir, String name, String content) throws IOException {
