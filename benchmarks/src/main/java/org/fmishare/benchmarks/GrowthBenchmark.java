@@ -17,7 +17,8 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 /**
- * How cost grows with the size of a share: 1, 100 and 10,000 accounts and facts. Average time per operation, so
+ * How cost grows with the size of a share: 1, 100 and 10,000 accounts and facts (at least 2 facts, as the SOP
+ * requires). Average time per operation, so
  * linear growth shows as time proportional to size (divide by {@code size} for the per-item cost).
  */
 @State(Scope.Benchmark)
@@ -36,7 +37,8 @@ public class GrowthBenchmark {
     @Setup
     public void setUp() {
         fixture = new Fixture(KeyAlgorithm.EC_P256);
-        share = Fixture.share(size, size);
+        // The SOP requires at least two facts, so the smallest share has one account and two facts.
+        share = Fixture.share(size, Math.max(2, size));
         json = FmiJson.standard().write(share);
     }
 

@@ -59,7 +59,8 @@ public class HttpsDeliveryBenchmark {
         EnvelopeReceiver receiver = EnvelopeReceiver.builder()
                 .verifier(EnvelopeVerifier.builder().trustAnchor(fixture.ca.certificate())
                         .expectedRecipient(SampleData.company().id()).build())
-                .signer(EnvelopeSigner.builder(company, SampleData.company().id()).build()).build();
+                .signer(EnvelopeSigner.builder(company, SampleData.company().id()).build())
+                .onEnvelope(v -> { }).build();
         server = HttpsReceiverServer.builder().sslContext(TlsContexts.of(serverTls, anchors))
                 .requireClientCertificate(true).handler(receiver).port(0).start();
         transport = HttpsTransport.builder().sslContext(TlsContexts.of(clientTls, anchors));

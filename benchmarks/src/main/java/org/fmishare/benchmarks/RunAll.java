@@ -47,7 +47,7 @@ public final class RunAll {
         }
         ChainedOptionsBuilder options = new OptionsBuilder().include(include)
                 .forks(1)
-                .warmupIterations(2).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(3).warmupTime(TimeValue.seconds(2))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(2))
                 .addProfiler(GCProfiler.class)
                 .jvmArgsAppend("-Xms1g", "-Xmx1g", "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
@@ -81,8 +81,21 @@ public final class RunAll {
             ratio(sb, byName, "verify / floor verification (" + alg + ")", "VerifyBenchmark.verify [alg=" + alg + "]",
                     "VerifyBenchmark.floorVerify [alg=" + alg + "]", ">= 0.8");
         }
-        ratio(sb, byName, "bare Nimbus JWS / floor signature (ES256)", "PrepareBenchmark.bareJws [alg=ES256]",
-                "PrepareBenchmark.floorSignature [alg=ES256]", "(reference)");
+        for (String alg : List.of("ES256", "EdDSA")) {
+            ratio(sb, byName, "prepare / bare Nimbus JWS (" + alg + ")", "PrepareBenchmark.prepare [alg=" + alg + "]",
+                    "PrepareBenchmark.bareJws [alg=" + alg + "]", "(reference)");
+        }
+        RunResult batch = byName.get("HttpsDeliveryBenchmark.deliverBatch");
+        if (batch != null) {
+            sb.append(String.format(Locale.ROOT, "| HTTPS delivery through the outbox, envelopes/s (batch of %d) | "
+                    + "%.0f | (no target) |%n", HttpsDeliveryBenchmark.BATCH,
+                    HttpsDeliveryBenchmark.BATCH * 1000.0 / batch.getPrimaryResult().getScore()));
+        }
+        RunResult enqueue = byName.get("OutboxBenchmark.durableEnqueue");
+        if (enqueue != null) {
+            sb.append(String.format(Locale.ROOT, "| durable enqueue, envelopes/s (16 threads, group commit) | %.0f | "
+                    + ">= 5,000 |%n", enqueue.getPrimaryResult().getScore()));
+        }
         List<String> growth = new ArrayList<>();
         for (String op : List.of("prepare", "parse")) {
             RunResult s100 = byName.get("GrowthBenchmark." + op + " [size=100]");
