@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.SigningCredential;
@@ -133,7 +134,7 @@ final class SendCommand implements Callable<Integer> {
         try {
             // The sender re-checks its own envelope, possibly more than once: repeats of the nonce are expected.
             verified = EnvelopeVerifier.builder().trustAnchors(anchors).anyRecipient()
-                    .replayCache((nonce, now, until) -> true).build().verify(bytes);
+                    .replayCache(ReplayCache.senderSelfCheck()).build().verify(bytes);
         } catch (EnvelopeException e) {
             throw new CliException(ExitCodes.FAILED, "refusing to send " + file + ": the envelope does not verify: "
                     + e.getMessage(), e);
@@ -189,7 +190,7 @@ final class SendCommand implements Callable<Integer> {
                     List<X509Certificate> roots = Secrets.certificates(receiptTrust.orElse(trust));
                     try {
                         VerifiedEnvelope r = EnvelopeVerifier.builder().trustAnchors(roots)
-                                .expectedRecipient(sent.sender().id()).replayCache((nonce, now, until) -> true)
+                                .expectedRecipient(sent.sender().id()).replayCache(ReplayCache.senderSelfCheck())
                                 .build().verifyReceipt(receipt, envelope);
                         out.println("signed receipt verified:");
                         out.println(r.summary());
@@ -280,7 +281,7 @@ final class SendCommand implements Callable<Integer> {
                     + "taxii:// (HTTPS) for " + to.getHost());
         }
         TaxiiTransport.Builder b = TaxiiTransport.builder(EnvelopeVerifier.builder().trustAnchors(anchors)
-                .anyRecipient().replayCache((nonce, now, until) -> true));
+                .anyRecipient().replayCache(ReplayCache.senderSelfCheck()));
         user.ifPresent(u -> b.basicAuth(u, Secrets.password(password)));
         if (scheme.equals("taxii")) {
             b.sslContext(TlsContexts.trusting(anchors));

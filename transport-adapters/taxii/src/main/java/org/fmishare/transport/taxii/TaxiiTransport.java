@@ -13,6 +13,7 @@ import javax.net.ssl.SSLContext;
 import org.fmishare.core.envelope.EncryptedEnvelope;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.transport.DeliveryResult;
@@ -165,7 +166,7 @@ public final class TaxiiTransport implements Transport {
         private Builder(EnvelopeVerifier.Builder trustedSenders) {
             Objects.requireNonNull(trustedSenders, "trustedSenders");
             // The sender re-reads its own envelopes on every retry; replay detection belongs to receivers.
-            this.selfCheck = trustedSenders.replayCache((nonce, now, retainUntil) -> true).build();
+            this.selfCheck = trustedSenders.replayCache(ReplayCache.senderSelfCheck()).build();
         }
 
         /**

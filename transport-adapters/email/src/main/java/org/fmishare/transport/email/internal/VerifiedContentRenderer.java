@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Objects;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.model.SmcResponse;
@@ -53,7 +54,7 @@ public final class VerifiedContentRenderer implements BodyRenderer {
             throw new IllegalArgumentException("at least one sender trust anchor is required");
         }
         EnvelopeVerifier v = EnvelopeVerifier.builder().trustAnchors(List.copyOf(anchors)).anyRecipient()
-                .replayCache((String nonce, Instant now, Instant retainUntil) -> true).build();
+                .replayCache(ReplayCache.senderSelfCheck()).build();
         return new VerifiedContentRenderer(v, renderer);
     }
 
