@@ -1,7 +1,6 @@
 package org.fmishare.benchmarks;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import org.fmishare.core.envelope.EnvelopeAlgorithm;
 import org.fmishare.core.envelope.EnvelopeSigner;
@@ -69,9 +68,5 @@ final class Fixture {
     private static String member(String json, String name) {
         int start = json.indexOf("\"" + name + "\":\"") + name.length() + 4;
         return json.substring(start, json.indexOf('"', start));
-    }
-
-    static Instant now() {
-        return Instant.now();
     }
 }

@@ -93,18 +93,6 @@ public final class ModelChecks {
         }
     }
 
-    /**
-     * Runs full bean validation on an already built object graph (used by the codec and by callers who want
-     * every violation at once).
-     *
-     * @param value the value to check
-     * @param <T> its type
-     * @return the violations, empty when valid
-     */
-    public static <T> Set<ConstraintViolation<T>> validateBean(T value) {
-        return VALIDATOR.validate(value);
-    }
-
     /** Normalises an absent optional (as Jackson passes for a missing property) to empty. */
     public static <T> Optional<T> optional(Optional<T> value) {
         return value == null ? Optional.empty() : value;

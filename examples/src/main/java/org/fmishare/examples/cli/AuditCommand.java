@@ -11,15 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code fmi-share audit verify FILE --trust CA.pem}: checks an audit log's hash chain and signed checkpoints. */
 @Command(name = "audit", mixinStandardHelpOptions = true, description = "Audit log tools.",
         subcommands = AuditCommand.Verify.class, footer = ExitCodes.HELP)
-final class AuditCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class AuditCommand extends GroupCommand {
 
     /** Verifies every entry, the hash chain and the signed checkpoints; prints one line. */
     @Command(name = "verify", mixinStandardHelpOptions = true,

@@ -18,15 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code fmi-share keys init DIR}: a test CA plus sender and recipient keys and certificates. */
 @Command(name = "keys", mixinStandardHelpOptions = true, description = "Key and certificate tools for test setups.",
         subcommands = KeysCommand.Init.class, footer = ExitCodes.HELP)
-final class KeysCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class KeysCommand extends GroupCommand {
 
     /** Writes ca.pem, sender.p12, sender-cert.pem, recipient.p12, recipient-cert.pem and with --tls the TLS keys. */
     @Command(name = "init", mixinStandardHelpOptions = true,

@@ -25,15 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code fmi-share taxii pull API-ROOT --collection ID}: reads shares back from TAXII and verifies each. */
 @Command(name = "taxii", mixinStandardHelpOptions = true, description = "TAXII 2.1 tools.",
         subcommands = TaxiiCommand.Pull.class, footer = ExitCodes.HELP)
-final class TaxiiCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCodes.USAGE;
-    }
+final class TaxiiCommand extends GroupCommand {
 
     /** Pulls every share (or one) from a collection and verifies its envelope and STIX content. */
     @Command(name = "pull", mixinStandardHelpOptions = true,

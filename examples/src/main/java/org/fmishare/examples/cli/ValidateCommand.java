@@ -86,18 +86,10 @@ final class ValidateCommand implements Callable<Integer> {
     }
 
     /** Unreadable input outranks FAIL, which outranks NEEDS_REVIEW, which outranks PASS. */
+    private static final List<Integer> SEVERITY = List.of(ExitCodes.OK, ExitCodes.NEEDS_REVIEW, ExitCodes.FAILED,
+            ExitCodes.UNREADABLE_INPUT);
+
     private static int worse(int a, int b) {
-        int[] order = {ExitCodes.OK, ExitCodes.NEEDS_REVIEW, ExitCodes.FAILED, ExitCodes.UNREADABLE_INPUT};
-        int ia = 0;
-        int ib = 0;
-        for (int i = 0; i < order.length; i++) {
-            if (order[i] == a) {
-                ia = i;
-            }
-            if (order[i] == b) {
-                ib = i;
-            }
-        }
-        return order[Math.max(ia, ib)];
+        return SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b;
     }
 }

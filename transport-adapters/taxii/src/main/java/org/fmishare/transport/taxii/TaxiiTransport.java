@@ -16,6 +16,7 @@ import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.transport.taxii.stix.StixShareInput;
@@ -103,9 +104,11 @@ public final class TaxiiTransport implements Transport {
             TaxiiCollection collection = client.collection(target.apiRoot(), target.collection());
             PublishResult result = TaxiiShares.publish(client, collection, input);
             if (result.delivered()) {
-                String receipt = "{\"collection\":\"" + target.collection() + "\",\"objects\":"
-                        + result.outcomes().size() + ",\"statusIds\":" + quoted(result.statusIds()) + "}";
-                return new DeliveryResult.Delivered(receipt.getBytes(StandardCharsets.UTF_8),
+                tools.jackson.databind.node.ObjectNode receipt = FmiJson.standard().mapper().createObjectNode();
+                receipt.put("collection", target.collection());
+                receipt.put("objects", result.outcomes().size());
+                result.statusIds().forEach(receipt.putArray("statusIds")::add);
+                return new DeliveryResult.Delivered(FmiJson.standard().mapper().writeValueAsBytes(receipt),
                         "TAXII add-objects complete: " + result.outcomes().size() + " objects");
             }
             return DeliveryResult.retry(result.failures().size() + " of " + result.outcomes().size()
@@ -121,14 +124,6 @@ public final class TaxiiTransport implements Transport {
         } catch (TaxiiException e) {
             return DeliveryResult.retry(e.getMessage());
         }
-    }
-
-    private static String quoted(java.util.List<String> ids) {
-        StringBuilder sb = new StringBuilder("[");
-        for (String id : ids) {
-            sb.append(sb.length() > 1 ? "," : "").append('"').append(id.replace("\"", "")).append('"');
-        }
-        return sb.append(']').toString();
     }
 
     /** Where a {@code taxii:} destination points: the server's discovery URI, the API root and the collection. */
