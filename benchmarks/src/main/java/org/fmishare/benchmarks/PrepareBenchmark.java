@@ -6,14 +6,12 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import java.security.GeneralSecurityException;
 import java.security.Signature;
-import java.security.interfaces.ECPrivateKey;
 import java.util.concurrent.TimeUnit;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
-import org.fmishare.core.keys.internal.KeyTypes;
+import org.fmishare.core.jose.JwsKeys;
 import org.fmishare.core.model.ThreatShare;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,17 +52,9 @@ public class PrepareBenchmark {
         SignedEnvelope sample = fixture.prepare(share);
         signingInput = Fixture.signingInput(sample);
         canonicalPayload = sample.canonicalPayload();
-        bare = Signature.getInstance("ES256".equals(alg) ? "SHA256withECDSA" : "Ed25519", KeyTypes.BC);
-        if ("ES256".equals(alg)) {
-            ECDSASigner s = new ECDSASigner((ECPrivateKey) fixture.credential.privateKey());
-            s.getJCAContext().setProvider(KeyTypes.BC);
-            nimbus = s;
-            header = new JWSHeader(JWSAlgorithm.ES256);
-        } else {
-            nimbus = new org.fmishare.core.envelope.internal.Ed25519Jws.Signer(fixture.credential.privateKey(),
-                    KeyTypes.BC);
-            header = new JWSHeader(JWSAlgorithm.EdDSA);
-        }
+        bare = Signature.getInstance("ES256".equals(alg) ? "SHA256withECDSA" : "Ed25519", JwsKeys.provider());
+        nimbus = JwsKeys.signer(fixture.credential.privateKey(), key);
+        header = new JWSHeader("ES256".equals(alg) ? JWSAlgorithm.ES256 : JWSAlgorithm.EdDSA);
     }
 
     /** The floor: one signature over the canonical signing input. */

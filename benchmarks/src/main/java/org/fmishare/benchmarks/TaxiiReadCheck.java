@@ -17,7 +17,7 @@ import org.fmishare.transport.taxii.ObjectQuery;
 import org.fmishare.transport.taxii.PollResult;
 import org.fmishare.transport.taxii.TaxiiClient;
 import org.fmishare.transport.taxii.TaxiiCollection;
-import org.fmishare.transport.taxii.server.TaxiiTestServer;
+import org.fmishare.transport.taxii.testserver.TaxiiTestServer;
 import org.fmishare.transport.taxii.stix.StixIds;
 import org.fmishare.transport.taxii.stix.StixObject;
 

@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
-import org.fmishare.core.keys.internal.KeyTypes;
+import org.fmishare.core.jose.JwsKeys;
 import org.fmishare.disclosure.DisclosureReport;
 import org.fmishare.disclosure.MessageKind;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -47,7 +47,7 @@ public class VerifyBenchmark {
         if ("ES256".equals(alg)) {
             signature = p1363ToDer(signature);
         }
-        bare = Signature.getInstance("ES256".equals(alg) ? "SHA256withECDSA" : "Ed25519", KeyTypes.BC);
+        bare = Signature.getInstance("ES256".equals(alg) ? "SHA256withECDSA" : "Ed25519", JwsKeys.provider());
     }
 
     /** The floor: one signature verification over the signing input. */

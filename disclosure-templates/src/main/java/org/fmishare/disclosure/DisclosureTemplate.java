@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fmishare.core.compliance.Disclosure;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.disclosure.internal.ProbeSamples;
 import org.fmishare.disclosure.internal.Escaping;
 import org.fmishare.disclosure.internal.Views;
 
@@ -247,10 +247,10 @@ public final class DisclosureTemplate {
 
     private void probe() {
         Map<String, Object> view = switch (channel) {
-            case SHARE_EMAIL -> Views.share(SampleData.passingShare(), catalog.mandatoryFor(channel.kind()));
-            case MEETING_INVITATION, MEETING_NOTICE -> Views.meeting(SampleData.adHocMeeting(),
+            case SHARE_EMAIL -> Views.share(ProbeSamples.share(), catalog.mandatoryFor(channel.kind()));
+            case MEETING_INVITATION, MEETING_NOTICE -> Views.meeting(ProbeSamples.meeting(),
                     catalog.mandatoryFor(channel.kind()));
-            case BRIEFING_SUMMARY -> Views.briefing(SampleData.briefing(), catalog.mandatoryFor(channel.kind()));
+            case BRIEFING_SUMMARY -> Views.briefing(ProbeSamples.briefing(), catalog.mandatoryFor(channel.kind()));
         };
         String out;
         try {

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.model.ThreatShare;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -21,7 +21,7 @@ import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.PlatformAccount;
 import org.fmishare.core.model.SocialMediaCompany;
 import org.fmishare.core.model.ThreatShare;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;

@@ -80,7 +80,7 @@ class VerifierTest {
 
     @Test
     void whitespaceReflowIsDeliberatelyTolerated() {
-        RenderedMessage m = DisclosureRenderer.standard().renderShare(org.fmishare.core.sample.SampleData
+        RenderedMessage m = DisclosureRenderer.standard().renderShare(org.fmishare.testkit.SampleData
                 .passingShare(), Format.TEXT);
         String reflowed = m.body();
         for (Disclosure d : m.disclosures()) {

@@ -1,9 +1,9 @@
 /**
  * Public transparency reports and meeting cadence planning, built on the verified audit log of
- * {@code org.fmishare.core.audit}.
+ * {@code org.fmishare.audit}.
  *
  * <p>{@link org.fmishare.reporting.TransparencyReport} turns an
- * {@link org.fmishare.core.audit.AuditVerification} into the summary an agency can publish (Markdown, HTML with a
+ * {@link org.fmishare.audit.AuditVerification} into the summary an agency can publish (Markdown, HTML with a
  * chart, CSV for analysts, chart as SVG and PNG): per quarter, shares sent by prong, channel, election nexus and SOP
  * rule set; meetings by FITF role and by regular or ad hoc trigger; SMC responses by kind; and SOP rules that blocked
  * shares. Small counts are suppressed so that no published number identifies a company, account or operation.

@@ -20,7 +20,7 @@ import org.fmishare.core.model.Participation;
 import org.fmishare.core.model.SocialMediaCompany;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.model.UsJurisdiction;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.sop.Finding;
 import org.fmishare.sop.Severity;
 import org.junit.jupiter.api.Test;

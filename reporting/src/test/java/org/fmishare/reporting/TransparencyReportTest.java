@@ -13,7 +13,7 @@ import java.nio.file.Path;
 import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.fmishare.core.audit.AuditVerification;
+import org.fmishare.audit.AuditVerification;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -113,8 +113,8 @@ class TransparencyReportTest {
 
     @Test
     void emptyLogYieldsAReportWithoutRows(@TempDir Path dir) {
-        try (var store = org.fmishare.core.audit.FileAuditStore.open(dir.resolve("a.jsonl"))) {
-            AuditVerification empty = org.fmishare.core.audit.AuditVerifier.verify(store, Activity.ROOT.certificate());
+        try (var store = org.fmishare.audit.FileAuditStore.open(dir.resolve("a.jsonl"))) {
+            AuditVerification empty = org.fmishare.audit.AuditVerifier.verify(store, Activity.ROOT.certificate());
             TransparencyReport r = TransparencyReport.from(empty, ReportOptions.defaults());
             assertThat(r.tables()).allSatisfy(t -> assertThat(t.rows()).isEmpty());
             assertThat(r.markdown()).contains("Period: no activity recorded", "No activity recorded.");

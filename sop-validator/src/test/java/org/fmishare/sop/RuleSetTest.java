@@ -1,5 +1,6 @@
 package org.fmishare.sop;
 
+import org.fmishare.testkit.TestResources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,13 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.fmishare.core.compliance.Verdict;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.sop.corpus.Messages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class RuleSetTest {
-    private static final Path SHARED = Path.of(System.getProperty("fmishare.root")).resolve("../shared").normalize();
+    private static final Path SEEDS = TestResources.path(RuleSetTest.class, "/seeds");
 
     static String bundledJson() throws IOException {
         try (var in = RuleSet.class.getResourceAsStream(RuleSet.SOP_2024_02_RESOURCE)) {
@@ -51,8 +52,8 @@ class RuleSetTest {
 
     @Test
     void everyCitationQuotesAPrincipleVerbatim() throws IOException {
-        String seeds = Files.readString(SHARED.resolve("seeds/000_85abcbc1e729d434.txt"))
-                + Files.readString(SHARED.resolve("seeds/003_e7d132250656e433.txt"));
+        String seeds = Files.readString(SEEDS.resolve("doj-strategic-principles-smc.txt"))
+                + Files.readString(SEEDS.resolve("dhs-smc-briefing-release.txt"));
         RuleSet rs = RuleSet.sop2024February();
         for (String id : rs.ruleIds()) {
             assertThat(seeds).as(id).contains(rs.citation(id).orElseThrow());

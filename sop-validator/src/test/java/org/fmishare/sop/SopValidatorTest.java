@@ -16,7 +16,7 @@ import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.ThreatShare;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.sop.corpus.Messages;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;

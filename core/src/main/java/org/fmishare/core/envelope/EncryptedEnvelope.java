@@ -19,9 +19,9 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
-import org.fmishare.core.envelope.internal.Digests;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.keys.KeyAlgorithm;
-import org.fmishare.core.keys.internal.KeyTypes;
+import org.fmishare.core.jose.internal.KeyTypes;
 
 /**
  * A {@link SignedEnvelope} encrypted to its recipient's certificate (sign-then-encrypt): JWE (RFC 7516) in the

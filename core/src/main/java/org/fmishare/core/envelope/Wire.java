@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.fmishare.core.envelope.internal.StrictBase64;
+import org.fmishare.core.jose.internal.StrictBase64;
 import org.fmishare.core.json.FmiJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;

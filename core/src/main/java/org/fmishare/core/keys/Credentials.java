@@ -24,7 +24,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
-import org.fmishare.core.keys.internal.KeyTypes;
+import org.fmishare.core.jose.internal.KeyTypes;
 
 /**
  * Loads and writes {@link SigningCredential}s and certificates: PKCS#12 (RFC 7292), PEM (RFC 7468: {@code PRIVATE KEY}

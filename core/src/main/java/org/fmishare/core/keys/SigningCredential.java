@@ -4,7 +4,7 @@ import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.Objects;
-import org.fmishare.core.keys.internal.KeyTypes;
+import org.fmishare.core.jose.internal.KeyTypes;
 
 /**
  * A private key with the X.509 certificate chain that vouches for it, leaf first.

@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.keys.TestPki;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.TestPki;
+import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
 /** A verifier remembers validated chains, but never beyond the chain's validity. */

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.keys.TestPki;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.TestPki;
+import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
 /** The lead's demo in a few lines, on the system clock: sign the sample share, verify it, reject a tampered copy. */

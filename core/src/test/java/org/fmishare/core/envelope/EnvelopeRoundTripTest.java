@@ -8,8 +8,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import org.fmishare.core.compliance.Verdict;
-import org.fmishare.core.envelope.internal.Jcs;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.core.jose.Jcs;
+import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
 class EnvelopeRoundTripTest {

@@ -19,9 +19,9 @@ import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.keys.TestPki;
-import org.fmishare.core.keys.internal.KeyTypes;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.TestPki;
+import org.fmishare.core.jose.internal.KeyTypes;
+import org.fmishare.testkit.SampleData;
 import tools.jackson.databind.node.ObjectNode;
 
 /** Shared, deterministic test material: one PKI, fixed clocks, a PASS summary and the share disclosures. */

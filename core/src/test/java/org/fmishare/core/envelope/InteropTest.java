@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 import org.fmishare.core.keys.Credentials;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.jose4j.jwa.AlgorithmConstraints;
 import org.jose4j.jws.JsonWebSignature;
 import org.junit.jupiter.api.Test;

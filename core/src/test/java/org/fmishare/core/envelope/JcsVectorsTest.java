@@ -1,5 +1,6 @@
 package org.fmishare.core.envelope;
 
+import org.fmishare.testkit.TestResources;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.erdtman.jcs.NumberToJSON;
-import org.fmishare.core.envelope.internal.Jcs;
+import org.fmishare.core.jose.Jcs;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,8 +21,7 @@ import org.junit.jupiter.api.Test;
  * canonicaliser), and I-JSON rejections.
  */
 class JcsVectorsTest {
-    private static final Path DIR = Path.of(System.getProperty("fmishare.root", ".")).resolve(
-            "../shared/testvectors/jcs").normalize();
+    private static final Path DIR = TestResources.path(JcsVectorsTest.class, "/vectors/jcs");
 
     @Test
     void everyInputFileCanonicalisesByteForByte() throws IOException {

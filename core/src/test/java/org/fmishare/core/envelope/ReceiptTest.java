@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Optional;
 import org.fmishare.core.model.ResponseKind;
 import org.fmishare.core.model.SmcResponse;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
 class ReceiptTest {

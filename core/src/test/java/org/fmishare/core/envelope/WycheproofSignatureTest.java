@@ -1,5 +1,6 @@
 package org.fmishare.core.envelope;
 
+import org.fmishare.testkit.TestResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -19,9 +20,9 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.fmishare.core.envelope.internal.Ed25519Jws;
+import org.fmishare.core.jose.internal.Ed25519Jws;
 import org.fmishare.core.json.FmiJson;
-import org.fmishare.core.keys.internal.KeyTypes;
+import org.fmishare.core.jose.internal.KeyTypes;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -38,8 +39,7 @@ import tools.jackson.databind.JsonNode;
  * rejections. All mismatches are collected and asserted at once.
  */
 class WycheproofSignatureTest {
-    private static final Path DIR = Path.of(System.getProperty("fmishare.root", ".")).resolve(
-            "../shared/testvectors/wycheproof").normalize();
+    private static final Path DIR = TestResources.path(WycheproofSignatureTest.class, "/vectors/wycheproof");
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({

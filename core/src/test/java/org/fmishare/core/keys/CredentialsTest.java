@@ -1,5 +1,6 @@
 package org.fmishare.core.keys;
 
+import org.fmishare.testkit.TestPki;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -10,7 +10,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
 /** Constructors refuse invalid values with messages that name the type, the field and the rule. */

@@ -45,7 +45,7 @@ import org.fmishare.core.model.SourceType;
 import org.fmishare.core.model.TargetKind;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.model.UsPersonIndicator;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers envelopes by S/MIME-signed email to {@code mailto:} destinations: the {@link Transport} for the
- * {@link org.fmishare.core.transport.Dispatcher}, and a direct {@link #send} for callers without an outbox.
+ * {@link org.fmishare.delivery.Dispatcher}, and a direct {@link #send} for callers without an outbox.
  *
  * <p>Each message carries a human-readable body (plain text and HTML, from the configured {@link BodyRenderer}),
  * the envelope attached as {@code application/jose+json}, and is signed as a whole ({@code multipart/signed},

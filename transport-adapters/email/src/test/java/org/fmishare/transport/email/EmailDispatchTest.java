@@ -12,10 +12,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fmishare.core.envelope.SignedEnvelope;
-import org.fmishare.core.outbox.FileJournalStore;
-import org.fmishare.core.outbox.OutboxState;
-import org.fmishare.core.transport.DispatchListener;
-import org.fmishare.core.transport.Dispatcher;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.delivery.DispatchListener;
+import org.fmishare.delivery.Dispatcher;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -19,7 +19,7 @@ import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.keys.TestPki;
+import org.fmishare.testkit.TestPki;
 import org.fmishare.core.model.ResponseKind;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.transport.DeliveryResult;
@@ -56,7 +56,7 @@ class EmailRoundTripTest {
 
         assertThat(email.envelopeId()).isEqualTo(envelope.envelopeId());
         assertThat(email.envelope().kind()).isEqualTo(EnvelopeKind.THREAT_SHARE);
-        assertThat(email.envelope().share()).contains(org.fmishare.core.sample.SampleData.passingShare());
+        assertThat(email.envelope().share()).contains(org.fmishare.testkit.SampleData.passingShare());
         assertThat(email.smimeSigner()).isEqualTo(FITF_SMIME.certificate());
         assertThat(email.messageId()).contains(messageId);
         assertThat(messageId).isEqualTo("<fmi-share." + envelope.envelopeId() + "@agency.example>");
@@ -142,9 +142,9 @@ class EmailRoundTripTest {
         TestPki.Authority rogue = TestPki.authority("rogue envelope CA");
         EnvelopeSigner rogueSigner = EnvelopeSigner.builder(rogue.issue("rogue", KeyAlgorithm.EC_P256), "fitf")
                 .build();
-        var share = org.fmishare.core.sample.SampleData.passingShare();
+        var share = org.fmishare.testkit.SampleData.passingShare();
         SignedEnvelope forged = rogueSigner.signShare(share, new org.fmishare.core.compliance.ComplianceSummary(org.fmishare.core.compliance.Verdict.PASS,
-                        org.fmishare.core.sample.SampleData.RULE_SET_ID, "1.0.0",
+                        org.fmishare.testkit.SampleData.RULE_SET_ID, "1.0.0",
                         org.fmishare.core.compliance.Disclosure.digestOf("report")),
                 org.fmishare.disclosure.DisclosureRenderer.standard().renderShare(share,
                         org.fmishare.disclosure.Format.TEXT).disclosures());

@@ -43,8 +43,8 @@ import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.keys.TestPki;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.TestPki;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.disclosure.DisclosureRenderer;
 import org.fmishare.disclosure.Format;
 

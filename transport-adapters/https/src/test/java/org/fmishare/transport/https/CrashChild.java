@@ -13,9 +13,9 @@ import java.util.stream.Stream;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.Credentials;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.outbox.FileJournalStore;
-import org.fmishare.core.outbox.RecoveryReport;
-import org.fmishare.core.transport.Dispatcher;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.delivery.outbox.RecoveryReport;
+import org.fmishare.delivery.Dispatcher;
 
 /**
  * The sending process of {@link CrashRecoveryTest}, run in its own JVM and killed at random points: opens the

@@ -20,9 +20,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.Credentials;
-import org.fmishare.core.outbox.FileJournalStore;
-import org.fmishare.core.outbox.OutboxEntry;
-import org.fmishare.core.outbox.OutboxState;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.delivery.outbox.OutboxEntry;
+import org.fmishare.delivery.outbox.OutboxState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

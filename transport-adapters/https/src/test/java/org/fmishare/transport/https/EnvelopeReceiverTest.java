@@ -18,7 +18,7 @@ import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.transport.https.ReceiverResponse.Outcome;
 import org.junit.jupiter.api.Test;
 

@@ -51,7 +51,7 @@ class HttpsDeliveryTest {
             assertThat(receipt.sender().id()).isEqualTo(Pki.COMPANY);
             assertThat(receipt.response().orElseThrow().kind()).isEqualTo(ResponseKind.ACKNOWLEDGED);
             assertThat(receipt.response().orElseThrow().shareId()).isEqualTo(
-                    org.fmishare.core.sample.SampleData.passingShare().id());
+                    org.fmishare.testkit.SampleData.passingShare().id());
             assertThat(receipt.inReplyTo().orElseThrow().digest()).isEqualTo(envelope.digest());
             assertThat(calls).containsOnlyKeys(envelope.envelopeId());
             assertThat(calls.get(envelope.envelopeId())).hasValue(1);

@@ -10,8 +10,8 @@ import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.keys.TestPki;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.TestPki;
+import org.fmishare.testkit.SampleData;
 
 /** Test material shared by the HTTPS tests: one demo root, signing and TLS credentials for both parties. */
 final class Pki {

@@ -3,7 +3,7 @@ package org.fmishare.transport.taxii;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.fmishare.transport.taxii.server.TaxiiTestServer;
+import org.fmishare.transport.taxii.testserver.TaxiiTestServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

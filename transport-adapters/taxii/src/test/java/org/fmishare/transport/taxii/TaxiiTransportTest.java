@@ -15,20 +15,20 @@ import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.outbox.FileJournalStore;
-import org.fmishare.core.outbox.OutboxState;
-import org.fmishare.core.sample.SampleData;
-import org.fmishare.core.transport.Dispatcher;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.testkit.SampleData;
+import org.fmishare.delivery.Dispatcher;
 import org.fmishare.disclosure.ClauseCatalog;
 import org.fmishare.disclosure.MessageKind;
-import org.fmishare.transport.taxii.server.TaxiiTestServer;
+import org.fmishare.transport.taxii.testserver.TaxiiTestServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The TAXII transport through the dispatcher to a real loopback TAXII endpoint, then a verified pull. */
 class TaxiiTransportTest {
     static final char[] PASSWORD = "agency-pw".toCharArray();
-    static final org.fmishare.core.keys.TestPki.Authority CA = org.fmishare.core.keys.TestPki.authority("taxii CA");
+    static final org.fmishare.testkit.TestPki.Authority CA = org.fmishare.testkit.TestPki.authority("taxii CA");
     static final SigningCredential SENDER = CA.issue("FITF signer", KeyAlgorithm.EC_P256);
     static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
             Disclosure.digestOf("report"));
@@ -96,7 +96,7 @@ class TaxiiTransportTest {
     void envelopesFromAnUntrustedSignerAreNeverPublished() throws Exception {
         try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true).start();
                 FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"))) {
-            org.fmishare.core.keys.TestPki.Authority other = org.fmishare.core.keys.TestPki.authority("other CA");
+            org.fmishare.testkit.TestPki.Authority other = org.fmishare.testkit.TestPki.authority("other CA");
             TaxiiTransport transport = TaxiiTransport.builder(EnvelopeVerifier.builder()
                     .trustAnchor(other.certificate()).anyRecipient()).build();
             try (Dispatcher d = dispatcher(store, transport)) {

@@ -5,7 +5,7 @@ import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.model.ThreatShare;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.disclosure.ClauseCatalog;
 import org.fmishare.disclosure.MessageKind;
 import org.fmishare.transport.taxii.stix.StixShareInput;

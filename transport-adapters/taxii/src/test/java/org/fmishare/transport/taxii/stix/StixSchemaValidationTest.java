@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.fmishare.core.model.TlpMarking;
-import org.fmishare.core.sample.SampleData;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.transport.taxii.TestShares;
 import org.fmishare.transport.taxii.internal.StixJson;
 import org.junit.jupiter.api.Test;

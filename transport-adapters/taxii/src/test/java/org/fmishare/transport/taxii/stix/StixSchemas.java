@@ -1,5 +1,6 @@
 package org.fmishare.transport.taxii.stix;
 
+import org.fmishare.testkit.TestResources;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
@@ -17,12 +18,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The official STIX 2.1 JSON schemas from the shared folder, registered under their remote {@code $id}s (and the
+ * The official STIX 2.1 JSON schemas (copied into the test resources, see their PROVENANCE), registered under their remote {@code $id}s (and the
  * fmi-share extension schema under its own), with remote fetching switched off: validation never uses the network.
  */
 final class StixSchemas {
-    static final Path DIR = Path.of(System.getProperty("fmishare.root")).resolve("../shared/stix2-json-schemas")
-            .normalize();
+    static final Path DIR = TestResources.path(StixSchemas.class, "/stix2-json-schemas");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Map<String, String> BY_ID = load();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,

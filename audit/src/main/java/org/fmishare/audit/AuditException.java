@@ -1,0 +1,137 @@
+package org.fmishare.audit;
+
+import org.fmishare.core.FmiShareException;
+
+/**
+ * Root of the audit trail's exceptions. The integrity failures ({@link Integrity} and its subtypes) are input
+ * rejections: the log presented is not the log that was written. {@link StorageFailed} reports that the store
+ * itself failed.
+ */
+public abstract class AuditException extends FmiShareException {
+    private static final long serialVersionUID = 1L;
+
+    AuditException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /** The audit store could not be read or written, or a second writer raced this one. */
+    public static final class StorageFailed extends AuditException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param message what failed
+         * @param cause the underlying failure, may be null
+         */
+        public StorageFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+
+        @Override
+        public boolean isInputRejection() {
+            return false;
+        }
+    }
+
+    /**
+     * The log fails an integrity check at a given entry. {@link #recordIndex()} is the zero-based position of the
+     * first entry that fails, counting records and checkpoints alike, as {@link AuditStore#read} returns them.
+     */
+    public abstract static class Integrity extends AuditException {
+        private static final long serialVersionUID = 1L;
+        private final long recordIndex;
+
+        Integrity(long recordIndex, String message, Throwable cause) {
+            super("audit entry " + recordIndex + ": " + message, cause);
+            this.recordIndex = recordIndex;
+        }
+
+        /** {@return the zero-based position of the first entry that fails} */
+        public long recordIndex() {
+            return recordIndex;
+        }
+
+        @Override
+        public boolean isInputRejection() {
+            return true;
+        }
+    }
+
+    /** An entry does not parse, or is not in canonical form. */
+    public static final class RecordMalformed extends Integrity {
+        private static final long serialVersionUID = 1L;
+
+        RecordMalformed(long index, String message, Throwable cause) {
+            super(index, message, cause);
+        }
+    }
+
+    /** An entry's content no longer matches its own hash: it was modified after it was written. */
+    public static final class RecordAltered extends Integrity {
+        private static final long serialVersionUID = 1L;
+
+        RecordAltered(long index, String message) {
+            super(index, message, null);
+        }
+    }
+
+    /** An entry does not link to the one before it (its {@code prev} is not the previous entry's hash). */
+    public static final class ChainBroken extends Integrity {
+        private static final long serialVersionUID = 1L;
+
+        ChainBroken(long index, String message) {
+            super(index, message, null);
+        }
+    }
+
+    /**
+     * An entry carries the wrong sequence number: an entry before it was deleted, or one was inserted, duplicated
+     * or moved. {@link #expectedSequence()} and {@link #foundSequence()} tell which.
+     */
+    public static final class SequenceBroken extends Integrity {
+        private static final long serialVersionUID = 1L;
+        private final long expected;
+        private final long found;
+
+        SequenceBroken(long index, long expected, long found) {
+            super(index, "expected sequence number " + expected + ", found " + found + " ("
+                    + (found > expected ? (found - expected) + " entr" + (found - expected == 1 ? "y" : "ies")
+                            + " missing before it" : "an entry was inserted, duplicated or moved") + ")", null);
+            this.expected = expected;
+            this.found = found;
+        }
+
+        /** {@return the sequence number the position requires} */
+        public long expectedSequence() {
+            return expected;
+        }
+
+        /** {@return the sequence number the entry carries} */
+        public long foundSequence() {
+            return found;
+        }
+    }
+
+    /** A checkpoint's signature, certificate chain or sealed content is not valid. */
+    public static final class SealInvalid extends Integrity {
+        private static final long serialVersionUID = 1L;
+
+        SealInvalid(long index, String message, Throwable cause) {
+            super(index, message, cause);
+        }
+
+        SealInvalid(long index, String message) {
+            super(index, message, null);
+        }
+    }
+
+    /** Records are not covered by any checkpoint, beyond what the verifier allows. */
+    public static final class SealMissing extends Integrity {
+        private static final long serialVersionUID = 1L;
+
+        SealMissing(long index, String message) {
+            super(index, message, null);
+        }
+    }
+}

@@ -1,0 +1,202 @@
+package org.fmishare.audit;
+
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Walks an audit log from its first entry and checks, in order, that each entry parses and is canonical, carries
+ * the sequence number of its position, matches its own hash, links to the previous entry's hash, and, for a
+ * checkpoint, that its JWS verifies with a certificate chaining to a trust anchor (PKIX, at the seal's time), that
+ * it seals exactly the entries before it, and that seals do not go back in time. Finally no more records may follow
+ * the last checkpoint than allowed (none by default).
+ *
+ * <p>Verification returns the verified log or throws the first failure as an {@link AuditException.Integrity}
+ * subtype carrying the entry's position: {@link AuditException.RecordMalformed}, {@link AuditException.SequenceBroken}
+ * (an entry deleted, inserted or moved), {@link AuditException.RecordAltered}, {@link AuditException.ChainBroken},
+ * {@link AuditException.SealInvalid}, {@link AuditException.SealMissing}.
+ *
+ * <p>What it cannot detect: removal of records after the last checkpoint (hence the default of allowing no unsealed
+ * tail), or the removal of the whole tail back to a checkpoint when that checkpoint then ends the log; comparing
+ * {@link AuditVerification#entries()} with a count published earlier (e.g. in the last transparency report) closes
+ * that gap. Thread-safe and reusable.
+ */
+public final class AuditVerifier {
+    private static final int PAGE = 512;
+    private final Set<TrustAnchor> anchors;
+    private final Set<X509Certificate> anchorCerts;
+    private final long allowUnsealed;
+
+    private AuditVerifier(Builder b) {
+        this.anchorCerts = Set.copyOf(b.anchors);
+        Set<TrustAnchor> a = new HashSet<>();
+        for (X509Certificate c : anchorCerts) {
+            a.add(new TrustAnchor(c, null));
+        }
+        this.anchors = Set.copyOf(a);
+        this.allowUnsealed = b.allowUnsealed;
+    }
+
+    /** {@return a builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Verifies a fully sealed log against one trust anchor.
+     *
+     * @param store the log
+     * @param trustAnchor the root the checkpoint signer's chain must lead to
+     * @return the verified log
+     * @throws AuditException.Integrity the first failure, with its position
+     * @throws AuditException.StorageFailed if the store cannot be read
+     */
+    public static AuditVerification verify(AuditStore store, X509Certificate trustAnchor) {
+        return builder().trustAnchor(trustAnchor).build().verify(store);
+    }
+
+    /**
+     * Verifies a log.
+     *
+     * @param store the log
+     * @return the verified log
+     * @throws AuditException.Integrity the first failure, with its position
+     * @throws AuditException.StorageFailed if the store cannot be read
+     */
+    public AuditVerification verify(AuditStore store) {
+        Objects.requireNonNull(store, "store");
+        List<AuditRecord> records = new ArrayList<>();
+        String prev = AuditEntry.GENESIS;
+        long index = 0;
+        int checkpoints = 0;
+        long unsealed = 0;
+        long firstUnsealed = -1;
+        Optional<Checkpoint> last = Optional.empty();
+        Instant lastSealedAt = Instant.MIN;
+        while (true) {
+            List<byte[]> page = store.read(index, PAGE);
+            if (page.isEmpty()) {
+                break;
+            }
+            for (byte[] bytes : page) {
+                EntryCodec.Decoded d;
+                try {
+                    d = EntryCodec.decode(bytes);
+                } catch (EntryCodec.Bad e) {
+                    throw new AuditException.RecordMalformed(index, e.getMessage(), e);
+                }
+                if (d.sequence() != index) {
+                    throw new AuditException.SequenceBroken(index, index, d.sequence());
+                }
+                if (!d.storedHash().equals(d.computedHash())) {
+                    throw new AuditException.RecordAltered(index, "content does not match its hash "
+                            + d.storedHash() + " (recomputed " + d.computedHash() + ")");
+                }
+                if (!d.previousHash().equals(prev)) {
+                    throw new AuditException.ChainBroken(index, "prev is " + d.previousHash()
+                            + " but the entry before it hashes to " + prev);
+                }
+                if (d.jws().isPresent()) {
+                    Seals.Sealed s;
+                    try {
+                        s = Seals.verify(d.jws().get(), anchors, anchorCerts);
+                    } catch (Seals.Bad e) {
+                        throw new AuditException.SealInvalid(index, e.getMessage(), e);
+                    }
+                    if (s.count() != index || !s.head().equals(prev)) {
+                        throw new AuditException.SealInvalid(index, "the seal covers " + s.count() + " entries up to "
+                                + s.head() + ", but it stands after " + index + " entries up to " + prev);
+                    }
+                    if (s.sealedAt().isBefore(lastSealedAt)) {
+                        throw new AuditException.SealInvalid(index, "sealed at " + s.sealedAt()
+                                + ", before the previous seal at " + lastSealedAt);
+                    }
+                    lastSealedAt = s.sealedAt();
+                    last = Optional.of(new Checkpoint(index, prev, d.storedHash(), s.sealedAt(),
+                            s.signer().getSubjectX500Principal().getName(), d.jws().get()));
+                    checkpoints++;
+                    unsealed = 0;
+                    firstUnsealed = -1;
+                } else {
+                    records.add(new AuditRecord(index, prev, d.storedHash(), d.event().orElseThrow()));
+                    if (unsealed++ == 0) {
+                        firstUnsealed = index;
+                    }
+                }
+                prev = d.storedHash();
+                index++;
+            }
+        }
+        if (unsealed > allowUnsealed) {
+            throw new AuditException.SealMissing(firstUnsealed, unsealed + " record(s) from here on are not sealed "
+                    + "by any checkpoint (allowed: " + allowUnsealed + ")");
+        }
+        return new AuditVerification(index, checkpoints, prev, last, unsealed, records);
+    }
+
+    /** Configures an {@link AuditVerifier}. Not thread-safe; the verifier it builds is. */
+    public static final class Builder {
+        private final Set<X509Certificate> anchors = new HashSet<>();
+        private long allowUnsealed;
+
+        private Builder() {}
+
+        /**
+         * Adds a trust anchor for checkpoint signers.
+         *
+         * @param root a root certificate
+         * @return this builder
+         */
+        public Builder trustAnchor(X509Certificate root) {
+            anchors.add(Objects.requireNonNull(root, "root"));
+            return this;
+        }
+
+        /**
+         * Adds trust anchors, e.g. old and new roots while keys rotate.
+         *
+         * @param roots root certificates
+         * @return this builder
+         */
+        public Builder trustAnchors(Collection<X509Certificate> roots) {
+            Objects.requireNonNull(roots, "roots");
+            roots.forEach(this::trustAnchor);
+            return this;
+        }
+
+        /**
+         * Accepts up to this many records after the last checkpoint, for checking a log that is still being
+         * written. The default, 0, requires a fully sealed log.
+         *
+         * @param records 0 or more
+         * @return this builder
+         */
+        public Builder allowUnsealedTail(long records) {
+            if (records < 0) {
+                throw new IllegalArgumentException("allowUnsealedTail must not be negative, was " + records);
+            }
+            this.allowUnsealed = records;
+            return this;
+        }
+
+        /**
+         * Builds the verifier.
+         *
+         * @return the verifier
+         * @throws IllegalStateException if no trust anchor was given
+         */
+        public AuditVerifier build() {
+            if (anchors.isEmpty()) {
+                throw new IllegalStateException("at least one trust anchor is required to verify checkpoints");
+            }
+            return new AuditVerifier(this);
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package org.fmishare.audit;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * An {@link AuditStore} in any JDBC database. Each append is one committed {@code INSERT}; the sequence number is
+ * the primary key, so two writers racing on one database cannot fork the chain: the loser's insert fails with
+ * {@link AuditException.StorageFailed}.
+ *
+ * <p>The table ({@code fmi_share_audit} unless another name is given) is created if absent. Reads page with the
+ * SQL:2008 {@code OFFSET ... FETCH NEXT ... ROWS ONLY} clause. Database privileges are the place to make the table
+ * append-only for the application's account; the hash chain and seals make any change detectable regardless.
+ * Thread-safe: each call borrows its own connection from the {@link DataSource}.
+ */
+public final class JdbcAuditStore implements AuditStore {
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private final DataSource dataSource;
+    private final String table;
+
+    private JdbcAuditStore(DataSource dataSource, String table) {
+        this.dataSource = dataSource;
+        this.table = table;
+    }
+
+    /**
+     * Opens the store, creating the table {@code fmi_share_audit} if needed.
+     *
+     * @param dataSource where to connect
+     * @return the store
+     * @throws AuditException.StorageFailed if the table cannot be created
+     */
+    public static JdbcAuditStore open(DataSource dataSource) {
+        return open(dataSource, "fmi_share_audit");
+    }
+
+    /**
+     * Opens the store with a table name of the caller's choice.
+     *
+     * @param dataSource where to connect
+     * @param table a plain SQL identifier
+     * @return the store
+     * @throws AuditException.StorageFailed if the table cannot be created
+     */
+    public static JdbcAuditStore open(DataSource dataSource, String table) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(table, "table");
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("table must be a plain SQL identifier, was '" + table + "'");
+        }
+        JdbcAuditStore s = new JdbcAuditStore(dataSource, table);
+        String ddl = "CREATE TABLE IF NOT EXISTS " + table + " (seq BIGINT NOT NULL PRIMARY KEY, entry BLOB NOT NULL)";
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            st.execute(ddl);
+            commit(c);
+        } catch (SQLException e) {
+            throw new AuditException.StorageFailed("cannot create audit table " + table + ": " + e.getMessage(), e);
+        }
+        return s;
+    }
+
+    @Override
+    public void append(long sequence, byte[] entry) {
+        Objects.requireNonNull(entry, "entry");
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement p = c.prepareStatement("INSERT INTO " + table + " (seq, entry) VALUES (?, ?)")) {
+            p.setLong(1, sequence);
+            p.setBytes(2, entry);
+            p.executeUpdate();
+            commit(c);
+        } catch (SQLException e) {
+            String why = e.getSQLState() != null && e.getSQLState().startsWith("23")
+                    ? "sequence " + sequence + " is already taken (another writer appended first)"
+                    : e.getMessage();
+            throw new AuditException.StorageFailed("cannot append audit entry " + sequence + ": " + why, e);
+        }
+    }
+
+    @Override
+    public long size() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                ResultSet r = s.executeQuery("SELECT COUNT(*) FROM " + table)) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new AuditException.StorageFailed("cannot count audit entries: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public List<byte[]> read(long fromIndex, int max) {
+        if (fromIndex < 0 || max < 1) {
+            throw new IllegalArgumentException("fromIndex must be >= 0 and max >= 1, were " + fromIndex + ", " + max);
+        }
+        String sql = "SELECT entry FROM " + table + " ORDER BY seq OFFSET ? ROWS FETCH NEXT ? ROWS ONLY";
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setLong(1, fromIndex);
+            p.setInt(2, max);
+            List<byte[]> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    out.add(r.getBytes(1));
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new AuditException.StorageFailed("cannot read audit entries: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        // Connections are borrowed per call; the DataSource belongs to the caller.
+    }
+
+    private static void commit(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+}

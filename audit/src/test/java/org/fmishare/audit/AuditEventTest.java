@@ -1,0 +1,137 @@
+package org.fmishare.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.model.MeetingKind;
+import org.fmishare.core.model.TransportKind;
+import org.fmishare.testkit.SampleData;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+/** Every event kind survives the entry codec unchanged, and the log never holds threat content. */
+class AuditEventTest {
+    static final Instant AT = Instant.parse("2026-10-01T15:00:00Z");
+    static final ComplianceSummary FAIL = new ComplianceSummary(Verdict.FAIL, "sop-2024-02", "1.0.0",
+            Disclosure.digestOf("r"));
+
+    static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, "sop-2024-02", "1.0.0",
+            Disclosure.digestOf("r"));
+
+    static Stream<AuditEvent> everyKind() {
+        SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build()
+                .signShare(SampleData.passingShare(), PASS, List.of(
+                        Disclosure.of("no-request-no-obligation", 1, "No request."),
+                        Disclosure.of("no-adverse-action", 1, "No adverse action."),
+                        Disclosure.of("voluntary-participation", 1, "Voluntary.")));
+        return Stream.of(
+                AuditEvent.Validated.ofShare(SampleData.failingShare(), FAIL, List.of("P1-FITF", "P1-CONFIDENCE"), AT),
+                AuditEvent.Validated.ofMeeting(SampleData.meeting(), FAIL, List.of(), AT),
+                AuditEvent.Rendered.of(AuditSubject.SHARE, "share-1", "TEXT", "body text",
+                        List.of(Disclosure.digestOf("x")), AT),
+                AuditEvent.Signed.of(AuditSubject.SHARE, "share-2026-0001", env, AT),
+                AuditEvent.Dispatched.ofShare(SampleData.passingShare(), FAIL, env, TransportKind.TAXII, AT),
+                AuditEvent.Dispatched.ofMeetingNotice(SampleData.meeting(), FAIL, env, TransportKind.EMAIL, false,
+                        AT),
+                new AuditEvent.SendAttempted(AT, "env-1", 3),
+                new AuditEvent.SendFailed(AT, "env-1", 3, AT.plusSeconds(9), "HTTP 503\nRetry"),
+                new AuditEvent.Delivered(AT, "env-1", Disclosure.digestOf("receipt")),
+                new AuditEvent.DeadLettered(AT, "env-1", "x".repeat(1000)),
+                new AuditEvent.ReceiptVerified(AT, "env-1", "env-2", Disclosure.digestOf("receipt")),
+                AuditEvent.SmcResponded.of(SampleData.response()),
+                AuditEvent.MeetingHeld.of(SampleData.meeting(), AT),
+                AuditEvent.MeetingHeld.of(SampleData.adHocMeeting(), AT));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyKind")
+    void roundTripsThroughTheEntryCodec(AuditEvent event) {
+        EntryCodec.Encoded e = EntryCodec.record(7, AuditEntry.GENESIS, event);
+        EntryCodec.Decoded d = EntryCodec.decode(e.bytes());
+        assertThat(d.event()).contains(event);
+        assertThat(d.storedHash()).isEqualTo(d.computedHash()).isEqualTo(e.hash());
+        assertThat(d.sequence()).isEqualTo(7);
+    }
+
+    @Test
+    void entriesHoldIdsAndAttributesButNoThreatContent() {
+        String all = everyKind().map(ev -> new String(EntryCodec.record(0, AuditEntry.GENESIS, ev).bytes(),
+                StandardCharsets.UTF_8)).reduce("", String::concat);
+        assertThat(all).doesNotContain("Directorate", "ExampleSocial:", "civic_voice", "MIRROR LAKE", "body text",
+                "Received; we will review", "Please remove", "AI-generated personas");
+    }
+
+    @Test
+    void shareAttributesComeFromTheModel() {
+        var d = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), FAIL,
+                EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build().signShare(SampleData.passingShare(),
+                        PASS, List.of(Disclosure.of("no-request-no-obligation", 1, "a"),
+                                Disclosure.of("no-adverse-action", 1, "b"),
+                                Disclosure.of("voluntary-participation", 1, "c"))), TransportKind.HTTPS, AT);
+        assertThat(d.prong()).isEqualTo(Prong.ACCOUNT_SHARING);
+        assertThat(d.electionNexus()).isTrue();
+        assertThat(d.recipientId()).isEqualTo("smc-examplesocial");
+        var m = AuditEvent.MeetingHeld.of(SampleData.meeting(), AT);
+        assertThat(m.leadership()).isEqualTo(MeetingLeadership.FIELD_OFFICE_FITF_PARTICIPATING);
+        assertThat(m.kind()).isEqualTo(MeetingKind.REGULAR);
+        assertThat(m.trigger()).isEmpty();
+    }
+
+    @Test
+    void reasonsAreClippedToOneLine() {
+        var f = new AuditEvent.SendFailed(AT, "env-1", 1, AT, "a\nb" + "c".repeat(400));
+        assertThat(f.reason()).hasSize(300).startsWith("a b");
+    }
+
+    @Test
+    void invalidValuesAreRejectedNamingTheField() {
+        assertThatThrownBy(() -> new AuditEvent.Delivered(AT, "env 1", Disclosure.digestOf("x")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("envelopeId");
+        assertThatThrownBy(() -> new AuditEvent.Delivered(AT, "env-1", "md5:00"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("receiptDigest");
+        assertThatThrownBy(() -> new AuditEvent.SendAttempted(null, "env-1", 1))
+                .isInstanceOf(NullPointerException.class).hasMessage("at");
+        assertThatThrownBy(() -> new AuditEvent.MeetingHeld(AT, "m", List.of(), MeetingKind.REGULAR, null,
+                MeetingLeadership.FITF_LED)).isInstanceOf(NullPointerException.class).hasMessage("trigger");
+    }
+
+    @Test
+    void unknownEventTypeIsMalformed() {
+        byte[] b = EntryCodec.record(0, AuditEntry.GENESIS, new AuditEvent.SendAttempted(AT, "e", 1)).bytes();
+        String forged = new String(b, StandardCharsets.UTF_8).replace("send-attempted", "send-attemptet");
+        assertThatThrownBy(() -> EntryCodec.decode(forged.getBytes(StandardCharsets.UTF_8)))
+                .hasMessageContaining("not a known event type");
+    }
+
+    @Test
+    void verifiedReceiptIsRecordedByIdsAndDigest() {
+        java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-10-01T16:00:00Z"), java.time.ZoneOffset.UTC);
+        var office = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").clock(clock).build();
+        var company = EnvelopeSigner.builder(AuditStoreContract.SEALER, "smc-examplesocial").clock(clock).build();
+        var verifier = org.fmishare.core.envelope.EnvelopeVerifier.builder()
+                .trustAnchor(AuditStoreContract.ROOT.certificate()).anyRecipient().clock(clock).build();
+        SignedEnvelope share = office.signShare(SampleData.passingShare(), PASS, List.of(
+                Disclosure.of("no-request-no-obligation", 1, "a"), Disclosure.of("no-adverse-action", 1, "b"),
+                Disclosure.of("voluntary-participation", 1, "c")));
+        SignedEnvelope receipt = company.signReceipt(verifier.verify(share.serialized()), SampleData.response());
+        var verified = verifier.verifyReceipt(receipt.serialized(), share);
+        var e = AuditEvent.ReceiptVerified.of(verified, AT);
+        assertThat(e.envelopeId()).isEqualTo(share.envelopeId());
+        assertThat(e.receiptEnvelopeId()).isEqualTo(receipt.envelopeId());
+        assertThat(e.receiptDigest()).isEqualTo(receipt.digest());
+        assertThatThrownBy(() -> AuditEvent.ReceiptVerified.of(verifier.verify(office.signShare(
+                SampleData.passingShare(), PASS, List.of(Disclosure.of("no-request-no-obligation", 1, "a"),
+                        Disclosure.of("no-adverse-action", 1, "b"), Disclosure.of("voluntary-participation", 1, "c")))
+                .serialized()), AT)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a receipt");
+    }
+}

@@ -1,0 +1,82 @@
+package org.fmishare.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.jose.Digests;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.testkit.SampleData;
+import org.fmishare.core.transport.DeliveryResult;
+import org.fmishare.delivery.Dispatcher;
+import org.fmishare.core.transport.Transport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dispatcher's progress lands in the audit log as attempts, failures, deliveries and dead letters. */
+class AuditListenerTest {
+    static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
+            Disclosure.digestOf("report"));
+    static final List<Disclosure> DISCLOSURES = List.of(Disclosure.of("no-request-no-obligation", 1, "No request."),
+            Disclosure.of("no-adverse-action", 1, "No adverse action."),
+            Disclosure.of("voluntary-participation", 1, "Voluntary."));
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void dispatcherProgressIsAuditedWithoutPayloads() throws Exception {
+        EnvelopeSigner signer = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build();
+        SignedEnvelope good = signer.signShare(SampleData.passingShare(), PASS, DISCLOSURES);
+        SignedEnvelope doomed = signer.signShare(SampleData.share(2, 2), PASS, DISCLOSURES);
+        byte[] receipt = "signed-receipt".getBytes();
+        ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        Transport t = new Transport() {
+            @Override
+            public Set<String> schemes() {
+                return Set.of("test");
+            }
+
+            @Override
+            public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
+                int n = attempts.computeIfAbsent(envelope.envelopeId(), k -> new AtomicInteger()).incrementAndGet();
+                if (envelope.envelopeId().equals(doomed.envelopeId())) {
+                    return new DeliveryResult.PermanentFailure("HTTP 403");
+                }
+                return n == 1 ? new DeliveryResult.RetryableFailure("HTTP 503", java.util.Optional.empty())
+                        : new DeliveryResult.Delivered(receipt, "200");
+            }
+        };
+        try (AuditStore audit = FileAuditStore.open(dir.resolve("audit.jsonl"))) {
+            try (AuditLog log = AuditLog.builder(audit, AuditStoreContract.SEALER).build();
+                    FileJournalStore outbox = FileJournalStore.open(dir.resolve("outbox"));
+                    Dispatcher d = Dispatcher.builder().store(outbox).transport(t)
+                            .backoff(Duration.ofMillis(5), Duration.ofMillis(20)).workers(1)
+                            .listener(new AuditListener(log)).build().start()) {
+                d.submit(good, URI.create("test://smc/x"));
+                d.submit(doomed, URI.create("test://smc/x"));
+                assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            }
+            AuditVerification v = AuditVerifier.verify(audit, AuditStoreContract.anchor());
+            List<AuditEvent> forGood = v.events().stream().filter(e -> e.toString().contains(good.envelopeId()))
+                    .toList();
+            assertThat(forGood).extracting(AuditEvent::type)
+                    .containsExactly("send-attempted", "send-failed", "send-attempted", "delivered");
+            assertThat(forGood.get(3)).isEqualTo(new AuditEvent.Delivered(forGood.get(3).at(), good.envelopeId(),
+                    Digests.sha256(receipt)));
+            assertThat(v.events().stream().filter(e -> e.toString().contains(doomed.envelopeId())))
+                    .extracting(AuditEvent::type).containsExactly("send-attempted", "dead-lettered");
+        }
+    }
+}

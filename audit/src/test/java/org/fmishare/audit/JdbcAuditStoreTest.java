@@ -1,0 +1,64 @@
+package org.fmishare.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.Test;
+
+/** The JDBC store against an embedded H2 database. */
+class JdbcAuditStoreTest extends AuditStoreContract {
+    private final JdbcDataSource dataSource = new JdbcDataSource();
+
+    JdbcAuditStoreTest() {
+        dataSource.setURL("jdbc:h2:mem:audit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    }
+
+    @Override
+    AuditStore open() {
+        return JdbcAuditStore.open(dataSource);
+    }
+
+    @Override
+    void rewrite(AuditStore store, List<byte[]> entries) {
+        // What an insider with write access to the table could do: rows keyed by their position.
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DELETE FROM fmi_share_audit");
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO fmi_share_audit (seq, entry) VALUES (?, ?)")) {
+                for (int i = 0; i < entries.size(); i++) {
+                    p.setLong(1, i);
+                    p.setBytes(2, entries.get(i));
+                    p.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void secondWriterCannotForkTheChain() {
+        try (AuditStore a = open(); AuditStore b = open()) {
+            AuditLog first = log(a, 100);
+            AuditLog second = log(b, 100);
+            first.append(events(1).get(0));
+            assertThatThrownBy(() -> second.append(events(1).get(0)))
+                    .isInstanceOf(AuditException.StorageFailed.class)
+                    .hasMessageContaining("another writer appended first");
+            assertThatThrownBy(() -> second.append(events(1).get(0))).isInstanceOf(IllegalStateException.class);
+            first.close();
+            assertThat(AuditVerifier.verify(a, anchor()).records()).hasSize(1);
+        }
+    }
+
+    @Test
+    void tableNameMustBeAPlainIdentifier() {
+        assertThatThrownBy(() -> JdbcAuditStore.open(dataSource, "x; DROP TABLE y"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,174 @@
+package org.fmishare.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.cert.X509Certificate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.transport.https.EnvelopeHandler;
+import org.fmishare.transport.https.EnvelopeReceiver;
+import org.fmishare.transport.https.HttpsReceiverServer;
+import org.fmishare.transport.https.ReceiverResponse;
+import org.fmishare.transport.https.TlsContexts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fmi-share receive --https PORT ...}: a company-side HTTPS receiver for test harnesses. Requires mutual TLS,
+ * verifies every envelope for the given recipient, accepts each envelope id once, answers signed receipts and prints
+ * one line per accepted envelope. The first line printed is {@code listening on URI}.
+ */
+@Command(name = "receive", mixinStandardHelpOptions = true,
+        description = {"Receive envelopes over HTTPS with mutual TLS, verify each for --recipient, answer signed "
+                + "receipts, print one line per accepted envelope and write its verified payload to --out DIR as "
+                + "<envelope-id>.json. Runs until interrupted, or until --max-envelopes were accepted (exit 0).",
+            "The first line printed is 'listening on URI' (with --https 0 the port is chosen by the system).",
+            "The server's TLS certificate must name the host senders connect to: for harnesses use the "
+                + "server-tls.p12 written by 'keys init --tls' (localhost and 127.0.0.1) as --tls-key, and give "
+                + "senders its client-tls.p12."},
+        footer = ExitCodes.HELP)
+final class ReceiveCommand implements Callable<Integer> {
+    /** Lets the sender read the receipt before the server stops after the last envelope. */
+    private static final long STOP_GRACE_MILLIS = 1000;
+
+    @Option(names = "--https", required = true, paramLabel = "PORT", description = "Port to listen on, 0 for any "
+            + "free port.")
+    int port;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS", description = "IP address to listen on (default the loopback "
+            + "address); a literal address, never resolved.")
+    Optional<String> bind = Optional.empty();
+
+    @Option(names = "--key", required = true, paramLabel = "P12", description = "The recipient's credential: signs "
+            + "receipts (and is the TLS server credential unless --tls-key is given).")
+    Path key;
+
+    @Option(names = "--tls-key", paramLabel = "P12", description = "TLS server credential (same --password).")
+    Optional<Path> tlsKey = Optional.empty();
+
+    @Option(names = "--password", paramLabel = "P",
+            description = "Keystore password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
+    Optional<String> password = Optional.empty();
+
+    @Option(names = "--trust", required = true, paramLabel = "CA.pem", description = "Trusted CA certificate(s) for "
+            + "envelope signers and TLS client certificates.")
+    Path trust;
+
+    @Option(names = "--recipient", required = true, paramLabel = "ID", description = "This company's recipient id; "
+            + "envelopes addressed to anyone else are refused.")
+    String recipient;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write each verified payload to DIR/<envelope-id>.json.")
+    Optional<Path> out = Optional.empty();
+
+    @Option(names = "--max-envelopes", paramLabel = "N", description = "Exit 0 after accepting N envelopes.")
+    Optional<Integer> maxEnvelopes = Optional.empty();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter o = spec.commandLine().getOut();
+        if (port < 0 || port > 65_535) {
+            throw new CliException(ExitCodes.USAGE, "--https must be a port from 0 to 65535, was " + port);
+        }
+        if (maxEnvelopes.isPresent() && maxEnvelopes.get() < 1) {
+            throw new CliException(ExitCodes.USAGE, "--max-envelopes must be at least 1, was " + maxEnvelopes.get());
+        }
+        InetAddress address = bind.map(ReceiveCommand::literalAddress).orElse(InetAddress.getLoopbackAddress());
+        List<X509Certificate> anchors = Secrets.certificates(trust);
+        char[] pw = Secrets.password(password);
+        SigningCredential credential = Secrets.credential(key, pw);
+        SigningCredential tls = tlsKey.map(p -> Secrets.credential(p, pw)).orElse(credential);
+        if (out.isPresent()) {
+            try {
+                Files.createDirectories(out.get());
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.IO_FAILURE, out.get() + ": cannot create: " + e.getMessage(), e);
+            }
+        }
+        int limit = maxEnvelopes.orElse(Integer.MAX_VALUE);
+        AtomicInteger accepted = new AtomicInteger();
+        CountDownLatch done = new CountDownLatch(1);
+        EnvelopeSigner receiptSigner;
+        try {
+            receiptSigner = EnvelopeSigner.builder(credential, recipient).build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        EnvelopeReceiver receiver = EnvelopeReceiver.builder()
+                .verifier(EnvelopeVerifier.builder().trustAnchors(anchors).expectedRecipient(recipient).build())
+                .signer(receiptSigner)
+                .onEnvelope(v -> accept(v, o))
+                .build();
+        // Counts only after the receiver has acknowledged, so the last envelope's receipt is on its way first.
+        EnvelopeHandler counting = (String method, Optional<String> contentType, InputStream body) -> {
+            ReceiverResponse r = receiver.handle(method, contentType, body);
+            if (r.outcome() == ReceiverResponse.Outcome.ACCEPTED && accepted.incrementAndGet() >= limit) {
+                done.countDown();
+            }
+            return r;
+        };
+        try (HttpsReceiverServer server = HttpsReceiverServer.builder().sslContext(TlsContexts.of(tls, anchors))
+                .requireClientCertificate(true).handler(counting).port(port).bindAddress(address).start()) {
+            o.println("listening on " + server.uri());
+            o.flush();
+            try {
+                done.await();
+                Thread.sleep(STOP_GRACE_MILLIS);
+            } catch (InterruptedException e) {
+                // An embedding harness stops the receiver by interrupting its thread: a normal end.
+                Thread.currentThread().interrupt();
+            }
+            o.printf("received %d envelope(s); stopping%n", accepted.get());
+        }
+        return ExitCodes.OK;
+    }
+
+    private static InetAddress literalAddress(String a) {
+        // Only literal IPv4/IPv6 addresses: a host name would be resolved through DNS here.
+        if (!a.matches("[0-9.]+|\\[?[0-9A-Fa-f:.]+]?")) {
+            throw new CliException(ExitCodes.USAGE, "--bind must be a literal IP address, was '" + a + "'");
+        }
+        try {
+            return InetAddress.getByName(a);
+        } catch (UnknownHostException e) {
+            throw new CliException(ExitCodes.USAGE, "--bind: not an IP address: '" + a + "'", e);
+        }
+    }
+
+    private synchronized void accept(VerifiedEnvelope v, PrintWriter o) {
+        if (out.isPresent()) {
+            Path target = out.get().resolve(v.envelopeId() + ".json");
+            Path tmp = out.get().resolve(v.envelopeId() + ".json.tmp");
+            try {
+                // The id is a verified lower-case UUID, so it cannot climb out of the directory.
+                Files.write(tmp, v.canonicalPayload());
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException e) {
+                // Thrown to the receiver: the sender gets a retryable 500 and tries again.
+                throw new UncheckedIOException(e);
+            }
+        }
+        // The summary's first lines name kind, id and body; never the payload itself.
+        String summary = String.join("; ", v.summary().lines().limit(2).map(String::strip).toList());
+        o.printf("accepted %s: %s%n", v.envelopeId(), summary);
+        o.flush();
+    }
+}

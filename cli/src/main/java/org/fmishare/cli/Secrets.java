@@ -1,0 +1,56 @@
+package org.fmishare.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.fmishare.core.keys.Credentials;
+import org.fmishare.core.keys.KeyMaterialException;
+import org.fmishare.core.keys.SigningCredential;
+
+/** Keystore passwords and key material for commands that read them. */
+final class Secrets {
+    /** Environment variable read when {@code --password} is not given. */
+    static final String PASSWORD_ENV = "FMI_SHARE_PASSWORD";
+
+    private Secrets() {}
+
+    static char[] password(Optional<String> option) {
+        String p = option.orElseGet(() -> System.getenv(PASSWORD_ENV));
+        if (p == null || p.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "a keystore password is needed: pass --password P or set "
+                    + PASSWORD_ENV);
+        }
+        return p.toCharArray();
+    }
+
+    static SigningCredential credential(Path p12, char[] password) {
+        try {
+            return Credentials.fromPkcs12(Files.readAllBytes(p12), password);
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, p12 + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, p12 + ": cannot read: " + e.getMessage(), e);
+        } catch (KeyMaterialException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, p12 + ": " + e.getMessage(), e);
+        }
+    }
+
+    static List<java.security.cert.X509Certificate> certificates(Path pem) {
+        try {
+            List<java.security.cert.X509Certificate> certs = Credentials.certificatesFromPem(Files.readString(pem));
+            if (certs.isEmpty()) {
+                throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": no certificate in the file");
+            }
+            return certs;
+        } catch (NoSuchFileException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": no such file");
+        } catch (IOException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": cannot read: " + e.getMessage(), e);
+        } catch (KeyMaterialException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": " + e.getMessage(), e);
+        }
+    }
+}

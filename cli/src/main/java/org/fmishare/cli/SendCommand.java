@@ -1,0 +1,310 @@
+package org.fmishare.cli;
+
+import java.io.PrintWriter;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.ReplayCache;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.delivery.outbox.OutboxEntry;
+import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.delivery.Dispatcher;
+import org.fmishare.core.transport.Transport;
+import org.fmishare.core.transport.TransportException;
+import org.fmishare.transport.email.BodyRenderer;
+import org.fmishare.transport.email.EmailAddress;
+import org.fmishare.transport.email.EmailTransport;
+import org.fmishare.transport.email.SmtpSecurity;
+import org.fmishare.transport.email.SmtpSettings;
+import org.fmishare.transport.https.HttpsTransport;
+import org.fmishare.transport.https.TlsContexts;
+import org.fmishare.transport.taxii.TaxiiTransport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fmi-share send ENVELOPE --to URI --outbox DIR --trust CA.pem}: verifies a signed envelope file as its
+ * sender, queues it in a durable outbox ({@code DIR/outbox.journal}) and delivers it with the transport the URI's
+ * scheme selects, waiting for the outcome. The envelope stays in the outbox whatever happens, so a later
+ * {@code send} of the same file reports the recorded outcome instead of delivering twice.
+ */
+@Command(name = "send", mixinStandardHelpOptions = true,
+        description = {"Deliver a signed envelope (as written by 'sign') through a durable outbox and wait for the "
+                + "outcome. Exit 0 delivered, 1 the envelope does not verify, 4 not delivered (dead-lettered, or "
+                + "still queued at --timeout).",
+            "Destinations: https://host/path (mutual TLS with --key; http:// only to loopback), "
+                + "mailto:address (S/MIME email: --smtp-host, --from, --key), "
+                + "taxii://host/<api-root>/collections/<id>/ (taxii+http:// only to loopback; --user)."},
+        footer = ExitCodes.HELP)
+final class SendCommand implements Callable<Integer> {
+    /** Environment variable read when {@code --smtp-password} is not given. */
+    static final String SMTP_PASSWORD_ENV = "FMI_SHARE_SMTP_PASSWORD";
+
+    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "Signed envelope file (JWS JSON), or - for "
+            + "standard input.")
+    String file;
+
+    @Option(names = "--to", required = true, paramLabel = "URI", description = "Destination; its scheme selects "
+            + "the transport (https, http to loopback, mailto, taxii, taxii+http to loopback).")
+    URI to;
+
+    @Option(names = "--outbox", required = true, paramLabel = "DIR", description = "Outbox directory; the journal "
+            + "is DIR/outbox.journal (created if needed).")
+    Path outbox;
+
+    @Option(names = "--trust", required = true, paramLabel = "CA.pem", description = "Trusted CA certificate(s): "
+            + "the envelope's signer must chain to one, and so must the server's TLS certificate.")
+    Path trust;
+
+    @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
+            description = "How long to wait for delivery (default ${DEFAULT-VALUE}).")
+    int timeoutSeconds;
+
+    @Option(names = "--max-attempts", defaultValue = "5", paramLabel = "N",
+            description = "Delivery attempts before the envelope is dead-lettered (default ${DEFAULT-VALUE}).")
+    int maxAttempts;
+
+    @Option(names = "--key", paramLabel = "P12", description = "https: the TLS client credential for mutual TLS; "
+            + "mailto: the S/MIME signing credential.")
+    Optional<Path> key = Optional.empty();
+
+    @Option(names = "--password", paramLabel = "P", description = "Keystore password for --key; for taxii the "
+            + "HTTP Basic password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
+    Optional<String> password = Optional.empty();
+
+    @Option(names = "--receipt-trust", paramLabel = "CA.pem", description = "https: verify receipts against these "
+            + "CA certificate(s); a receipt that does not verify dead-letters the envelope.")
+    Optional<Path> receiptTrust = Optional.empty();
+
+    @Option(names = "--smtp-host", paramLabel = "H", description = "mailto: SMTP submission server.")
+    Optional<String> smtpHost = Optional.empty();
+
+    @Option(names = "--smtp-port", paramLabel = "N", description = "mailto: SMTP port (default 465 for smtps, 587 "
+            + "for starttls).")
+    Optional<Integer> smtpPort = Optional.empty();
+
+    @Option(names = "--smtp-security", defaultValue = "smtps", paramLabel = "starttls|smtps",
+            description = "mailto: implicit TLS (smtps, default) or STARTTLS required (starttls).")
+    String smtpSecurity;
+
+    @Option(names = "--smtp-user", paramLabel = "U", description = "mailto: SMTP user.")
+    Optional<String> smtpUser = Optional.empty();
+
+    @Option(names = "--smtp-password", paramLabel = "P", description = "mailto: SMTP password (else the "
+            + "environment variable " + SMTP_PASSWORD_ENV + ").")
+    Optional<String> smtpPassword = Optional.empty();
+
+    @Option(names = "--from", paramLabel = "ADDRESS", description = "mailto: sender address.")
+    Optional<String> from = Optional.empty();
+
+    @Option(names = "--user", paramLabel = "U", description = "taxii: HTTP Basic user.")
+    Optional<String> user = Optional.empty();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter out = spec.commandLine().getOut();
+        if (timeoutSeconds < 1) {
+            throw new CliException(ExitCodes.USAGE, "--timeout must be at least 1 second, was " + timeoutSeconds);
+        }
+        if (maxAttempts < 1) {
+            throw new CliException(ExitCodes.USAGE, "--max-attempts must be at least 1, was " + maxAttempts);
+        }
+        String scheme = Optional.ofNullable(to.getScheme()).orElse("").toLowerCase(Locale.ROOT);
+        List<X509Certificate> anchors = Secrets.certificates(trust);
+        byte[] bytes = Documents.readBytes(file, System.in);
+        VerifiedEnvelope verified;
+        try {
+            // The sender re-checks its own envelope, possibly more than once: repeats of the nonce are expected.
+            verified = EnvelopeVerifier.builder().trustAnchors(anchors).anyRecipient()
+                    .replayCache(ReplayCache.senderSelfCheck()).build().verify(bytes);
+        } catch (EnvelopeException e) {
+            throw new CliException(ExitCodes.FAILED, "refusing to send " + file + ": the envelope does not verify: "
+                    + e.getMessage(), e);
+        }
+        SignedEnvelope.Stored envelope = new SignedEnvelope.Stored(verified.envelopeId(), verified.recipientId(),
+                verified.expiresAt(), verified.digest(), bytes);
+        Transport transport = switch (scheme) {
+            case "https", "http" -> https(scheme, anchors, verified);
+            case "mailto" -> email(anchors);
+            case "taxii", "taxii+http" -> taxii(scheme, anchors);
+            default -> throw new CliException(ExitCodes.USAGE, "--to: unsupported scheme '" + scheme + "' in " + to
+                    + " (use https, mailto or taxii)");
+        };
+        OutboxEntry entry = deliver(envelope, transport);
+        return report(out, entry, envelope, verified);
+    }
+
+    private OutboxEntry deliver(SignedEnvelope.Stored envelope, Transport transport) throws InterruptedException {
+        Path journal = outbox.resolve("outbox.journal");
+        try {
+            Files.createDirectories(outbox);
+        } catch (java.io.IOException e) {
+            throw new CliException(ExitCodes.IO_FAILURE, outbox + ": cannot create the outbox directory: "
+                    + e.getMessage(), e);
+        }
+        try (FileJournalStore store = FileJournalStore.open(journal);
+                Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport)
+                        .maxAttempts(maxAttempts).backoff(Duration.ofMillis(500), Duration.ofSeconds(10))
+                        .build().start()) {
+            try {
+                dispatcher.submit(envelope, to);
+            } catch (TransportException e) {
+                throw new CliException(ExitCodes.USAGE, "--to: " + e.getMessage(), e);
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            while (true) {
+                OutboxEntry entry = dispatcher.status(envelope.envelopeId()).orElseThrow();
+                if (entry.state() != OutboxState.QUEUED || System.nanoTime() > deadline) {
+                    return entry;
+                }
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private int report(PrintWriter out, OutboxEntry entry, SignedEnvelope.Stored envelope, VerifiedEnvelope sent) {
+        switch (entry.state()) {
+            case DELIVERED -> {
+                out.printf("delivered %s to %s after %d failed attempt(s)%n", entry.envelopeId(),
+                        entry.destination(), entry.attempts());
+                byte[] receipt = entry.receipt();
+                if (receipt.length > 0) {
+                    List<X509Certificate> roots = Secrets.certificates(receiptTrust.orElse(trust));
+                    try {
+                        VerifiedEnvelope r = EnvelopeVerifier.builder().trustAnchors(roots)
+                                .expectedRecipient(sent.sender().id()).replayCache(ReplayCache.senderSelfCheck())
+                                .build().verifyReceipt(receipt, envelope);
+                        out.println("signed receipt verified:");
+                        out.println(r.summary());
+                    } catch (EnvelopeException e) {
+                        out.printf("receipt: %d bytes, not verified (%s); pass --receipt-trust%n", receipt.length,
+                                e.getMessage());
+                    }
+                }
+                return ExitCodes.OK;
+            }
+            case DEAD -> {
+                String reason = entry.lastError().orElse("no reason recorded");
+                out.printf("dead-lettered %s to %s: %s%n", entry.envelopeId(), entry.destination(), reason);
+                throw new CliException(ExitCodes.IO_FAILURE, "not delivered: " + reason);
+            }
+            default -> {
+                out.printf("queued %s to %s: %d failed attempt(s) so far%s%n", entry.envelopeId(), entry.destination(),
+                        entry.attempts(), entry.lastError().map(e -> ", last error: " + e).orElse(""));
+                throw new CliException(ExitCodes.IO_FAILURE, "not delivered within " + timeoutSeconds
+                        + " s; the envelope stays in " + outbox.resolve("outbox.journal")
+                        + " and is retried by the next send from this outbox");
+            }
+        }
+    }
+
+    private Transport https(String scheme, List<X509Certificate> anchors, VerifiedEnvelope verified) {
+        HttpsTransport.Builder b = HttpsTransport.builder();
+        if (scheme.equals("http")) {
+            if (!isLoopback(to.getHost())) {
+                throw new CliException(ExitCodes.USAGE, "--to: plain http:// is allowed only to a loopback address "
+                        + "(localhost, 127.0.0.1, [::1]); use https:// for " + to.getHost());
+            }
+            b.allowPlainHttpToLoopback();
+        }
+        if (key.isPresent()) {
+            b.sslContext(TlsContexts.of(Secrets.credential(key.get(), Secrets.password(password)), anchors));
+        } else if (scheme.equals("https")) {
+            throw new CliException(ExitCodes.USAGE, "https needs --key P12: the TLS client credential for mutual "
+                    + "TLS");
+        } else {
+            b.sslContext(TlsContexts.trusting(anchors));
+        }
+        receiptTrust.ifPresent(p -> b.receiptVerifier(EnvelopeVerifier.builder()
+                .trustAnchors(Secrets.certificates(p)).expectedRecipient(verified.sender().id()).build()));
+        return b.build();
+    }
+
+    private Transport email(List<X509Certificate> anchors) {
+        SmtpSecurity security = switch (smtpSecurity.toLowerCase(Locale.ROOT)) {
+            case "smtps" -> SmtpSecurity.SMTPS;
+            case "starttls" -> SmtpSecurity.STARTTLS_REQUIRED;
+            default -> throw new CliException(ExitCodes.USAGE, "--smtp-security must be starttls or smtps, was '"
+                    + smtpSecurity + "'");
+        };
+        String host = smtpHost.orElseThrow(() -> new CliException(ExitCodes.USAGE, "mailto needs --smtp-host H"));
+        String sender = from.orElseThrow(() -> new CliException(ExitCodes.USAGE, "mailto needs --from ADDRESS"));
+        Path p12 = key.orElseThrow(() -> new CliException(ExitCodes.USAGE, "mailto needs --key P12: the S/MIME "
+                + "signing credential"));
+        try {
+            EmailAddress.fromMailto(to);
+            EmailAddress fromAddress = EmailAddress.parse("--from", sender);
+            SmtpSettings.Builder smtp = SmtpSettings.builder(host,
+                    smtpPort.orElse(security == SmtpSecurity.SMTPS ? 465 : 587), security).trustAnchors(anchors);
+            if (smtpUser.isPresent()) {
+                String pw = smtpPassword.orElseGet(() -> System.getenv(SMTP_PASSWORD_ENV));
+                if (pw == null || pw.isEmpty()) {
+                    throw new CliException(ExitCodes.USAGE, "--smtp-user needs a password: pass --smtp-password P "
+                            + "or set " + SMTP_PASSWORD_ENV);
+                }
+                smtp.credentials(smtpUser.get(), pw);
+            }
+            SigningCredential smime = Secrets.credential(p12, Secrets.password(password));
+            return EmailTransport.builder(smtp.build(), fromAddress, smime, BodyRenderer.fromVerifiedContent(anchors))
+                    .build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        } catch (org.fmishare.core.FmiShareException e) {
+            if (e.isInputRejection()) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    private Transport taxii(String scheme, List<X509Certificate> anchors) {
+        if (scheme.equals("taxii+http") && !isLoopback(to.getHost())) {
+            throw new CliException(ExitCodes.USAGE, "--to: taxii+http:// is allowed only to a loopback address; use "
+                    + "taxii:// (HTTPS) for " + to.getHost());
+        }
+        TaxiiTransport.Builder b = TaxiiTransport.builder(EnvelopeVerifier.builder().trustAnchors(anchors)
+                .anyRecipient().replayCache(ReplayCache.senderSelfCheck()));
+        user.ifPresent(u -> b.basicAuth(u, Secrets.password(password)));
+        if (scheme.equals("taxii")) {
+            b.sslContext(TlsContexts.trusting(anchors));
+        }
+        return b.build();
+    }
+
+    /** Literal loopback addresses and localhost only; other names are not resolved, so DNS cannot widen this. */
+    static boolean isLoopback(String host) {
+        if (host == null) {
+            return false;
+        }
+        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (h.equalsIgnoreCase("localhost")) {
+            return true;
+        }
+        if (!h.matches("[0-9.]+") && !h.contains(":")) {
+            return false;
+        }
+        try {
+            return InetAddress.getByName(h).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.fmishare.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeAlgorithm;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.model.Briefing;
+import org.fmishare.core.model.Meeting;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.Format;
+import org.fmishare.disclosure.RenderedMessage;
+import org.fmishare.sop.ComplianceReport;
+import org.fmishare.sop.ReportRenderer;
+import org.fmishare.sop.SopValidator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fmi-share sign FILE}: validates a share (or meeting notice, briefing summary) against the SOP, refuses to
+ * sign unless it passes, and writes the signed envelope (JWS JSON) carrying its disclosures and compliance summary.
+ */
+@Command(name = "sign", mixinStandardHelpOptions = true,
+        description = "Validate, then sign a share, meeting notice or briefing summary into an envelope. Refuses "
+                + "(exit 1) unless the SOP verdict is PASS.", footer = ExitCodes.HELP)
+final class SignCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "FILE", description = "The document (JSON), or - for standard input.")
+    String file;
+
+    @Option(names = "--key", required = true, paramLabel = "P12", description = "Sender's PKCS#12 keystore.")
+    Path key;
+
+    @Option(names = "--password", paramLabel = "P",
+            description = "Keystore password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
+    Optional<String> password = Optional.empty();
+
+    @Option(names = "--alg", paramLabel = "ES256|ES384|EdDSA|PS256",
+            description = "Signature algorithm; must suit the key (default: the key's natural algorithm).")
+    Optional<String> alg = Optional.empty();
+
+    @Option(names = "--encrypt-to", paramLabel = "CERT", description = "Encrypt the signed envelope to this "
+            + "recipient certificate (PEM): JWE ECDH-ES+A256KW or RSA-OAEP-256 with A256GCM.")
+    Optional<Path> encryptTo = Optional.empty();
+
+    @Option(names = "--cms", description = "Also write the detached CMS signature to OUT.p7s.")
+    boolean cms;
+
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "Envelope file to write.")
+    Path out;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Documents.Document doc = Documents.read(file, System.in);
+        SigningCredential credential = Secrets.credential(key, Secrets.password(password));
+        EnvelopeSigner.Builder builder = EnvelopeSigner.builder(credential, senderId(doc));
+        alg.ifPresent(a -> builder.algorithm(EnvelopeAlgorithm.fromJwsName(a).orElseThrow(() ->
+                new CliException(ExitCodes.USAGE, "--alg must be ES256, ES384, EdDSA or PS256, was '" + a + "'"))));
+        EnvelopeSigner signer;
+        try {
+            signer = builder.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        }
+        DisclosureRenderer renderer = DisclosureRenderer.standard();
+        SopValidator validator = SopValidator.standard();
+        SignedEnvelope envelope;
+        ComplianceReport report;
+        switch (doc.kind()) {
+            case SHARE -> {
+                RenderedMessage m = renderer.renderShare(doc.share(), Format.TEXT);
+                report = validator.validate(doc.share(), m.body());
+                refuseUnlessPass(report, err);
+                envelope = signer.signShare(doc.share(), report.summary(), m.disclosures());
+            }
+            case MEETING -> {
+                Meeting meeting = (Meeting) doc.value();
+                RenderedMessage m = renderer.renderMeetingNotice(meeting, Format.TEXT);
+                report = validator.validate(meeting);
+                refuseUnlessPass(report, err);
+                if (meeting.companies().size() != 1) {
+                    throw new CliException(ExitCodes.FAILED, "a meeting notice goes to exactly one company");
+                }
+                envelope = signer.signMeetingNotice(meeting, meeting.companies().get(0).id(), report.summary(),
+                        m.disclosures());
+            }
+            case BRIEFING -> {
+                Briefing briefing = (Briefing) doc.value();
+                RenderedMessage m = renderer.renderBriefingSummary(briefing, Format.TEXT);
+                report = validator.validate(briefing);
+                refuseUnlessPass(report, err);
+                envelope = signer.signBriefingSummary(briefing, briefing.briefingCompany().id(), report.summary(),
+                        m.disclosures());
+            }
+            default -> throw new IllegalStateException(doc.kind().toString());
+        }
+        OutboundEnvelope written = envelope;
+        if (encryptTo.isPresent()) {
+            X509Certificate cert = Secrets.certificates(encryptTo.get()).get(0);
+            written = envelope.encryptFor(cert);
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.write(out, written.serialized());
+        o.printf("signed %s %s (%s) under %s %s: %s%n", envelope.kind(), envelope.envelopeId(),
+                envelope.algorithm(), report.ruleSetId(), report.ruleSetVersion(), out);
+        if (encryptTo.isPresent()) {
+            o.printf("encrypted to %s%n", encryptTo.get());
+        }
+        if (cms) {
+            Path p7s = out.resolveSibling(out.getFileName() + ".p7s");
+            Files.write(p7s, signer.detachedCms(envelope));
+            Files.write(out.resolveSibling(out.getFileName() + ".payload.json"), envelope.canonicalPayload());
+            o.printf("detached CMS over the canonical payload: %s (content: %s)%n", p7s,
+                    out.getFileName() + ".payload.json");
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String senderId(Documents.Document doc) {
+        return switch (doc.kind()) {
+            case SHARE -> doc.share().sendingOffice().id();
+            case MEETING -> ((Meeting) doc.value()).leadingOffice().id();
+            case BRIEFING -> "fitf";
+        };
+    }
+
+    private static void refuseUnlessPass(ComplianceReport report, PrintWriter err) {
+        if (report.verdict() != Verdict.PASS) {
+            err.println(ReportRenderer.text(report));
+            throw new CliException(report.verdict() == Verdict.FAIL ? ExitCodes.FAILED : ExitCodes.NEEDS_REVIEW,
+                    "refusing to sign: SOP verdict is " + report.verdict() + " (" + String.join(", ",
+                            report.failedRuleIds()) + ")");
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.fmishare.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.fmishare.core.keys.Credentials;
+import org.fmishare.testkit.TestPki;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code audit verify} and {@code report} on the audit log a real demo run wrote. */
+class AuditReportCliTest {
+    @TempDir
+    static Path demo;
+
+    @BeforeAll
+    static void runDemoOnce() {
+        CliTest.Result r = CliTest.run("demo", "--out", demo.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+    }
+
+    private static String log() {
+        return demo.resolve("audit.log").toString();
+    }
+
+    private static String ca() {
+        return demo.resolve("ca.pem").toString();
+    }
+
+    /** A copy of the demo's log with one byte inside the given line changed. */
+    private static Path tampered(Path dir, int line) throws Exception {
+        String text = Files.readString(demo.resolve("audit.log"), StandardCharsets.UTF_8);
+        String[] lines = text.split("\n", -1);
+        String l = lines[line];
+        int at = l.length() / 2;
+        char c = l.charAt(at);
+        lines[line] = l.substring(0, at) + (c == 'a' ? 'b' : 'a') + l.substring(at + 1);
+        Path copy = dir.resolve("tampered.log");
+        Files.writeString(copy, String.join("\n", lines), StandardCharsets.UTF_8);
+        return copy;
+    }
+
+    @Test
+    void verifiesTheDemoLogOnOneLine() {
+        CliTest.Result r = CliTest.run("audit", "verify", log(), "--trust", ca());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).hasSize(1);
+        assertThat(r.out()).startsWith("audit log verified: ").contains("checkpoints");
+    }
+
+    @Test
+    void aTamperedCopyIsBrokenAndNamesTheEntry(@TempDir Path dir) throws Exception {
+        CliTest.Result r = CliTest.run("audit", "verify", tampered(dir, 2).toString(), "--trust", ca());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).startsWith("fmi-share: ").contains("audit log broken").contains("audit entry ")
+                .doesNotContain("\tat ");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void aLogSealedByAnUntrustedCaIsBroken(@TempDir Path dir) throws Exception {
+        Path other = dir.resolve("other.pem");
+        Files.writeString(other, Credentials.toPem(TestPki.authority("other CA").certificate()));
+        CliTest.Result r = CliTest.run("audit", "verify", log(), "--trust", other.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(r.err()).contains("audit entry ");
+    }
+
+    @Test
+    void hostileOrMissingFilesAreRejectedWithoutCreatingAnything(@TempDir Path dir) throws Exception {
+        Path missing = dir.resolve("missing.log");
+        CliTest.Result none = CliTest.run("audit", "verify", missing.toString(), "--trust", ca());
+        assertThat(none.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(none.err()).contains("no such file");
+        assertThat(missing).doesNotExist();
+
+        CliTest.Result directory = CliTest.run("audit", "verify", dir.toString(), "--trust", ca());
+        assertThat(directory.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(directory.err()).contains("not a regular file");
+
+        Path garbage = dir.resolve("garbage.log");
+        Files.writeString(garbage, "{\"not\": \"an audit entry\"}\n\u0000\u0001binary\n");
+        CliTest.Result g = CliTest.run("audit", "verify", garbage.toString(), "--trust", ca());
+        assertThat(g.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(g.err()).contains("audit entry 0");
+
+        Path notPem = dir.resolve("ca.pem");
+        Files.writeString(notPem, "not a certificate");
+        CliTest.Result badTrust = CliTest.run("audit", "verify", log(), "--trust", notPem.toString());
+        assertThat(badTrust.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
+        assertThat(badTrust.err()).contains("ca.pem");
+    }
+
+    @Test
+    void auditWithoutSubcommandOrTrustIsAUsageError() {
+        assertThat(CliTest.run("audit").code()).isEqualTo(ExitCodes.USAGE);
+        CliTest.Result r = CliTest.run("audit", "verify", log());
+        assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("--trust");
+        assertThat(CliTest.run("audit", "verify", "--help").out()).contains("Exit codes:");
+    }
+
+    @Test
+    void reportWritesEveryFormatFromAVerifiedLog(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        CliTest.Result r = CliTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold", "1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).startsWith("audit log verified: ").contains("wrote ");
+        for (String f : new String[] {"transparency-report.md", "transparency-report.html", "transparency-report.csv",
+            "transparency-chart.svg", "transparency-chart.png"}) {
+            assertThat(out.resolve(f)).isNotEmptyFile();
+            assertThat(r.out()).contains(out.resolve(f).toString());
+        }
+        // Threshold 1 shows the demo's handful of events; the default withholds them, so the files differ.
+        Path withDefault = dir.resolve("default");
+        CliTest.Result d = CliTest.run("report", log(), "--trust", ca(), "--out", withDefault.toString());
+        assertThat(d.code()).as(d.err()).isZero();
+        assertThat(Files.readString(withDefault.resolve("transparency-report.csv")))
+                .isNotEqualTo(Files.readString(out.resolve("transparency-report.csv")));
+    }
+
+    @Test
+    void reportRefusesABrokenLogAndBadThresholds(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        CliTest.Result broken = CliTest.run("report", tampered(dir, 1).toString(), "--trust", ca(), "--out",
+                out.toString());
+        assertThat(broken.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(broken.err()).contains("audit entry ");
+        assertThat(out).doesNotExist();
+        CliTest.Result zero = CliTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold",
+                "0");
+        assertThat(zero.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zero.err()).contains("--threshold");
+        assertThat(CliTest.run("report", log(), "--trust", ca()).code()).isEqualTo(ExitCodes.USAGE);
+    }
+}

@@ -1,0 +1,148 @@
+package org.fmishare.core.jose;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSSigner;
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.ECDSAVerifier;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import java.security.GeneralSecurityException;
+import java.security.PrivateKey;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.cert.CertPath;
+import java.security.cert.CertPathValidator;
+import java.security.cert.CertificateFactory;
+import java.security.cert.PKIXParameters;
+import java.security.cert.TrustAnchor;
+import java.security.cert.X509Certificate;
+import java.security.interfaces.ECPrivateKey;
+import java.security.interfaces.ECPublicKey;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.fmishare.core.jose.internal.Ed25519Jws;
+import org.fmishare.core.jose.internal.KeyTypes;
+import org.fmishare.core.keys.KeyAlgorithm;
+
+/**
+ * The JWS building blocks every signed artefact of the SDK shares (envelopes, receipts, audit seals): key
+ * classification, the JWS signer and verifier for a key, the JCA provider, and PKIX path validation. One place, so
+ * that a second signed format never grows its own copy of these rules.
+ *
+ * <p>The algorithm is always derived from the key (RFC 8725 section 3.1: never let the header choose it); Ed25519 is
+ * plugged into Nimbus JOSE+JWT through an adapter over the JCA provider. Stateless and thread-safe.
+ */
+public final class JwsKeys {
+    private JwsKeys() {}
+
+    /** {@return the JCA provider the SDK hands to every cryptographic call (Bouncy Castle, never registered globally)} */
+    public static Provider provider() {
+        return KeyTypes.BC;
+    }
+
+    /**
+     * Classifies a public key by what it is (curve, modulus size, OID), not by the provider's name for it.
+     *
+     * @param key any public key
+     * @return its algorithm, or empty when the SDK does not support it
+     */
+    public static Optional<KeyAlgorithm> keyAlgorithm(PublicKey key) {
+        return KeyTypes.of(Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * Classifies a private key.
+     *
+     * @param key any private key
+     * @return its algorithm, or empty when the SDK does not support it
+     */
+    public static Optional<KeyAlgorithm> keyAlgorithm(PrivateKey key) {
+        return KeyTypes.of(Objects.requireNonNull(key, "key"));
+    }
+
+    /**
+     * The JCA signature name used with a key type (certificates, CMS, key-pair checks).
+     *
+     * @param algorithm the key type
+     * @return the JCA name
+     */
+    public static String jcaSignature(KeyAlgorithm algorithm) {
+        return KeyTypes.jcaSignature(Objects.requireNonNull(algorithm, "algorithm"));
+    }
+
+    /**
+     * A JWS signer for a private key of a known type.
+     *
+     * @param key the private key
+     * @param type its type
+     * @return a signer bound to the SDK's provider
+     * @throws JOSEException when the key does not fit the type
+     */
+    public static JWSSigner signer(PrivateKey key, KeyAlgorithm type) throws JOSEException {
+        Objects.requireNonNull(key, "key");
+        JWSSigner s = switch (Objects.requireNonNull(type, "type")) {
+            case EC_P256, EC_P384 -> {
+                if (!(key instanceof ECPrivateKey ec)) {
+                    throw new JOSEException("an " + type + " signing key must be an EC private key");
+                }
+                yield new ECDSASigner(ec);
+            }
+            case RSA_2048, RSA_3072 -> new RSASSASigner(key);
+            case ED25519 -> new Ed25519Jws.Signer(key, KeyTypes.BC);
+        };
+        s.getJCAContext().setProvider(KeyTypes.BC);
+        return s;
+    }
+
+    /**
+     * A JWS verifier for a public key of a known type.
+     *
+     * @param key the public key
+     * @param type its type
+     * @return a verifier bound to the SDK's provider
+     * @throws JOSEException when the key does not fit the type
+     */
+    public static JWSVerifier verifier(PublicKey key, KeyAlgorithm type) throws JOSEException {
+        Objects.requireNonNull(key, "key");
+        JWSVerifier v = switch (Objects.requireNonNull(type, "type")) {
+            case EC_P256, EC_P384 -> {
+                if (!(key instanceof ECPublicKey ec)) {
+                    throw new JOSEException("an " + type + " key must be an EC public key");
+                }
+                yield new ECDSAVerifier(ec);
+            }
+            case RSA_2048, RSA_3072 -> {
+                if (!(key instanceof RSAPublicKey rsa)) {
+                    throw new JOSEException("an " + type + " key must be an RSA public key");
+                }
+                yield new RSASSAVerifier(rsa);
+            }
+            case ED25519 -> new Ed25519Jws.Verifier(key, KeyTypes.BC);
+        };
+        v.getJCAContext().setProvider(KeyTypes.BC);
+        return v;
+    }
+
+    /**
+     * Validates a certificate path (leaf first, trust anchor excluded) with PKIX at a given instant.
+     *
+     * @param path the certificates, leaf first
+     * @param at the validation time
+     * @param anchors the trust anchors
+     * @throws GeneralSecurityException when the path does not lead to an anchor at that time
+     */
+    public static void validatePath(List<X509Certificate> path, Instant at, Set<TrustAnchor> anchors)
+            throws GeneralSecurityException {
+        CertPath certPath = CertificateFactory.getInstance("X.509", KeyTypes.BC).generateCertPath(path);
+        PKIXParameters params = new PKIXParameters(anchors);
+        params.setRevocationEnabled(false);
+        params.setDate(Date.from(at));
+        CertPathValidator.getInstance("PKIX", KeyTypes.BC).validate(certPath, params);
+    }
+}

@@ -1,0 +1,515 @@
+package org.fmishare.delivery;
+
+import org.fmishare.core.transport.TransportException;
+import org.fmishare.core.transport.Transport;
+import org.fmishare.core.transport.DeliveryResult;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.delivery.outbox.OutboxEntry;
+import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.delivery.outbox.OutboxStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers signed envelopes through their {@link Transport}s with a durable outbox: nothing is lost, nothing is
+ * sent twice to a receiver that dedupes on the envelope id.
+ *
+ * <p>Guarantees. {@link #submit} returns only after the envelope is durable in the {@link OutboxStore}; no network
+ * I/O happens before that. Workers deliver due envelopes; a retryable failure is retried with exponential backoff
+ * and jitter (never sooner than a receiver's {@code Retry-After}); a permanent failure, an expired envelope, or
+ * {@code maxAttempts} failed attempts move it to the dead letters, which the embedder can list and
+ * {@linkplain #replay replay}. On {@link #start()} everything still queued in the store is scheduled again, so a
+ * restart after a crash delivers what was not yet delivered. An envelope whose delivery succeeded at the receiver
+ * but whose success was not yet recorded when the process died is sent once more after restart; its id lets the
+ * receiver recognise it (the SDK's receivers answer with the original receipt).
+ *
+ * <p>Design note: each envelope id is scheduled at most once at a time (a set guards the delay queue), so two
+ * workers never attempt the same envelope concurrently. Transport calls are guarded: an exception from a transport
+ * counts as a retryable failure and never kills a worker.
+ *
+ * <p>Thread-safe. Build with {@link #builder()}, call {@link #start()}, and {@link #close()} when done.
+ */
+public final class Dispatcher implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final OutboxStore store;
+    private final Map<String, Transport> transports;
+    private final int maxAttempts;
+    private final Duration initialBackoff;
+    private final Duration maxBackoff;
+    private final double jitter;
+    private final int workerCount;
+    private final Clock clock;
+    private final DispatchListener listener;
+
+    private final DelayQueue<Due> queue = new DelayQueue<>();
+    private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private final AtomicLong attempts = new AtomicLong();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+    private volatile boolean closed;
+
+    private Dispatcher(Builder b) {
+        this.store = b.store;
+        this.transports = Map.copyOf(b.transports);
+        this.maxAttempts = b.maxAttempts;
+        this.initialBackoff = b.initialBackoff;
+        this.maxBackoff = b.maxBackoff;
+        this.jitter = b.jitter;
+        this.workerCount = b.workers;
+        this.clock = b.clock;
+        this.listener = b.listener;
+    }
+
+    /** {@return a builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Schedules everything still queued in the store and starts the workers. Idempotent.
+     *
+     * @return this dispatcher
+     */
+    public synchronized Dispatcher start() {
+        ensureOpen();
+        if (running) {
+            return this;
+        }
+        running = true;
+        List<OutboxEntry> pending = store.list(OutboxState.QUEUED);
+        pending.forEach(e -> schedule(e.envelopeId(), e.nextAttemptAt()));
+        if (!pending.isEmpty()) {
+            LOG.info("outbox: resuming {} undelivered envelope(s)", pending.size());
+        }
+        for (int i = 0; i < workerCount; i++) {
+            Thread t = new Thread(this::work, "fmi-share-dispatcher-" + i);
+            t.setDaemon(true);
+            workers.add(t);
+            t.start();
+        }
+        return this;
+    }
+
+    /**
+     * Persists an envelope for delivery. Returns once it is durable; delivery happens on the workers.
+     *
+     * @param envelope the signed envelope
+     * @param destination where to deliver it (its scheme selects the transport)
+     * @return true if queued, false if an envelope with this id was already in the outbox (in any state)
+     * @throws TransportException if no transport handles the destination's scheme, or the dispatcher is closed
+     */
+    public boolean submit(OutboundEnvelope envelope, URI destination) {
+        Objects.requireNonNull(envelope, "envelope");
+        Objects.requireNonNull(destination, "destination");
+        ensureOpen();
+        transportFor(destination);
+        Instant now = clock.instant();
+        boolean added = store.enqueue(OutboxEntry.queued(envelope.envelopeId(), destination.toString(),
+                envelope.recipientId(), envelope.expiresAt(), envelope.digest(), envelope.serialized(), now));
+        if (added) {
+            safely(() -> listener.queued(envelope.envelopeId()));
+            if (running) {
+                schedule(envelope.envelopeId(), now);
+            }
+        }
+        return added;
+    }
+
+    /**
+     * The outbox entry of an envelope.
+     *
+     * @param envelopeId the envelope id
+     * @return its entry, if submitted
+     */
+    public Optional<OutboxEntry> status(String envelopeId) {
+        return store.find(envelopeId);
+    }
+
+    /** {@return the dead letters, oldest first} */
+    public List<OutboxEntry> deadLetters() {
+        return store.list(OutboxState.DEAD);
+    }
+
+    /**
+     * Moves a dead letter back to the queue with a fresh attempt budget.
+     *
+     * @param envelopeId the envelope id
+     * @throws org.fmishare.delivery.outbox.OutboxException if it is unknown or not dead
+     */
+    public void replay(String envelopeId) {
+        ensureOpen();
+        Instant now = clock.instant();
+        store.replay(envelopeId, now);
+        LOG.info("outbox: replaying dead letter {}", envelopeId);
+        if (running) {
+            schedule(envelopeId, now);
+        }
+    }
+
+    /** {@return a snapshot of queued, in-flight, delivered and dead counts} */
+    public DispatchMetrics metrics() {
+        return new DispatchMetrics(store.list(OutboxState.QUEUED).size(), inFlight.get(),
+                store.list(OutboxState.DELIVERED).size(), store.list(OutboxState.DEAD).size(), attempts.get());
+    }
+
+    /**
+     * Waits until no envelope is queued or in flight (all delivered or dead), or the timeout passes.
+     *
+     * @param timeout how long to wait at most
+     * @return true if idle, false on timeout
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitIdle(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!scheduled.isEmpty() || inFlight.get() > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    /** Stops the workers (an attempt under way finishes) and closes the transports. The store stays open. */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            running = false;
+        }
+        workers.forEach(Thread::interrupt);
+        for (Thread t : workers) {
+            try {
+                t.join(30_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        for (Transport t : new java.util.HashSet<>(transports.values())) {
+            try {
+                t.close();
+            } catch (Exception e) {
+                LOG.warn("closing transport {} failed: {}", t.getClass().getName(), e.toString());
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed) {
+            throw new TransportException("the dispatcher is closed", false);
+        }
+    }
+
+    private Transport transportFor(URI destination) {
+        String scheme = destination.getScheme() == null ? "" : destination.getScheme().toLowerCase(Locale.ROOT);
+        Transport t = transports.get(scheme);
+        if (t == null) {
+            throw new TransportException("no transport for '" + scheme + ":' destinations (configured: "
+                    + new java.util.TreeSet<>(transports.keySet()) + ")", true);
+        }
+        return t;
+    }
+
+    private void schedule(String envelopeId, Instant at) {
+        if (scheduled.add(envelopeId)) {
+            queue.add(new Due(envelopeId, System.nanoTime()
+                    + Math.max(0, Duration.between(clock.instant(), at).toNanos())));
+        }
+    }
+
+    /**
+     * Puts an envelope that is already in {@code scheduled} back on the delay queue without leaving the set, so
+     * {@link #awaitIdle} never sees it as neither scheduled nor in flight between two attempts.
+     */
+    private void reschedule(String envelopeId, Instant at) {
+        if (running) {
+            queue.add(new Due(envelopeId, System.nanoTime()
+                    + Math.max(0, Duration.between(clock.instant(), at).toNanos())));
+        } else {
+            scheduled.remove(envelopeId);
+        }
+    }
+
+    private void work() {
+        while (running) {
+            Due due;
+            try {
+                due = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (due == null) {
+                continue;
+            }
+            try {
+                attempt(due.envelopeId);
+            } catch (RuntimeException e) {
+                // The store failed (disk, database): keep the envelope queued and try again later.
+                LOG.error("outbox: cannot process {}: {}", due.envelopeId, e.toString());
+                reschedule(due.envelopeId, clock.instant().plus(maxBackoff));
+            }
+        }
+    }
+
+    private void attempt(String id) {
+        Optional<OutboxEntry> found = store.find(id);
+        if (found.isEmpty() || found.get().state() != OutboxState.QUEUED) {
+            scheduled.remove(id);
+            return;
+        }
+        OutboxEntry e = found.get();
+        Instant now = clock.instant();
+        if (now.isAfter(e.expiresAt())) {
+            retire(id, now, "expired at " + e.expiresAt() + " before it could be delivered");
+            return;
+        }
+        URI destination = URI.create(e.destination());
+        Transport transport;
+        try {
+            transport = transportFor(destination);
+        } catch (TransportException ex) {
+            retire(id, now, ex.getMessage());
+            return;
+        }
+        int attempt = e.attempts() + 1;
+        attempts.incrementAndGet();
+        safely(() -> listener.attempting(id, attempt));
+        DeliveryResult result;
+        inFlight.incrementAndGet();
+        try {
+            result = transport.deliver(new SignedEnvelope.Stored(e.envelopeId(), e.recipientId(), e.expiresAt(),
+                    e.digest(), e.envelope()), destination);
+            if (result == null) {
+                result = DeliveryResult.retry("transport " + transport.getClass().getSimpleName() + " returned null");
+            }
+        } catch (RuntimeException ex) {
+            result = DeliveryResult.retry("transport " + transport.getClass().getSimpleName() + " threw " + ex);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+        Instant after = clock.instant();
+        if (result instanceof DeliveryResult.Delivered d) {
+            store.markDelivered(id, after, d.receipt());
+            scheduled.remove(id);
+            LOG.info("outbox: delivered {} to {} on attempt {}", id, destination.getScheme(), attempt);
+            safely(() -> listener.delivered(id, d));
+        } else if (result instanceof DeliveryResult.PermanentFailure p) {
+            retire(id, after, "permanent failure on attempt " + attempt + ": " + p.reason());
+        } else {
+            DeliveryResult.RetryableFailure r = (DeliveryResult.RetryableFailure) result;
+            if (attempt >= maxAttempts) {
+                retire(id, after, "gave up after " + attempt + " attempts; last: " + r.reason());
+                return;
+            }
+            Duration wait = backoff(attempt);
+            if (r.retryAfter().isPresent() && r.retryAfter().get().compareTo(wait) > 0) {
+                wait = r.retryAfter().get();
+            }
+            Instant next = after.plus(wait);
+            store.recordFailure(id, attempt, next, r.reason());
+            LOG.debug("outbox: attempt {} of {} failed ({}); retrying at {}", attempt, id, r.reason(), next);
+            safely(() -> listener.retrying(id, attempt, next, r.reason()));
+            reschedule(id, next);
+        }
+    }
+
+    private void retire(String id, Instant at, String reason) {
+        store.markDead(id, at, reason);
+        scheduled.remove(id);
+        LOG.warn("outbox: {} moved to dead letters: {}", id, reason);
+        safely(() -> listener.dead(id, reason));
+    }
+
+    /** Exponential backoff with multiplicative jitter: initial * 2^(n-1), capped, times a factor in 1 +- jitter. */
+    Duration backoff(int attempt) {
+        double base = initialBackoff.toNanos() * Math.pow(2, Math.min(attempt - 1, 40));
+        double capped = Math.min(base, maxBackoff.toNanos());
+        double factor = 1 + jitter * (2 * ThreadLocalRandom.current().nextDouble() - 1);
+        return Duration.ofNanos((long) Math.min(capped * factor, maxBackoff.toNanos()));
+    }
+
+    private static void safely(Runnable callback) {
+        try {
+            callback.run();
+        } catch (RuntimeException e) {
+            LOG.warn("dispatch listener threw {}; ignored", e.toString());
+        }
+    }
+
+    private static final class Due implements Delayed {
+        final String envelopeId;
+        final long dueNanos;
+
+        Due(String envelopeId, long dueNanos) {
+            this.envelopeId = envelopeId;
+            this.dueNanos = dueNanos;
+        }
+
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed o) {
+            return Long.compare(dueNanos, ((Due) o).dueNanos);
+        }
+    }
+
+    /** Configures a {@link Dispatcher}; {@link #store} is required, everything else has a default. */
+    public static final class Builder {
+        private OutboxStore store;
+        private final Map<String, Transport> transports = new HashMap<>();
+        private int maxAttempts = 10;
+        private Duration initialBackoff = Duration.ofMillis(500);
+        private Duration maxBackoff = Duration.ofMinutes(10);
+        private double jitter = 0.2;
+        private int workers = 2;
+        private Clock clock = Clock.systemUTC();
+        private DispatchListener listener = new DispatchListener() {};
+
+        private Builder() {}
+
+        /** @param store the durable outbox @return this builder */
+        public Builder store(OutboxStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /**
+         * Adds a transport for each scheme it declares.
+         *
+         * @param transport the transport
+         * @return this builder
+         * @throws IllegalStateException if another transport already handles one of its schemes
+         */
+        public Builder transport(Transport transport) {
+            Objects.requireNonNull(transport, "transport");
+            for (String scheme : transport.schemes()) {
+                String s = scheme.toLowerCase(Locale.ROOT);
+                Transport previous = transports.putIfAbsent(s, transport);
+                if (previous != null && previous != transport) {
+                    throw new IllegalStateException("scheme '" + s + "' is already handled by "
+                            + previous.getClass().getName());
+                }
+            }
+            return this;
+        }
+
+        /**
+         * Adds every {@link Transport} found with {@link ServiceLoader} on the class loader (each needs a public
+         * no-argument constructor). Opt-in and logged, because a transport sees every envelope.
+         *
+         * @param loader where to look
+         * @return this builder
+         */
+        public Builder discoverTransports(ClassLoader loader) {
+            for (Transport t : ServiceLoader.load(Transport.class, loader)) {
+                LOG.info("discovered transport {} for schemes {}", t.getClass().getName(), t.schemes());
+                transport(t);
+            }
+            return this;
+        }
+
+        /** @param maxAttempts attempts before giving up, at least 1 (default 10) @return this builder */
+        public Builder maxAttempts(int maxAttempts) {
+            if (maxAttempts < 1) {
+                throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+            }
+            this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /**
+         * Sets the backoff range.
+         *
+         * @param initial the wait after the first failure (default 500 ms)
+         * @param max the longest wait (default 10 minutes)
+         * @return this builder
+         */
+        public Builder backoff(Duration initial, Duration max) {
+            Objects.requireNonNull(initial, "initial");
+            Objects.requireNonNull(max, "max");
+            if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
+                throw new IllegalArgumentException("backoff needs 0 < initial <= max, was " + initial + " and "
+                        + max);
+            }
+            this.initialBackoff = initial;
+            this.maxBackoff = max;
+            return this;
+        }
+
+        /** @param jitter relative jitter in [0, 1) (default 0.2) @return this builder */
+        public Builder jitter(double jitter) {
+            if (!(jitter >= 0 && jitter < 1)) {
+                throw new IllegalArgumentException("jitter must be in [0, 1), was " + jitter);
+            }
+            this.jitter = jitter;
+            return this;
+        }
+
+        /** @param workers concurrent delivery threads, at least 1 (default 2) @return this builder */
+        public Builder workers(int workers) {
+            if (workers < 1) {
+                throw new IllegalArgumentException("workers must be at least 1, was " + workers);
+            }
+            this.workers = workers;
+            return this;
+        }
+
+        /** @param clock the clock for timestamps and expiry (default UTC system clock) @return this builder */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** @param listener progress callbacks @return this builder */
+        public Builder listener(DispatchListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Builds the dispatcher (not yet started).
+         *
+         * @return the dispatcher
+         * @throws IllegalStateException if no store or no transport was given
+         */
+        public Dispatcher build() {
+            if (store == null) {
+                throw new IllegalStateException("a Dispatcher needs an OutboxStore: call store(...)");
+            }
+            if (transports.isEmpty()) {
+                throw new IllegalStateException("a Dispatcher needs at least one Transport: call transport(...)");
+            }
+            return new Dispatcher(this);
+        }
+    }
+}

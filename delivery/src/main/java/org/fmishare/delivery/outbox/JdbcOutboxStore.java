@@ -1,0 +1,274 @@
+package org.fmishare.delivery.outbox;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+
+/**
+ * An {@link OutboxStore} in any JDBC database, for agencies that keep state in one. Each change is one statement
+ * committed before the method returns (auto-commit, or an explicit commit), so it is as durable as the database.
+ *
+ * <p>The table ({@code fmi_share_outbox} unless another name is given) is created if absent. Timestamps are stored
+ * as epoch nanoseconds ({@code BIGINT}), so no time zone conversion can shift them. State transitions are
+ * conditional updates ({@code ... WHERE state = ?}), so two dispatchers sharing a database cannot both deliver or
+ * both retire the same entry. Thread-safe: each call borrows its own connection from the {@link DataSource}.
+ */
+public final class JdbcOutboxStore implements OutboxStore {
+    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final int MAX_TEXT = 2_000;
+    private final DataSource dataSource;
+    private final String table;
+
+    private JdbcOutboxStore(DataSource dataSource, String table) {
+        this.dataSource = dataSource;
+        this.table = table;
+    }
+
+    /**
+     * Opens the store on a data source, creating the table {@code fmi_share_outbox} if needed.
+     *
+     * @param dataSource where to connect
+     * @return the store
+     * @throws OutboxException if the table cannot be created
+     */
+    public static JdbcOutboxStore open(DataSource dataSource) {
+        return open(dataSource, "fmi_share_outbox");
+    }
+
+    /**
+     * Opens the store on a data source with a table name of the caller's choice.
+     *
+     * @param dataSource where to connect
+     * @param table a plain SQL identifier
+     * @return the store
+     * @throws OutboxException if the table cannot be created
+     */
+    public static JdbcOutboxStore open(DataSource dataSource, String table) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(table, "table");
+        if (!TABLE.matcher(table).matches()) {
+            throw new IllegalArgumentException("table must be a plain SQL identifier, was '" + table + "'");
+        }
+        JdbcOutboxStore store = new JdbcOutboxStore(dataSource, table);
+        store.createTable();
+        return store;
+    }
+
+    private void createTable() {
+        String ddl = "CREATE TABLE IF NOT EXISTS " + table + " ("
+                + "envelope_id VARCHAR(256) NOT NULL PRIMARY KEY, "
+                + "destination VARCHAR(2048) NOT NULL, "
+                + "recipient_id VARCHAR(256) NOT NULL, "
+                + "expires_at BIGINT NOT NULL, "
+                + "digest VARCHAR(80) NOT NULL, "
+                + "enqueued_at BIGINT NOT NULL, "
+                + "envelope BLOB NOT NULL, "
+                + "state VARCHAR(16) NOT NULL, "
+                + "attempts INTEGER NOT NULL, "
+                + "next_attempt_at BIGINT NOT NULL, "
+                + "last_error VARCHAR(" + MAX_TEXT + "), "
+                + "finished_at BIGINT, "
+                + "receipt BLOB)";
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(ddl);
+            commit(c);
+        } catch (SQLException e) {
+            throw new OutboxException("cannot create outbox table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public boolean enqueue(OutboxEntry entry) {
+        Objects.requireNonNull(entry, "entry");
+        if (entry.state() != OutboxState.QUEUED || entry.attempts() != 0) {
+            throw new IllegalArgumentException("only a fresh QUEUED entry can be enqueued, got " + entry);
+        }
+        String sql = "INSERT INTO " + table + " (envelope_id, destination, recipient_id, expires_at, digest, "
+                + "enqueued_at, envelope, state, attempts, next_attempt_at, receipt) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+        try (Connection c = dataSource.getConnection()) {
+            if (exists(c, entry.envelopeId())) {
+                return false;
+            }
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setString(1, entry.envelopeId());
+                p.setString(2, entry.destination());
+                p.setString(3, entry.recipientId());
+                p.setLong(4, nanos(entry.expiresAt()));
+                p.setString(5, entry.digest());
+                p.setLong(6, nanos(entry.enqueuedAt()));
+                p.setBytes(7, entry.envelope());
+                p.setString(8, OutboxState.QUEUED.name());
+                p.setLong(9, nanos(entry.nextAttemptAt()));
+                p.setBytes(10, new byte[0]);
+                p.executeUpdate();
+                commit(c);
+                return true;
+            } catch (SQLException e) {
+                // A concurrent enqueue of the same id lost the race: the id is an idempotency key, not an error.
+                if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                    rollback(c);
+                    return false;
+                }
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("cannot enqueue " + entry.envelopeId() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void recordFailure(String envelopeId, int attempts, Instant nextAttemptAt, String error) {
+        Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
+        update(envelopeId, OutboxState.QUEUED, "retried",
+                "attempts = ?, next_attempt_at = ?, last_error = ?", p -> {
+                    p.setInt(1, attempts);
+                    p.setLong(2, nanos(nextAttemptAt));
+                    p.setString(3, clip(Objects.requireNonNull(error, "error")));
+                    return 4;
+                });
+    }
+
+    @Override
+    public void markDelivered(String envelopeId, Instant at, byte[] receipt) {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(receipt, "receipt");
+        update(envelopeId, OutboxState.QUEUED, "delivered", "state = 'DELIVERED', finished_at = ?, receipt = ?",
+                p -> {
+                    p.setLong(1, nanos(at));
+                    p.setBytes(2, receipt);
+                    return 3;
+                });
+    }
+
+    @Override
+    public void markDead(String envelopeId, Instant at, String reason) {
+        Objects.requireNonNull(at, "at");
+        update(envelopeId, OutboxState.QUEUED, "declared dead", "state = 'DEAD', finished_at = ?, last_error = ?",
+                p -> {
+                    p.setLong(1, nanos(at));
+                    p.setString(2, clip(Objects.requireNonNull(reason, "reason")));
+                    return 3;
+                });
+    }
+
+    @Override
+    public void replay(String envelopeId, Instant at) {
+        Objects.requireNonNull(at, "at");
+        update(envelopeId, OutboxState.DEAD, "replayed",
+                "state = 'QUEUED', attempts = 0, next_attempt_at = ?, finished_at = NULL", p -> {
+                    p.setLong(1, nanos(at));
+                    return 2;
+                });
+    }
+
+    @Override
+    public Optional<OutboxEntry> find(String envelopeId) {
+        Objects.requireNonNull(envelopeId, "envelopeId");
+        List<OutboxEntry> found = query("WHERE envelope_id = ?", envelopeId);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<OutboxEntry> list(OutboxState state) {
+        Objects.requireNonNull(state, "state");
+        return query("WHERE state = ? ORDER BY enqueued_at, envelope_id", state.name());
+    }
+
+    @Override
+    public void close() {
+        // Connections are borrowed per call; the DataSource belongs to the caller.
+    }
+
+    private interface Binder {
+        int bind(PreparedStatement p) throws SQLException;
+    }
+
+    private void update(String envelopeId, OutboxState required, String action, String set, Binder binder) {
+        Objects.requireNonNull(envelopeId, "envelopeId");
+        String sql = "UPDATE " + table + " SET " + set + " WHERE envelope_id = ? AND state = ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            int next = binder.bind(p);
+            p.setString(next, envelopeId);
+            p.setString(next + 1, required.name());
+            int rows = p.executeUpdate();
+            commit(c);
+            if (rows == 0) {
+                Optional<OutboxEntry> current = find(envelopeId);
+                if (current.isEmpty()) {
+                    throw new OutboxException.UnknownEnvelope(envelopeId);
+                }
+                throw new OutboxException.IllegalTransition(envelopeId, current.get().state(), action);
+            }
+        } catch (SQLException e) {
+            throw new OutboxException("cannot update " + envelopeId + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<OutboxEntry> query(String where, String arg) {
+        String sql = "SELECT envelope_id, destination, recipient_id, expires_at, digest, enqueued_at, envelope, "
+                + "state, attempts, next_attempt_at, last_error, finished_at, receipt FROM " + table + " " + where;
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, arg);
+            List<OutboxEntry> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    long finished = r.getLong(12);
+                    boolean hasFinished = !r.wasNull();
+                    byte[] receipt = r.getBytes(13);
+                    out.add(new OutboxEntry(r.getString(1), r.getString(2), r.getString(3), instant(r.getLong(4)),
+                            r.getString(5), instant(r.getLong(6)), r.getBytes(7),
+                            OutboxState.valueOf(r.getString(8)), r.getInt(9), instant(r.getLong(10)),
+                            Optional.ofNullable(r.getString(11)),
+                            hasFinished ? Optional.of(instant(finished)) : Optional.empty(),
+                            receipt == null ? new byte[0] : receipt));
+                }
+            }
+            return List.copyOf(out);
+        } catch (SQLException e) {
+            throw new OutboxException("cannot read the outbox: " + e.getMessage(), e);
+        }
+    }
+
+    private boolean exists(Connection c, String envelopeId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM " + table + " WHERE envelope_id = ?")) {
+            p.setString(1, envelopeId);
+            try (ResultSet r = p.executeQuery()) {
+                return r.next();
+            }
+        }
+    }
+
+    private static void commit(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.commit();
+        }
+    }
+
+    private static void rollback(Connection c) throws SQLException {
+        if (!c.getAutoCommit()) {
+            c.rollback();
+        }
+    }
+
+    private static long nanos(Instant t) {
+        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    }
+
+    private static Instant instant(long nanos) {
+        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    }
+
+    private static String clip(String s) {
+        return s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT);
+    }
+}

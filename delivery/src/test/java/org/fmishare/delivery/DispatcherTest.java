@@ -1,0 +1,278 @@
+package org.fmishare.delivery;
+
+import org.fmishare.core.transport.TransportException;
+import org.fmishare.core.transport.Transport;
+import org.fmishare.core.transport.DeliveryResult;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.testkit.TestPki;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.delivery.outbox.OutboxEntry;
+import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.testkit.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dispatcher semantics through the Transport SPI: retries with backoff, Retry-After, dead letters, replay,
+ * restart, expiry and guarded transports. (The wire itself is exercised by the transport adapters' tests.)
+ */
+class DispatcherTest {
+    static final TestPki.Authority CA = TestPki.authority("dispatcher test CA");
+    static final SigningCredential SENDER = CA.issue("FITF signer", KeyAlgorithm.EC_P256);
+    static final EnvelopeSigner SIGNER = EnvelopeSigner.builder(SENDER, "fitf").build();
+    static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
+            Disclosure.digestOf("report"));
+    static final List<Disclosure> DISCLOSURES = List.of(Disclosure.of("no-request-no-obligation", 1, "No request."),
+            Disclosure.of("no-adverse-action", 1, "No adverse action."),
+            Disclosure.of("voluntary-participation", 1, "Voluntary."));
+    static final URI DEST = URI.create("test://smc.example/fmi");
+
+    @TempDir
+    Path dir;
+
+    static SignedEnvelope envelope() {
+        return SIGNER.signShare(SampleData.passingShare(), PASS, DISCLOSURES);
+    }
+
+    /** A transport that answers from a script per attempt number and records what it saw. */
+    static final class ScriptedTransport implements Transport {
+        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+        final ConcurrentLinkedQueue<String> delivered = new ConcurrentLinkedQueue<>();
+        final List<Instant> times = Collections.synchronizedList(new ArrayList<>());
+        final BiFunction<String, Integer, DeliveryResult> script;
+
+        ScriptedTransport(BiFunction<String, Integer, DeliveryResult> script) {
+            this.script = script;
+        }
+
+        @Override
+        public Set<String> schemes() {
+            return Set.of("test");
+        }
+
+        @Override
+        public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
+            int n = attempts.computeIfAbsent(envelope.envelopeId(), k -> new AtomicInteger()).incrementAndGet();
+            times.add(Instant.now());
+            DeliveryResult r = script.apply(envelope.envelopeId(), n);
+            if (r instanceof DeliveryResult.Delivered) {
+                delivered.add(envelope.envelopeId());
+            }
+            return r;
+        }
+    }
+
+    private Dispatcher.Builder dispatcher(FileJournalStore store, Transport t) {
+        return Dispatcher.builder().store(store).transport(t).backoff(Duration.ofMillis(5), Duration.ofMillis(50))
+                .jitter(0.1);
+    }
+
+    @Test
+    void retriesTransientFailuresThenDeliversOnce() throws Exception {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> n < 3 ? DeliveryResult.retry("HTTP 503")
+                : new DeliveryResult.Delivered("receipt".getBytes(), "200"));
+        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        DispatchListener listener = new DispatchListener() {
+            @Override
+            public void retrying(String id, int attempt, Instant next, String reason) {
+                events.add("retry " + attempt + " " + reason);
+            }
+
+            @Override
+            public void delivered(String id, DeliveryResult.Delivered result) {
+                events.add("delivered");
+            }
+        };
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).listener(listener).build().start()) {
+            SignedEnvelope e = envelope();
+            assertThat(d.submit(e, DEST)).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            OutboxEntry entry = d.status(e.envelopeId()).orElseThrow();
+            assertThat(entry.state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(entry.attempts()).isEqualTo(2);
+            assertThat(entry.receipt()).isEqualTo("receipt".getBytes());
+            assertThat(t.delivered).containsExactly(e.envelopeId());
+            assertThat(events).containsExactly("retry 1 HTTP 503", "retry 2 HTTP 503", "delivered");
+            assertThat(d.metrics().delivered()).isEqualTo(1);
+            assertThat(d.metrics().attempts()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void resubmittingTheSameEnvelopeIsIgnored() throws Exception {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> new DeliveryResult.Delivered(new byte[0], "200"));
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).build().start()) {
+            SignedEnvelope e = envelope();
+            assertThat(d.submit(e, DEST)).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.submit(e, DEST)).isFalse();
+            assertThat(d.submit(e.stored(), DEST)).isFalse();
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(t.attempts.get(e.envelopeId()).get()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void retryAfterIsHonoured() throws Exception {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> n == 1
+                ? new DeliveryResult.RetryableFailure("HTTP 429", Optional.of(Duration.ofMillis(400)))
+                : new DeliveryResult.Delivered(new byte[0], "200"));
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).build().start()) {
+            d.submit(envelope(), DEST);
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(Duration.between(t.times.get(0), t.times.get(1))).isGreaterThanOrEqualTo(
+                    Duration.ofMillis(390));
+        }
+    }
+
+    @Test
+    void permanentFailureGoesToDeadLettersAndCanBeReplayed() throws Exception {
+        AtomicInteger mode = new AtomicInteger();
+        ScriptedTransport t = new ScriptedTransport((id, n) -> mode.get() == 0
+                ? new DeliveryResult.PermanentFailure("HTTP 400: unknown recipient")
+                : new DeliveryResult.Delivered(new byte[0], "200"));
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).build().start()) {
+            SignedEnvelope e = envelope();
+            d.submit(e, DEST);
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.deadLetters()).extracting(OutboxEntry::envelopeId).containsExactly(e.envelopeId());
+            assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("unknown recipient");
+            mode.set(1);
+            d.replay(e.envelopeId());
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.status(e.envelopeId()).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(d.deadLetters()).isEmpty();
+        }
+    }
+
+    @Test
+    void givesUpAfterMaxAttempts() throws Exception {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> DeliveryResult.retry("connection refused"));
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).maxAttempts(4).build().start()) {
+            SignedEnvelope e = envelope();
+            d.submit(e, DEST);
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(t.attempts.get(e.envelopeId()).get()).isEqualTo(4);
+            assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("gave up after 4 attempts");
+        }
+    }
+
+    @Test
+    void aThrowingTransportCountsAsRetryableAndWorkersSurvive() throws Exception {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> {
+            if (n == 1) {
+                throw new IllegalStateException("bug in transport");
+            }
+            return new DeliveryResult.Delivered(new byte[0], "200");
+        });
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).workers(1).build().start()) {
+            SignedEnvelope e = envelope();
+            d.submit(e, DEST);
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.status(e.envelopeId()).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+        }
+    }
+
+    @Test
+    void restartDeliversWhatWasQueuedBefore() throws Exception {
+        Path journal = dir.resolve("j");
+        SignedEnvelope a = envelope();
+        SignedEnvelope b = envelope();
+        ScriptedTransport never = new ScriptedTransport((id, n) -> DeliveryResult.retry("down"));
+        try (FileJournalStore store = FileJournalStore.open(journal)) {
+            Dispatcher d = dispatcher(store, never).build();
+            d.submit(a, DEST);
+            d.submit(b, DEST);
+            d.close();
+        }
+        ScriptedTransport up = new ScriptedTransport((id, n) -> new DeliveryResult.Delivered(new byte[0], "200"));
+        try (FileJournalStore store = FileJournalStore.open(journal);
+                Dispatcher d = dispatcher(store, up).build().start()) {
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(up.delivered).containsExactlyInAnyOrder(a.envelopeId(), b.envelopeId());
+            assertThat(never.attempts).isEmpty();
+        }
+    }
+
+    @Test
+    void expiredEnvelopesAreNotSent() throws Exception {
+        EnvelopeSigner shortLived = EnvelopeSigner.builder(SENDER, "fitf").lifetime(Duration.ofMillis(1)).build();
+        SignedEnvelope e = shortLived.signShare(SampleData.passingShare(), PASS, DISCLOSURES);
+        Thread.sleep(20);
+        ScriptedTransport t = new ScriptedTransport((id, n) -> new DeliveryResult.Delivered(new byte[0], "200"));
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).build().start()) {
+            d.submit(e, DEST);
+            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(t.attempts).isEmpty();
+            assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("expired");
+        }
+    }
+
+    @Test
+    void unknownSchemeIsRefusedAtSubmit() {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> DeliveryResult.retry("x"));
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).build()) {
+            assertThatThrownBy(() -> d.submit(envelope(), URI.create("gopher://x")))
+                    .isInstanceOf(TransportException.class).hasMessageContaining("no transport for 'gopher:'");
+            assertThat(store.list(OutboxState.QUEUED)).isEmpty();
+        }
+    }
+
+    @Test
+    void builderRefusesIncompleteOrConflictingSetups() {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> DeliveryResult.retry("x"));
+        assertThatThrownBy(() -> Dispatcher.builder().transport(t).build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("OutboxStore");
+        assertThatThrownBy(() -> Dispatcher.builder().transport(t).transport(
+                new ScriptedTransport((id, n) -> DeliveryResult.retry("y")))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("scheme 'test'");
+        assertThatThrownBy(() -> Dispatcher.builder().jitter(1.5)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void backoffGrowsExponentiallyWithinItsCap() {
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"))) {
+            Dispatcher d = Dispatcher.builder().store(store).transport(new ScriptedTransport((id, n) -> null))
+                    .backoff(Duration.ofMillis(100), Duration.ofSeconds(2)).jitter(0.2).build();
+            for (int attempt = 1; attempt <= 8; attempt++) {
+                double base = Math.min(100 * Math.pow(2, attempt - 1), 2000);
+                long ms = d.backoff(attempt).toMillis();
+                assertThat(ms).as("attempt %d", attempt).isBetween((long) (base * 0.8) - 1,
+                        (long) Math.min(base * 1.2, 2000) + 1);
+            }
+            d.close();
+        }
+    }
+}

@@ -1,0 +1,402 @@
+package org.fmishare.demo;
+
+import org.fmishare.cli.ExitCodes;
+import org.fmishare.cli.CliException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.fmishare.audit.AuditEvent;
+import org.fmishare.audit.AuditListener;
+import org.fmishare.audit.AuditLog;
+import org.fmishare.audit.AuditSubject;
+import org.fmishare.audit.AuditVerification;
+import org.fmishare.audit.AuditVerifier;
+import org.fmishare.audit.FileAuditStore;
+import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.json.FmiJson;
+import org.fmishare.core.keys.Credentials;
+import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.testkit.TestPki;
+import org.fmishare.core.model.ThreatShare;
+import org.fmishare.core.model.TransportKind;
+import org.fmishare.delivery.outbox.FileJournalStore;
+import org.fmishare.delivery.outbox.OutboxEntry;
+import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.testkit.SampleData;
+import org.fmishare.delivery.Dispatcher;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.DisclosureReport;
+import org.fmishare.disclosure.DisclosureVerifier;
+import org.fmishare.disclosure.Format;
+import org.fmishare.disclosure.MessageKind;
+import org.fmishare.disclosure.RenderedMessage;
+import org.fmishare.reporting.ReportFiles;
+import org.fmishare.reporting.ReportOptions;
+import org.fmishare.reporting.TransparencyReport;
+import org.fmishare.sop.ComplianceReport;
+import org.fmishare.sop.ReportRenderer;
+import org.fmishare.sop.SopValidator;
+import org.fmishare.transport.email.BodyRenderer;
+import org.fmishare.transport.email.EmailAddress;
+import org.fmishare.transport.email.EmailReceiver;
+import org.fmishare.transport.email.EmailTransport;
+import org.fmishare.transport.email.ReceivedEmail;
+import org.fmishare.transport.email.SmtpSecurity;
+import org.fmishare.transport.email.SmtpSettings;
+import org.fmishare.transport.https.EnvelopeReceiver;
+import org.fmishare.transport.https.HttpsReceiverServer;
+import org.fmishare.transport.https.HttpsTransport;
+import org.fmishare.transport.https.TlsContexts;
+import org.fmishare.transport.taxii.ObjectQuery;
+import org.fmishare.transport.taxii.TaxiiClient;
+import org.fmishare.transport.taxii.TaxiiShares;
+import org.fmishare.transport.taxii.TaxiiTransport;
+import org.fmishare.transport.taxii.testserver.TaxiiTestServer;
+import org.fmishare.transport.taxii.stix.StixObject;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fmi-share demo}: the end-to-end flow on embedded defaults, printing each step. Every server it talks to
+ * (HTTPS receiver with mutual TLS, SMTP/IMAP, TAXII 2.1) runs in this process on loopback; nothing external is
+ * needed. With {@code --out DIR} every artifact is kept for inspection.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Run the end-to-end flow on embedded defaults (no external server).",
+        footer = ExitCodes.HELP)
+public final class DemoCommand implements Callable<Integer> {
+    private static final int STEPS = 10;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Keep every artifact the demo makes in DIR.")
+    Optional<Path> out = Optional.empty();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    private int step;
+    private PrintWriter o;
+
+    @Override
+    public Integer call() throws IOException, InterruptedException {
+        o = spec.commandLine().getOut();
+        Path work = out.isPresent() ? Files.createDirectories(out.get()) : tempDir();
+        FmiJson json = FmiJson.standard();
+
+        progress("Building the sample share (fictional actor, 3 accounts, 4 facts)");
+        ThreatShare share = SampleData.passingShare();
+        o.printf("      share %s from %s to %s%n", share.id(), share.sendingOffice().name(), share.recipient().name());
+
+        progress("Checking its structure: strict JSON round trip through the model's constraints");
+        byte[] bytes = json.write(share);
+        if (!json.read(bytes, ThreatShare.class).equals(share)) {
+            throw new CliException(ExitCodes.INTERNAL, "the share did not survive a JSON round trip");
+        }
+        o.printf("      structure ok: %d bytes of JSON, %d accounts, %d facts%n", bytes.length,
+                share.accounts().size(), share.facts().size());
+        String pretty = json.writePretty(share);
+        o.println(pretty);
+        write(work, "share.json", pretty);
+
+        progress("Rendering the plain-text message with its mandatory disclosures");
+        DisclosureRenderer renderer = DisclosureRenderer.standard();
+        RenderedMessage text = renderer.renderShare(share, Format.TEXT);
+        o.println("Subject: " + text.subject());
+        o.println();
+        o.println(text.body());
+        DisclosureReport clauses = DisclosureVerifier.standard().verifyRendered(text).requireAllPresent();
+        o.printf("      disclosures verified in the rendered text: %s%n", clauses.clauses().stream()
+                .map(c -> c.id() + " v" + c.version() + " " + c.state()).toList());
+        write(work, "share-message.txt", "Subject: " + text.subject() + "\n\n" + text.body());
+        write(work, "share-message.html", renderer.renderShare(share, Format.HTML).body());
+        write(work, "disclosures.json", renderer.renderShare(share, Format.JSON).body());
+
+        progress("Validating against the SOP rule set in force: the sample share, then a failing one");
+        SopValidator validator = SopValidator.standard();
+        ComplianceReport report = validator.validate(share, text.body());
+        o.println(ReportRenderer.text(report));
+        ThreatShare bad = SampleData.failingShare();
+        ComplianceReport badReport = validator.validate(bad, renderer.renderShare(bad, Format.TEXT).body());
+        o.println(ReportRenderer.text(badReport));
+        if (report.verdict() != Verdict.PASS || badReport.verdict() != Verdict.FAIL) {
+            throw new CliException(ExitCodes.INTERNAL, "unexpected verdicts for the samples: " + report.verdict()
+                    + " and " + badReport.verdict());
+        }
+        o.printf("      sample share: %s; failing share: %s (%s)%n", report.verdict(), badReport.verdict(),
+                String.join(", ", badReport.failedRuleIds()));
+        write(work, "compliance-report.json", ReportRenderer.json(report));
+        write(work, "failing-share-report.json", ReportRenderer.json(badReport));
+
+        progress("Generating a test CA with credentials for the FITF, the company and both TLS endpoints");
+        TestPki.Authority ca = TestPki.authority("fmi-share demo CA");
+        SigningCredential sender = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
+        SigningCredential company = ca.issue("ExampleSocial receipts", KeyAlgorithm.EC_P256);
+        SigningCredential serverTls = ca.issueTls("localhost", KeyAlgorithm.EC_P256, List.of("localhost"),
+                List.of("127.0.0.1"));
+        SigningCredential clientTls = ca.issueTls("FITF TLS client", KeyAlgorithm.EC_P256,
+                List.of("fitf-client.agency.example"), List.of());
+        o.printf("      CA %s; sender %s; company %s; TLS server and client certificates%n",
+                name(ca.certificate()), name(sender.chain().get(0)), name(company.chain().get(0)));
+        write(work, "ca.pem", Credentials.toPem(ca.certificate()));
+
+        progress("Signing: RFC 8785 canonical payload, JWS ES256 with the certificate chain in x5c, the "
+                + "disclosures and the SOP verdict inside");
+        EnvelopeSigner signer = EnvelopeSigner.builder(sender, share.sendingOffice().id()).build();
+        SignedEnvelope envelope = signer.signShare(share, report.summary(), text.disclosures());
+        o.printf("      envelope %s, %d bytes, digest %s, expires %s%n", envelope.envelopeId(),
+                envelope.serialized().length, envelope.digest(), envelope.expiresAt());
+        write(work, "envelope.jws.json", envelope.serialized());
+        write(work, "envelope.p7s", signer.detachedCms(envelope));
+        write(work, "envelope.payload.json", envelope.canonicalPayload());
+
+        progress("Verifying as the company would, then a copy with one byte changed");
+        EnvelopeVerifier companyVerifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                .expectedRecipient(share.recipient().id()).build();
+        VerifiedEnvelope verified = companyVerifier.verify(envelope.serialized());
+        DisclosureVerifier.standard().verifyMachineReadable(verified.disclosures(), MessageKind.THREAT_SHARE)
+                .requireAllPresent();
+        o.println(verified.summary());
+        byte[] tampered = envelope.serialized();
+        int at = tamperPosition(tampered);
+        tampered[at] = (byte) (tampered[at] == 'A' ? 'B' : 'A');
+        try {
+            companyVerifier.verify(tampered);
+            throw new CliException(ExitCodes.INTERNAL, "a tampered envelope was accepted");
+        } catch (EnvelopeException e) {
+            o.printf("      tampered copy (byte %d changed) rejected by check '%s': %s%n", at, e.check(),
+                    e.getMessage());
+        }
+
+        Path auditFile = work.resolve("audit.log");
+        Files.deleteIfExists(auditFile);
+        try (FileAuditStore auditStore = FileAuditStore.open(auditFile)) {
+            try (AuditLog audit = AuditLog.builder(auditStore, sender).build()) {
+                audit.append(AuditEvent.Validated.ofShare(share, report.summary(), report.failedRuleIds(),
+                        Instant.now()));
+                audit.append(AuditEvent.Validated.ofShare(bad, badReport.summary(), badReport.failedRuleIds(),
+                        Instant.now()));
+                audit.append(AuditEvent.Rendered.of(AuditSubject.SHARE, share.id(), "text", text.body(),
+                        text.disclosures().stream().map(Disclosure::digest).toList(), Instant.now()));
+                audit.append(AuditEvent.Signed.of(AuditSubject.SHARE, share.id(), envelope, Instant.now()));
+                deliver(work, ca, sender, company, serverTls, clientTls, share, report, text, audit);
+                audit.append(AuditEvent.SmcResponded.of(SampleData.response()));
+                audit.append(AuditEvent.MeetingHeld.of(SampleData.meeting(), Instant.now()));
+            }
+
+            progress("Verifying the audit log's hash chain and signed checkpoints, and writing the transparency "
+                    + "report");
+            AuditVerification audited = AuditVerifier.verify(auditStore, ca.certificate());
+            o.println("      " + audited);
+            // A demo has a handful of events: suppression threshold 1 shows them (never for publication).
+            TransparencyReport transparency = TransparencyReport.from(audited,
+                    ReportOptions.defaults().withSuppressionThreshold(1));
+            ReportFiles files = transparency.writeTo(work.resolve("transparency-report"));
+            o.printf("      transparency report: %s, %s, %s, %s%n", files.markdown(), files.html(), files.csv(),
+                    files.chartSvg());
+        }
+
+        o.println();
+        o.printf("Demo complete: %d of %d steps succeeded.%s%n", step, STEPS,
+                out.map(d -> " Artifacts in " + d.toAbsolutePath() + ".").orElse(""));
+        return ExitCodes.OK;
+    }
+
+    /** Steps 8 and 9: one outbox, three channels, and what each company system received. */
+    private void deliver(Path work, TestPki.Authority ca, SigningCredential sender, SigningCredential company,
+            SigningCredential serverTls, SigningCredential clientTls, ThreatShare share, ComplianceReport report,
+            RenderedMessage text, AuditLog audit) throws IOException, InterruptedException {
+        progress("Delivering through the durable outbox: HTTPS with mutual TLS, S/MIME email and TAXII 2.1, one "
+                + "signed envelope per channel");
+        EnvelopeSigner signer = EnvelopeSigner.builder(sender, share.sendingOffice().id()).build();
+        AtomicInteger httpsCallbacks = new AtomicInteger();
+        EnvelopeReceiver receiver = EnvelopeReceiver.builder()
+                .verifier(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                        .expectedRecipient(share.recipient().id()).build())
+                .signer(EnvelopeSigner.builder(company, share.recipient().id()).build())
+                .onEnvelope(v -> httpsCallbacks.incrementAndGet()).build();
+        EnvelopeVerifier receiptVerifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                .expectedRecipient(share.sendingOffice().id()).build();
+        char[] password = "demo-only".toCharArray();
+        SmtpTls smtpTls = SmtpTls.get();
+        GreenMail mail = new GreenMail(new ServerSetup[] {
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort(),
+            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+        mail.start();
+        EmailAddress from = EmailAddress.parse("fitf-shares@agency.example");
+        EmailAddress inbox = EmailAddress.parse(share.recipient().contacts().get(0).email());
+        mail.setUser(from.address(), "fitf-mailer", "demo-only");
+        mail.setUser(inbox.address(), inbox.address(), "demo-only");
+        try (HttpsReceiverServer https = HttpsReceiverServer.builder()
+                        .sslContext(TlsContexts.of(serverTls, List.of(ca.certificate())))
+                        .requireClientCertificate(true).handler(receiver).port(0).start();
+                TaxiiTestServer taxii = TaxiiTestServer.builder().collection("fmi-shares", "FMI threat shares", true,
+                        true).user("agency", password).start();
+                FileJournalStore outbox = FileJournalStore.open(work.resolve("outbox.journal"));
+                Dispatcher dispatcher = Dispatcher.builder().store(outbox)
+                        .transport(HttpsTransport.builder()
+                                .sslContext(TlsContexts.of(clientTls, List.of(ca.certificate())))
+                                .receiptVerifier(receiptVerifier).build())
+                        .transport(EmailTransport.builder(SmtpSettings.builder("localhost",
+                                        mail.getSmtps().getPort(), SmtpSecurity.SMTPS)
+                                        .credentials("fitf-mailer", "demo-only")
+                                        .trustAnchors(List.of(smtpTls.ca())).build(),
+                                from, sender, BodyRenderer.fromVerifiedContent(List.of(ca.certificate()))).build())
+                        .transport(TaxiiTransport.builder(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                                .anyRecipient()).basicAuth("agency", password).build())
+                        .listener(new AuditListener(audit))
+                        .build().start()) {
+            URI root = taxii.apiRootUri();
+            List<Channel> channels = List.of(
+                    new Channel(TransportKind.HTTPS, https.uri()),
+                    new Channel(TransportKind.EMAIL, inbox.toMailto()),
+                    new Channel(TransportKind.TAXII, URI.create("taxii+http://" + root.getRawAuthority()
+                            + root.getRawPath() + "collections/fmi-shares/")));
+            List<SignedEnvelope> sent = new ArrayList<>();
+            for (Channel c : channels) {
+                SignedEnvelope e = signer.signShare(share, report.summary(), text.disclosures());
+                audit.append(AuditEvent.Dispatched.ofShare(share, report.summary(), e, c.kind(), Instant.now()));
+                dispatcher.submit(e, c.destination());
+                sent.add(e);
+            }
+            if (!dispatcher.awaitIdle(Duration.ofSeconds(60))) {
+                throw new CliException(ExitCodes.IO_FAILURE, "delivery did not finish within 60 seconds");
+            }
+            for (int i = 0; i < channels.size(); i++) {
+                OutboxEntry entry = dispatcher.status(sent.get(i).envelopeId()).orElseThrow();
+                if (entry.state() != OutboxState.DELIVERED) {
+                    throw new CliException(ExitCodes.IO_FAILURE, channels.get(i).kind() + " delivery failed: "
+                            + entry.lastError().orElse(entry.state().toString()));
+                }
+                o.printf("      %-5s delivered %s to %s after %d failed attempt(s)%n", channels.get(i).kind(),
+                        entry.envelopeId(), entry.destination(), entry.attempts());
+            }
+
+            progress("Checking what each company system received");
+            OutboxEntry httpsEntry = dispatcher.status(sent.get(0).envelopeId()).orElseThrow();
+            // The transport already verified the receipt with its own verifier (which remembers nonces); the FITF's
+            // archive check here is an independent verifier.
+            VerifiedEnvelope receipt = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                    .expectedRecipient(share.sendingOffice().id()).build()
+                    .verifyReceipt(httpsEntry.receipt(), sent.get(0));
+            audit.append(AuditEvent.ReceiptVerified.of(receipt, Instant.now()));
+            o.printf("      HTTPS: the receiver verified the envelope (callback ran %d time) and answered a signed "
+                    + "receipt:%n", httpsCallbacks.get());
+            o.println(indent(receipt.summary()));
+            write(work, "https-receipt.jws.json", httpsEntry.receipt());
+
+            MimeMessage[] messages = mail.getReceivedMessagesForDomain(inbox.domain());
+            ByteArrayOutputStream raw = new ByteArrayOutputStream();
+            try {
+                messages[0].writeTo(raw);
+            } catch (jakarta.mail.MessagingException e) {
+                throw new CliException(ExitCodes.IO_FAILURE, "cannot read the received email: " + e.getMessage(), e);
+            }
+            ReceivedEmail email = EmailReceiver.builder().smimeTrustAnchors(List.of(ca.certificate()))
+                    .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
+                            .expectedRecipient(share.recipient().id()).build()).build().receive(raw.toByteArray());
+            o.printf("      email: S/MIME signature by %s verified; attached envelope %s verified; disclosures "
+                    + "checked in the text, the HTML and the envelope%n", email.smimeSigner().getSubjectX500Principal()
+                    .getName(), email.envelopeId());
+            write(work, "share-email.eml", raw.toByteArray());
+
+            TaxiiClient client = TaxiiClient.builder(taxii.discoveryUri()).basicAuth("agency", password).build();
+            VerifiedEnvelope pulled = TaxiiShares.pullVerified(client,
+                    client.collection(taxii.apiRootUri(), "fmi-shares"), share.id(), EnvelopeVerifier.builder()
+                            .trustAnchor(ca.certificate()).expectedRecipient(share.recipient().id()).build());
+            o.printf("      TAXII: %d STIX objects stored; pulled %s back, its envelope verified and the STIX "
+                    + "content matches the signed share: %s%n", taxii.storedObjects("fmi-shares").size(), share.id(),
+                    pulled.share().orElseThrow().equals(share));
+            List<StixObject> objects = client.fetchObjects(client.collection(taxii.apiRootUri(), "fmi-shares"),
+                    ObjectQuery.all());
+            write(work, "stix-objects.json", "[" + String.join(",\n", objects.stream().map(StixObject::json)
+                    .toList()) + "]\n");
+        } finally {
+            mail.stop();
+        }
+    }
+
+    private record Channel(TransportKind kind, URI destination) {}
+
+    /**
+     * GreenMail reads its TLS key store from system properties once per JVM and keeps it, so the demo's SMTP server
+     * gets one localhost certificate per process, from its own small CA, rather than one per run.
+     */
+    private record SmtpTls(java.security.cert.X509Certificate ca) {
+        private static SmtpTls instance;
+
+        static synchronized SmtpTls get() throws IOException {
+            if (instance == null) {
+                TestPki.Authority tlsCa = TestPki.authority("fmi-share demo SMTP TLS CA");
+                SigningCredential server = tlsCa.issueTls("localhost", KeyAlgorithm.EC_P256, List.of("localhost"),
+                        List.of("127.0.0.1"));
+                char[] password = "demo-only".toCharArray();
+                Path p12 = Files.createTempFile("fmi-share-demo-smtp-tls", ".p12");
+                p12.toFile().deleteOnExit();
+                Files.write(p12, Credentials.toPkcs12(server, "greenmail", password));
+                System.setProperty("greenmail.tls.keystore.file", p12.toString());
+                System.setProperty("greenmail.tls.keystore.password", new String(password));
+                System.setProperty("greenmail.tls.key.password", new String(password));
+                instance = new SmtpTls(tlsCa.certificate());
+            }
+            return instance;
+        }
+    }
+
+    private void write(Path dir, String name, String content) throws IOException {
+        if (out.isPresent()) {
+            Files.writeString(dir.resolve(name), content);
+        }
+    }
+
+    private void write(Path dir, String name, byte[] content) throws IOException {
+        if (out.isPresent()) {
+            Files.write(dir.resolve(name), content);
+        }
+    }
+
+    private static String name(java.security.cert.X509Certificate c) {
+        return c.getSubjectX500Principal().getName();
+    }
+
+    private static String indent(String s) {
+        return s.lines().map(l -> "        " + l).reduce((a, b) -> a + "\n" + b).orElse("");
+    }
+
+    private static Path tempDir() throws IOException {
+        Path dir = Files.createTempDirectory("fmi-share-demo");
+        dir.toFile().deleteOnExit();
+        return dir;
+    }
+
+    /** A byte inside the base64url payload, so the change survives JSON parsing and must fail the signature. */
+    private static int tamperPosition(byte[] jws) {
+        String s = new String(jws, java.nio.charset.StandardCharsets.US_ASCII);
+        return s.indexOf("\"payload\":\"") + "\"payload\":\"".length() + 40;
+    }
+
+    private void progress(String what) {
+        step++;
+        o.printf("[%d/%d] %s%n", step, STEPS, what);
+        o.flush();
+    }
+}
