@@ -1,5 +1,6 @@
 package org.fmishare.cli;
 
+import org.fmishare.testkit.TestResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -51,7 +52,7 @@ class SendReceiveCliTest {
         assertThat(init.code()).as(init.err()).isZero();
         assertThat(init.out()).contains("server-tls.p12").contains("client-tls.p12");
         envelope = keys.resolve("share.jws.json");
-        CliTest.Result sign = CliTest.run("sign", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
+        CliTest.Result sign = CliTest.run("sign", TestResources.samplesDirectory().resolve("passing-share.json").toString(),
                 "--key", k("sender.p12"), "--password", PW, "-o", envelope.toString());
         assertThat(sign.code()).as(sign.err()).isZero();
         signed = EnvelopeVerifier.builder().trustAnchors(Credentials.certificatesFromPem(Files.readString(
@@ -257,7 +258,10 @@ class SendReceiveCliTest {
         System.setProperty("greenmail.tls.keystore.file", k("server-tls.p12"));
         System.setProperty("greenmail.tls.keystore.password", PW);
         System.setProperty("greenmail.tls.key.password", PW);
-        GreenMail mail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort());
+        ServerSetup smtps = new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort();
+        // GreenMail's default 2 s start-up limit fails on a loaded machine; wait a minute instead.
+        smtps.setServerStartupTimeout(60_000);
+        GreenMail mail = new GreenMail(smtps);
         mail.start();
         try {
             String inbox = SampleData.passingShare().recipient().contacts().get(0).email();

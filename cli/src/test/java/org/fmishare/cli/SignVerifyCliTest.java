@@ -1,5 +1,6 @@
 package org.fmishare.cli;
 
+import org.fmishare.testkit.TestResources;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ class SignVerifyCliTest {
     }
 
     static String share(String name) {
-        return SamplesTest.SAMPLES.resolve(name).toString();
+        return TestResources.samplesDirectory().resolve(name).toString();
     }
 
     @Test

@@ -87,6 +87,7 @@ import picocli.CommandLine.Spec;
         footer = ExitCodes.HELP)
 public final class DemoCommand implements Callable<Integer> {
     private static final int STEPS = 10;
+    private static final long STARTUP_TIMEOUT_MS = 60_000;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Keep every artifact the demo makes in DIR.")
     Optional<Path> out = Optional.empty();
@@ -239,8 +240,8 @@ public final class DemoCommand implements Callable<Integer> {
         char[] password = "demo-only".toCharArray();
         SmtpTls smtpTls = SmtpTls.get();
         GreenMail mail = new GreenMail(new ServerSetup[] {
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort(),
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+            patient(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS).dynamicPort()),
+            patient(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort())});
         mail.start();
         EmailAddress from = EmailAddress.parse("fitf-shares@agency.example");
         EmailAddress inbox = EmailAddress.parse(share.recipient().contacts().get(0).email());
@@ -398,5 +399,14 @@ public final class DemoCommand implements Callable<Integer> {
         step++;
         o.printf("[%d/%d] %s%n", step, STEPS, what);
         o.flush();
+    }
+
+    /**
+     * GreenMail gives its servers 2 seconds to start by default, which a loaded machine misses; the demo must never
+     * fail for that, so it waits a minute (a real failure still ends with GreenMail's message naming the server).
+     */
+    private static ServerSetup patient(ServerSetup setup) {
+        setup.setServerStartupTimeout(STARTUP_TIMEOUT_MS);
+        return setup;
     }
 }

@@ -34,4 +34,23 @@ public final class TestResources {
             throw new IllegalStateException("test resource " + name + " has an unusable location: " + url, e);
         }
     }
+
+    /**
+     * The repository's {@code samples/} folder (the JSON documents of {@link SampleData}), for tests that drive the
+     * command line with files. The build passes the checkout's root as the {@code fmishare.root} system property.
+     *
+     * @return the folder
+     * @throws IllegalStateException when the property is unset or the folder is missing
+     */
+    public static Path samplesDirectory() {
+        String root = System.getProperty("fmishare.root");
+        if (root == null || root.isBlank()) {
+            throw new IllegalStateException("system property fmishare.root is not set (the Maven build sets it)");
+        }
+        Path dir = Path.of(root).resolve("samples");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalStateException("samples folder not found at " + dir);
+        }
+        return dir;
+    }
 }

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** The files in samples/ are the JSON of SampleData and valid against the published schemas. */
 class SamplesTest {
-    static final Path SAMPLES = Path.of(System.getProperty("fmishare.root", "..")).resolve("samples");
+    static final Path SAMPLES = TestResources.samplesDirectory();
     private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
 
     static Stream<Arguments> samples() {

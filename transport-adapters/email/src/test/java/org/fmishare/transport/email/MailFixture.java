@@ -91,13 +91,19 @@ final class MailFixture {
 
     static GreenMail smtpsAndImap(int smtpsPort) {
         ServerSetup smtps = new ServerSetup(smtpsPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTPS);
-        GreenMail gm = new GreenMail(new ServerSetup[] {smtpsPort == 0 ? smtps.dynamicPort() : smtps,
-            new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort()});
+        GreenMail gm = new GreenMail(new ServerSetup[] {patient(smtpsPort == 0 ? smtps.dynamicPort() : smtps),
+            patient(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_IMAP).dynamicPort())});
         gm.start();
         gm.setUser(MAILER_USER + "@agency.example", MAILER_USER, MAILER_PASSWORD);
         gm.setUser(SMC_INBOX.address(), SMC_INBOX.address(), "inbox-pw");
         gm.setUser(FITF.address(), FITF.address(), "fitf-pw");
         return gm;
+    }
+
+    /** GreenMail's default 2 s start-up limit fails on a loaded machine; tests wait a minute instead. */
+    static ServerSetup patient(ServerSetup setup) {
+        setup.setServerStartupTimeout(60_000);
+        return setup;
     }
 
     static SmtpSettings smtps(GreenMail gm) {
