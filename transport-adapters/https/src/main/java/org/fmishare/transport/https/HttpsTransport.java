@@ -207,7 +207,10 @@ public final class HttpsTransport implements Transport {
             return new DeliveryResult.PermanentFailure("response from " + host + ": " + tooLarge.getMessage());
         }
         if (cause instanceof HttpConnectTimeoutException) {
-            return DeliveryResult.retry("connect to " + host + " timed out after " + connectTimeout);
+            // The JDK client also reports the request timeout this way when it runs out while still connecting
+            // (a loaded machine), so the message names both limits rather than guessing which one fired.
+            return DeliveryResult.retry("connect to " + host + " timed out (connect timeout " + connectTimeout
+                    + ", request timeout " + requestTimeout + ")");
         }
         if (cause instanceof HttpTimeoutException) {
             return DeliveryResult.retry("no response from " + host + " within " + requestTimeout);

@@ -121,7 +121,10 @@ class ResponseMappingTest {
     void silenceAndRefusedConnectionsAreRetryable() throws Exception {
         DeliveryResult slow = answer(new Answer(200, Map.of(), new byte[0], 1500));
         assertThat(slow).isInstanceOf(DeliveryResult.RetryableFailure.class);
-        assertThat(((DeliveryResult.RetryableFailure) slow).reason()).contains("no response");
+        // Which timeout fires depends on how loaded the machine is (connecting can outlast the request timeout);
+        // either way the reason names the host and a timeout, and the envelope is retried.
+        assertThat(((DeliveryResult.RetryableFailure) slow).reason()).contains(host())
+                .containsPattern("no response|timed out");
         int closedPort;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
