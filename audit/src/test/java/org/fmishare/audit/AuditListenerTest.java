@@ -66,7 +66,7 @@ class AuditListenerTest {
                             .listener(new AuditListener(log)).build().start()) {
                 d.submit(good, URI.create("test://smc/x"));
                 d.submit(doomed, URI.create("test://smc/x"));
-                assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+                assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             }
             AuditVerification v = AuditVerifier.verify(audit, AuditStoreContract.anchor());
             List<AuditEvent> forGood = v.events().stream().filter(e -> e.toString().contains(good.envelopeId()))

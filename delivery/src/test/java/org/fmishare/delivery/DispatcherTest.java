@@ -111,7 +111,7 @@ class DispatcherTest {
                 Dispatcher d = dispatcher(store, t).listener(listener).build().start()) {
             SignedEnvelope e = envelope();
             assertThat(d.submit(e, DEST)).isTrue();
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             OutboxEntry entry = d.status(e.envelopeId()).orElseThrow();
             assertThat(entry.state()).isEqualTo(OutboxState.DELIVERED);
             assertThat(entry.attempts()).isEqualTo(2);
@@ -130,10 +130,10 @@ class DispatcherTest {
                 Dispatcher d = dispatcher(store, t).build().start()) {
             SignedEnvelope e = envelope();
             assertThat(d.submit(e, DEST)).isTrue();
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(d.submit(e, DEST)).isFalse();
             assertThat(d.submit(e.stored(), DEST)).isFalse();
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(t.attempts.get(e.envelopeId()).get()).isEqualTo(1);
         }
     }
@@ -146,7 +146,7 @@ class DispatcherTest {
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
                 Dispatcher d = dispatcher(store, t).build().start()) {
             d.submit(envelope(), DEST);
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(Duration.between(t.times.get(0), t.times.get(1))).isGreaterThanOrEqualTo(
                     Duration.ofMillis(390));
         }
@@ -162,12 +162,12 @@ class DispatcherTest {
                 Dispatcher d = dispatcher(store, t).build().start()) {
             SignedEnvelope e = envelope();
             d.submit(e, DEST);
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(d.deadLetters()).extracting(OutboxEntry::envelopeId).containsExactly(e.envelopeId());
             assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("unknown recipient");
             mode.set(1);
             d.replay(e.envelopeId());
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(d.status(e.envelopeId()).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
             assertThat(d.deadLetters()).isEmpty();
         }
@@ -180,7 +180,7 @@ class DispatcherTest {
                 Dispatcher d = dispatcher(store, t).maxAttempts(4).build().start()) {
             SignedEnvelope e = envelope();
             d.submit(e, DEST);
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(t.attempts.get(e.envelopeId()).get()).isEqualTo(4);
             assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("gave up after 4 attempts");
         }
@@ -198,7 +198,7 @@ class DispatcherTest {
                 Dispatcher d = dispatcher(store, t).workers(1).build().start()) {
             SignedEnvelope e = envelope();
             d.submit(e, DEST);
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(d.status(e.envelopeId()).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
         }
     }
@@ -218,7 +218,7 @@ class DispatcherTest {
         ScriptedTransport up = new ScriptedTransport((id, n) -> new DeliveryResult.Delivered(new byte[0], "200"));
         try (FileJournalStore store = FileJournalStore.open(journal);
                 Dispatcher d = dispatcher(store, up).build().start()) {
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(up.delivered).containsExactlyInAnyOrder(a.envelopeId(), b.envelopeId());
             assertThat(never.attempts).isEmpty();
         }
@@ -233,7 +233,7 @@ class DispatcherTest {
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
                 Dispatcher d = dispatcher(store, t).build().start()) {
             d.submit(e, DEST);
-            assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(t.attempts).isEmpty();
             assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("expired");
         }

@@ -279,7 +279,7 @@ public final class DemoCommand implements Callable<Integer> {
                 dispatcher.submit(e, c.destination());
                 sent.add(e);
             }
-            if (!dispatcher.awaitIdle(Duration.ofSeconds(60))) {
+            if (!dispatcher.awaitIdle(Duration.ofSeconds(120))) {
                 throw new CliException(ExitCodes.IO_FAILURE, "delivery did not finish within 60 seconds");
             }
             for (int i = 0; i < channels.size(); i++) {

@@ -80,7 +80,7 @@ class AuditToReportFlowTest {
                 log.append(AuditEvent.Signed.of(AuditSubject.SHARE, share.id(), env, now));
                 log.append(AuditEvent.Dispatched.ofShare(share, report.summary(), env, TransportKind.HTTPS, now));
                 d.submit(env, URI.create("test://smc/inbox"));
-                assertThat(d.awaitIdle(Duration.ofSeconds(10))).isTrue();
+                assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
                 log.append(AuditEvent.SmcResponded.of(SampleData.response()));
                 log.append(AuditEvent.MeetingHeld.of(SampleData.meeting(), now));
             }

@@ -55,7 +55,7 @@ class EmailDispatchTest {
 
             GreenMail mail = smtpsAndImap(port);
             try {
-                assertThat(dispatcher.awaitIdle(Duration.ofSeconds(20))).isTrue();
+                assertThat(dispatcher.awaitIdle(Duration.ofSeconds(120))).isTrue();
                 assertThat(dispatcher.status(envelope.envelopeId()).orElseThrow().state())
                         .isEqualTo(OutboxState.DELIVERED);
                 // Submitting the same envelope again is refused by the outbox: no second message.
@@ -78,7 +78,7 @@ class EmailDispatchTest {
                         .build().start()) {
             SignedEnvelope envelope = share();
             dispatcher.submit(envelope, java.net.URI.create("mailto:trust-safety@smc.example?bcc=leak@evil.example"));
-            assertThat(dispatcher.awaitIdle(Duration.ofSeconds(10))).isTrue();
+            assertThat(dispatcher.awaitIdle(Duration.ofSeconds(120))).isTrue();
             assertThat(dispatcher.deadLetters()).singleElement().satisfies(e -> {
                 assertThat(e.envelopeId()).isEqualTo(envelope.envelopeId());
                 assertThat(e.lastError().orElseThrow()).contains("HeaderRejected").contains("mailto");

@@ -62,7 +62,7 @@ class TaxiiTransportTest {
             SignedEnvelope envelope = signed();
             try (Dispatcher d = dispatcher(store, transport)) {
                 d.submit(envelope, destination(server, "shares"));
-                assertThat(d.awaitIdle(Duration.ofSeconds(20))).isTrue();
+                assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
                 assertThat(d.status(envelope.envelopeId()).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
             }
             TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).basicAuth("agency", PASSWORD).build();
@@ -85,7 +85,7 @@ class TaxiiTransportTest {
             SignedEnvelope envelope = signed();
             try (Dispatcher d = dispatcher(store, transport)) {
                 d.submit(envelope, destination(server, "shares"));
-                assertThat(d.awaitIdle(Duration.ofSeconds(20))).isTrue();
+                assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
                 assertThat(d.deadLetters()).singleElement().satisfies(e ->
                         assertThat(e.lastError().orElseThrow()).contains("permanent").contains("401"));
             }
@@ -101,7 +101,7 @@ class TaxiiTransportTest {
                     .trustAnchor(other.certificate()).anyRecipient()).build();
             try (Dispatcher d = dispatcher(store, transport)) {
                 d.submit(signed(), destination(server, "shares"));
-                assertThat(d.awaitIdle(Duration.ofSeconds(20))).isTrue();
+                assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
                 assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("sender-side check");
             }
             assertThat(server.storedObjects("shares")).isEmpty();
