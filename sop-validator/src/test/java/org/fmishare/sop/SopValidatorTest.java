@@ -218,7 +218,7 @@ class SopValidatorTest {
                         Messages.render(SampleData.failingShare())).digest()));
             }
             for (Future<String> f : results) {
-                assertThat(f.get(30, TimeUnit.SECONDS)).isEqualTo(expected);
+                assertThat(f.get(2, TimeUnit.MINUTES)).isEqualTo(expected);
             }
         } finally {
             pool.shutdownNow();

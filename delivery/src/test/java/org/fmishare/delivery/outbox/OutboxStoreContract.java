@@ -134,7 +134,7 @@ abstract class OutboxStoreContract {
             }
             int added = 0;
             for (Future<Boolean> f : results) {
-                added += f.get(30, TimeUnit.SECONDS) ? 1 : 0;
+                added += f.get(2, TimeUnit.MINUTES) ? 1 : 0;
             }
             assertThat(added).isEqualTo(800);
         } finally {
