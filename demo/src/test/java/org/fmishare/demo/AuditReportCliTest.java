@@ -1,5 +1,6 @@
-package org.fmishare.cli;
+package org.fmishare.demo;
 
+import org.fmishare.cli.ExitCodes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,7 @@ class AuditReportCliTest {
 
     @BeforeAll
     static void runDemoOnce() {
-        CliTest.Result r = CliTest.run("demo", "--out", demo.toString());
+        DemoTest.Result r = DemoTest.run("demo", "--out", demo.toString());
         assertThat(r.code()).as(r.err()).isZero();
     }
 
@@ -45,7 +46,7 @@ class AuditReportCliTest {
 
     @Test
     void verifiesTheDemoLogOnOneLine() {
-        CliTest.Result r = CliTest.run("audit", "verify", log(), "--trust", ca());
+        DemoTest.Result r = DemoTest.run("audit", "verify", log(), "--trust", ca());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().toList()).hasSize(1);
         assertThat(r.out()).startsWith("audit log verified: ").contains("checkpoints");
@@ -53,7 +54,7 @@ class AuditReportCliTest {
 
     @Test
     void aTamperedCopyIsBrokenAndNamesTheEntry(@TempDir Path dir) throws Exception {
-        CliTest.Result r = CliTest.run("audit", "verify", tampered(dir, 2).toString(), "--trust", ca());
+        DemoTest.Result r = DemoTest.run("audit", "verify", tampered(dir, 2).toString(), "--trust", ca());
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).startsWith("fmi-share: ").contains("audit log broken").contains("audit entry ")
                 .doesNotContain("\tat ");
@@ -64,7 +65,7 @@ class AuditReportCliTest {
     void aLogSealedByAnUntrustedCaIsBroken(@TempDir Path dir) throws Exception {
         Path other = dir.resolve("other.pem");
         Files.writeString(other, Credentials.toPem(TestPki.authority("other CA").certificate()));
-        CliTest.Result r = CliTest.run("audit", "verify", log(), "--trust", other.toString());
+        DemoTest.Result r = DemoTest.run("audit", "verify", log(), "--trust", other.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("audit entry ");
     }
@@ -72,41 +73,41 @@ class AuditReportCliTest {
     @Test
     void hostileOrMissingFilesAreRejectedWithoutCreatingAnything(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.log");
-        CliTest.Result none = CliTest.run("audit", "verify", missing.toString(), "--trust", ca());
+        DemoTest.Result none = DemoTest.run("audit", "verify", missing.toString(), "--trust", ca());
         assertThat(none.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(none.err()).contains("no such file");
         assertThat(missing).doesNotExist();
 
-        CliTest.Result directory = CliTest.run("audit", "verify", dir.toString(), "--trust", ca());
+        DemoTest.Result directory = DemoTest.run("audit", "verify", dir.toString(), "--trust", ca());
         assertThat(directory.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(directory.err()).contains("not a regular file");
 
         Path garbage = dir.resolve("garbage.log");
         Files.writeString(garbage, "{\"not\": \"an audit entry\"}\n\u0000\u0001binary\n");
-        CliTest.Result g = CliTest.run("audit", "verify", garbage.toString(), "--trust", ca());
+        DemoTest.Result g = DemoTest.run("audit", "verify", garbage.toString(), "--trust", ca());
         assertThat(g.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(g.err()).contains("audit entry 0");
 
         Path notPem = dir.resolve("ca.pem");
         Files.writeString(notPem, "not a certificate");
-        CliTest.Result badTrust = CliTest.run("audit", "verify", log(), "--trust", notPem.toString());
+        DemoTest.Result badTrust = DemoTest.run("audit", "verify", log(), "--trust", notPem.toString());
         assertThat(badTrust.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(badTrust.err()).contains("ca.pem");
     }
 
     @Test
     void auditWithoutSubcommandOrTrustIsAUsageError() {
-        assertThat(CliTest.run("audit").code()).isEqualTo(ExitCodes.USAGE);
-        CliTest.Result r = CliTest.run("audit", "verify", log());
+        assertThat(DemoTest.run("audit").code()).isEqualTo(ExitCodes.USAGE);
+        DemoTest.Result r = DemoTest.run("audit", "verify", log());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--trust");
-        assertThat(CliTest.run("audit", "verify", "--help").out()).contains("Exit codes:");
+        assertThat(DemoTest.run("audit", "verify", "--help").out()).contains("Exit codes:");
     }
 
     @Test
     void reportWritesEveryFormatFromAVerifiedLog(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
-        CliTest.Result r = CliTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold", "1");
+        DemoTest.Result r = DemoTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("audit log verified: ").contains("wrote ");
         for (String f : new String[] {"transparency-report.md", "transparency-report.html", "transparency-report.csv",
@@ -116,7 +117,7 @@ class AuditReportCliTest {
         }
         // Threshold 1 shows the demo's handful of events; the default withholds them, so the files differ.
         Path withDefault = dir.resolve("default");
-        CliTest.Result d = CliTest.run("report", log(), "--trust", ca(), "--out", withDefault.toString());
+        DemoTest.Result d = DemoTest.run("report", log(), "--trust", ca(), "--out", withDefault.toString());
         assertThat(d.code()).as(d.err()).isZero();
         assertThat(Files.readString(withDefault.resolve("transparency-report.csv")))
                 .isNotEqualTo(Files.readString(out.resolve("transparency-report.csv")));
@@ -125,15 +126,15 @@ class AuditReportCliTest {
     @Test
     void reportRefusesABrokenLogAndBadThresholds(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
-        CliTest.Result broken = CliTest.run("report", tampered(dir, 1).toString(), "--trust", ca(), "--out",
+        DemoTest.Result broken = DemoTest.run("report", tampered(dir, 1).toString(), "--trust", ca(), "--out",
                 out.toString());
         assertThat(broken.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(broken.err()).contains("audit entry ");
         assertThat(out).doesNotExist();
-        CliTest.Result zero = CliTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold",
+        DemoTest.Result zero = DemoTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold",
                 "0");
         assertThat(zero.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(zero.err()).contains("--threshold");
-        assertThat(CliTest.run("report", log(), "--trust", ca()).code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(DemoTest.run("report", log(), "--trust", ca()).code()).isEqualTo(ExitCodes.USAGE);
     }
 }

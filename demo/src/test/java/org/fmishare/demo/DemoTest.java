@@ -1,0 +1,62 @@
+package org.fmishare.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.fmishare.cli.FmiShareCli;
+import org.fmishare.core.json.FmiJson;
+import org.fmishare.core.model.ThreatShare;
+import org.fmishare.testkit.SampleData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs the demo distribution's command line in-process, as {@code ./fmi-share demo} does. */
+class DemoTest {
+    record Result(int code, String out, String err) {}
+
+    static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = FmiShareCli.run(args, new PrintWriter(out), new PrintWriter(err), List.of(new DemoCommand()));
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void demoRunsEveryStepAndKeepsArtifacts(@TempDir Path dir) throws Exception {
+        Result r = run("demo", "--out", dir.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("[1/").contains("Demo complete");
+        ThreatShare kept = FmiJson.standard().read(Files.readAllBytes(dir.resolve("share.json")), ThreatShare.class);
+        assertThat(kept).isEqualTo(SampleData.passingShare());
+        assertThat(r.out()).contains("no-adverse-action v1 PRESENT");
+        assertThat(r.out()).contains("sample share: PASS; failing share: FAIL");
+        assertThat(dir.resolve("compliance-report.json")).exists();
+        assertThat(r.out()).contains("rejected by check 'signature'").contains("compliance:  PASS");
+        assertThat(dir.resolve("envelope.jws.json")).exists();
+        assertThat(r.out()).contains("STIX content matches the signed share: true");
+        assertThat(dir.resolve("stix-objects.json")).exists();
+        assertThat(dir.resolve("outbox.journal")).exists();
+        assertThat(r.out()).contains("HTTPS delivered").contains("EMAIL delivered").contains("TAXII delivered")
+                .contains("callback ran 1 time").contains("S/MIME signature by").contains("audit log verified")
+                .contains("Demo complete: 10 of 10 steps succeeded.");
+        assertThat(dir.resolve("share-email.eml")).exists();
+        assertThat(dir.resolve("https-receipt.jws.json")).exists();
+        assertThat(dir.resolve("transparency-report/transparency-report.html")).exists();
+        assertThat(dir.resolve("transparency-report/transparency-report.csv")).exists();
+        assertThat(Files.readString(dir.resolve("share-message.txt")))
+                .contains("We will not take any adverse action");
+        assertThat(dir.resolve("share-message.html")).exists();
+        assertThat(Files.readString(dir.resolve("disclosures.json"))).startsWith("{\"disclosures\":[");
+    }
+
+    @Test
+    void unknownDemoOptionIsAUsageErrorOnOneLine() {
+        Result r = run("demo", "--bogus");
+        assertThat(r.code()).isEqualTo(64);
+        assertThat(r.err()).startsWith("fmi-share: Unknown option: '--bogus'").doesNotContain("\tat ");
+    }
+}
