@@ -114,7 +114,7 @@ class CliTest {
 
     @Test
     void unknownOptionIsAUsageErrorOnOneLine() {
-        Result r = run("validate", "--bogus");
+        Result r = run("validate", "--bogus", "share.json");
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).startsWith("fmi-share: Unknown option: '--bogus'").doesNotContain("\tat ");
     }

@@ -1,62 +1,29 @@
 package org.fmishare.transport.taxii.testserver;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
-/** TAXII 2.1 media types as the test server reads them (its own copy, see {@link StoredObject}). */
+/** TAXII 2.1 media types as the test server reads them (its own reading, see {@link StoredObject}). */
 final class ServerMediaTypes {
-    /** The TAXII 2.1 media type, for Accept and for the Content-Type of requests and responses. */
-    public static final String TAXII = "application/taxii+json;version=2.1";
-    /** The STIX 2.1 media type, as collections list it in {@code media_types}. */
-    public static final String STIX = "application/stix+json;version=2.1";
+    static final String TAXII = "application/taxii+json;version=2.1";
+    static final String STIX = "application/stix+json;version=2.1";
 
     private ServerMediaTypes() {}
 
-    /**
-     * Whether a media type (one element of a header value) is TAXII JSON at version 2.1. A missing version
-     * parameter means "the latest", which this SDK takes as 2.1.
-     *
-     * @param value for example {@code application/taxii+json; version=2.1}
-     * @return true when it names TAXII 2.1
-     */
-    public static boolean isTaxii21(String value) {
-        if (value == null) {
+    /** One media type naming TAXII JSON 2.1; no version parameter means the latest, 2.1; {@code q} is ignored. */
+    static boolean isTaxii21(String mediaType) {
+        if (mediaType == null) {
             return false;
         }
-        String[] parts = value.split(";");
-        if (!parts[0].strip().toLowerCase(Locale.ROOT).equals("application/taxii+json")) {
-            return false;
-        }
-        for (int i = 1; i < parts.length; i++) {
-            String p = parts[i].strip().toLowerCase(Locale.ROOT);
-            if (p.startsWith("version=")) {
-                return p.substring("version=".length()).replace("\"", "").equals("2.1");
-            }
-        }
-        return true;
+        List<String> parts = Arrays.stream(mediaType.split(";")).map(p -> p.strip().toLowerCase(Locale.ROOT))
+                .toList();
+        return parts.get(0).equals("application/taxii+json") && parts.stream().skip(1)
+                .filter(p -> p.startsWith("version=")).allMatch(p -> p.replace("\"", "").equals("version=2.1"));
     }
 
-    /**
-     * Whether an Accept header admits TAXII 2.1 (wildcards do not: the specification asks clients to name the
-     * type, and a server should refuse anything else with 406).
-     *
-     * @param accept the header value, possibly a comma-separated list with q parameters
-     * @return true when one element is TAXII 2.1
-     */
-    public static boolean acceptsTaxii21(String accept) {
-        if (accept == null) {
-            return false;
-        }
-        for (String element : accept.split(",")) {
-            StringBuilder withoutQ = new StringBuilder();
-            for (String part : element.split(";")) {
-                if (!part.strip().toLowerCase(Locale.ROOT).startsWith("q=")) {
-                    withoutQ.append(withoutQ.length() == 0 ? "" : ";").append(part);
-                }
-            }
-            if (isTaxii21(withoutQ.toString())) {
-                return true;
-            }
-        }
-        return false;
+    /** An Accept header admits TAXII 2.1 only when one element names it (no wildcards: the server answers 406). */
+    static boolean acceptsTaxii21(String accept) {
+        return accept != null && Arrays.stream(accept.split(",")).anyMatch(ServerMediaTypes::isTaxii21);
     }
 }
