@@ -6,15 +6,16 @@ import java.util.regex.Pattern;
 import tools.jackson.databind.JsonNode;
 
 /**
- * One STIX 2.1 object as the test server stores it: its id, type and version (the {@code modified} timestamp, when
- * the object has one) and its compact JSON text.
+ * One STIX 2.1 object as the test server stores it: its id, type and version and its compact JSON text. The version
+ * is {@code modified}, else {@code created} (TAXII 2.1 section 3.4.1), else absent: the server then versions the
+ * object by the date it added it.
  *
  * <p>The server reads what clients send with its own small reader rather than the SDK client's classes: a test peer
  * that shared the client's parsing would share its bugs, and the two would agree where the standard does not.
  *
  * @param id the STIX id, {@code type--UUID}
  * @param type the STIX type
- * @param version the {@code modified} timestamp as sent, when present
+ * @param version {@code modified}, else {@code created}, as sent; empty when the object has neither
  * @param json the object's compact JSON text
  */
 public record StoredObject(String id, String type, Optional<String> version, String json) {
@@ -47,8 +48,9 @@ public record StoredObject(String id, String type, Optional<String> version, Str
         if (!m.matches() || !m.group(1).equals(type)) {
             throw new IllegalArgumentException("id '" + id + "' is not '" + type + "--' followed by a UUID");
         }
-        Optional<String> modified = node.has("modified") ? Optional.of(text(node, "modified")) : Optional.empty();
-        return new StoredObject(id, type, modified, ServerJson.MAPPER.writeValueAsString(node));
+        Optional<String> version = node.has("modified") ? Optional.of(text(node, "modified"))
+                : node.has("created") ? Optional.of(text(node, "created")) : Optional.empty();
+        return new StoredObject(id, type, version, ServerJson.MAPPER.writeValueAsString(node));
     }
 
     private static String text(JsonNode node, String name) {
