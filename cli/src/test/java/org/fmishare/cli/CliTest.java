@@ -14,6 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the command line in-process and checks exit codes, output and written files. */
 class CliTest {
+    /** The sample documents at the repository root (the testkit's copy of this constant is test-only there). */
+    static final Path SAMPLES = Path.of(System.getProperty("fmishare.root", "..")).resolve("samples");
+
     record Result(int code, String out, String err) {}
 
     static Result run(String... args) {
@@ -53,32 +56,32 @@ class CliTest {
 
     @Test
     void renderPrintsTheMessageWithItsDisclosures() {
-        Result r = run("render", SamplesTest.SAMPLES.resolve("passing-share.json").toString());
+        Result r = run("render", SAMPLES.resolve("passing-share.json").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Subject: [TLP:AMBER]").contains("no obligation to do so");
-        Result html = run("render", "--format", "html", SamplesTest.SAMPLES.resolve("meeting.json").toString());
+        Result html = run("render", "--format", "html", SAMPLES.resolve("meeting.json").toString());
         assertThat(html.code()).as(html.err()).isZero();
         assertThat(html.out()).contains("<html");
-        Result json = run("render", "--format", "json", SamplesTest.SAMPLES.resolve("briefing.json").toString());
+        Result json = run("render", "--format", "json", SAMPLES.resolve("briefing.json").toString());
         assertThat(json.out()).contains("voluntary-participation");
     }
 
     @Test
     void validateExitsByVerdict() {
-        Result pass = run("validate", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
-                SamplesTest.SAMPLES.resolve("meeting.json").toString(),
-                SamplesTest.SAMPLES.resolve("briefing.json").toString());
+        Result pass = run("validate", SAMPLES.resolve("passing-share.json").toString(),
+                SAMPLES.resolve("meeting.json").toString(),
+                SAMPLES.resolve("briefing.json").toString());
         assertThat(pass.code()).as(pass.out() + pass.err()).isEqualTo(ExitCodes.OK);
         assertThat(pass.out()).contains("PASS");
-        Result fail = run("validate", SamplesTest.SAMPLES.resolve("failing-share.json").toString());
+        Result fail = run("validate", SAMPLES.resolve("failing-share.json").toString());
         assertThat(fail.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(fail.out()).contains("FAIL").contains("P1-NO-COERCION").contains("$.narrative");
     }
 
     @Test
     void validateJsonPrintsOneReportPerLine() throws Exception {
-        Result r = run("validate", "--json", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
-                SamplesTest.SAMPLES.resolve("failing-share.json").toString());
+        Result r = run("validate", "--json", SAMPLES.resolve("passing-share.json").toString(),
+                SAMPLES.resolve("failing-share.json").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         java.util.List<String> lines = r.out().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines).hasSize(2);
@@ -100,7 +103,7 @@ class CliTest {
     void validateUnreadableInputOutranksVerdicts(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{ not json");
-        Result r = run("validate", SamplesTest.SAMPLES.resolve("failing-share.json").toString(), bad.toString());
+        Result r = run("validate", SAMPLES.resolve("failing-share.json").toString(), bad.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(r.err()).contains("bad.json");
     }
@@ -110,7 +113,7 @@ class CliTest {
         Path bad = dir.resolve("rules.json");
         Files.writeString(bad, "{}");
         Result r = run("validate", "--rules", bad.toString(),
-                SamplesTest.SAMPLES.resolve("passing-share.json").toString());
+                SAMPLES.resolve("passing-share.json").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(r.err()).contains("$.");
     }
