@@ -7,11 +7,12 @@ import org.fmishare.core.FmiShareException;
  * rejections: the log presented is not the log that was written. {@link StorageFailed} reports that the store
  * itself failed.
  */
-public abstract class AuditException extends FmiShareException {
+public abstract sealed class AuditException extends FmiShareException
+        permits AuditException.StorageFailed, AuditException.Integrity {
     private static final long serialVersionUID = 1L;
 
-    AuditException(String message, Throwable cause) {
-        super(message, cause);
+    AuditException(Kind kind, String message, Throwable cause) {
+        super(kind, message, cause);
     }
 
     /** The audit store could not be read or written, or a second writer raced this one. */
@@ -25,12 +26,7 @@ public abstract class AuditException extends FmiShareException {
          * @param cause the underlying failure, may be null
          */
         public StorageFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
+            super(Kind.PROCESSING_FAILED, message, cause);
         }
     }
 
@@ -38,23 +34,20 @@ public abstract class AuditException extends FmiShareException {
      * The log fails an integrity check at a given entry. {@link #recordIndex()} is the zero-based position of the
      * first entry that fails, counting records and checkpoints alike, as {@link AuditStore#read} returns them.
      */
-    public abstract static class Integrity extends AuditException {
+    public abstract static sealed class Integrity extends AuditException
+            permits AuditException.RecordMalformed, AuditException.RecordAltered, AuditException.ChainBroken,
+            AuditException.SequenceBroken, AuditException.SealInvalid, AuditException.SealMissing {
         private static final long serialVersionUID = 1L;
         private final long recordIndex;
 
         Integrity(long recordIndex, String message, Throwable cause) {
-            super("audit entry " + recordIndex + ": " + message, cause);
+            super(Kind.INPUT_REJECTED, "audit entry " + recordIndex + ": " + message, cause);
             this.recordIndex = recordIndex;
         }
 
         /** {@return the zero-based position of the first entry that fails} */
         public long recordIndex() {
             return recordIndex;
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
         }
     }
 

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Runs the command line in-process and checks exit codes, output and written files. */
 class CliTest {
+    /** The sample documents at the repository root (the testkit's copy of this constant is test-only there). */
+
     record Result(int code, String out, String err) {}
 
     static Result run(String... args) {

@@ -1,5 +1,6 @@
 package org.fmishare.delivery;
 
+import org.fmishare.core.FmiShareException;
 import org.fmishare.core.transport.TransportException;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.core.transport.DeliveryResult;
@@ -223,7 +224,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void ensureOpen() {
         if (closed) {
-            throw new TransportException("the dispatcher is closed", false);
+            throw new TransportException(FmiShareException.Kind.PROCESSING_FAILED, "the dispatcher is closed");
         }
     }
 
@@ -231,8 +232,8 @@ public final class Dispatcher implements AutoCloseable {
         String scheme = destination.getScheme() == null ? "" : destination.getScheme().toLowerCase(Locale.ROOT);
         Transport t = transports.get(scheme);
         if (t == null) {
-            throw new TransportException("no transport for '" + scheme + ":' destinations (configured: "
-                    + new java.util.TreeSet<>(transports.keySet()) + ")", true);
+            throw new TransportException(FmiShareException.Kind.INPUT_REJECTED, "no transport for '" + scheme
+                    + ":' destinations (configured: " + new java.util.TreeSet<>(transports.keySet()) + ")");
         }
         return t;
     }

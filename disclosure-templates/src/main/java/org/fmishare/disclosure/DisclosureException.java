@@ -19,12 +19,8 @@ public abstract sealed class DisclosureException extends FmiShareException
         DisclosureException.CatalogCorrupt {
     private static final long serialVersionUID = 1L;
 
-    DisclosureException(String message) {
-        super(message);
-    }
-
-    DisclosureException(String message, Throwable cause) {
-        super(message, cause);
+    DisclosureException(Kind kind, String message, Throwable cause) {
+        super(kind, message, cause);
     }
 
     /**
@@ -37,7 +33,7 @@ public abstract sealed class DisclosureException extends FmiShareException
         private final String clauseId;
 
         TemplateRejected(String templateName, String clauseId, String message, Throwable cause) {
-            super("template '" + templateName + "' rejected: " + message, cause);
+            super(Kind.INPUT_REJECTED, "template '" + templateName + "' rejected: " + message, cause);
             this.templateName = Objects.requireNonNull(templateName, "templateName");
             this.clauseId = clauseId;
         }
@@ -51,11 +47,6 @@ public abstract sealed class DisclosureException extends FmiShareException
         public java.util.Optional<String> clauseId() {
             return java.util.Optional.ofNullable(clauseId);
         }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
-        }
     }
 
     /**
@@ -68,18 +59,13 @@ public abstract sealed class DisclosureException extends FmiShareException
         private final transient DisclosureReport report;
 
         RenderCheckFailed(String message, DisclosureReport report) {
-            super(message);
+            super(Kind.INPUT_REJECTED, message, null);
             this.report = report;
         }
 
         /** {@return the verifier's report on the rejected output, when the clause check was the reason} */
         public java.util.Optional<DisclosureReport> report() {
             return java.util.Optional.ofNullable(report);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
         }
     }
 
@@ -93,7 +79,8 @@ public abstract sealed class DisclosureException extends FmiShareException
         private final String item;
 
         MissingTranslation(Locale locale, String item, String message) {
-            super("missing translation for locale '" + locale.toLanguageTag() + "': " + message);
+            super(Kind.PROCESSING_FAILED, "missing translation for locale '" + locale.toLanguageTag() + "': "
+                    + message, null);
             this.locale = locale;
             this.item = item;
         }
@@ -107,11 +94,6 @@ public abstract sealed class DisclosureException extends FmiShareException
         public String item() {
             return item;
         }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
-        }
     }
 
     /** A verified message lacks, or alters, mandatory clauses; thrown by {@link DisclosureReport#requireAllPresent()}. */
@@ -120,7 +102,7 @@ public abstract sealed class DisclosureException extends FmiShareException
         private final transient DisclosureReport report;
 
         DisclosuresMissing(DisclosureReport report) {
-            super(describe(report));
+            super(Kind.INPUT_REJECTED, describe(report), null);
             this.report = report;
         }
 
@@ -134,11 +116,6 @@ public abstract sealed class DisclosureException extends FmiShareException
                     .map(r -> r.id() + " v" + r.version() + " " + r.state()).toList();
             return report.kind() + " message fails the mandatory disclosures: " + String.join(", ", parts);
         }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
-        }
     }
 
     /** A packaged clause catalogue or template is unreadable or inconsistent: a build or packaging fault. */
@@ -146,12 +123,7 @@ public abstract sealed class DisclosureException extends FmiShareException
         private static final long serialVersionUID = 1L;
 
         CatalogCorrupt(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
+            super(Kind.PROCESSING_FAILED, message, cause);
         }
     }
 }

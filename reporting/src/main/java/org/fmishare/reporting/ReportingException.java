@@ -2,12 +2,16 @@ package org.fmishare.reporting;
 
 import org.fmishare.core.FmiShareException;
 
-/** Root of the reporting module's exceptions: the report or its chart could not be produced or written. */
-public abstract class ReportingException extends FmiShareException {
+/**
+ * Root of the reporting module's exceptions: the report or its chart could not be produced or written. Both are
+ * processing failures; a verified audit log is never rejected here (the audit module does that).
+ */
+public abstract sealed class ReportingException extends FmiShareException
+        permits ReportingException.WriteFailed, ReportingException.ChartFailed {
     private static final long serialVersionUID = 1L;
 
-    ReportingException(String message, Throwable cause) {
-        super(message, cause);
+    private ReportingException(String message, Throwable cause) {
+        super(Kind.PROCESSING_FAILED, message, cause);
     }
 
     /** A report file could not be written. */
@@ -23,11 +27,6 @@ public abstract class ReportingException extends FmiShareException {
         public WriteFailed(String message, Throwable cause) {
             super(message, cause);
         }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
-        }
     }
 
     /** The chart could not be rendered (for example, no fonts available to a headless JVM). */
@@ -42,11 +41,6 @@ public abstract class ReportingException extends FmiShareException {
          */
         public ChartFailed(String message, Throwable cause) {
             super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
         }
     }
 }

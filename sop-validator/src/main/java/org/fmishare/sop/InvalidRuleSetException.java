@@ -20,7 +20,7 @@ public final class InvalidRuleSetException extends SopException {
      * @param cause the underlying failure, or null
      */
     public InvalidRuleSetException(String source, String path, String message, Throwable cause) {
-        super("rule set " + source + ": " + path + ": " + message, cause);
+        super(Kind.INPUT_REJECTED, "rule set " + source + ": " + path + ": " + message, cause);
         this.source = Objects.requireNonNull(source, "source");
         this.path = Objects.requireNonNull(path, "path");
     }
@@ -33,11 +33,5 @@ public final class InvalidRuleSetException extends SopException {
     /** {@return the JSON path of the problem, such as {@code $.rules[3].id}} */
     public String path() {
         return path;
-    }
-
-    /** A bad rule set document is the caller's input. */
-    @Override
-    public boolean isInputRejection() {
-        return true;
     }
 }

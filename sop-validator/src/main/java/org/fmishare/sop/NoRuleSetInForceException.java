@@ -17,18 +17,12 @@ public final class NoRuleSetInForceException extends SopException {
      * @param message the detail, naming the date and the rule sets known
      */
     public NoRuleSetInForceException(LocalDate date, String message) {
-        super(message);
+        super(Kind.INPUT_REJECTED, message, null);
         this.date = Objects.requireNonNull(date, "date");
     }
 
     /** {@return the date for which no rule set was in force} */
     public LocalDate date() {
         return date;
-    }
-
-    /** The subject's date (the caller's input) has no rule set. */
-    @Override
-    public boolean isInputRejection() {
-        return true;
     }
 }

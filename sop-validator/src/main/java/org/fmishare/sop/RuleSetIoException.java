@@ -9,12 +9,6 @@ public final class RuleSetIoException extends SopException {
      * @param cause the I/O failure
      */
     public RuleSetIoException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    /** The environment, not the caller's data, is at fault. */
-    @Override
-    public boolean isInputRejection() {
-        return false;
+        super(Kind.PROCESSING_FAILED, message, cause);
     }
 }

@@ -25,20 +25,25 @@ final class ContentRules {
 
     static void check(PayloadDocument doc, Map<EnvelopeKind, Set<String>> requiredDisclosures) {
         if (!PayloadDocument.FORMAT.equals(doc.format())) {
-            throw new EnvelopeException.Malformed("$.format must be '" + PayloadDocument.FORMAT + "', was '"
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "$.format must be '" + PayloadDocument.FORMAT + "', was '"
                     + doc.format() + "'");
         }
         if (!EnvelopeReference.isUuid(doc.envelopeId())) {
-            throw new EnvelopeException.Malformed("$.envelopeId must be a lower-case UUID");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "$.envelopeId must be a lower-case UUID");
         }
         if (!NONCE.matcher(doc.nonce()).matches()) {
-            throw new EnvelopeException.Malformed("$.nonce must be 16 bytes in unpadded base64url");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "$.nonce must be 16 bytes in unpadded base64url");
         }
         if (!doc.expiresAt().isAfter(doc.issuedAt())) {
-            throw new EnvelopeException.Malformed("$.expiresAt must be after $.issuedAt");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "$.expiresAt must be after $.issuedAt");
         }
         if (!doc.bodyMatchesKind()) {
-            throw new EnvelopeException.ContentRejected("a " + doc.kind() + " envelope must carry exactly its own "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                    "a " + doc.kind() + " envelope must carry exactly its own "
                     + "body field; found " + doc.bodyCount() + " body fields");
         }
         String sender = doc.sender().id();
@@ -52,7 +57,8 @@ final class ContentRules {
                 Meeting m = doc.meetingNotice().orElseThrow();
                 requireEqual("$.meetingNotice.leadingOffice.id", m.leadingOffice().id(), "$.sender.id", sender);
                 if (m.companies().stream().noneMatch(c -> c.id().equals(doc.recipient()))) {
-                    throw new EnvelopeException.ContentRejected("$.recipient '" + doc.recipient()
+                    throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                            "$.recipient '" + doc.recipient()
                             + "' is not among the meeting's companies");
                 }
             }
@@ -65,19 +71,22 @@ final class ContentRules {
             }
         }
         if ((doc.kind() == EnvelopeKind.RECEIPT) != doc.inReplyTo().isPresent()) {
-            throw new EnvelopeException.ContentRejected("$.inReplyTo must be present exactly for receipts");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                    "$.inReplyTo must be present exactly for receipts");
         }
         checkDisclosures(doc.kind(), doc.disclosures(), requiredDisclosures.get(doc.kind()));
         if (doc.kind() != EnvelopeKind.RECEIPT) {
-            ComplianceSummary c = doc.compliance().orElseThrow(() -> new EnvelopeException.ComplianceRejected(
-                    "$.compliance is required for a " + doc.kind()));
+            ComplianceSummary c = doc.compliance().orElseThrow(() -> new EnvelopeException.Rejected(
+                    EnvelopeException.Check.COMPLIANCE, "$.compliance is required for a " + doc.kind()));
             if (c.verdict() != Verdict.PASS) {
-                throw new EnvelopeException.ComplianceRejected("$.compliance.verdict must be PASS, was "
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE,
+                        "$.compliance.verdict must be PASS, was "
                         + c.verdict());
             }
             if (doc.kind() == EnvelopeKind.THREAT_SHARE
                     && !c.ruleSetId().equals(doc.share().orElseThrow().ruleSetId())) {
-                throw new EnvelopeException.ComplianceRejected("$.compliance.ruleSetId '" + c.ruleSetId()
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE,
+                        "$.compliance.ruleSetId '" + c.ruleSetId()
                         + "' differs from the share's rule set '" + doc.share().orElseThrow().ruleSetId() + "'");
             }
         }
@@ -87,25 +96,29 @@ final class ContentRules {
         Set<String> ids = new HashSet<>();
         for (Disclosure d : disclosures) {
             if (!ids.add(d.id())) {
-                throw new EnvelopeException.DisclosuresRejected("$.disclosures repeats clause '" + d.id() + "'");
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.DISCLOSURES,
+                        "$.disclosures repeats clause '" + d.id() + "'");
             }
             // The Disclosure constructor already recomputed the digest; recheck so no path can skip it.
             if (!Disclosure.digestOf(d.text()).equals(d.digest())) {
-                throw new EnvelopeException.DisclosuresRejected("$.disclosures clause '" + d.id()
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.DISCLOSURES,
+                        "$.disclosures clause '" + d.id()
                         + "': digest does not match text");
             }
         }
         Set<String> missing = new TreeSet<>(required);
         missing.removeAll(ids);
         if (!missing.isEmpty()) {
-            throw new EnvelopeException.DisclosuresRejected("a " + kind + " requires the disclosures " + new TreeSet<>(
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.DISCLOSURES,
+                    "a " + kind + " requires the disclosures " + new TreeSet<>(
                     required) + "; missing " + missing);
         }
     }
 
     private static void requireEqual(String pathA, String a, String pathB, String b) {
         if (!a.equals(b)) {
-            throw new EnvelopeException.ContentRejected(pathA + " '" + a + "' must equal " + pathB + " '" + b + "'");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                    pathA + " '" + a + "' must equal " + pathB + " '" + b + "'");
         }
     }
 }

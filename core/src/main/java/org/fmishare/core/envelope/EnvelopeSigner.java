@@ -56,9 +56,8 @@ import org.fmishare.core.model.ThreatShare;
  * Bouncy Castle provider) with the certificate chain in the protected {@code x5c} header.
  *
  * <p>Refusals (before anything is signed): a share, meeting notice or briefing summary without a PASS compliance
- * summary ({@link EnvelopeException.ComplianceRejected}), without every required disclosure ({@link
- * EnvelopeException.DisclosuresRejected}), or whose sending office or recipient contradicts the body ({@link
- * EnvelopeException.ContentRejected}). Receipts need no compliance summary. The signer does not check its own
+ * summary ({@link EnvelopeException.Rejected} with check {@code COMPLIANCE}), without every required disclosure
+ * ({@code DISCLOSURES}), or whose sending office or recipient contradicts the body ({@code CONTENT}). Receipts need no compliance summary. The signer does not check its own
  * certificate's validity; the verifier does, at the signing time.
  *
  * <p>Immutable and thread-safe; build one per credential and reuse it.
@@ -124,9 +123,9 @@ public final class EnvelopeSigner {
      * @param compliance the validator's summary; its verdict must be PASS and its rule set the share's
      * @param disclosures the mandatory disclosures, including every required clause
      * @return the signed envelope
-     * @throws EnvelopeException.ComplianceRejected when the verdict is not PASS or the rule set differs
-     * @throws EnvelopeException.DisclosuresRejected when a required clause is missing or a clause repeats
-     * @throws EnvelopeException.ContentRejected when the share's sending office is not this signer's sender
+     * @throws EnvelopeException.Rejected with check {@code COMPLIANCE} when the verdict is not PASS or the rule set
+     *     differs, {@code DISCLOSURES} when a required clause is missing or a clause repeats, {@code CONTENT} when
+     *     the share's sending office is not this signer's sender
      */
     public SignedEnvelope signShare(ThreatShare share, ComplianceSummary compliance, List<Disclosure> disclosures) {
         Objects.requireNonNull(share, "share");
@@ -179,18 +178,21 @@ public final class EnvelopeSigner {
      * @param response the response; its company must be this signer's sender and, for a share, its share id the
      *     share's
      * @return the signed receipt
-     * @throws EnvelopeException.ContentRejected when the response does not answer {@code original}
+     * @throws EnvelopeException.Rejected with check {@code CONTENT} when the response does not answer
+     *     {@code original}
      */
     public SignedEnvelope signReceipt(VerifiedEnvelope original, SmcResponse response) {
         Objects.requireNonNull(original, "original");
         Objects.requireNonNull(response, "response");
         if (!original.recipientId().equals(senderId)) {
-            throw new EnvelopeException.ContentRejected("the original envelope is addressed to '"
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                    "the original envelope is addressed to '"
                     + original.recipientId() + "', not to this signer's sender '" + senderId + "'");
         }
         original.share().ifPresent(s -> {
             if (!s.id().equals(response.shareId())) {
-                throw new EnvelopeException.ContentRejected("response.shareId '" + response.shareId()
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                        "response.shareId '" + response.shareId()
                         + "' does not answer share '" + s.id() + "'");
             }
         });
@@ -267,7 +269,8 @@ public final class EnvelopeSigner {
         try {
             canonical = Jcs.canonicalize(FmiJson.standard().write(doc));
         } catch (Jcs.NotIJsonException e) {
-            throw new EnvelopeException.Malformed("payload is not I-JSON: " + e.getMessage(), e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "payload is not I-JSON: " + e.getMessage(), e);
         }
         JWSHeader header = new JWSHeader.Builder(algorithm.nimbus())
                 .type(new JOSEObjectType(JOSE_TYPE))

@@ -58,36 +58,36 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Verifies envelopes and hands out their payload as a {@link VerifiedEnvelope}, or throws the {@link
- * EnvelopeException} subtype of the first check that failed. Nothing is returned on failure.
+ * Verifies envelopes and hands out their payload as a {@link VerifiedEnvelope}, or throws an {@link
+ * EnvelopeException} whose {@link EnvelopeException#check() check} names the first check that failed. Nothing is
+ * returned on failure.
  *
- * <p>Checks, in order:
+ * <p>Checks, in order (the {@link EnvelopeException.Check} each failure carries in brackets):
  * <ol>
- * <li>size, before any parsing ({@link EnvelopeException.TooLarge});</li>
+ * <li>size, before any parsing ({@code SIZE});</li>
  * <li>strict JSON with exactly {@code payload}, {@code protected}, {@code signature} (or, when a decryption key is
- *     configured, the five JWE members), canonical base64url, no duplicate keys anywhere ({@link
- *     EnvelopeException.Malformed});</li>
+ *     configured, the five JWE members), canonical base64url, no duplicate keys anywhere ({@code SYNTAX});</li>
  * <li>protected header: only {@code alg}, {@code typ}, {@code x5c}; {@code typ} is {@value EnvelopeSigner#JOSE_TYPE}
- *     ({@link EnvelopeException.HeaderRejected}); no {@code crit} ({@link
- *     EnvelopeException.CriticalHeaderRejected}); {@code alg} on this verifier's allow-list ({@link
- *     EnvelopeException.AlgorithmNotAllowed});</li>
+ *     ({@code HEADER}); no {@code crit} ({@code CRITICAL_HEADER}); {@code alg} on this verifier's allow-list
+ *     ({@code ALGORITHM});</li>
  * <li>{@code x5c} present (1 to {@value #MAX_CHAIN} certificates) and the leaf key of the type bound to {@code alg}
- *     ({@link EnvelopeException.CertificateChainRejected}, {@link EnvelopeException.AlgorithmNotAllowed});</li>
- * <li>the signature, with the leaf certificate's key, by Nimbus over the Bouncy Castle provider ({@link
- *     EnvelopeException.SignatureInvalid});</li>
- * <li>the payload: RFC 8785 canonical, strict, a valid model ({@link EnvelopeException.Malformed}); its sender record
- *     names the leaf certificate ({@link EnvelopeException.SignerMismatch});</li>
+ *     ({@code CERTIFICATE_CHAIN}, {@code ALGORITHM});</li>
+ * <li>the signature, with the leaf certificate's key, by Nimbus over the Bouncy Castle provider
+ *     ({@code SIGNATURE});</li>
+ * <li>the payload: RFC 8785 canonical, strict, a valid model ({@code SYNTAX}); its sender record names the leaf
+ *     certificate ({@code SIGNER_BINDING});</li>
  * <li>PKIX path validation to a configured trust anchor at the payload's issued-at; the leaf is not a CA and its
- *     key usage allows digitalSignature or nonRepudiation ({@link EnvelopeException.CertificateChainRejected});</li>
+ *     key usage allows digitalSignature or nonRepudiation ({@code CERTIFICATE_CHAIN});</li>
  * <li>issued-at not in the future and expires-at not past, each within the clock skew; lifetime at most the
- *     configured maximum ({@link EnvelopeException.NotYetValid}, {@link EnvelopeException.Expired});</li>
- * <li>addressed to this verifier's recipient ({@link EnvelopeException.WrongRecipient});</li>
- * <li>body, disclosures and compliance consistent, as the signer requires them ({@link
- *     EnvelopeException.ContentRejected}, {@link EnvelopeException.DisclosuresRejected}, {@link
- *     EnvelopeException.ComplianceRejected});</li>
- * <li>first use of the nonce ({@link EnvelopeException.Replayed}), recorded last so unauthenticated input never
- *     enters the replay cache.</li>
+ *     configured maximum ({@code NOT_YET_VALID}, {@code EXPIRED}, {@code SYNTAX});</li>
+ * <li>addressed to this verifier's recipient ({@code RECIPIENT});</li>
+ * <li>body, disclosures and compliance consistent, as the signer requires them ({@code CONTENT},
+ *     {@code DISCLOSURES}, {@code COMPLIANCE});</li>
+ * <li>first use of the nonce ({@code REPLAY}), recorded last so unauthenticated input never enters the replay
+ *     cache.</li>
  * </ol>
+ * An encrypted envelope that cannot be opened fails {@code DECRYPTION}; a fault of the SDK or its environment (a
+ * provider error, an unavailable replay cache) is {@link EnvelopeException.ProcessingFailed}.
  *
  * <p>Revocation (CRL/OCSP) is not checked: PKIX runs with revocation disabled, so keep certificate lifetimes short or
  * remove a compromised signer's anchor.
@@ -179,18 +179,20 @@ public final class EnvelopeVerifier {
      * @param serializedReceipt the received receipt
      * @param original the envelope this party sent (its signed, encrypted or stored form)
      * @return the verified receipt
-     * @throws EnvelopeException.ReceiptMismatch when it answers another envelope; any other subtype as for
-     *     {@link #verify(byte[])}
+     * @throws EnvelopeException.Rejected with check {@code RECEIPT_REFERENCE} when it answers another envelope,
+     *     {@code CONTENT} when it is not a receipt; any other failure as for {@link #verify(byte[])}
      */
     public VerifiedEnvelope verifyReceipt(byte[] serializedReceipt, OutboundEnvelope original) {
         Objects.requireNonNull(original, "original");
         VerifiedEnvelope v = verify(serializedReceipt);
         if (v.kind() != EnvelopeKind.RECEIPT) {
-            throw new EnvelopeException.ContentRejected("expected a RECEIPT, got " + v.kind());
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                    "expected a RECEIPT, got " + v.kind());
         }
         EnvelopeReference ref = v.inReplyTo().orElseThrow();
         if (!ref.envelopeId().equals(original.envelopeId()) || !ref.digest().equals(original.digest())) {
-            throw new EnvelopeException.ReceiptMismatch("receipt answers " + ref.envelopeId() + " " + ref.digest()
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.RECEIPT_REFERENCE,
+                    "receipt answers " + ref.envelopeId() + " " + ref.digest()
                     + ", not " + original.envelopeId() + " " + original.digest());
         }
         return v;
@@ -198,7 +200,8 @@ public final class EnvelopeVerifier {
 
     private void checkSize(byte[] bytes) {
         if (bytes.length > maxBytes) {
-            throw new EnvelopeException.TooLarge(bytes.length + " bytes exceed the limit of " + maxBytes);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SIZE,
+                    bytes.length + " bytes exceed the limit of " + maxBytes);
         }
     }
 
@@ -213,33 +216,38 @@ public final class EnvelopeVerifier {
 
         // Header checks come before any cryptography: what the header may say is fixed by this verifier.
         if (header.has("crit")) {
-            throw new EnvelopeException.CriticalHeaderRejected("the header lists critical parameters "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CRITICAL_HEADER,
+                    "the header lists critical parameters "
                     + header.get("crit") + "; this format defines none");
         }
         for (String name : header.propertyNames()) {
             if (!JWS_HEADER.contains(name)) {
-                throw new EnvelopeException.HeaderRejected("header parameter '" + name + "' is not allowed (allowed: "
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.HEADER,
+                        "header parameter '" + name + "' is not allowed (allowed: "
                         + JWS_HEADER + ")");
             }
         }
         JsonNode algNode = header.get("alg");
         if (algNode == null || !algNode.isString()) {
-            throw new EnvelopeException.AlgorithmNotAllowed("header has no string 'alg'");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.ALGORITHM, "header has no string 'alg'");
         }
         EnvelopeAlgorithm alg = EnvelopeAlgorithm.fromJwsName(algNode.stringValue())
                 .filter(allowed::contains)
-                .orElseThrow(() -> new EnvelopeException.AlgorithmNotAllowed("alg '" + algNode.stringValue()
+                .orElseThrow(() -> new EnvelopeException.Rejected(EnvelopeException.Check.ALGORITHM,
+                        "alg '" + algNode.stringValue()
                         + "' is not on this verifier's allow-list " + allowedNames()));
         JsonNode typ = header.get("typ");
         if (typ == null || !typ.isString() || !EnvelopeSigner.JOSE_TYPE.equals(typ.stringValue())) {
-            throw new EnvelopeException.HeaderRejected("typ must be '" + EnvelopeSigner.JOSE_TYPE + "'");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.HEADER,
+                    "typ must be '" + EnvelopeSigner.JOSE_TYPE + "'");
         }
         List<X509Certificate> chain = chain(header.get("x5c"));
         X509Certificate leaf = chain.get(0);
         PublicKey key = leaf.getPublicKey();
         Optional<KeyAlgorithm> keyType = KeyTypes.of(key);
         if (keyType.isEmpty() || !alg.accepts(keyType.get())) {
-            throw new EnvelopeException.AlgorithmNotAllowed("alg " + alg.jwsName() + " does not fit the leaf "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.ALGORITHM,
+                    "alg " + alg.jwsName() + " does not fit the leaf "
                     + "certificate's key (" + keyType.map(Enum::name).orElse(key.getAlgorithm()) + ")");
         }
 
@@ -247,14 +255,17 @@ public final class EnvelopeVerifier {
             JWSObject jws = new JWSObject(new Base64URL(protectedB64), new Base64URL(payloadB64),
                     Base64URL.encode(signature));
             if (!jws.verify(nimbusVerifier(alg, key))) {
-                throw new EnvelopeException.SignatureInvalid("does not verify with the key of "
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.SIGNATURE,
+                        "does not verify with the key of "
                         + leaf.getSubjectX500Principal().getName());
             }
         } catch (ParseException e) {
-            throw new EnvelopeException.Malformed("JWS does not parse: " + e.getMessage(), e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "JWS does not parse: " + e.getMessage(), e);
         } catch (JOSEException e) {
             // Nimbus reports malformed signatures (wrong length, bad encoding) this way too: still a bad signature.
-            throw new EnvelopeException.SignatureInvalid("cannot be verified: " + e.getMessage(), e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SIGNATURE,
+                    "cannot be verified: " + e.getMessage(), e);
         }
 
         PayloadDocument doc = readPayload(payload);
@@ -269,19 +280,23 @@ public final class EnvelopeVerifier {
         validateChain(chain, doc.issuedAt());
         Instant now = clock.instant();
         if (doc.issuedAt().isAfter(now.plus(skew))) {
-            throw new EnvelopeException.NotYetValid("issued at " + doc.issuedAt() + ", after now " + now
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.NOT_YET_VALID,
+                    "issued at " + doc.issuedAt() + ", after now " + now
                     + " plus skew " + skew);
         }
         if (!doc.expiresAt().plus(skew).isAfter(now)) {
-            throw new EnvelopeException.Expired("expired at " + doc.expiresAt() + " (now " + now + ", skew " + skew
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.EXPIRED,
+                    "expired at " + doc.expiresAt() + " (now " + now + ", skew " + skew
                     + ")");
         }
         if (Duration.between(doc.issuedAt(), doc.expiresAt()).compareTo(maxLifetime) > 0) {
-            throw new EnvelopeException.Malformed("lifetime from $.issuedAt to $.expiresAt exceeds the maximum "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "lifetime from $.issuedAt to $.expiresAt exceeds the maximum "
                     + maxLifetime);
         }
         if (expectedRecipient.isPresent() && !expectedRecipient.get().equals(doc.recipient())) {
-            throw new EnvelopeException.WrongRecipient("addressed to '" + doc.recipient() + "', this verifier "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.RECIPIENT,
+                    "addressed to '" + doc.recipient() + "', this verifier "
                     + "accepts '" + expectedRecipient.get() + "'");
         }
         ContentRules.check(doc, required);
@@ -293,7 +308,8 @@ public final class EnvelopeVerifier {
                     + e.getMessage(), e);
         }
         if (!first) {
-            throw new EnvelopeException.Replayed("nonce of envelope " + doc.envelopeId() + " was seen before");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.REPLAY,
+                    "nonce of envelope " + doc.envelopeId() + " was seen before");
         }
         LOG.debug("verified envelope {} ({}) from {}", doc.envelopeId(), doc.kind(), doc.sender().id());
         return new VerifiedEnvelope(doc, alg, chain, digest, payload);
@@ -304,21 +320,23 @@ public final class EnvelopeVerifier {
         try {
             canonical = Jcs.canonicalize(payload);
         } catch (Jcs.NotIJsonException e) {
-            throw new EnvelopeException.Malformed("payload is not I-JSON: " + e.getMessage(), e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "payload is not I-JSON: " + e.getMessage(), e);
         }
         if (!java.util.Arrays.equals(canonical, payload)) {
-            throw new EnvelopeException.Malformed("payload is not in RFC 8785 canonical form");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "payload is not in RFC 8785 canonical form");
         }
         try {
             return FmiJson.standard().read(payload, PayloadDocument.class);
         } catch (JsonCodecException e) {
             if (e.path().startsWith("$.disclosures")) {
-                throw new EnvelopeException.DisclosuresRejected(e.getMessage(), e);
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.DISCLOSURES, e.getMessage(), e);
             }
             if (e.path().startsWith("$.compliance")) {
-                throw new EnvelopeException.ComplianceRejected(e.getMessage(), e);
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE, e.getMessage(), e);
             }
-            throw new EnvelopeException.Malformed("payload " + e.getMessage(), e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX, "payload " + e.getMessage(), e);
         }
     }
 
@@ -327,21 +345,25 @@ public final class EnvelopeVerifier {
             String certDigest = Digests.sha256(leaf.getEncoded());
             if (!certDigest.equals(doc.sender().certificateDigest())
                     || !leaf.getSubjectX500Principal().getName().equals(doc.sender().subject())) {
-                throw new EnvelopeException.SignerMismatch("$.sender names " + doc.sender().subject() + " "
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.SIGNER_BINDING,
+                        "$.sender names " + doc.sender().subject() + " "
                         + doc.sender().certificateDigest() + ", but the envelope is signed by "
                         + leaf.getSubjectX500Principal().getName() + " " + certDigest);
             }
         } catch (CertificateEncodingException e) {
-            throw new EnvelopeException.CertificateChainRejected("leaf certificate cannot be encoded", e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
+                    "leaf certificate cannot be encoded", e);
         }
     }
 
     private List<X509Certificate> chain(JsonNode x5c) {
         if (x5c == null) {
-            throw new EnvelopeException.CertificateChainRejected("header has no x5c certificate chain");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
+                    "header has no x5c certificate chain");
         }
         if (!x5c.isArray() || x5c.size() < 1 || x5c.size() > MAX_CHAIN) {
-            throw new EnvelopeException.CertificateChainRejected("x5c must be an array of 1 to " + MAX_CHAIN
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
+                    "x5c must be an array of 1 to " + MAX_CHAIN
                     + " certificates");
         }
         List<X509Certificate> out = new ArrayList<>();
@@ -349,17 +371,20 @@ public final class EnvelopeVerifier {
             JsonNode n = x5c.get(i);
             byte[] der = n.isString() ? StrictBase64.standard(n.stringValue()).orElse(null) : null;
             if (der == null) {
-                throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] is not canonical base64");
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
+                        "x5c[" + i + "] is not canonical base64");
             }
             X509Certificate cert;
             try {
                 cert = Credentials.certificateFromDer(der);
                 // Bouncy Castle parses the key lazily and returns null for an unparseable one.
                 if (cert.getPublicKey() == null) {
-                    throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] has no usable public key");
+                    throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
+                            "x5c[" + i + "] has no usable public key");
                 }
             } catch (KeyMaterialException | IllegalArgumentException | IllegalStateException e) {
-                throw new EnvelopeException.CertificateChainRejected("x5c[" + i + "] is not an X.509 certificate",
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
+                        "x5c[" + i + "] is not an X.509 certificate",
                         e);
             }
             out.add(cert);
@@ -370,12 +395,13 @@ public final class EnvelopeVerifier {
     private void validateChain(List<X509Certificate> chain, Instant signingTime) {
         X509Certificate leaf = chain.get(0);
         if (leaf.getBasicConstraints() != -1) {
-            throw new EnvelopeException.CertificateChainRejected("the signing certificate "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN, "the signing certificate "
                     + leaf.getSubjectX500Principal().getName() + " is a CA certificate");
         }
         boolean[] ku = leaf.getKeyUsage();
         if (ku != null && !(ku[0] || ku[1])) {
-            throw new EnvelopeException.CertificateChainRejected("the signing certificate's key usage allows "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
+                    "the signing certificate's key usage allows "
                     + "neither digitalSignature nor nonRepudiation");
         }
         List<X509Certificate> path = new ArrayList<>(chain);
@@ -396,7 +422,7 @@ public final class EnvelopeVerifier {
             validatedPaths.remember(pathKey, validityWindow(path));
         } catch (CertPathValidatorException e) {
             String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
-            throw new EnvelopeException.CertificateChainRejected("chain of "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN, "chain of "
                     + leaf.getSubjectX500Principal().getName() + " is not valid at the signing time " + signingTime
                     + reason + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
@@ -476,17 +502,19 @@ public final class EnvelopeVerifier {
     }
 
     private byte[] decrypt(ObjectNode outer) {
-        PrivateKey key = decryptionKey.orElseThrow(() -> new EnvelopeException.DecryptionFailed(
-                "envelope is encrypted but this verifier has no decryption key"));
+        PrivateKey key = decryptionKey.orElseThrow(() -> new EnvelopeException.Rejected(
+                EnvelopeException.Check.DECRYPTION, "envelope is encrypted but this verifier has no decryption key"));
         Map<String, String> m = Wire.exactStringMembers(outer, JWE_MEMBERS, "JWE JSON serialization");
         ObjectNode header = Wire.object(Wire.base64url(m.get("protected"), "JWE protected header"),
                 "JWE protected header");
         if (header.has("crit")) {
-            throw new EnvelopeException.CriticalHeaderRejected("the JWE header lists critical parameters");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CRITICAL_HEADER,
+                    "the JWE header lists critical parameters");
         }
         for (String name : header.propertyNames()) {
             if (!JWE_HEADER.contains(name)) {
-                throw new EnvelopeException.HeaderRejected("JWE header parameter '" + name + "' is not allowed");
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.HEADER,
+                        "JWE header parameter '" + name + "' is not allowed");
             }
         }
         for (String part : List.of("encrypted_key", "iv", "ciphertext", "tag")) {
@@ -499,14 +527,16 @@ public final class EnvelopeVerifier {
         JsonNode alg = header.get("alg");
         JsonNode enc = header.get("enc");
         if (alg == null || !alg.isString() || !expectedAlg.equals(alg.stringValue())) {
-            throw new EnvelopeException.DecryptionFailed("JWE alg must be " + expectedAlg + " for this key");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.DECRYPTION,
+                    "JWE alg must be " + expectedAlg + " for this key");
         }
         if (enc == null || !enc.isString() || !EncryptionMethod.A256GCM.getName().equals(enc.stringValue())) {
-            throw new EnvelopeException.DecryptionFailed("JWE enc must be A256GCM");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.DECRYPTION, "JWE enc must be A256GCM");
         }
         JsonNode cty = header.get("cty");
         if (cty == null || !cty.isString() || !EncryptedEnvelope.CONTENT_TYPE.equalsIgnoreCase(cty.stringValue())) {
-            throw new EnvelopeException.HeaderRejected("JWE cty must be '" + EncryptedEnvelope.CONTENT_TYPE + "'");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.HEADER,
+                    "JWE cty must be '" + EncryptedEnvelope.CONTENT_TYPE + "'");
         }
         try {
             JWEObject jwe = new JWEObject(new Base64URL(m.get("protected")), new Base64URL(m.get("encrypted_key")),
@@ -521,9 +551,11 @@ public final class EnvelopeVerifier {
             checkSize(plain);
             return plain;
         } catch (ParseException e) {
-            throw new EnvelopeException.Malformed("JWE does not parse: " + e.getMessage(), e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "JWE does not parse: " + e.getMessage(), e);
         } catch (JOSEException e) {
-            throw new EnvelopeException.DecryptionFailed("cannot decrypt with this verifier's key: "
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.DECRYPTION,
+                    "cannot decrypt with this verifier's key: "
                     + e.getMessage(), e);
         }
     }

@@ -24,10 +24,11 @@ final class Wire {
         try {
             node = FmiJson.standard().mapper().readTree(json);
         } catch (JacksonException e) {
-            throw new EnvelopeException.Malformed(what + " is not strict JSON: " + e.getOriginalMessage(), e);
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    what + " is not strict JSON: " + e.getOriginalMessage(), e);
         }
         if (node == null || !node.isObject()) {
-            throw new EnvelopeException.Malformed(what + " must be a JSON object");
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX, what + " must be a JSON object");
         }
         return (ObjectNode) node;
     }
@@ -36,14 +37,16 @@ final class Wire {
     static Map<String, String> exactStringMembers(ObjectNode o, Set<String> names, String what) {
         Set<String> present = new TreeSet<>(o.propertyNames());
         if (!present.equals(new TreeSet<>(names))) {
-            throw new EnvelopeException.Malformed(what + " must have exactly the members " + new TreeSet<>(names)
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    what + " must have exactly the members " + new TreeSet<>(names)
                     + ", has " + present);
         }
         Map<String, String> out = new LinkedHashMap<>();
         for (String n : names) {
             JsonNode v = o.get(n);
             if (!v.isString()) {
-                throw new EnvelopeException.Malformed(what + " member '" + n + "' must be a string");
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                        what + " member '" + n + "' must be a string");
             }
             out.put(n, v.stringValue());
         }
@@ -51,7 +54,7 @@ final class Wire {
     }
 
     static byte[] base64url(String s, String what) {
-        return StrictBase64.url(s).orElseThrow(() -> new EnvelopeException.Malformed(what
+        return StrictBase64.url(s).orElseThrow(() -> new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX, what
                 + " is not canonical unpadded base64url"));
     }
 

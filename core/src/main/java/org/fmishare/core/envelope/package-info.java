@@ -11,8 +11,10 @@
  * <p>Roles: {@link org.fmishare.core.envelope.EnvelopeSigner} makes {@link org.fmishare.core.envelope.SignedEnvelope}s
  * (and refuses content without a PASS compliance summary and the required disclosures);
  * {@link org.fmishare.core.envelope.EnvelopeVerifier} turns received bytes into a
- * {@link org.fmishare.core.envelope.VerifiedEnvelope} or throws the {@link
- * org.fmishare.core.envelope.EnvelopeException} subtype naming the failed check. Transports deliver any
+ * {@link org.fmishare.core.envelope.VerifiedEnvelope} or throws an {@link
+ * org.fmishare.core.envelope.EnvelopeException} whose {@link org.fmishare.core.envelope.EnvelopeException.Check}
+ * names the failed check ({@code Rejected} for input, {@code ProcessingFailed} for faults of the SDK or its
+ * environment). Transports deliver any
  * {@link org.fmishare.core.envelope.OutboundEnvelope}.
  *
  * <p>Typical use (test PKI shown; production loads credentials with {@link org.fmishare.core.keys.Credentials}):

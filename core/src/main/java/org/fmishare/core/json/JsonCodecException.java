@@ -6,7 +6,7 @@ import org.fmishare.core.FmiShareException;
 /**
  * A JSON document was rejected, or a value could not be written. Each subtype is one kind of failure; every
  * instance names the JSON path where it happened ({@code $} for the document itself, {@code $.facts[2].reliability}
- * for a nested value).
+ * for a nested value). Every subtype is an input rejection except {@link WriteFailed}.
  */
 public abstract sealed class JsonCodecException extends FmiShareException
         permits JsonCodecException.Malformed, JsonCodecException.DuplicateKey, JsonCodecException.TrailingContent,
@@ -17,7 +17,11 @@ public abstract sealed class JsonCodecException extends FmiShareException
     private final String path;
 
     JsonCodecException(String path, String message, Throwable cause) {
-        super(path + ": " + message, cause);
+        this(Kind.INPUT_REJECTED, path, message, cause);
+    }
+
+    private JsonCodecException(Kind kind, String path, String message, Throwable cause) {
+        super(kind, path + ": " + message, cause);
         this.path = Objects.requireNonNull(path, "path");
     }
 
@@ -28,11 +32,6 @@ public abstract sealed class JsonCodecException extends FmiShareException
      */
     public String path() {
         return path;
-    }
-
-    @Override
-    public boolean isInputRejection() {
-        return !(this instanceof WriteFailed);
     }
 
     /** The input is not well-formed JSON (syntax error, truncated document, invalid escape, bad UTF-8). */
@@ -112,12 +111,12 @@ public abstract sealed class JsonCodecException extends FmiShareException
         }
     }
 
-    /** A value could not be written as JSON (a fault of the SDK, not of the input). */
+    /** A value could not be written as JSON (a fault of the SDK, not of the input): the one processing failure. */
     public static final class WriteFailed extends JsonCodecException {
         private static final long serialVersionUID = 1L;
 
         WriteFailed(String path, String message, Throwable cause) {
-            super(path, message, cause);
+            super(Kind.PROCESSING_FAILED, path, message, cause);
         }
     }
 }

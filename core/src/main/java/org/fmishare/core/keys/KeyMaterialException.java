@@ -5,7 +5,7 @@ import org.fmishare.core.FmiShareException;
 /**
  * Key or certificate material could not be loaded or does not fit together: an unreadable PKCS#12 file, a wrong
  * password, a PEM block of the wrong kind, a private key that does not match its certificate. The message names the
- * source and the problem, never key material.
+ * source and the problem, never key material. Always an input rejection: the supplied material is at fault.
  */
 public final class KeyMaterialException extends FmiShareException {
     private static final long serialVersionUID = 1L;
@@ -17,12 +17,6 @@ public final class KeyMaterialException extends FmiShareException {
      * @param cause the underlying failure, or null
      */
     public KeyMaterialException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    /** {@return true: the supplied material was rejected} */
-    @Override
-    public boolean isInputRejection() {
-        return true;
+        super(Kind.INPUT_REJECTED, message, cause);
     }
 }

@@ -12,7 +12,7 @@ import org.fmishare.core.FmiShareException;
  * (as a dotted path with list indexes, relative to the record that refused it), the rule (the Jakarta Validation
  * constraint name such as {@code NotBlank}, or a model rule such as {@code proxy-link-required}) and a readable
  * message. When the value came from JSON, the codec rethrows this as a
- * {@link org.fmishare.core.json.JsonCodecException} carrying the full JSON path.
+ * {@link org.fmishare.core.json.JsonCodecException} carrying the full JSON path. Always an input rejection.
  */
 public final class InvalidModelException extends FmiShareException {
     private static final long serialVersionUID = 1L;
@@ -48,7 +48,7 @@ public final class InvalidModelException extends FmiShareException {
      * @param violations the broken constraints, most relevant first
      */
     public InvalidModelException(List<Violation> violations) {
-        super(describe(violations));
+        super(Kind.INPUT_REJECTED, describe(violations));
         this.violations = List.copyOf(violations);
     }
 
@@ -81,11 +81,6 @@ public final class InvalidModelException extends FmiShareException {
      */
     public Violation first() {
         return violations.get(0);
-    }
-
-    @Override
-    public boolean isInputRejection() {
-        return true;
     }
 
     private static String describe(List<Violation> violations) {

@@ -2,36 +2,21 @@ package org.fmishare.core.transport;
 
 import org.fmishare.core.FmiShareException;
 
-/** Misuse of the dispatcher or a transport's configuration (no transport for a scheme, closed dispatcher, ...). */
-public class TransportException extends FmiShareException {
+/**
+ * Misuse of the dispatcher or a transport's configuration (no transport for a scheme, closed dispatcher, ...).
+ * Delivery outcomes are never thrown: transports report them as a {@link DeliveryResult}.
+ */
+public final class TransportException extends FmiShareException {
     private static final long serialVersionUID = 1L;
-    private final boolean inputRejection;
 
     /**
      * Creates the exception.
      *
+     * @param kind {@link FmiShareException.Kind#INPUT_REJECTED} when the caller's input (a destination) is at
+     *     fault, else {@link FmiShareException.Kind#PROCESSING_FAILED}
      * @param message what is wrong
-     * @param inputRejection whether the caller's input is at fault
      */
-    public TransportException(String message, boolean inputRejection) {
-        super(message);
-        this.inputRejection = inputRejection;
-    }
-
-    /**
-     * Creates the exception with a cause.
-     *
-     * @param message what is wrong
-     * @param inputRejection whether the caller's input is at fault
-     * @param cause the cause
-     */
-    public TransportException(String message, boolean inputRejection, Throwable cause) {
-        super(message, cause);
-        this.inputRejection = inputRejection;
-    }
-
-    @Override
-    public boolean isInputRejection() {
-        return inputRejection;
+    public TransportException(Kind kind, String message) {
+        super(kind, message);
     }
 }

@@ -34,7 +34,8 @@ class ChainCacheTest {
         assertThat(verifier.verify(valid.serialized()).envelopeId()).isEqualTo(valid.envelopeId());
         assertThat(verifier.verify(signAt(leaf, inside).serialized())).isNotNull();
         assertThatThrownBy(() -> verifier.verify(late.serialized()))
-                .isInstanceOf(EnvelopeException.CertificateChainRejected.class)
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
                 .hasMessageContaining("not valid at the signing time");
     }
 

@@ -35,9 +35,12 @@ class EncryptedEnvelopeTest {
         EncryptedEnvelope enc = Fixtures.signedShare().encryptFor(Fixtures.RECIPIENT.certificate());
         SigningCredential other = Fixtures.ROOT.issue("someone else", KeyAlgorithm.EC_P256);
         assertThatThrownBy(() -> Fixtures.verifierBuilder().decryptionKey(other.privateKey()).build()
-                .verify(enc.serialized())).isInstanceOf(EnvelopeException.DecryptionFailed.class);
+                .verify(enc.serialized())).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DECRYPTION);
         assertThatThrownBy(() -> Fixtures.verifier().verify(enc.serialized()))
-                .isInstanceOf(EnvelopeException.DecryptionFailed.class).hasMessageContaining("no decryption key");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DECRYPTION)
+                .hasMessageContaining("no decryption key");
     }
 
     @Test

@@ -73,7 +73,8 @@ class EnvelopeRoundTripTest {
         EnvelopeVerifier verifier = Fixtures.verifier();
         byte[] bytes = Fixtures.signedShare().serialized();
         verifier.verify(bytes);
-        assertThatThrownBy(() -> verifier.verify(bytes)).isInstanceOf(EnvelopeException.Replayed.class)
+        assertThatThrownBy(() -> verifier.verify(bytes)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.REPLAY)
                 .hasMessageStartingWith("replay:");
     }
 
@@ -83,7 +84,8 @@ class EnvelopeRoundTripTest {
         byte[] bytes = Fixtures.signedShare().serialized();
         Fixtures.verifierBuilder().replayCache(cache).build().verify(bytes);
         assertThatThrownBy(() -> Fixtures.verifierBuilder().replayCache(cache).build().verify(bytes))
-                .isInstanceOf(EnvelopeException.Replayed.class);
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.REPLAY);
     }
 
     @Test
@@ -92,7 +94,8 @@ class EnvelopeRoundTripTest {
         Clock late = Clock.fixed(Fixtures.NOW.plus(EnvelopeSigner.DEFAULT_LIFETIME).plus(Duration.ofMinutes(3)),
                 ZoneOffset.UTC);
         assertThatThrownBy(() -> Fixtures.verifierBuilder().clock(late).build().verify(bytes))
-                .isInstanceOf(EnvelopeException.Expired.class);
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.EXPIRED);
         Clock withinSkew = Clock.fixed(Fixtures.NOW.plus(EnvelopeSigner.DEFAULT_LIFETIME).plus(Duration.ofMinutes(1)),
                 ZoneOffset.UTC);
         assertThat(Fixtures.verifierBuilder().clock(withinSkew).build().verify(bytes)).isNotNull();
@@ -103,7 +106,8 @@ class EnvelopeRoundTripTest {
         byte[] bytes = Fixtures.signedShare().serialized();
         Clock early = Clock.fixed(Fixtures.NOW.minus(Duration.ofMinutes(3)), ZoneOffset.UTC);
         assertThatThrownBy(() -> Fixtures.verifierBuilder().clock(early).build().verify(bytes))
-                .isInstanceOf(EnvelopeException.NotYetValid.class);
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.NOT_YET_VALID);
     }
 
     @Test
@@ -111,7 +115,8 @@ class EnvelopeRoundTripTest {
         byte[] bytes = Fixtures.signedShare().serialized();
         EnvelopeVerifier other = EnvelopeVerifier.builder().trustAnchor(Fixtures.ROOT.certificate())
                 .expectedRecipient("smc-other").clock(Fixtures.CLOCK).build();
-        assertThatThrownBy(() -> other.verify(bytes)).isInstanceOf(EnvelopeException.WrongRecipient.class);
+        assertThatThrownBy(() -> other.verify(bytes)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.RECIPIENT);
     }
 
     @Test
@@ -120,7 +125,8 @@ class EnvelopeRoundTripTest {
             var summary = new org.fmishare.core.compliance.ComplianceSummary(verdict, SampleData.RULE_SET_ID,
                     "1.0.0", Fixtures.PASS.reportDigest());
             assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), summary,
-                    Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.ComplianceRejected.class)
+                    Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.COMPLIANCE)
                     .hasMessageContaining(verdict.name());
         }
     }
@@ -130,14 +136,16 @@ class EnvelopeRoundTripTest {
         var summary = new org.fmishare.core.compliance.ComplianceSummary(Verdict.PASS, "sop-2030-01", "1.0.0",
                 Fixtures.PASS.reportDigest());
         assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), summary,
-                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.ComplianceRejected.class);
+                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.COMPLIANCE);
     }
 
     @Test
     void signerRefusesShareMissingADisclosure() {
         assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), Fixtures.PASS,
                 Fixtures.SHARE_DISCLOSURES.subList(0, 2)))
-                .isInstanceOf(EnvelopeException.DisclosuresRejected.class)
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DISCLOSURES)
                 .hasMessageContaining("voluntary-participation");
     }
 
@@ -145,7 +153,8 @@ class EnvelopeRoundTripTest {
     void signerRefusesShareOfAnotherOffice() {
         // The failing share is sent by the eastern field office, not by the FITF this signer speaks for.
         assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.failingShare(), Fixtures.PASS,
-                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.ContentRejected.class)
+                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT)
                 .hasMessageContaining("sendingOffice");
     }
 
@@ -161,10 +170,12 @@ class EnvelopeRoundTripTest {
                 Fixtures.PASS, disclosures).serialized());
         assertThat(v.meetingNotice()).contains(meeting);
         assertThatThrownBy(() -> signer.signMeetingNotice(meeting, Fixtures.COMPANY, Fixtures.PASS,
-                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.DisclosuresRejected.class)
+                Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DISCLOSURES)
                 .hasMessageContaining("meeting-no-content-direction");
         assertThatThrownBy(() -> signer.signMeetingNotice(meeting, "smc-not-invited", Fixtures.PASS, disclosures))
-                .isInstanceOf(EnvelopeException.ContentRejected.class);
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT);
     }
 
     @Test

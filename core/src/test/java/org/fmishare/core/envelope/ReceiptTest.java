@@ -38,7 +38,8 @@ class ReceiptTest {
         SignedEnvelope receipt = companySigner.signReceipt(Fixtures.verifier().verify(first.serialized()),
                 SampleData.response());
         assertThatThrownBy(() -> officeVerifier.verifyReceipt(receipt.serialized(), second.stored()))
-                .isInstanceOf(EnvelopeException.ReceiptMismatch.class);
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.RECEIPT_REFERENCE);
     }
 
     @Test
@@ -47,11 +48,14 @@ class ReceiptTest {
         SmcResponse other = new SmcResponse("resp-2", "share-9999", Fixtures.COMPANY, ResponseKind.ACKNOWLEDGED,
                 Fixtures.NOW, Optional.empty());
         assertThatThrownBy(() -> companySigner.signReceipt(received, other))
-                .isInstanceOf(EnvelopeException.ContentRejected.class).hasMessageContaining("share-9999");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT)
+                .hasMessageContaining("share-9999");
         EnvelopeSigner wrongCompany = EnvelopeSigner.builder(Fixtures.RECIPIENT, "smc-other").clock(Fixtures.CLOCK)
                 .build();
         assertThatThrownBy(() -> wrongCompany.signReceipt(received, SampleData.response()))
-                .isInstanceOf(EnvelopeException.ContentRejected.class);
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT);
     }
 
     @Test
@@ -59,6 +63,7 @@ class ReceiptTest {
         SignedEnvelope share = Fixtures.signedShare();
         EnvelopeVerifier any = Fixtures.verifierBuilder().build();
         assertThatThrownBy(() -> any.verifyReceipt(share.serialized(), share))
-                .isInstanceOf(EnvelopeException.ContentRejected.class);
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT);
     }
 }

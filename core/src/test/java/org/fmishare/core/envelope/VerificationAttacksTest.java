@@ -45,8 +45,9 @@ class VerificationAttacksTest {
         return Fixtures.signRaw(cred, Fixtures.header(cred).build(), canonical);
     }
 
-    private static void rejects(byte[] bytes, Class<? extends EnvelopeException> type) {
-        assertThatThrownBy(() -> Fixtures.verifier().verify(bytes)).isInstanceOf(type);
+    private static void rejects(byte[] bytes, EnvelopeException.Check check) {
+        assertThatThrownBy(() -> Fixtures.verifier().verify(bytes)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", check);
     }
 
     @Test
@@ -59,7 +60,8 @@ class VerificationAttacksTest {
     void algorithmNoneIsRejected() {
         byte[] bytes = withHeader(Fixtures.signedShare().serialized(), h -> h.put("alg", "none"));
         assertThatThrownBy(() -> Fixtures.verifier().verify(bytes))
-                .isInstanceOf(EnvelopeException.AlgorithmNotAllowed.class).hasMessageContaining("'none'");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.ALGORITHM).hasMessageContaining("'none'");
     }
 
     @Test
@@ -72,24 +74,25 @@ class VerificationAttacksTest {
         String sig = B64URL.encodeToString(mac.doFinal((m.get("protected") + "." + m.get("payload"))
                 .getBytes(StandardCharsets.US_ASCII)));
         rejects(Fixtures.flattened(m.get("protected"), m.get("payload"), sig),
-                EnvelopeException.AlgorithmNotAllowed.class);
+                EnvelopeException.Check.ALGORITHM);
     }
 
     @Test
     void algorithmSubstitutionIsRejected() {
         byte[] es384 = withHeader(Fixtures.signedShare().serialized(), h -> h.put("alg", "ES384"));
-        rejects(es384, EnvelopeException.AlgorithmNotAllowed.class);
+        rejects(es384, EnvelopeException.Check.ALGORITHM);
         byte[] ps256 = withHeader(Fixtures.signedShare().serialized(), h -> h.put("alg", "PS256"));
-        rejects(ps256, EnvelopeException.AlgorithmNotAllowed.class);
+        rejects(ps256, EnvelopeException.Check.ALGORITHM);
         byte[] lowerCase = withHeader(Fixtures.signedShare().serialized(), h -> h.put("alg", "es256"));
-        rejects(lowerCase, EnvelopeException.AlgorithmNotAllowed.class);
+        rejects(lowerCase, EnvelopeException.Check.ALGORITHM);
     }
 
     @Test
     void algorithmOutsideTheVerifiersAllowListIsRejected() {
         byte[] bytes = Fixtures.signedShare().serialized();
         EnvelopeVerifier psOnly = Fixtures.verifierBuilder().allowedAlgorithms(EnvelopeAlgorithm.PS256).build();
-        assertThatThrownBy(() -> psOnly.verify(bytes)).isInstanceOf(EnvelopeException.AlgorithmNotAllowed.class)
+        assertThatThrownBy(() -> psOnly.verify(bytes)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.ALGORITHM)
                 .hasMessageContaining("[PS256]");
     }
 
@@ -98,7 +101,7 @@ class VerificationAttacksTest {
         byte[] bytes = Fixtures.signRaw(Fixtures.SENDER, Fixtures.header(Fixtures.SENDER)
                 .customParam("exp", 1).criticalParams(Set.of("exp")).build(),
                 Fixtures.signedShare().canonicalPayload());
-        rejects(bytes, EnvelopeException.CriticalHeaderRejected.class);
+        rejects(bytes, EnvelopeException.Check.CRITICAL_HEADER);
     }
 
     @Test
@@ -106,17 +109,20 @@ class VerificationAttacksTest {
         for (String p : new String[] {"jwk", "jku", "x5u", "kid", "b64"}) {
             byte[] bytes = withHeader(Fixtures.signedShare().serialized(), h -> h.put(p, "x"));
             assertThatThrownBy(() -> Fixtures.verifier().verify(bytes)).as(p)
-                    .isInstanceOf(EnvelopeException.HeaderRejected.class).hasMessageContaining(p);
+                    .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.HEADER).hasMessageContaining(p);
         }
         rejects(withHeader(Fixtures.signedShare().serialized(), h -> h.put("typ", "JWT")),
-                EnvelopeException.HeaderRejected.class);
+                EnvelopeException.Check.HEADER);
     }
 
     @Test
     void strippedCertificateChainIsRejected() {
         byte[] bytes = withHeader(Fixtures.signedShare().serialized(), h -> h.remove("x5c"));
         assertThatThrownBy(() -> Fixtures.verifier().verify(bytes))
-                .isInstanceOf(EnvelopeException.CertificateChainRejected.class).hasMessageContaining("no x5c");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
+                .hasMessageContaining("no x5c");
     }
 
     @Test
@@ -127,7 +133,7 @@ class VerificationAttacksTest {
             ArrayNode x5c = h.putArray("x5c");
             x5c.add(other);
         });
-        rejects(bytes, EnvelopeException.SignatureInvalid.class);
+        rejects(bytes, EnvelopeException.Check.SIGNATURE);
     }
 
     @Test
@@ -135,7 +141,7 @@ class VerificationAttacksTest {
         // Payload names the sender's certificate, but the envelope is signed by the recipient's key and chain.
         byte[] payload = Fixtures.signedShare().canonicalPayload();
         byte[] bytes = Fixtures.signRaw(Fixtures.RECIPIENT, Fixtures.header(Fixtures.RECIPIENT).build(), payload);
-        rejects(bytes, EnvelopeException.SignerMismatch.class);
+        rejects(bytes, EnvelopeException.Check.SIGNER_BINDING);
     }
 
     @Test
@@ -145,7 +151,7 @@ class VerificationAttacksTest {
         SigningCredential mallory = rogue.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
         SignedEnvelope env = EnvelopeSigner.builder(mallory, "fitf").clock(Fixtures.CLOCK).build()
                 .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
-        rejects(env.serialized(), EnvelopeException.CertificateChainRejected.class);
+        rejects(env.serialized(), EnvelopeException.Check.CERTIFICATE_CHAIN);
     }
 
     @Test
@@ -158,7 +164,8 @@ class VerificationAttacksTest {
             SignedEnvelope env = EnvelopeSigner.builder(c, "fitf").clock(Fixtures.CLOCK).build()
                     .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
             assertThatThrownBy(() -> Fixtures.verifier().verify(env.serialized())).as(c.toString())
-                    .isInstanceOf(EnvelopeException.CertificateChainRejected.class)
+                    .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
                     .hasMessageContaining("signing time");
         }
     }
@@ -168,7 +175,9 @@ class VerificationAttacksTest {
         SignedEnvelope env = EnvelopeSigner.builder(Fixtures.ROOT.credential(), "fitf").clock(Fixtures.CLOCK).build()
                 .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
         assertThatThrownBy(() -> Fixtures.verifier().verify(env.serialized()))
-                .isInstanceOf(EnvelopeException.CertificateChainRejected.class).hasMessageContaining("CA");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
+                .hasMessageContaining("CA");
     }
 
     @Test
@@ -186,19 +195,20 @@ class VerificationAttacksTest {
         Map<String, String> m = Fixtures.members(good);
         String outer = "{\"payload\":\"" + m.get("payload") + "\",\"payload\":\"" + m.get("payload")
                 + "\",\"protected\":\"" + m.get("protected") + "\",\"signature\":\"" + m.get("signature") + "\"}";
-        rejects(outer.getBytes(StandardCharsets.US_ASCII), EnvelopeException.Malformed.class);
+        rejects(outer.getBytes(StandardCharsets.US_ASCII), EnvelopeException.Check.SYNTAX);
 
         String header = new String(Base64.getUrlDecoder().decode(m.get("protected")), StandardCharsets.UTF_8);
         String dupHeader = header.replaceFirst("\\{", "{\"alg\":\"ES256\",");
         rejects(Fixtures.flattened(B64URL.encodeToString(dupHeader.getBytes(StandardCharsets.UTF_8)),
-                m.get("payload"), m.get("signature")), EnvelopeException.Malformed.class);
+                m.get("payload"), m.get("signature")), EnvelopeException.Check.SYNTAX);
 
         String payload = new String(Fixtures.signedShare().canonicalPayload(), StandardCharsets.UTF_8);
         String dupPayload = payload.replaceFirst("\\{", "{\"kind\":\"RECEIPT\",");
         byte[] signed = Fixtures.signRaw(Fixtures.SENDER, Fixtures.header(Fixtures.SENDER).build(),
                 dupPayload.getBytes(StandardCharsets.UTF_8));
         assertThatThrownBy(() -> Fixtures.verifier().verify(signed))
-                .isInstanceOf(EnvelopeException.Malformed.class).hasMessageContaining("I-JSON");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.SYNTAX).hasMessageContaining("I-JSON");
     }
 
     @Test
@@ -207,7 +217,8 @@ class VerificationAttacksTest {
         byte[] spaced = (" " + payload).getBytes(StandardCharsets.UTF_8);
         byte[] signed = Fixtures.signRaw(Fixtures.SENDER, Fixtures.header(Fixtures.SENDER).build(), spaced);
         assertThatThrownBy(() -> Fixtures.verifier().verify(signed))
-                .isInstanceOf(EnvelopeException.Malformed.class).hasMessageContaining("canonical");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.SYNTAX).hasMessageContaining("canonical");
     }
 
     @Test
@@ -215,14 +226,16 @@ class VerificationAttacksTest {
         byte[] huge = new byte[4096];
         java.util.Arrays.fill(huge, (byte) '[');
         EnvelopeVerifier small = Fixtures.verifierBuilder().maxEnvelopeBytes(2048).build();
-        assertThatThrownBy(() -> small.verify(huge)).isInstanceOf(EnvelopeException.TooLarge.class);
+        assertThatThrownBy(() -> small.verify(huge)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.SIZE);
     }
 
     @Test
     void missingDisclosureIsRejectedByTheVerifier() {
         byte[] bytes = resignedPayload(Fixtures.SENDER, d -> ((ArrayNode) d.get("disclosures")).remove(0));
         assertThatThrownBy(() -> Fixtures.verifier().verify(bytes))
-                .isInstanceOf(EnvelopeException.DisclosuresRejected.class)
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DISCLOSURES)
                 .hasMessageContaining("no-request-no-obligation");
     }
 
@@ -230,38 +243,39 @@ class VerificationAttacksTest {
     void disclosureWhoseTextChangedIsRejected() {
         byte[] bytes = resignedPayload(Fixtures.SENDER, d -> ((ObjectNode) d.get("disclosures").get(0))
                 .put("text", "The FBI requests that the company remove these accounts."));
-        rejects(bytes, EnvelopeException.DisclosuresRejected.class);
+        rejects(bytes, EnvelopeException.Check.DISCLOSURES);
     }
 
     @Test
     void nonPassVerdictIsRejectedByTheVerifier() {
         byte[] bytes = resignedPayload(Fixtures.SENDER, d -> ((ObjectNode) d.get("compliance"))
                 .put("verdict", "NEEDS_REVIEW"));
-        rejects(bytes, EnvelopeException.ComplianceRejected.class);
+        rejects(bytes, EnvelopeException.Check.COMPLIANCE);
         byte[] none = resignedPayload(Fixtures.SENDER, d -> d.remove("compliance"));
-        rejects(none, EnvelopeException.ComplianceRejected.class);
+        rejects(none, EnvelopeException.Check.COMPLIANCE);
     }
 
     @Test
     void senderRecordMustNameTheSigningCertificate() {
         byte[] bytes = resignedPayload(Fixtures.SENDER, d -> ((ObjectNode) d.get("sender"))
                 .put("subject", "CN=Somebody Else"));
-        rejects(bytes, EnvelopeException.SignerMismatch.class);
+        rejects(bytes, EnvelopeException.Check.SIGNER_BINDING);
     }
 
     @Test
     void bodyMustMatchKindAndSender() {
         rejects(resignedPayload(Fixtures.SENDER, d -> d.put("kind", "MEETING_NOTICE")),
-                EnvelopeException.ContentRejected.class);
+                EnvelopeException.Check.CONTENT);
         rejects(resignedPayload(Fixtures.SENDER, d -> ((ObjectNode) d.get("sender")).put("id", "fo-western")),
-                EnvelopeException.ContentRejected.class);
-        rejects(resignedPayload(Fixtures.SENDER, d -> d.put("unexpected", true)), EnvelopeException.Malformed.class);
+                EnvelopeException.Check.CONTENT);
+        rejects(resignedPayload(Fixtures.SENDER, d -> d.put("unexpected", true)), EnvelopeException.Check.SYNTAX);
     }
 
     @Test
     void overlongLifetimeIsRejected() {
         byte[] bytes = resignedPayload(Fixtures.SENDER, d -> d.put("expiresAt", "2027-06-01T00:00:00Z"));
-        assertThatThrownBy(() -> Fixtures.verifier().verify(bytes)).isInstanceOf(EnvelopeException.Malformed.class)
+        assertThatThrownBy(() -> Fixtures.verifier().verify(bytes)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.SYNTAX)
                 .hasMessageContaining("lifetime");
     }
 
@@ -271,7 +285,8 @@ class VerificationAttacksTest {
         try {
             Fixtures.verifier().verify(bytes);
         } catch (EnvelopeException e) {
-            assertThat(e.check()).isEqualTo("algorithm");
+            assertThat(e.check()).isEqualTo(EnvelopeException.Check.ALGORITHM);
+            assertThat(e.check().label()).isEqualTo("algorithm");
             assertThat(e.getMessage()).startsWith("algorithm: ");
             assertThat(e.isInputRejection()).isTrue();
             return;
@@ -284,7 +299,9 @@ class VerificationAttacksTest {
         assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), Fixtures.PASS,
                 java.util.List.of(Fixtures.SHARE_DISCLOSURES.get(0), Fixtures.SHARE_DISCLOSURES.get(0),
                         Fixtures.SHARE_DISCLOSURES.get(1), Fixtures.SHARE_DISCLOSURES.get(2))))
-                .isInstanceOf(EnvelopeException.DisclosuresRejected.class).hasMessageContaining("repeats");
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DISCLOSURES)
+                .hasMessageContaining("repeats");
         assertThat(Disclosure.digestOf("a")).startsWith("sha-256:");
     }
 }

@@ -130,7 +130,7 @@ public final class FileJournalStore implements OutboxStore {
         try {
             return new FileJournalStore(file, maxBatch);
         } catch (IOException e) {
-            throw new OutboxException("cannot open outbox journal " + file + ": " + e.getMessage(), e);
+            throw new OutboxException.StorageFailed("cannot open outbox journal " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -263,12 +263,12 @@ public final class FileJournalStore implements OutboxStore {
     /** Called with {@code latest} locked, so journal order equals validation order. */
     private CompletableFuture<Void> submit(byte[] frame, OutboxEntry result) {
         if (closed) {
-            throw new OutboxException("outbox journal " + file + " is closed", null);
+            throw new OutboxException.StorageFailed("outbox journal " + file + " is closed", null);
         }
         IOException f = failure;
         if (f != null) {
-            throw new OutboxException("outbox journal " + file + " failed earlier and accepts no more changes: " + f,
-                    f);
+            throw new OutboxException.StorageFailed("outbox journal " + file
+                    + " failed earlier and accepts no more changes: " + f, f);
         }
         latest.put(result.envelopeId(), result);
         CompletableFuture<Void> done = new CompletableFuture<>();
@@ -281,9 +281,9 @@ public final class FileJournalStore implements OutboxStore {
             done.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new OutboxException("interrupted while waiting for the outbox journal to sync", e);
+            throw new OutboxException.StorageFailed("interrupted while waiting for the outbox journal to sync", e);
         } catch (ExecutionException e) {
-            throw new OutboxException("writing the outbox journal " + file + " failed: " + e.getCause(),
+            throw new OutboxException.StorageFailed("writing the outbox journal " + file + " failed: " + e.getCause(),
                     e.getCause());
         }
     }

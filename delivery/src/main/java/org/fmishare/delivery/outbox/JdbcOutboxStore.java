@@ -82,7 +82,7 @@ public final class JdbcOutboxStore implements OutboxStore {
             s.execute(ddl);
             commit(c);
         } catch (SQLException e) {
-            throw new OutboxException("cannot create outbox table " + table + ": " + e.getMessage(), e);
+            throw new OutboxException.StorageFailed("cannot create outbox table " + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -122,7 +122,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                 throw e;
             }
         } catch (SQLException e) {
-            throw new OutboxException("cannot enqueue " + entry.envelopeId() + ": " + e.getMessage(), e);
+            throw new OutboxException.StorageFailed("cannot enqueue " + entry.envelopeId() + ": " + e.getMessage(), e);
         }
     }
 
@@ -210,7 +210,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                 throw new OutboxException.IllegalTransition(envelopeId, current.get().state(), action);
             }
         } catch (SQLException e) {
-            throw new OutboxException("cannot update " + envelopeId + ": " + e.getMessage(), e);
+            throw new OutboxException.StorageFailed("cannot update " + envelopeId + ": " + e.getMessage(), e);
         }
     }
 
@@ -235,7 +235,7 @@ public final class JdbcOutboxStore implements OutboxStore {
             }
             return List.copyOf(out);
         } catch (SQLException e) {
-            throw new OutboxException("cannot read the outbox: " + e.getMessage(), e);
+            throw new OutboxException.StorageFailed("cannot read the outbox: " + e.getMessage(), e);
         }
     }
 

@@ -2,23 +2,31 @@ package org.fmishare.delivery.outbox;
 
 import org.fmishare.core.FmiShareException;
 
-/** The outbox's storage failed (I/O, database, or a store closed after an earlier failure). */
-public class OutboxException extends FmiShareException {
+/**
+ * Root of the outbox's exceptions: its storage failed ({@link StorageFailed}, a processing failure), or a caller
+ * asked for an entry that does not exist or a state change the entry's state does not allow (input rejections).
+ */
+public abstract sealed class OutboxException extends FmiShareException
+        permits OutboxException.StorageFailed, OutboxException.UnknownEnvelope, OutboxException.IllegalTransition {
     private static final long serialVersionUID = 1L;
 
-    /**
-     * Creates the exception.
-     *
-     * @param message what failed
-     * @param cause the underlying failure, may be null
-     */
-    public OutboxException(String message, Throwable cause) {
-        super(message, cause);
+    private OutboxException(Kind kind, String message, Throwable cause) {
+        super(kind, message, cause);
     }
 
-    @Override
-    public boolean isInputRejection() {
-        return false;
+    /** The outbox's storage failed (I/O, database, or a store closed after an earlier failure). */
+    public static final class StorageFailed extends OutboxException {
+        private static final long serialVersionUID = 1L;
+
+        /**
+         * Creates the exception.
+         *
+         * @param message what failed
+         * @param cause the underlying failure, may be null
+         */
+        public StorageFailed(String message, Throwable cause) {
+            super(Kind.PROCESSING_FAILED, message, cause);
+        }
     }
 
     /** The envelope id is not in the outbox. */
@@ -31,12 +39,7 @@ public class OutboxException extends FmiShareException {
          * @param envelopeId the id that was not found
          */
         public UnknownEnvelope(String envelopeId) {
-            super("no envelope " + envelopeId + " in the outbox", null);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, "no envelope " + envelopeId + " in the outbox", null);
         }
     }
 
@@ -52,12 +55,7 @@ public class OutboxException extends FmiShareException {
          * @param action what was attempted
          */
         public IllegalTransition(String envelopeId, OutboxState from, String action) {
-            super("envelope " + envelopeId + " is " + from + " and cannot be " + action, null);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, "envelope " + envelopeId + " is " + from + " and cannot be " + action, null);
         }
     }
 }

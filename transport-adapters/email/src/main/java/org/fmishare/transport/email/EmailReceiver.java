@@ -105,8 +105,8 @@ public final class EmailReceiver {
      * @param rawMessage the RFC 5322 bytes
      * @param original the envelope the receipt should answer
      * @return the verified message; {@code envelope().kind()} is {@link EnvelopeKind#RECEIPT}
-     * @throws EmailTransportException.EnvelopeRejected wrapping {@link EnvelopeException.ReceiptMismatch} when it
-     *     answers another envelope; other subtypes as for {@link #receive(byte[])}
+     * @throws EmailTransportException.EnvelopeRejected wrapping an {@link EnvelopeException} with check
+     *     {@code RECEIPT_REFERENCE} when it answers another envelope; other subtypes as for {@link #receive(byte[])}
      */
     public ReceivedEmail receiveReceipt(byte[] rawMessage, OutboundEnvelope original) {
         Objects.requireNonNull(original, "original");

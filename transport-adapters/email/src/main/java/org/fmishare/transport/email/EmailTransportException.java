@@ -9,7 +9,8 @@ import org.fmishare.disclosure.DisclosureReport;
 /**
  * Root of the email transport's failures. Each subtype names one failure; {@link #isInputRejection()} separates
  * rejected input (a header that could inject, a bad signature, a malformed message) from failures of the mail
- * system or of this process (connection, TLS, authentication, signing).
+ * system or of this process (connection, TLS, authentication, signing), and {@link #retryable()} tells whether a
+ * later attempt may succeed (only some {@link DeliveryFailed} reasons; never an input rejection).
  *
  * <p>Messages are detailed for the caller's logs. Do not return them to a remote sender: they say which check
  * failed.
@@ -21,13 +22,20 @@ public abstract sealed class EmailTransportException extends FmiShareException
         EmailTransportException.BodyUnavailable, EmailTransportException.DeliveryFailed,
         EmailTransportException.SmimeFailed {
     private static final long serialVersionUID = 1L;
+    private final boolean retryable;
 
-    EmailTransportException(String message) {
-        super(message);
+    EmailTransportException(Kind kind, String message, Throwable cause) {
+        this(kind, false, message, cause);
     }
 
-    EmailTransportException(String message, Throwable cause) {
-        super(message, cause);
+    private EmailTransportException(Kind kind, boolean retryable, String message, Throwable cause) {
+        super(kind, message, cause);
+        this.retryable = retryable;
+    }
+
+    /** {@return whether a later attempt, without a change of input or configuration, may succeed} */
+    public final boolean retryable() {
+        return retryable;
     }
 
     /**
@@ -45,18 +53,14 @@ public abstract sealed class EmailTransportException extends FmiShareException
          * @param rule the rule it broke (never the raw value, which may contain control characters)
          */
         public HeaderRejected(String field, String rule) {
-            super(Objects.requireNonNull(field, "field") + ": " + Objects.requireNonNull(rule, "rule"));
+            super(Kind.INPUT_REJECTED, Objects.requireNonNull(field, "field") + ": "
+                    + Objects.requireNonNull(rule, "rule"), null);
             this.field = field;
         }
 
         /** {@return the rejected field} */
         public String field() {
             return field;
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
         }
     }
 
@@ -66,17 +70,12 @@ public abstract sealed class EmailTransportException extends FmiShareException
 
         /** @param message what is wrong */
         public MessageMalformed(String message) {
-            super(message);
+            super(Kind.INPUT_REJECTED, message, null);
         }
 
         /** @param message what is wrong @param cause the parser's failure */
         public MessageMalformed(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, message, cause);
         }
     }
 
@@ -89,17 +88,12 @@ public abstract sealed class EmailTransportException extends FmiShareException
 
         /** @param message which check failed */
         public SmimeVerificationFailed(String message) {
-            super(message);
+            super(Kind.INPUT_REJECTED, message, null);
         }
 
         /** @param message which check failed @param cause the underlying failure */
         public SmimeVerificationFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, message, cause);
         }
     }
 
@@ -109,17 +103,12 @@ public abstract sealed class EmailTransportException extends FmiShareException
 
         /** @param message what failed */
         public DecryptionFailed(String message) {
-            super(message);
+            super(Kind.INPUT_REJECTED, message, null);
         }
 
         /** @param message what failed @param cause the underlying failure */
         public DecryptionFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, message, cause);
         }
     }
 
@@ -130,18 +119,13 @@ public abstract sealed class EmailTransportException extends FmiShareException
 
         /** @param cause the verifier's failure */
         public EnvelopeRejected(EnvelopeException cause) {
-            super("attached envelope rejected: " + cause.getMessage(), cause);
+            super(cause.kind(), "attached envelope rejected: " + cause.getMessage(), cause);
             this.envelopeFailure = cause;
         }
 
         /** {@return the verifier's typed failure, naming the check} */
         public EnvelopeException envelopeFailure() {
             return envelopeFailure;
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return envelopeFailure.isInputRejection();
         }
     }
 
@@ -161,8 +145,8 @@ public abstract sealed class EmailTransportException extends FmiShareException
          * @param report the disclosure verifier's report
          */
         public DisclosuresRejected(String part, DisclosureReport report) {
-            super(part + " lacks mandatory disclosure(s): " + report.problems().stream()
-                    .map(p -> p.id() + " v" + p.version() + " " + p.state()).toList());
+            super(Kind.INPUT_REJECTED, part + " lacks mandatory disclosure(s): " + report.problems().stream()
+                    .map(p -> p.id() + " v" + p.version() + " " + p.state()).toList(), null);
             this.part = part;
             this.report = report;
         }
@@ -176,11 +160,6 @@ public abstract sealed class EmailTransportException extends FmiShareException
         public Optional<DisclosureReport> report() {
             return Optional.ofNullable(report);
         }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
-        }
     }
 
     /**
@@ -192,12 +171,7 @@ public abstract sealed class EmailTransportException extends FmiShareException
 
         /** @param message why @param cause the underlying failure, if any */
         public BodyUnavailable(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, message, cause);
         }
     }
 
@@ -241,8 +215,8 @@ public abstract sealed class EmailTransportException extends FmiShareException
          * @param cause the mail library's exception
          */
         public DeliveryFailed(Reason reason, int smtpCode, String message, Throwable cause) {
-            super(message, cause);
-            this.reason = Objects.requireNonNull(reason, "reason");
+            super(Kind.PROCESSING_FAILED, Objects.requireNonNull(reason, "reason").retryable(), message, cause);
+            this.reason = reason;
             this.smtpCode = smtpCode;
         }
 
@@ -255,16 +229,6 @@ public abstract sealed class EmailTransportException extends FmiShareException
         public Optional<Integer> smtpCode() {
             return smtpCode == 0 ? Optional.empty() : Optional.of(smtpCode);
         }
-
-        /** {@return whether a later attempt may succeed} */
-        public boolean retryable() {
-            return reason.retryable();
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
-        }
     }
 
     /** Building, signing or encrypting the S/MIME message failed in this process. */
@@ -273,12 +237,7 @@ public abstract sealed class EmailTransportException extends FmiShareException
 
         /** @param message what failed @param cause the underlying failure */
         public SmimeFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
+            super(Kind.PROCESSING_FAILED, message, cause);
         }
     }
 }

@@ -152,7 +152,8 @@ class EmailRoundTripTest {
                 rogue.certificate()))).build().send(forged, SMC_INBOX);
         assertThatThrownBy(() -> receiver().build().receive(inbox().get(0)))
                 .isInstanceOfSatisfying(EmailTransportException.EnvelopeRejected.class, e -> assertThat(
-                        e.envelopeFailure()).isInstanceOf(EnvelopeException.CertificateChainRejected.class));
+                        e.envelopeFailure()).isInstanceOf(EnvelopeException.Rejected.class)
+                        .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN));
     }
 
     @Test

@@ -227,7 +227,7 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
                 v = verifier.verify(body);
             } catch (EnvelopeException e) {
                 LOG.info("rejected envelope: {}", e.getMessage());
-                Outcome o = e instanceof EnvelopeException.TooLarge ? Outcome.TOO_LARGE
+                Outcome o = e.check() == EnvelopeException.Check.SIZE ? Outcome.TOO_LARGE
                         : e.isInputRejection() ? Outcome.REJECTED : Outcome.FAILED;
                 return problem(o, e);
             }

@@ -6,16 +6,28 @@ import org.fmishare.core.FmiShareException;
  * Root of the exceptions the HTTPS transport module throws: refused configuration or destinations, and servers that
  * cannot start. Delivery outcomes are never thrown; {@link HttpsTransport#deliver} reports them as a
  * {@link org.fmishare.core.transport.DeliveryResult}, and the receiver reports rejected envelopes in its
- * {@link ReceiverResponse}.
+ * {@link ReceiverResponse}. {@link #retryable()} is true only for {@link ReceiveFailed}, where the sender is told to
+ * try again.
  */
 public abstract sealed class HttpsTransportException extends FmiShareException
         permits HttpsTransportException.InvalidConfiguration, HttpsTransportException.DestinationRefused,
         HttpsTransportException.ServerFailure, HttpsTransportException.EnvelopeRefused,
         HttpsTransportException.ReceiveFailed {
     private static final long serialVersionUID = 1L;
+    private final boolean retryable;
 
-    HttpsTransportException(String message, Throwable cause) {
-        super(message, cause);
+    HttpsTransportException(Kind kind, String message, Throwable cause) {
+        this(kind, false, message, cause);
+    }
+
+    private HttpsTransportException(Kind kind, boolean retryable, String message, Throwable cause) {
+        super(kind, message, cause);
+        this.retryable = retryable;
+    }
+
+    /** {@return whether a later attempt, without a change of input or configuration, may succeed} */
+    public final boolean retryable() {
+        return retryable;
     }
 
     /** TLS material or settings that cannot be used (unreadable key store, no usable protocol, unsafe JVM flag). */
@@ -23,13 +35,7 @@ public abstract sealed class HttpsTransportException extends FmiShareException
         private static final long serialVersionUID = 1L;
 
         InvalidConfiguration(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        /** {@return true: the supplied configuration was rejected} */
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, message, cause);
         }
     }
 
@@ -41,13 +47,7 @@ public abstract sealed class HttpsTransportException extends FmiShareException
         private static final long serialVersionUID = 1L;
 
         DestinationRefused(String message) {
-            super(message, null);
-        }
-
-        /** {@return true: the destination was rejected} */
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, message, null);
         }
     }
 
@@ -56,13 +56,7 @@ public abstract sealed class HttpsTransportException extends FmiShareException
         private static final long serialVersionUID = 1L;
 
         ServerFailure(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        /** {@return false: the environment failed} */
-        @Override
-        public boolean isInputRejection() {
-            return false;
+            super(Kind.PROCESSING_FAILED, message, cause);
         }
     }
 
@@ -74,13 +68,7 @@ public abstract sealed class HttpsTransportException extends FmiShareException
         private static final long serialVersionUID = 1L;
 
         EnvelopeRefused(String message) {
-            super(message, null);
-        }
-
-        /** {@return true: the envelope was rejected} */
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, message, null);
         }
     }
 
@@ -93,13 +81,7 @@ public abstract sealed class HttpsTransportException extends FmiShareException
         private static final long serialVersionUID = 1L;
 
         ReceiveFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        /** {@return false: the receiving side failed} */
-        @Override
-        public boolean isInputRejection() {
-            return false;
+            super(Kind.PROCESSING_FAILED, true, message, cause);
         }
     }
 }

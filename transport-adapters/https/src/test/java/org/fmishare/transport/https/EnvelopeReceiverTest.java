@@ -73,7 +73,8 @@ class EnvelopeReceiverTest {
             assertThat(resp.failure()).get().isInstanceOf(EnvelopeException.class);
         }
         ReceiverResponse sigFailure = r.handle("POST", JOSE, tampered.getBytes(StandardCharsets.US_ASCII));
-        assertThat(((EnvelopeException) sigFailure.failure().orElseThrow()).check()).isEqualTo("signature");
+        assertThat(((EnvelopeException) sigFailure.failure().orElseThrow()).check())
+                .isEqualTo(EnvelopeException.Check.SIGNATURE);
         assertThat(calls).hasValue(0);
     }
 

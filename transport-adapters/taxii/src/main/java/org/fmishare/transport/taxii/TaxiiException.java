@@ -14,26 +14,48 @@ import org.fmishare.core.FmiShareException;
  * ({@link ProtocolViolation}), a status resource did not complete in time ({@link StatusTimeout}), the collection
  * does not permit the operation ({@link NotPermitted}), an object cannot be sent within the server's size limit
  * ({@link ContentTooLarge}), or an endpoint is not allowed ({@link InsecureEndpoint}). STIX mapping failures are
- * {@link org.fmishare.transport.taxii.stix.StixMappingException}.
+ * a family of their own, {@link org.fmishare.transport.taxii.stix.StixMappingException}.
+ *
+ * <p>{@link #retryable()} tells a transport whether a later attempt may succeed: a connection failure, a protocol
+ * violation, a status timeout, and HTTP 408, 429 and 5xx are retryable; input rejections never are.
  *
  * <p>Messages never contain credentials or object content.
  */
-public abstract class TaxiiException extends FmiShareException {
+public abstract sealed class TaxiiException extends FmiShareException
+        permits TaxiiException.HttpError, TaxiiException.ConnectionFailed, TaxiiException.ProtocolViolation,
+        TaxiiException.StatusTimeout, TaxiiException.NotPermitted, TaxiiException.ContentTooLarge,
+        TaxiiException.InsecureEndpoint {
     private static final long serialVersionUID = 1L;
+    private final boolean retryable;
 
-    protected TaxiiException(String message) {
-        super(message);
+    private TaxiiException(Kind kind, boolean retryable, String message, Throwable cause) {
+        super(kind, message, cause);
+        this.retryable = retryable;
     }
 
-    protected TaxiiException(String message, Throwable cause) {
-        super(message, cause);
+    /** {@return whether a later attempt, without a change of input or configuration, may succeed} */
+    public final boolean retryable() {
+        return retryable;
+    }
+
+    // 408 and 429 are 4xx codes but say "not now" rather than "not this": the server's side, worth a retry.
+    private static boolean serverSide(int status) {
+        return status == 408 || status == 429 || status >= 500;
+    }
+
+    // Only a 4xx refusal judges the request; a redirect this client does not follow is a processing failure.
+    private static Kind httpKind(int status) {
+        return status >= 400 && status < 500 && !serverSide(status) ? Kind.INPUT_REJECTED : Kind.PROCESSING_FAILED;
     }
 
     /**
      * The server answered with an HTTP error status; the TAXII error message fields are exposed when the body
      * carried one (servers that send {@code application/json} instead of the TAXII type are read leniently).
+     * A 4xx status (other than 408 and 429) rejects the request; 5xx, 408 and 429 are the server's side and
+     * retryable; any other status (an unfollowed redirect) is a processing failure that is not retried.
      */
-    public static class HttpError extends TaxiiException {
+    public static sealed class HttpError extends TaxiiException
+            permits TaxiiException.AuthenticationFailed, TaxiiException.MediaTypeRejected {
         private static final long serialVersionUID = 1L;
         private final URI uri;
         private final int status;
@@ -53,10 +75,11 @@ public abstract class TaxiiException extends FmiShareException {
          * @param errorCode the {@code error_code}, may be null
          */
         public HttpError(URI uri, int status, String title, String description, String errorId, String errorCode) {
-            super("TAXII server answered " + status + " to " + Objects.requireNonNull(uri, "uri") + ": "
+            super(httpKind(status), serverSide(status),
+                    "TAXII server answered " + status + " to " + Objects.requireNonNull(uri, "uri") + ": "
                     + Objects.requireNonNull(title, "title")
                     + (description == null ? "" : " (" + description + ")")
-                    + (errorId == null ? "" : " [error_id " + errorId + "]"));
+                    + (errorId == null ? "" : " [error_id " + errorId + "]"), null);
             this.uri = uri;
             this.status = status;
             this.title = title;
@@ -93,12 +116,6 @@ public abstract class TaxiiException extends FmiShareException {
         /** {@return the TAXII error message {@code error_code}, when present} */
         public Optional<String> errorCode() {
             return Optional.ofNullable(errorCode);
-        }
-
-        /** A 4xx status (other than 408 and 429) rejects the request; 5xx, 408 and 429 are the server's side. */
-        @Override
-        public boolean isInputRejection() {
-            return status >= 400 && status < 500 && status != 408 && status != 429;
         }
     }
 
@@ -145,12 +162,7 @@ public abstract class TaxiiException extends FmiShareException {
          * @param cause the I/O failure
          */
         public ConnectionFailed(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
+            super(Kind.PROCESSING_FAILED, true, message, cause);
         }
     }
 
@@ -160,7 +172,7 @@ public abstract class TaxiiException extends FmiShareException {
 
         /** @param message what was wrong, with the URI and JSON path */
         public ProtocolViolation(String message) {
-            super(message);
+            super(Kind.PROCESSING_FAILED, true, message, null);
         }
 
         /**
@@ -168,12 +180,7 @@ public abstract class TaxiiException extends FmiShareException {
          * @param cause the parse failure
          */
         public ProtocolViolation(String message, Throwable cause) {
-            super(message, cause);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
+            super(Kind.PROCESSING_FAILED, true, message, cause);
         }
     }
 
@@ -187,18 +194,13 @@ public abstract class TaxiiException extends FmiShareException {
          * @param lastStatus the last status seen
          */
         public StatusTimeout(String message, TaxiiStatus lastStatus) {
-            super(message);
+            super(Kind.PROCESSING_FAILED, true, message, null);
             this.lastStatus = Objects.requireNonNull(lastStatus, "lastStatus");
         }
 
         /** {@return the last status resource seen before giving up} */
         public TaxiiStatus lastStatus() {
             return lastStatus;
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return false;
         }
     }
 
@@ -208,12 +210,7 @@ public abstract class TaxiiException extends FmiShareException {
 
         /** @param message which collection and operation */
         public NotPermitted(String message) {
-            super(message);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, false, message, null);
         }
     }
 
@@ -223,12 +220,7 @@ public abstract class TaxiiException extends FmiShareException {
 
         /** @param message which object and the limit */
         public ContentTooLarge(String message) {
-            super(message);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, false, message, null);
         }
     }
 
@@ -241,12 +233,7 @@ public abstract class TaxiiException extends FmiShareException {
 
         /** @param message the URI and the rule */
         public InsecureEndpoint(String message) {
-            super(message);
-        }
-
-        @Override
-        public boolean isInputRejection() {
-            return true;
+            super(Kind.INPUT_REJECTED, false, message, null);
         }
     }
 }

@@ -19,6 +19,7 @@ import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.Transport;
+import org.fmishare.transport.taxii.stix.StixMappingException;
 import org.fmishare.transport.taxii.stix.StixShareInput;
 
 /**
@@ -35,7 +36,8 @@ import org.fmishare.transport.taxii.stix.StixShareInput;
  *
  * <p>Delivery means the add-objects status reports success for every object. Objects that fail are retried by the
  * dispatcher; re-adding objects is idempotent because their STIX ids are deterministic. Authentication failures,
- * refused content and envelopes that are not shares are permanent failures. Thread-safe.
+ * refused content, shares that do not map to STIX and envelopes that are not shares are permanent failures; other
+ * TAXII failures are retried exactly when {@link TaxiiException#retryable()} says so. Thread-safe.
  */
 public final class TaxiiTransport implements Transport {
     private final EnvelopeVerifier selfCheck;
@@ -114,15 +116,12 @@ public final class TaxiiTransport implements Transport {
             return DeliveryResult.retry(result.failures().size() + " of " + result.outcomes().size()
                     + " objects not added, first: " + result.failures().get(0).id() + " "
                     + result.failures().get(0).message());
-        } catch (TaxiiException.AuthenticationFailed | TaxiiException.NotPermitted
-                | TaxiiException.InsecureEndpoint | TaxiiException.ContentTooLarge e) {
-            return new DeliveryResult.PermanentFailure(e.getMessage());
-        } catch (TaxiiException.HttpError e) {
-            int s = e.status();
-            boolean retry = s == 408 || s == 429 || s >= 500;
-            return retry ? DeliveryResult.retry(e.getMessage()) : new DeliveryResult.PermanentFailure(e.getMessage());
         } catch (TaxiiException e) {
-            return DeliveryResult.retry(e.getMessage());
+            return e.retryable() ? DeliveryResult.retry(e.getMessage())
+                    : new DeliveryResult.PermanentFailure(e.getMessage());
+        } catch (StixMappingException e) {
+            // The share itself does not map to STIX: the same content fails the same way on every attempt.
+            return new DeliveryResult.PermanentFailure(e.getMessage());
         }
     }
 

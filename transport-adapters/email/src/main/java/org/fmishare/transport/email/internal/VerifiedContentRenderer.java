@@ -92,11 +92,12 @@ public final class VerifiedContentRenderer implements BodyRenderer {
         VerifiedEnvelope v;
         try {
             v = verifier.verify(envelope.serialized());
-        } catch (EnvelopeException.DecryptionFailed e) {
-            throw new BodyUnavailable("envelope " + envelope.envelopeId() + " is JWE-encrypted, so no readable "
-                    + "body can be rendered from it; send the signed envelope and configure the recipient's "
-                    + "S/MIME certificate to encrypt the whole email instead", e);
         } catch (EnvelopeException e) {
+            if (e.check() == EnvelopeException.Check.DECRYPTION) {
+                throw new BodyUnavailable("envelope " + envelope.envelopeId() + " is JWE-encrypted, so no readable "
+                        + "body can be rendered from it; send the signed envelope and configure the recipient's "
+                        + "S/MIME certificate to encrypt the whole email instead", e);
+            }
             throw new BodyUnavailable("envelope " + envelope.envelopeId() + " does not verify against the "
                     + "sender's trust anchors (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
         }

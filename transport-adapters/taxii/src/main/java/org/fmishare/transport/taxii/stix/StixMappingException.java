@@ -1,13 +1,16 @@
 package org.fmishare.transport.taxii.stix;
 
 import java.util.Objects;
-import org.fmishare.transport.taxii.TaxiiException;
+import org.fmishare.core.FmiShareException;
 
 /**
  * STIX content does not map to (or from) the fmi-share model: a missing or unexpected object, a missing
  * extension, or a property whose value the model refuses. Names the STIX object id and the property path.
+ *
+ * <p>A family of its own (not a {@link org.fmishare.transport.taxii.TaxiiException}): it judges content, not the
+ * exchange with a server, and is always an input rejection that no retry can cure.
  */
-public final class StixMappingException extends TaxiiException {
+public final class StixMappingException extends FmiShareException {
     private static final long serialVersionUID = 1L;
     private final String objectId;
     private final String property;
@@ -28,7 +31,7 @@ public final class StixMappingException extends TaxiiException {
      * @param cause the underlying failure, may be null
      */
     public StixMappingException(String objectId, String property, String message, Throwable cause) {
-        super("STIX object " + Objects.requireNonNull(objectId, "objectId") + ", property "
+        super(Kind.INPUT_REJECTED, "STIX object " + Objects.requireNonNull(objectId, "objectId") + ", property "
                 + Objects.requireNonNull(property, "property") + ": " + Objects.requireNonNull(message, "message"),
                 cause);
         this.objectId = objectId;
@@ -43,10 +46,5 @@ public final class StixMappingException extends TaxiiException {
     /** {@return the property path within that object} */
     public String property() {
         return property;
-    }
-
-    @Override
-    public boolean isInputRejection() {
-        return true;
     }
 }
