@@ -53,32 +53,32 @@ class CliTest {
 
     @Test
     void renderPrintsTheMessageWithItsDisclosures() {
-        Result r = run("render", SamplesTest.SAMPLES.resolve("passing-share.json").toString());
+        Result r = run("render", Samples.SAMPLES.resolve("passing-share.json").toString());
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Subject: [TLP:AMBER]").contains("no obligation to do so");
-        Result html = run("render", "--format", "html", SamplesTest.SAMPLES.resolve("meeting.json").toString());
+        Result html = run("render", "--format", "html", Samples.SAMPLES.resolve("meeting.json").toString());
         assertThat(html.code()).as(html.err()).isZero();
         assertThat(html.out()).contains("<html");
-        Result json = run("render", "--format", "json", SamplesTest.SAMPLES.resolve("briefing.json").toString());
+        Result json = run("render", "--format", "json", Samples.SAMPLES.resolve("briefing.json").toString());
         assertThat(json.out()).contains("voluntary-participation");
     }
 
     @Test
     void validateExitsByVerdict() {
-        Result pass = run("validate", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
-                SamplesTest.SAMPLES.resolve("meeting.json").toString(),
-                SamplesTest.SAMPLES.resolve("briefing.json").toString());
+        Result pass = run("validate", Samples.SAMPLES.resolve("passing-share.json").toString(),
+                Samples.SAMPLES.resolve("meeting.json").toString(),
+                Samples.SAMPLES.resolve("briefing.json").toString());
         assertThat(pass.code()).as(pass.out() + pass.err()).isEqualTo(ExitCodes.OK);
         assertThat(pass.out()).contains("PASS");
-        Result fail = run("validate", SamplesTest.SAMPLES.resolve("failing-share.json").toString());
+        Result fail = run("validate", Samples.SAMPLES.resolve("failing-share.json").toString());
         assertThat(fail.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(fail.out()).contains("FAIL").contains("P1-NO-COERCION").contains("$.narrative");
     }
 
     @Test
     void validateJsonPrintsOneReportPerLine() throws Exception {
-        Result r = run("validate", "--json", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
-                SamplesTest.SAMPLES.resolve("failing-share.json").toString());
+        Result r = run("validate", "--json", Samples.SAMPLES.resolve("passing-share.json").toString(),
+                Samples.SAMPLES.resolve("failing-share.json").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         java.util.List<String> lines = r.out().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines).hasSize(2);
@@ -100,7 +100,7 @@ class CliTest {
     void validateUnreadableInputOutranksVerdicts(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{ not json");
-        Result r = run("validate", SamplesTest.SAMPLES.resolve("failing-share.json").toString(), bad.toString());
+        Result r = run("validate", Samples.SAMPLES.resolve("failing-share.json").toString(), bad.toString());
         assertThat(r.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(r.err()).contains("bad.json");
     }
@@ -110,7 +110,7 @@ class CliTest {
         Path bad = dir.resolve("rules.json");
         Files.writeString(bad, "{}");
         Result r = run("validate", "--rules", bad.toString(),
-                SamplesTest.SAMPLES.resolve("passing-share.json").toString());
+                Samples.SAMPLES.resolve("passing-share.json").toString());
         assertThat(r.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(r.err()).contains("$.");
     }

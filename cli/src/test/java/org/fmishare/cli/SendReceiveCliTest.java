@@ -51,7 +51,7 @@ class SendReceiveCliTest {
         assertThat(init.code()).as(init.err()).isZero();
         assertThat(init.out()).contains("server-tls.p12").contains("client-tls.p12");
         envelope = keys.resolve("share.jws.json");
-        CliTest.Result sign = CliTest.run("sign", SamplesTest.SAMPLES.resolve("passing-share.json").toString(),
+        CliTest.Result sign = CliTest.run("sign", Samples.SAMPLES.resolve("passing-share.json").toString(),
                 "--key", k("sender.p12"), "--password", PW, "-o", envelope.toString());
         assertThat(sign.code()).as(sign.err()).isZero();
         signed = EnvelopeVerifier.builder().trustAnchors(Credentials.certificatesFromPem(Files.readString(

@@ -24,7 +24,7 @@ class SignVerifyCliTest {
     }
 
     static String share(String name) {
-        return SamplesTest.SAMPLES.resolve(name).toString();
+        return Samples.SAMPLES.resolve(name).toString();
     }
 
     @Test
