@@ -3,10 +3,8 @@ package org.fmishare.transport.taxii;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
+import org.fmishare.core.transport.Loopback;
+import org.fmishare.core.transport.RetryPolicy;
 import org.fmishare.transport.taxii.internal.MediaTypes;
 import org.fmishare.transport.taxii.internal.StixJson;
 import org.fmishare.transport.taxii.stix.StixObject;
@@ -44,7 +44,8 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Security: TLS hostname verification is always on and there is no trust-all switch (pass an {@link SSLContext}
  * holding the server's trust anchors and, for mutual TLS, the client key); plain {@code http} is refused unless the
- * host is a loopback address; redirects are not followed; credentials are sent only to the bound origin, and any
+ * host is loopback by the SDK's one rule ({@link Loopback}: {@code localhost} or a literal loopback address, never
+ * resolved through DNS); redirects are not followed; credentials are sent only to the bound origin, and any
  * URI (for example an API root listed by discovery) on another origin is refused.
  *
  * <p>Instances are immutable and thread-safe; build one per server and share it.
@@ -329,7 +330,8 @@ public final class TaxiiClient {
      * Delivers objects to a collection: splits them into requests no larger than the API root's
      * {@code max_content_length}, polls each status resource to completion, and re-sends objects the server
      * reported as failures (re-adding the same id and version is idempotent) up to the configured number of
-     * attempts. Connection failures and 5xx answers on a request are retried the same way.
+     * attempts. Connection failures and retryable statuses on a request ({@link RetryPolicy}: 408, 429, 5xx) are
+     * retried the same way.
      *
      * @param collection the collection (must allow writing)
      * @param objects the objects, at least one; an id and version may appear once
@@ -410,7 +412,7 @@ public final class TaxiiClient {
             LOG.debug("add objects to {} failed, will retry: {}", collection.id(), e.getMessage());
             return null;
         } catch (TaxiiException.HttpError e) {
-            if (last || e.isInputRejection()) {
+            if (last || !RetryPolicy.isRetryableStatus(e.status())) {
                 throw e;
             }
             LOG.debug("add objects to {} failed, will retry: {}", collection.id(), e.getMessage());
@@ -859,22 +861,9 @@ public final class TaxiiClient {
                 throw new TaxiiException.InsecureEndpoint(uri + ": the discovery URI must be an absolute http(s) "
                         + "URI with a host");
             }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            if (scheme.equals("http") && !Loopback.isLoopbackHost(uri.getHost())) {
                 throw new TaxiiException.InsecureEndpoint(uri + ": plain http is allowed only to loopback "
                         + "addresses; use https");
-            }
-        }
-
-        private static boolean isLoopback(String host) {
-            try {
-                for (InetAddress a : InetAddress.getAllByName(host)) {
-                    if (!a.isLoopbackAddress()) {
-                        return false;
-                    }
-                }
-                return true;
-            } catch (UnknownHostException e) {
-                return false;
             }
         }
 

@@ -18,6 +18,7 @@ import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.transport.DeliveryResult;
+import org.fmishare.core.transport.RetryPolicy;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.transport.taxii.stix.StixShareInput;
 
@@ -119,7 +120,7 @@ public final class TaxiiTransport implements Transport {
             return new DeliveryResult.PermanentFailure(e.getMessage());
         } catch (TaxiiException.HttpError e) {
             int s = e.status();
-            boolean retry = s == 408 || s == 429 || s >= 500;
+            boolean retry = RetryPolicy.isRetryableStatus(s);
             return retry ? DeliveryResult.retry(e.getMessage()) : new DeliveryResult.PermanentFailure(e.getMessage());
         } catch (TaxiiException e) {
             return DeliveryResult.retry(e.getMessage());
