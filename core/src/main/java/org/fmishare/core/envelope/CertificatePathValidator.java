@@ -1,5 +1,6 @@
 package org.fmishare.core.envelope;
 
+import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
@@ -15,6 +16,7 @@ import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.jose.internal.KeyTypes;
 
 /**
@@ -75,11 +77,11 @@ final class CertificatePathValidator {
     /** Identifies a certification path by the SHA-256 of its certificates' encodings. */
     private static String pathKey(List<X509Certificate> path) {
         try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
+            ByteArrayOutputStream encodings = new ByteArrayOutputStream();
             for (X509Certificate c : path) {
-                md.update(c.getEncoded());
+                encodings.writeBytes(c.getEncoded());
             }
-            return java.util.HexFormat.of().formatHex(md.digest());
+            return Digests.sha256Hex(encodings.toByteArray());
         } catch (GeneralSecurityException e) {
             throw new EnvelopeException.ProcessingFailed("cannot fingerprint the certificate chain", e);
         }
