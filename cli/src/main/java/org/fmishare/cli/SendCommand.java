@@ -1,9 +1,7 @@
 package org.fmishare.cli;
 
 import java.io.PrintWriter;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -22,6 +20,7 @@ import org.fmishare.delivery.outbox.FileJournalStore;
 import org.fmishare.delivery.outbox.OutboxEntry;
 import org.fmishare.delivery.outbox.OutboxState;
 import org.fmishare.delivery.Dispatcher;
+import org.fmishare.core.transport.Loopback;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.core.transport.TransportException;
 import org.fmishare.transport.email.BodyRenderer;
@@ -289,22 +288,8 @@ final class SendCommand implements Callable<Integer> {
         return b.build();
     }
 
-    /** Literal loopback addresses and localhost only; other names are not resolved, so DNS cannot widen this. */
-    static boolean isLoopback(String host) {
-        if (host == null) {
-            return false;
-        }
-        String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-        if (h.equalsIgnoreCase("localhost")) {
-            return true;
-        }
-        if (!h.matches("[0-9.]+") && !h.contains(":")) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+    /** The SDK's loopback rule ({@link Loopback}); a URI without a host is not loopback. */
+    private static boolean isLoopback(String host) {
+        return host != null && Loopback.isLoopbackHost(host);
     }
 }

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Locale;
+import org.fmishare.core.compliance.ClauseIds;
 import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.disclosure.internal.MandatoryClauses;
 import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
@@ -34,6 +36,12 @@ class CatalogTest {
         }
         assertThat(ClauseCatalog.forLocale(Locale.US)).isSameAs(en);
         assertThat(ClauseCatalog.forLocale(Locale.ROOT)).isSameAs(en);
+    }
+
+    @Test
+    void catalogueCoversExactlyTheCoreClauseIds() {
+        // Core names the ids envelopes require; every one needs a mandatory text here, and nothing else may be one.
+        assertThat(MandatoryClauses.versions().keySet()).containsExactlyElementsOf(ClauseIds.all());
     }
 
     @Test

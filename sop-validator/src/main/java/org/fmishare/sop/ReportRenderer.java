@@ -2,11 +2,9 @@ package org.fmishare.sop;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Objects;
 import org.erdtman.jcs.JsonCanonicalizer;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.json.FmiJson;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -96,13 +94,7 @@ public final class ReportRenderer {
     }
 
     static String digestOf(ComplianceReport report) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical(tree(report)).getBytes(StandardCharsets.UTF_8));
-            return "sha-256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Digests.sha256(canonical(tree(report)).getBytes(StandardCharsets.UTF_8));
     }
 
     private static String canonical(ObjectNode node) {

@@ -5,16 +5,14 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.erdtman.jcs.JsonCanonicalizer;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.model.CoveredCountries;
 import org.fmishare.sop.internal.BuiltInRules;
 import org.fmishare.sop.internal.CoercionLinter;
@@ -113,13 +111,10 @@ public final class RuleSet {
     private static String digestOf(byte[] json, String source) {
         try {
             String canonical = new JsonCanonicalizer(new String(json, StandardCharsets.UTF_8)).getEncodedString();
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return "sha-256:" + HexFormat.of().formatHex(hash);
+            return Digests.sha256(canonical.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             // The document already parsed strictly, so this is an inconsistency between the two parsers.
             throw new InvalidRuleSetException(source, "$", "cannot canonicalise: " + e.getMessage(), e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
         }
     }
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import org.fmishare.core.compliance.ClauseIds;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.testkit.SampleData;
 import org.fmishare.sop.corpus.Messages;
@@ -31,6 +32,12 @@ class RuleSetTest {
             return e;
         }
         throw new AssertionError("document was accepted");
+    }
+
+    @Test
+    void bundledRuleSetRequiresOnlyKnownClauseIds() {
+        // The rule set spells clause ids as JSON strings; a typo there would demand a clause no catalogue has.
+        assertThat(RuleSet.sop2024February().requiredShareDisclosures()).isNotEmpty().allMatch(ClauseIds::isKnown);
     }
 
     @Test

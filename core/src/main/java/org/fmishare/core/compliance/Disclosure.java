@@ -1,12 +1,10 @@
 package org.fmishare.core.compliance;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.text.Normalizer;
-import java.util.HexFormat;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.fmishare.core.jose.Digests;
 
 /**
  * One mandatory disclosure clause in machine-readable form, as it travels inside a signed envelope and STIX output.
@@ -77,12 +75,6 @@ public record Disclosure(String id, int version, String text, String digest) {
      * @return {@code sha-256:} and 64 lower-case hex digits
      */
     public static String digestOf(String text) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256")
-                    .digest(normalise(text).getBytes(StandardCharsets.UTF_8));
-            return "sha-256:" + HexFormat.of().formatHex(hash);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Digests.sha256(normalise(text).getBytes(StandardCharsets.UTF_8));
     }
 }

@@ -73,7 +73,7 @@ public final class EncryptedEnvelope implements OutboundEnvelope {
             encrypter.getJCAContext().setProvider(KeyTypes.BC);
             JWEHeader header = new JWEHeader.Builder(alg, EncryptionMethod.A256GCM)
                     .contentType(CONTENT_TYPE)
-                    .x509CertSHA256Thumbprint(Base64URL.encode(sha256(recipient.getEncoded())))
+                    .x509CertSHA256Thumbprint(Base64URL.encode(Digests.sha256Bytes(recipient.getEncoded())))
                     .build();
             JWEObject jwe = new JWEObject(header, new Payload(inner.serialized()));
             jwe.encrypt(encrypter);
@@ -92,11 +92,6 @@ public final class EncryptedEnvelope implements OutboundEnvelope {
             throw new EnvelopeException.ProcessingFailed("encrypting envelope " + inner.envelopeId() + " failed: "
                     + e.getMessage(), e);
         }
-    }
-
-    static byte[] sha256(byte[] bytes) {
-        String hex = Digests.sha256(bytes).substring("sha-256:".length());
-        return java.util.HexFormat.of().parseHex(hex);
     }
 
     @Override

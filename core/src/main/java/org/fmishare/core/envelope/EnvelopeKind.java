@@ -1,15 +1,20 @@
 package org.fmishare.core.envelope;
 
+import static org.fmishare.core.compliance.ClauseIds.MEETING_NO_CONTENT_DIRECTION;
+import static org.fmishare.core.compliance.ClauseIds.NO_ADVERSE_ACTION;
+import static org.fmishare.core.compliance.ClauseIds.NO_REQUEST_NO_OBLIGATION;
+import static org.fmishare.core.compliance.ClauseIds.VOLUNTARY_PARTICIPATION;
+
 import java.util.Set;
 
 /** What an envelope carries; fixes which body field is present and which disclosures are required by default. */
 public enum EnvelopeKind {
     /** A prong-1 threat share ({@link org.fmishare.core.model.ThreatShare}), sent to the company it names. */
-    THREAT_SHARE(Set.of("no-request-no-obligation", "no-adverse-action", "voluntary-participation")),
+    THREAT_SHARE(Set.of(NO_REQUEST_NO_OBLIGATION, NO_ADVERSE_ACTION, VOLUNTARY_PARTICIPATION)),
     /** Notice of a meeting ({@link org.fmishare.core.model.Meeting}), sent to one of its companies. */
-    MEETING_NOTICE(Set.of("voluntary-participation", "meeting-no-content-direction")),
+    MEETING_NOTICE(Set.of(VOLUNTARY_PARTICIPATION, MEETING_NO_CONTENT_DIRECTION)),
     /** Summary of a briefing ({@link org.fmishare.core.model.Briefing}). */
-    BRIEFING_SUMMARY(Set.of("voluntary-participation")),
+    BRIEFING_SUMMARY(Set.of(VOLUNTARY_PARTICIPATION)),
     /**
      * A signed receipt: the recipient's voluntary response ({@link org.fmishare.core.model.SmcResponse}) referring
      * to the original envelope's digest. Carries no compliance summary and requires no disclosures.

@@ -1,29 +1,15 @@
 package org.fmishare.core.envelope;
 
-import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWEAlgorithm;
-import com.nimbusds.jose.JWEDecrypter;
-import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSVerifier;
-import com.nimbusds.jose.crypto.ECDHDecrypter;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSADecrypter;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.util.Base64URL;
-import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
-import java.security.cert.CertPathValidatorException;
 import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
-import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.text.ParseException;
@@ -32,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -106,12 +91,8 @@ public final class EnvelopeVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeVerifier.class);
     private static final Set<String> JWS_MEMBERS = Set.of("payload", "protected", "signature");
-    private static final Set<String> JWE_MEMBERS = Set.of("protected", "encrypted_key", "iv", "ciphertext", "tag");
     private static final Set<String> JWS_HEADER = Set.of("alg", "typ", "x5c");
-    private static final Set<String> JWE_HEADER = Set.of("alg", "enc", "cty", "epk", "x5t#S256");
 
-    private final Set<TrustAnchor> anchors;
-    private final Set<X509Certificate> anchorCerts;
     private final Set<EnvelopeAlgorithm> allowed;
     private final Optional<String> expectedRecipient;
     private final Clock clock;
@@ -120,16 +101,11 @@ public final class EnvelopeVerifier {
     private final int maxBytes;
     private final ReplayCache replayCache;
     private final Map<EnvelopeKind, Set<String>> required;
-    private final Optional<PrivateKey> decryptionKey;
-    private final ValidatedPaths validatedPaths = new ValidatedPaths();
+    private final CertificatePathValidator paths;
+    private final JweDecryptor decryptor;
 
     private EnvelopeVerifier(Builder b) {
-        this.anchorCerts = Set.copyOf(b.anchors);
-        Set<TrustAnchor> ta = new HashSet<>();
-        for (X509Certificate c : b.anchors) {
-            ta.add(new TrustAnchor(c, null));
-        }
-        this.anchors = Set.copyOf(ta);
+        this.paths = new CertificatePathValidator(b.anchors);
         this.allowed = Set.copyOf(b.allowed);
         this.expectedRecipient = b.expectedRecipient;
         this.clock = b.clock;
@@ -138,7 +114,7 @@ public final class EnvelopeVerifier {
         this.maxBytes = b.maxBytes;
         this.replayCache = b.replayCache != null ? b.replayCache : InMemoryReplayCache.create();
         this.required = Map.copyOf(b.required);
-        this.decryptionKey = b.decryptionKey;
+        this.decryptor = new JweDecryptor(b.decryptionKey, this::checkSize);
     }
 
     /** {@return a builder; trust anchors and a recipient policy are required} */
@@ -160,7 +136,7 @@ public final class EnvelopeVerifier {
         try {
             ObjectNode outer = Wire.object(serialized, "envelope");
             if (outer.has("ciphertext")) {
-                return verifySigned(Wire.object(decrypt(outer), "decrypted envelope"));
+                return verifySigned(Wire.object(decryptor.decrypt(outer), "decrypted envelope"));
             }
             return verifySigned(outer);
         } catch (EnvelopeException e) {
@@ -277,7 +253,7 @@ public final class EnvelopeVerifier {
             String digest, byte[] payload) {
         X509Certificate leaf = chain.get(0);
         checkSignerBinding(doc, leaf);
-        validateChain(chain, doc.issuedAt());
+        paths.validateChain(chain, doc.issuedAt());
         Instant now = clock.instant();
         if (doc.issuedAt().isAfter(now.plus(skew))) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.NOT_YET_VALID,
@@ -392,105 +368,6 @@ public final class EnvelopeVerifier {
         return List.copyOf(out);
     }
 
-    private void validateChain(List<X509Certificate> chain, Instant signingTime) {
-        X509Certificate leaf = chain.get(0);
-        if (leaf.getBasicConstraints() != -1) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN, "the signing certificate "
-                    + leaf.getSubjectX500Principal().getName() + " is a CA certificate");
-        }
-        boolean[] ku = leaf.getKeyUsage();
-        if (ku != null && !(ku[0] || ku[1])) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
-                    "the signing certificate's key usage allows "
-                    + "neither digitalSignature nor nonRepudiation");
-        }
-        List<X509Certificate> path = new ArrayList<>(chain);
-        // A sender may include the root; PKIX wants the path without its anchor.
-        while (path.size() > 1 && anchorCerts.contains(path.get(path.size() - 1))) {
-            path.remove(path.size() - 1);
-        }
-        String pathKey = pathKey(path);
-        if (validatedPaths.covers(pathKey, signingTime)) {
-            return;
-        }
-        try {
-            CertPath certPath = CertificateFactory.getInstance("X.509", KeyTypes.BC).generateCertPath(path);
-            PKIXParameters params = new PKIXParameters(anchors);
-            params.setRevocationEnabled(false);
-            params.setDate(Date.from(signingTime));
-            CertPathValidator.getInstance("PKIX", KeyTypes.BC).validate(certPath, params);
-            validatedPaths.remember(pathKey, validityWindow(path));
-        } catch (CertPathValidatorException e) {
-            String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN, "chain of "
-                    + leaf.getSubjectX500Principal().getName() + " is not valid at the signing time " + signingTime
-                    + reason + ": " + e.getMessage(), e);
-        } catch (GeneralSecurityException e) {
-            throw new EnvelopeException.ProcessingFailed("PKIX validation could not run: " + e.getMessage(), e);
-        }
-    }
-
-    /** Identifies a certification path by the SHA-256 of its certificates' encodings. */
-    private static String pathKey(List<X509Certificate> path) {
-        try {
-            java.security.MessageDigest md = java.security.MessageDigest.getInstance("SHA-256");
-            for (X509Certificate c : path) {
-                md.update(c.getEncoded());
-            }
-            return java.util.HexFormat.of().formatHex(md.digest());
-        } catch (GeneralSecurityException e) {
-            throw new EnvelopeException.ProcessingFailed("cannot fingerprint the certificate chain", e);
-        }
-    }
-
-    /**
-     * The times at which a validated path stays valid: the intersection of its certificates' validity periods and
-     * of the anchor that issued its top certificate. Revocation is not checked, so within this window PKIX gives
-     * the same answer for the same path and anchors.
-     */
-    private Instant[] validityWindow(List<X509Certificate> path) {
-        Instant from = Instant.MIN;
-        Instant to = Instant.MAX;
-        List<X509Certificate> all = new ArrayList<>(path);
-        X509Certificate top = path.get(path.size() - 1);
-        for (X509Certificate anchor : anchorCerts) {
-            if (anchor.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {
-                all.add(anchor);
-            }
-        }
-        for (X509Certificate c : all) {
-            Instant nb = c.getNotBefore().toInstant();
-            Instant na = c.getNotAfter().toInstant();
-            from = nb.isAfter(from) ? nb : from;
-            to = na.isBefore(to) ? na : to;
-        }
-        return new Instant[] {from, to};
-    }
-
-    /**
-     * Paths this verifier has already validated, so a sender's chain is not re-validated for every envelope. A
-     * bounded LRU map; thread-safe.
-     */
-    private static final class ValidatedPaths {
-        private static final int MAX = 256;
-        private final java.util.LinkedHashMap<String, Instant[]> map = new java.util.LinkedHashMap<>(64, 0.75f,
-                true) {
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, Instant[]> eldest) {
-                return size() > MAX;
-            }
-        };
-
-        synchronized boolean covers(String key, Instant at) {
-            Instant[] w = map.get(key);
-            return w != null && !at.isBefore(w[0]) && !at.isAfter(w[1]);
-        }
-
-        synchronized void remember(String key, Instant[] window) {
-            map.put(key, window);
-        }
-    }
-
     private static JWSVerifier nimbusVerifier(EnvelopeAlgorithm alg, PublicKey key) throws JOSEException {
         JWSVerifier v = switch (alg) {
             case ES256, ES384 -> new ECDSAVerifier((ECPublicKey) key);
@@ -499,65 +376,6 @@ public final class EnvelopeVerifier {
         };
         v.getJCAContext().setProvider(KeyTypes.BC);
         return v;
-    }
-
-    private byte[] decrypt(ObjectNode outer) {
-        PrivateKey key = decryptionKey.orElseThrow(() -> new EnvelopeException.Rejected(
-                EnvelopeException.Check.DECRYPTION, "envelope is encrypted but this verifier has no decryption key"));
-        Map<String, String> m = Wire.exactStringMembers(outer, JWE_MEMBERS, "JWE JSON serialization");
-        ObjectNode header = Wire.object(Wire.base64url(m.get("protected"), "JWE protected header"),
-                "JWE protected header");
-        if (header.has("crit")) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.CRITICAL_HEADER,
-                    "the JWE header lists critical parameters");
-        }
-        for (String name : header.propertyNames()) {
-            if (!JWE_HEADER.contains(name)) {
-                throw new EnvelopeException.Rejected(EnvelopeException.Check.HEADER,
-                        "JWE header parameter '" + name + "' is not allowed");
-            }
-        }
-        for (String part : List.of("encrypted_key", "iv", "ciphertext", "tag")) {
-            Wire.base64url(m.get(part), "JWE " + part);
-        }
-        Optional<KeyAlgorithm> type = KeyTypes.of(key);
-        String expectedAlg = type.filter(t -> t == KeyAlgorithm.EC_P256 || t == KeyAlgorithm.EC_P384)
-                .map(t -> JWEAlgorithm.ECDH_ES_A256KW.getName())
-                .orElse(JWEAlgorithm.RSA_OAEP_256.getName());
-        JsonNode alg = header.get("alg");
-        JsonNode enc = header.get("enc");
-        if (alg == null || !alg.isString() || !expectedAlg.equals(alg.stringValue())) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.DECRYPTION,
-                    "JWE alg must be " + expectedAlg + " for this key");
-        }
-        if (enc == null || !enc.isString() || !EncryptionMethod.A256GCM.getName().equals(enc.stringValue())) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.DECRYPTION, "JWE enc must be A256GCM");
-        }
-        JsonNode cty = header.get("cty");
-        if (cty == null || !cty.isString() || !EncryptedEnvelope.CONTENT_TYPE.equalsIgnoreCase(cty.stringValue())) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.HEADER,
-                    "JWE cty must be '" + EncryptedEnvelope.CONTENT_TYPE + "'");
-        }
-        try {
-            JWEObject jwe = new JWEObject(new Base64URL(m.get("protected")), new Base64URL(m.get("encrypted_key")),
-                    new Base64URL(m.get("iv")), new Base64URL(m.get("ciphertext")), new Base64URL(m.get("tag")));
-            JWEDecrypter d = type.isPresent() && (type.get() == KeyAlgorithm.EC_P256
-                    || type.get() == KeyAlgorithm.EC_P384)
-                    ? new ECDHDecrypter((ECPrivateKey) key)
-                    : new RSADecrypter(key);
-            d.getJCAContext().setProvider(KeyTypes.BC);
-            jwe.decrypt(d);
-            byte[] plain = jwe.getPayload().toBytes();
-            checkSize(plain);
-            return plain;
-        } catch (ParseException e) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
-                    "JWE does not parse: " + e.getMessage(), e);
-        } catch (JOSEException e) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.DECRYPTION,
-                    "cannot decrypt with this verifier's key: "
-                    + e.getMessage(), e);
-        }
     }
 
     private List<String> allowedNames() {

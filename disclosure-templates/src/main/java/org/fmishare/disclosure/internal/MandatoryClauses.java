@@ -1,5 +1,11 @@
 package org.fmishare.disclosure.internal;
 
+import static org.fmishare.core.compliance.ClauseIds.BRIEFING_NO_CONTENT_DIRECTION;
+import static org.fmishare.core.compliance.ClauseIds.MEETING_NO_CONTENT_DIRECTION;
+import static org.fmishare.core.compliance.ClauseIds.NO_ADVERSE_ACTION;
+import static org.fmishare.core.compliance.ClauseIds.NO_REQUEST_NO_OBLIGATION;
+import static org.fmishare.core.compliance.ClauseIds.VOLUNTARY_PARTICIPATION;
+
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,19 +14,10 @@ import org.fmishare.disclosure.MessageKind;
 
 /**
  * Which clause ids (at which version) are mandatory for which message kind. Kept in code rather than in the
- * catalogue resources so that no translation or packaged file can make a clause optional.
+ * catalogue resources so that no translation or packaged file can make a clause optional. The ids themselves are
+ * spelled once, in {@link org.fmishare.core.compliance.ClauseIds}.
  */
 public final class MandatoryClauses {
-    /** Prong 1 share: no request and no obligation. */
-    public static final String NO_REQUEST_NO_OBLIGATION = "no-request-no-obligation";
-    /** Prong 1 share: no adverse action. */
-    public static final String NO_ADVERSE_ACTION = "no-adverse-action";
-    /** Every kind: participation is voluntary. */
-    public static final String VOLUNTARY_PARTICIPATION = "voluntary-participation";
-    /** Meetings: no direction or suggestion about content. */
-    public static final String MEETING_NO_CONTENT_DIRECTION = "meeting-no-content-direction";
-    /** Briefings: no direction or suggestion about content; actions described are the company's own. */
-    public static final String BRIEFING_NO_CONTENT_DIRECTION = "briefing-no-content-direction";
 
     private static final Map<String, Integer> VERSIONS;
 

@@ -1,14 +1,15 @@
 package org.fmishare.sop.corpus;
 
 import java.util.List;
+import org.fmishare.core.compliance.ClauseIds;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.disclosure.ClauseCatalog;
 
 /** Renders a share as the plain-text message a company receives: narrative, then the mandatory clauses. */
 public final class Messages {
     /** The clause ids a prong-1 message carries. */
-    public static final List<String> SHARE_CLAUSES = List.of("no-request-no-obligation", "no-adverse-action",
-            "voluntary-participation");
+    public static final List<String> SHARE_CLAUSES = List.of(ClauseIds.NO_REQUEST_NO_OBLIGATION,
+            ClauseIds.NO_ADVERSE_ACTION, ClauseIds.VOLUNTARY_PARTICIPATION);
 
     private Messages() {}
 

@@ -18,6 +18,7 @@ import org.fmishare.core.envelope.EnvelopeKind;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.disclosure.DisclosureException;
 import org.fmishare.disclosure.DisclosureReport;
 import org.fmishare.disclosure.DisclosureVerifier;
@@ -122,7 +123,7 @@ public final class EmailReceiver {
         Instant now = clock.instant();
         forgetExpired(now);
         SmimeReader.Opened opened = reader.open(raw, now);
-        String digest = sha256(opened.envelope());
+        String digest = Digests.sha256Hex(opened.envelope());
         Seen seen = byDigest.get(digest);
         boolean duplicate = seen != null;
         VerifiedEnvelope envelope;
@@ -173,15 +174,6 @@ public final class EmailReceiver {
             return report.requireAllPresent();
         } catch (DisclosureException.DisclosuresMissing e) {
             throw new EmailTransportException.DisclosuresRejected(part, report);
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is mandatory in every Java runtime", e);
         }
     }
 

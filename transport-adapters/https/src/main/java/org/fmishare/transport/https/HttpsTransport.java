@@ -2,9 +2,7 @@ package org.fmishare.transport.https;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -24,7 +22,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
@@ -33,7 +30,10 @@ import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.json.FmiJson;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.transport.DeliveryResult;
+import org.fmishare.core.transport.Loopback;
+import org.fmishare.core.transport.RetryPolicy;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.transport.https.internal.BoundedBody;
 import org.fmishare.transport.https.internal.RetryAfter;
@@ -51,8 +51,8 @@ import tools.jackson.databind.JsonNode;
  * <li>2xx with a receipt ({@code application/jose+json} body): {@link DeliveryResult.Delivered}. With a
  *     {@linkplain Builder#receiptVerifier receipt verifier} the receipt must verify and answer this envelope (same id
  *     and digest), otherwise the result is a permanent failure naming the failed check;</li>
- * <li>408, 429 and 5xx: {@link DeliveryResult.RetryableFailure}, carrying the server's {@code Retry-After}
- *     (delta-seconds or HTTP-date, capped at {@link Builder#maxRetryAfter});</li>
+ * <li>408, 429 and 5xx ({@link RetryPolicy}): {@link DeliveryResult.RetryableFailure}, carrying the server's
+ *     {@code Retry-After} (delta-seconds or HTTP-date, capped at {@link Builder#maxRetryAfter});</li>
  * <li>connection failures, TLS handshake failures and timeouts: retryable;</li>
  * <li>any other status (other 4xx, 3xx: redirects are never followed, 2xx without a receipt): {@link
  *     DeliveryResult.PermanentFailure} with the status and the server's short message.</li>
@@ -63,8 +63,9 @@ import tools.jackson.databind.JsonNode;
  * (hostname verification is always on: there is no option to disable it, and {@link Builder#build()} refuses to run
  * in a JVM where the JDK's global switch {@code jdk.internal.httpclient.disableHostnameVerification} is set). The
  * client presents its certificate when the SSL context holds one (mutual TLS). Plain {@code http://} is refused
- * unless {@link Builder#allowPlainHttpToLoopback()} was called, and even then only to loopback addresses. Receipt
- * bodies are bounded ({@link Builder#maxReceiptBytes}).
+ * unless {@link Builder#allowPlainHttpToLoopback()} was called, and even then only to loopback hosts ({@link
+ * Loopback}: {@code localhost} or a literal loopback address, never resolved through DNS). Receipt bodies are
+ * bounded ({@link Builder#maxReceiptBytes}).
  *
  * <p>Thread-safe; one instance serves any number of dispatcher workers and reuses connections. {@link #close()}
  * stops its threads.
@@ -81,7 +82,6 @@ public final class HttpsTransport implements Transport {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpsTransport.class);
     private static final String HOSTNAME_SWITCH = "jdk.internal.httpclient.disableHostnameVerification";
-    private static final Pattern IPV4 = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
     private static final int MAX_MESSAGE = 200;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -245,7 +245,7 @@ public final class HttpsTransport implements Transport {
                 return new DeliveryResult.Delivered(body, "HTTP " + status + " from " + host
                         + ", receipt not verified by the transport");
             }
-            String seen = envelope.envelopeId() + " " + envelope.digest() + " " + sha256(body);
+            String seen = envelope.envelopeId() + " " + envelope.digest() + " " + Digests.sha256Hex(body);
             synchronized (verifiedReceipts) {
                 if (verifiedReceipts.containsKey(seen)) {
                     // The same receipt for the same envelope again (a repeated delivery): verified before, and the
@@ -268,7 +268,7 @@ public final class HttpsTransport implements Transport {
         }
         String message = serverMessage(response);
         String reason = "HTTP " + status + " from " + host + (message.isEmpty() ? "" : ": " + message);
-        if (status == 408 || status == 429 || status >= 500 && status < 600) {
+        if (RetryPolicy.isRetryableStatus(status)) {
             Optional<java.time.Duration> after = response.headers().firstValue("Retry-After")
                     .flatMap(v -> RetryAfter.parse(v, clock.instant(), maxRetryAfter));
             return new DeliveryResult.RetryableFailure(reason, after);
@@ -328,39 +328,13 @@ public final class HttpsTransport implements Transport {
                 return Optional.of("plain http:// is refused; use https:// (plain HTTP to loopback test harnesses "
                         + "must be allowed explicitly)");
             }
-            if (!isLoopback(destination.getHost())) {
+            if (!Loopback.isLoopbackHost(destination.getHost())) {
                 return Optional.of("plain http:// is allowed only to loopback addresses, not to '"
                         + destination.getHost() + "'");
             }
             return Optional.empty();
         }
         return Optional.of("scheme '" + scheme + ":' is not delivered by this transport (" + schemes + ")");
-    }
-
-    /** Loopback by name ({@code localhost}) or by address literal; never resolves other names through DNS. */
-    static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.equals("localhost")) {
-            return true;
-        }
-        boolean literal = IPV4.matcher(h).matches() || h.startsWith("[") && h.endsWith("]");
-        if (!literal) {
-            return false;
-        }
-        try {
-            return InetAddress.getByName(h.startsWith("[") ? h.substring(1, h.length() - 1) : h).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
     }
 
     private static String hostOf(URI uri) {

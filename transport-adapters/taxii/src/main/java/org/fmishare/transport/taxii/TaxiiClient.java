@@ -1,18 +1,22 @@
 package org.fmishare.transport.taxii;
 
+import static org.fmishare.transport.taxii.internal.AddChunks.envelope;
+import static org.fmishare.transport.taxii.internal.AddChunks.find;
+import static org.fmishare.transport.taxii.internal.AddChunks.key;
+import static org.fmishare.transport.taxii.internal.AddChunks.split;
+import static org.fmishare.transport.taxii.internal.TaxiiJson.dateAddedLast;
+import static org.fmishare.transport.taxii.internal.TaxiiJson.optText;
+import static org.fmishare.transport.taxii.internal.TaxiiJson.requireText;
+import static org.fmishare.transport.taxii.internal.TaxiiJson.timestamp;
+import static org.fmishare.transport.taxii.internal.TaxiiUris.dir;
+import static org.fmishare.transport.taxii.internal.TaxiiUris.pathSegment;
+import static org.fmishare.transport.taxii.internal.TaxiiUris.withQuery;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetAddress;
+
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.UnknownHostException;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -23,14 +27,14 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
-import org.fmishare.transport.taxii.internal.MediaTypes;
-import org.fmishare.transport.taxii.internal.StixJson;
+import org.fmishare.core.transport.Loopback;
+import org.fmishare.core.transport.RetryPolicy;
+import org.fmishare.transport.taxii.internal.ObjectPages;
+import org.fmishare.transport.taxii.internal.TaxiiHttp;
+import org.fmishare.transport.taxii.internal.TaxiiJson;
 import org.fmishare.transport.taxii.stix.StixObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,20 +48,17 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Security: TLS hostname verification is always on and there is no trust-all switch (pass an {@link SSLContext}
  * holding the server's trust anchors and, for mutual TLS, the client key); plain {@code http} is refused unless the
- * host is a loopback address; redirects are not followed; credentials are sent only to the bound origin, and any
+ * host is loopback by the SDK's one rule ({@link Loopback}: {@code localhost} or a literal loopback address, never
+ * resolved through DNS); redirects are not followed; credentials are sent only to the bound origin, and any
  * URI (for example an API root listed by discovery) on another origin is refused.
  *
  * <p>Instances are immutable and thread-safe; build one per server and share it.
  */
 public final class TaxiiClient {
     private static final Logger LOG = LoggerFactory.getLogger(TaxiiClient.class);
-    private static final int MAX_ERROR_BODY = 64 * 1024;
-    private static final int MAX_RESOURCE_BODY = 16 * 1024 * 1024;
 
     private final URI discoveryUri;
-    private final HttpClient http;
-    private final String authorization;
-    private final Duration requestTimeout;
+    private final TaxiiHttp http;
     private final Duration pollInitial;
     private final Duration pollMax;
     private final Duration pollTimeout;
@@ -65,8 +66,6 @@ public final class TaxiiClient {
 
     private TaxiiClient(Builder b) {
         this.discoveryUri = b.discoveryUri;
-        this.authorization = b.authorization;
-        this.requestTimeout = b.requestTimeout;
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
         this.pollTimeout = b.pollTimeout;
@@ -78,7 +77,7 @@ public final class TaxiiClient {
         if (b.sslContext != null) {
             hb.sslContext(b.sslContext);
         }
-        this.http = hb.build();
+        this.http = new TaxiiHttp(b.discoveryUri, hb.build(), b.authorization, b.requestTimeout);
     }
 
     /**
@@ -105,7 +104,7 @@ public final class TaxiiClient {
      * @throws TaxiiException on any failure
      */
     public Discovery discover() {
-        JsonNode d = getJson(discoveryUri);
+        JsonNode d = http.getJson(discoveryUri);
         List<URI> roots = new ArrayList<>();
         for (JsonNode r : d.path("api_roots")) {
             roots.add(resolveRoot(r.asString("")));
@@ -123,7 +122,7 @@ public final class TaxiiClient {
      */
     public ApiRoot apiRoot(URI apiRoot) {
         URI root = dir(apiRoot);
-        JsonNode r = getJson(root);
+        JsonNode r = http.getJson(root);
         List<String> versions = new ArrayList<>();
         // Some servers write a bare "2.1"; accept it, as other clients do.
         r.path("versions").forEach(v -> versions.add(v.asString("")));
@@ -145,7 +144,7 @@ public final class TaxiiClient {
     public List<TaxiiCollection> collections(URI apiRoot) {
         URI root = dir(apiRoot);
         URI uri = root.resolve("collections/");
-        JsonNode c = getJson(uri);
+        JsonNode c = http.getJson(uri);
         List<TaxiiCollection> out = new ArrayList<>();
         for (JsonNode n : c.path("collections")) {
             out.add(collection(root, uri, n));
@@ -165,7 +164,7 @@ public final class TaxiiClient {
         Objects.requireNonNull(collectionId, "collectionId");
         URI root = dir(apiRoot);
         URI uri = root.resolve("collections/" + pathSegment(collectionId) + "/");
-        return collection(root, uri, getJson(uri));
+        return collection(root, uri, http.getJson(uri));
     }
 
     private static TaxiiCollection collection(URI root, URI from, JsonNode n) {
@@ -196,7 +195,7 @@ public final class TaxiiClient {
      */
     public PollResult forEachObject(TaxiiCollection collection, ObjectQuery query, Consumer<StixObject> consumer) {
         requireRead(collection);
-        return readObjects(collection.uri().resolve("objects/"), query, consumer);
+        return ObjectPages.readObjects(http, collection.uri().resolve("objects/"), query, consumer);
     }
 
     /**
@@ -226,7 +225,8 @@ public final class TaxiiClient {
     public List<StixObject> getObject(TaxiiCollection collection, String objectId, ObjectQuery query) {
         requireRead(collection);
         List<StixObject> out = new ArrayList<>();
-        readObjects(collection.uri().resolve("objects/" + pathSegment(objectId) + "/"), query, out::add);
+        ObjectPages.readObjects(http, collection.uri().resolve("objects/" + pathSegment(objectId) + "/"), query,
+                out::add);
         return out;
     }
 
@@ -243,10 +243,10 @@ public final class TaxiiClient {
         requireRead(collection);
         URI uri = withQuery(collection.uri().resolve("objects/" + pathSegment(objectId) + "/versions/"), query,
                 null);
-        Response<JsonNode> r = getJsonWithHeaders(uri);
+        TaxiiHttp.Response<JsonNode> r = http.getJsonWithHeaders(uri);
         List<String> versions = new ArrayList<>();
-        r.body.path("versions").forEach(v -> versions.add(v.asString("")));
-        return new VersionsPage(versions, r.body.path("more").asBoolean(false), dateAddedLast(r.headers, uri));
+        r.body().path("versions").forEach(v -> versions.add(v.asString("")));
+        return new VersionsPage(versions, r.body().path("more").asBoolean(false), dateAddedLast(r.headers(), uri));
     }
 
     /**
@@ -260,13 +260,13 @@ public final class TaxiiClient {
     public ManifestPage manifest(TaxiiCollection collection, ObjectQuery query) {
         requireRead(collection);
         URI uri = withQuery(collection.uri().resolve("manifest/"), query, null);
-        Response<JsonNode> r = getJsonWithHeaders(uri);
+        TaxiiHttp.Response<JsonNode> r = http.getJsonWithHeaders(uri);
         List<ManifestEntry> entries = new ArrayList<>();
-        for (JsonNode e : r.body.path("objects")) {
+        for (JsonNode e : r.body().path("objects")) {
             entries.add(new ManifestEntry(requireText(uri, e, "id"), timestamp(uri, requireText(uri, e,
                     "date_added")), requireText(uri, e, "version"), optText(e, "media_type")));
         }
-        return new ManifestPage(entries, r.body.path("more").asBoolean(false), dateAddedLast(r.headers, uri));
+        return new ManifestPage(entries, r.body().path("more").asBoolean(false), dateAddedLast(r.headers(), uri));
     }
 
     /**
@@ -282,8 +282,8 @@ public final class TaxiiClient {
         requireWrite(collection);
         Objects.requireNonNull(objects, "objects");
         URI uri = collection.uri().resolve("objects/");
-        Response<JsonNode> r = send("POST", uri, envelope(objects), 202);
-        return status(uri, r.body);
+        TaxiiHttp.Response<JsonNode> r = http.send("POST", uri, envelope(objects), 202);
+        return TaxiiJson.status(uri, r.body());
     }
 
     /**
@@ -296,7 +296,7 @@ public final class TaxiiClient {
      */
     public TaxiiStatus status(URI apiRoot, String statusId) {
         URI uri = dir(apiRoot).resolve("status/" + pathSegment(statusId) + "/");
-        return status(uri, getJson(uri));
+        return TaxiiJson.status(uri, http.getJson(uri));
     }
 
     /**
@@ -329,7 +329,8 @@ public final class TaxiiClient {
      * Delivers objects to a collection: splits them into requests no larger than the API root's
      * {@code max_content_length}, polls each status resource to completion, and re-sends objects the server
      * reported as failures (re-adding the same id and version is idempotent) up to the configured number of
-     * attempts. Connection failures and 5xx answers on a request are retried the same way.
+     * attempts. Connection failures and retryable statuses on a request ({@link RetryPolicy}: 408, 429, 5xx) are
+     * retried the same way.
      *
      * @param collection the collection (must allow writing)
      * @param objects the objects, at least one; an id and version may appear once
@@ -410,7 +411,7 @@ public final class TaxiiClient {
             LOG.debug("add objects to {} failed, will retry: {}", collection.id(), e.getMessage());
             return null;
         } catch (TaxiiException.HttpError e) {
-            if (last || e.isInputRejection()) {
+            if (last || !RetryPolicy.isRetryableStatus(e.status())) {
                 throw e;
             }
             LOG.debug("add objects to {} failed, will retry: {}", collection.id(), e.getMessage());
@@ -418,386 +419,8 @@ public final class TaxiiClient {
         }
     }
 
-    private static Optional<TaxiiStatus.Detail> find(List<TaxiiStatus.Detail> details, StixObject o) {
-        // Objects without modified/created are versioned by the server's date added, which we cannot know.
-        return details.stream().filter(d -> d.id().equals(o.id())
-                && (o.version().isEmpty() || sameInstant(d.version(), o.version().get()))).findFirst();
-    }
-
-    private static boolean sameInstant(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        try {
-            return StixJson.parseTimestamp(a).equals(StixJson.parseTimestamp(b));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static String key(String id, String version) {
-        return id + "|" + (version == null ? "" : version);
-    }
-
-    private static List<List<StixObject>> split(List<StixObject> objects, long max) {
-        final int overhead = "{\"objects\":[]}".length();
-        List<List<StixObject>> out = new ArrayList<>();
-        List<StixObject> current = new ArrayList<>();
-        long size = overhead;
-        for (StixObject o : objects) {
-            long len = o.json().getBytes(StandardCharsets.UTF_8).length;
-            if (overhead + len > max) {
-                throw new TaxiiException.ContentTooLarge("object " + o.id() + " needs " + (overhead + len)
-                        + " bytes in a request, more than the server's max_content_length of " + max);
-            }
-            long add = (current.isEmpty() ? 0 : 1) + len;
-            if (size + add > max) {
-                out.add(current);
-                current = new ArrayList<>();
-                size = overhead;
-                add = len;
-            }
-            current.add(o);
-            size += add;
-        }
-        if (!current.isEmpty()) {
-            out.add(current);
-        }
-        return out;
-    }
-
-    private static byte[] envelope(List<StixObject> objects) {
-        StringBuilder sb = new StringBuilder("{\"objects\":[");
-        for (int i = 0; i < objects.size(); i++) {
-            sb.append(i == 0 ? "" : ",").append(objects.get(i).json());
-        }
-        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    // ------------------------------------------------------------------------------------------ streaming
-
-    private PollResult readObjects(URI base, ObjectQuery query, Consumer<StixObject> consumer) {
-        Objects.requireNonNull(query, "query");
-        Objects.requireNonNull(consumer, "consumer");
-        long count = 0;
-        int pages = 0;
-        Optional<Instant> last = Optional.empty();
-        String next = null;
-        do {
-            URI uri = withQuery(base, query, next);
-            HttpResponse<InputStream> resp = exchange("GET", uri, null, 200);
-            pages++;
-            Optional<Instant> pageLast = dateAddedLast(resp.headers(), uri);
-            if (pageLast.isPresent()) {
-                last = pageLast;
-            }
-            PageState page = new PageState();
-            try (InputStream in = resp.body(); JsonParser p = StixJson.MAPPER.createParser(in)) {
-                count += parsePage(uri, p, page, consumer);
-            } catch (IOException e) {
-                throw new TaxiiException.ConnectionFailed("reading " + uri + " failed", e);
-            } catch (JacksonException e) {
-                throw new TaxiiException.ProtocolViolation(uri + ": malformed envelope at "
-                        + e.getLocation() + ": " + e.getOriginalMessage(), e);
-            }
-            if (page.more && (page.next == null || page.next.isEmpty())) {
-                throw new TaxiiException.ProtocolViolation(uri + ": more is true but the envelope has no next");
-            }
-            if (page.more && page.next.equals(next)) {
-                throw new TaxiiException.ProtocolViolation(uri + ": the server repeated the same next value");
-            }
-            next = page.more ? page.next : null;
-        } while (next != null);
-        return new PollResult(count, pages, last);
-    }
-
-    private static final class PageState {
-        boolean more;
-        String next;
-    }
-
-    private static long parsePage(URI uri, JsonParser p, PageState page, Consumer<StixObject> consumer) {
-        if (p.nextToken() != JsonToken.START_OBJECT) {
-            throw new TaxiiException.ProtocolViolation(uri + ": the envelope must be a JSON object");
-        }
-        long count = 0;
-        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
-            String name = p.currentName();
-            JsonToken t = p.nextToken();
-            switch (name) {
-                case "more" -> {
-                    if (!t.isBoolean()) {
-                        throw new TaxiiException.ProtocolViolation(uri + ": more must be a boolean");
-                    }
-                    page.more = p.getBooleanValue();
-                }
-                case "next" -> {
-                    if (t != JsonToken.VALUE_STRING) {
-                        throw new TaxiiException.ProtocolViolation(uri + ": next must be a string");
-                    }
-                    page.next = p.getString();
-                }
-                case "objects" -> {
-                    if (t != JsonToken.START_ARRAY) {
-                        throw new TaxiiException.ProtocolViolation(uri + ": objects must be an array");
-                    }
-                    int index = 0;
-                    while (p.nextToken() != JsonToken.END_ARRAY) {
-                        JsonNode node = StixJson.IN_STREAM.readTree(p);
-                        StixObject o;
-                        try {
-                            o = StixObject.of(node);
-                        } catch (IllegalArgumentException e) {
-                            throw new TaxiiException.ProtocolViolation(uri + ": objects[" + index + "]: "
-                                    + e.getMessage(), e);
-                        }
-                        consumer.accept(o);
-                        count++;
-                        index++;
-                    }
-                }
-                default -> p.skipChildren();
-            }
-        }
-        if (p.nextToken() != null) {
-            throw new TaxiiException.ProtocolViolation(uri + ": content after the envelope");
-        }
-        return count;
-    }
-
-    // ------------------------------------------------------------------------------------------ HTTP
-
-    private record Response<T>(T body, java.net.http.HttpHeaders headers) { }
-
-    private JsonNode getJson(URI uri) {
-        return getJsonWithHeaders(uri).body;
-    }
-
-    private Response<JsonNode> getJsonWithHeaders(URI uri) {
-        return send("GET", uri, null, 200);
-    }
-
-    private Response<JsonNode> send(String method, URI uri, byte[] body, int expected) {
-        HttpResponse<InputStream> resp = exchange(method, uri, body, expected);
-        byte[] bytes;
-        try (InputStream in = resp.body()) {
-            bytes = in.readNBytes(MAX_RESOURCE_BODY + 1);
-        } catch (IOException e) {
-            throw new TaxiiException.ConnectionFailed("reading " + uri + " failed", e);
-        }
-        if (bytes.length > MAX_RESOURCE_BODY) {
-            throw new TaxiiException.ProtocolViolation(uri + ": response larger than " + MAX_RESOURCE_BODY
-                    + " bytes");
-        }
-        try {
-            JsonNode node = StixJson.MAPPER.readTree(bytes);
-            if (!node.isObject()) {
-                throw new TaxiiException.ProtocolViolation(uri + ": the response must be a JSON object");
-            }
-            return new Response<>(node, resp.headers());
-        } catch (JacksonException e) {
-            throw new TaxiiException.ProtocolViolation(uri + ": malformed JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private HttpResponse<InputStream> exchange(String method, URI uri, byte[] body, int expected) {
-        checkEndpoint(uri);
-        HttpRequest.Builder rb = HttpRequest.newBuilder(uri).timeout(requestTimeout)
-                .header("Accept", MediaTypes.TAXII);
-        if (body != null) {
-            rb.header("Content-Type", MediaTypes.TAXII).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-        } else {
-            rb.method(method, HttpRequest.BodyPublishers.noBody());
-        }
-        if (authorization != null) {
-            rb.header("Authorization", authorization);
-        }
-        HttpResponse<InputStream> resp;
-        try {
-            resp = http.send(rb.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new TaxiiException.ConnectionFailed(method + " " + uri + " failed: " + e, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new TaxiiException.ConnectionFailed(method + " " + uri + " interrupted", e);
-        }
-        int status = resp.statusCode();
-        if (status != expected) {
-            throw error(uri, resp);
-        }
-        String type = resp.headers().firstValue("Content-Type").orElse(null);
-        if (!MediaTypes.isTaxii21(type)) {
-            closeQuietly(resp.body());
-            throw new TaxiiException.ProtocolViolation(uri + ": expected Content-Type " + MediaTypes.TAXII
-                    + ", got " + type);
-        }
-        return resp;
-    }
-
-    private static TaxiiException error(URI uri, HttpResponse<InputStream> resp) {
-        int status = resp.statusCode();
-        byte[] bytes;
-        try (InputStream in = resp.body()) {
-            bytes = in.readNBytes(MAX_ERROR_BODY);
-        } catch (IOException e) {
-            bytes = new byte[0];
-        }
-        String title = "HTTP " + status;
-        String description = null;
-        String errorId = null;
-        String errorCode = null;
-        try {
-            JsonNode e = StixJson.MAPPER.readTree(bytes);
-            if (e != null && e.isObject()) {
-                title = e.path("title").isString() ? e.get("title").stringValue() : title;
-                description = e.path("description").isString() ? e.get("description").stringValue() : null;
-                errorId = e.path("error_id").isString() ? e.get("error_id").stringValue() : null;
-                errorCode = e.path("error_code").isString() ? e.get("error_code").stringValue() : null;
-            }
-        } catch (JacksonException ignored) {
-            // Not a TAXII error message; the status alone must do.
-        }
-        return switch (status) {
-            case 401 -> new TaxiiException.AuthenticationFailed(uri, title, description, errorId, errorCode);
-            case 406, 415 -> new TaxiiException.MediaTypeRejected(uri, status, title, description, errorId,
-                    errorCode);
-            default -> {
-                if (status >= 300 && status < 400) {
-                    yield new TaxiiException.HttpError(uri, status, "redirect to "
-                            + resp.headers().firstValue("Location").orElse("?") + " not followed", description,
-                            errorId, errorCode);
-                }
-                yield new TaxiiException.HttpError(uri, status, title, description, errorId, errorCode);
-            }
-        };
-    }
-
-    private static TaxiiStatus status(URI uri, JsonNode s) {
-        String state = requireText(uri, s, "status");
-        if (!state.equals("pending") && !state.equals("complete")) {
-            throw new TaxiiException.ProtocolViolation(uri + ": status must be pending or complete, was " + state);
-        }
-        try {
-            List<TaxiiStatus.Detail> successes = details(uri, s, "successes");
-            List<TaxiiStatus.Detail> failures = details(uri, s, "failures");
-            List<TaxiiStatus.Detail> pendings = details(uri, s, "pendings");
-            int success = count(uri, s, "success_count");
-            int failure = count(uri, s, "failure_count");
-            int pending = count(uri, s, "pending_count");
-            if (successes.size() > success || failures.size() != failure && s.has("failures")
-                    || pendings.size() > pending) {
-                throw new TaxiiException.ProtocolViolation(uri + ": status lists disagree with their counts");
-            }
-            return new TaxiiStatus(requireText(uri, s, "id"), state.equals("complete"), count(uri, s, "total_count"),
-                    success, failure, pending, successes, failures, pendings);
-        } catch (IllegalArgumentException e) {
-            throw new TaxiiException.ProtocolViolation(uri + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static List<TaxiiStatus.Detail> details(URI uri, JsonNode s, String name) {
-        List<TaxiiStatus.Detail> out = new ArrayList<>();
-        for (JsonNode d : s.path(name)) {
-            out.add(new TaxiiStatus.Detail(requireText(uri, d, "id"), requireText(uri, d, "version"),
-                    optText(d, "message")));
-        }
-        return out;
-    }
-
-    private static int count(URI uri, JsonNode s, String name) {
-        JsonNode n = s.get(name);
-        if (n == null || !n.isIntegralNumber() || n.intValue() < 0) {
-            throw new TaxiiException.ProtocolViolation(uri + ": " + name + " must be a non-negative integer");
-        }
-        return n.intValue();
-    }
-
-    private static Optional<Instant> dateAddedLast(java.net.http.HttpHeaders headers, URI uri) {
-        Optional<String> h = headers.firstValue("X-TAXII-Date-Added-Last");
-        return h.map(v -> timestamp(uri, v));
-    }
-
-    private static Instant timestamp(URI uri, String text) {
-        try {
-            return StixJson.parseTimestamp(text);
-        } catch (IllegalArgumentException e) {
-            throw new TaxiiException.ProtocolViolation(uri + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static String requireText(URI uri, JsonNode n, String name) {
-        JsonNode v = n.get(name);
-        if (v == null || !v.isString()) {
-            throw new TaxiiException.ProtocolViolation(uri + ": '" + name + "' must be a string");
-        }
-        return v.stringValue();
-    }
-
-    private static Optional<String> optText(JsonNode n, String name) {
-        JsonNode v = n.get(name);
-        return v != null && v.isString() ? Optional.of(v.stringValue()) : Optional.empty();
-    }
-
-    private static URI withQuery(URI base, ObjectQuery q, String next) {
-        List<String> params = new ArrayList<>();
-        // added_after and next are never sent together: next already encodes the position.
-        if (next != null) {
-            params.add("next=" + enc(next));
-        } else {
-            q.addedAfter().ifPresent(a -> params.add("added_after=" + enc(StixJson.timestamp(a))));
-        }
-        q.limit().ifPresent(l -> params.add("limit=" + l));
-        if (!q.ids().isEmpty()) {
-            params.add(enc("match[id]") + "=" + enc(String.join(",", q.ids())));
-        }
-        if (!q.types().isEmpty()) {
-            params.add(enc("match[type]") + "=" + enc(String.join(",", q.types())));
-        }
-        if (!q.versions().isEmpty()) {
-            params.add(enc("match[version]") + "=" + enc(String.join(",", q.versions())));
-        }
-        if (!q.specVersions().isEmpty()) {
-            params.add(enc("match[spec_version]") + "=" + enc(String.join(",", q.specVersions())));
-        }
-        return params.isEmpty() ? base : URI.create(base + "?" + String.join("&", params));
-    }
-
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
-    }
-
-    private static String pathSegment(String s) {
-        Objects.requireNonNull(s, "id");
-        if (s.isEmpty() || s.contains("/") || s.contains("..")) {
-            throw new IllegalArgumentException("'" + s + "' is not a valid path segment");
-        }
-        return enc(s).replace("+", "%20");
-    }
-
-    private static URI dir(URI apiRoot) {
-        Objects.requireNonNull(apiRoot, "apiRoot");
-        String s = apiRoot.toString();
-        return s.endsWith("/") ? apiRoot : URI.create(s + "/");
-    }
-
     private URI resolveRoot(String ref) {
         return dir(discoveryUri.resolve(ref));
-    }
-
-    private void checkEndpoint(URI uri) {
-        if (!sameOrigin(uri, discoveryUri)) {
-            throw new TaxiiException.InsecureEndpoint(uri + " is not on the origin this client is bound to ("
-                    + discoveryUri.getScheme() + "://" + discoveryUri.getAuthority() + ")");
-        }
-    }
-
-    private static boolean sameOrigin(URI a, URI b) {
-        return a.getScheme() != null && a.getScheme().equalsIgnoreCase(b.getScheme())
-                && a.getHost() != null && a.getHost().equalsIgnoreCase(b.getHost()) && port(a) == port(b);
-    }
-
-    private static int port(URI u) {
-        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     private void requireRead(TaxiiCollection c) {
@@ -822,14 +445,6 @@ public final class TaxiiClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TaxiiException.ConnectionFailed("interrupted while polling a status", e);
-        }
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException ignored) {
-            // Nothing useful to do: the response is already rejected.
         }
     }
 
@@ -859,22 +474,9 @@ public final class TaxiiClient {
                 throw new TaxiiException.InsecureEndpoint(uri + ": the discovery URI must be an absolute http(s) "
                         + "URI with a host");
             }
-            if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+            if (scheme.equals("http") && !Loopback.isLoopbackHost(uri.getHost())) {
                 throw new TaxiiException.InsecureEndpoint(uri + ": plain http is allowed only to loopback "
                         + "addresses; use https");
-            }
-        }
-
-        private static boolean isLoopback(String host) {
-            try {
-                for (InetAddress a : InetAddress.getAllByName(host)) {
-                    if (!a.isLoopbackAddress()) {
-                        return false;
-                    }
-                }
-                return true;
-            } catch (UnknownHostException e) {
-                return false;
             }
         }
 

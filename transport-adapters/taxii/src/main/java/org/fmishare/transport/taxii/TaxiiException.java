@@ -1,5 +1,6 @@
 package org.fmishare.transport.taxii;
 
+import org.fmishare.core.transport.RetryPolicy;
 import java.net.URI;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,9 +39,9 @@ public abstract sealed class TaxiiException extends FmiShareException
         return retryable;
     }
 
-    // 408 and 429 are 4xx codes but say "not now" rather than "not this": the server's side, worth a retry.
+    // The SDK's one retryable-status rule: 408, 429 and 5xx say "not now" rather than "not this".
     private static boolean serverSide(int status) {
-        return status == 408 || status == 429 || status >= 500;
+        return RetryPolicy.isRetryableStatus(status);
     }
 
     // Only a 4xx refusal judges the request; a redirect this client does not follow is a processing failure.

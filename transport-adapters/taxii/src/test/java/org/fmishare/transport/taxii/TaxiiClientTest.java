@@ -249,8 +249,15 @@ class TaxiiClientTest {
 
     @Test
     void plainHttpIsRefusedForNonLoopbackHostsAndOtherOriginsAreNotContacted() {
-        assertThatThrownBy(() -> TaxiiClient.builder(URI.create("http://taxii.example.org/taxii2/")))
-                .isInstanceOf(TaxiiException.InsecureEndpoint.class);
+        // Names that public DNS maps to loopback are still refused: the loopback rule never resolves names.
+        for (String refused : List.of("http://taxii.example.org/taxii2/", "http://127.0.0.1.nip.io/taxii2/",
+                "http://localhost.example.org/taxii2/", "http://127.1/taxii2/")) {
+            assertThatThrownBy(() -> TaxiiClient.builder(URI.create(refused))).as(refused)
+                    .isInstanceOf(TaxiiException.InsecureEndpoint.class);
+        }
+        for (String allowed : List.of("http://localhost/taxii2/", "http://127.0.0.1:9/taxii2/", "http://[::1]/t/")) {
+            assertThat(TaxiiClient.builder(URI.create(allowed)).build().discoveryUri()).hasToString(allowed);
+        }
         TaxiiTestServer s = server();
         TaxiiClient c = client(s);
         assertThatThrownBy(() -> c.apiRoot(URI.create("http://127.0.0.1:1/api/")))

@@ -1,10 +1,8 @@
 package org.fmishare.transport.https.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.json.FmiJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -61,11 +59,6 @@ public final class DedupeKey {
     }
 
     private static String sha256(String ascii) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(ascii.getBytes(StandardCharsets.US_ASCII)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
-        }
+        return Digests.sha256Hex(ascii.getBytes(StandardCharsets.US_ASCII));
     }
 }

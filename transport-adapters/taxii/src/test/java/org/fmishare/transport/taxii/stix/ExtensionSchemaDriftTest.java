@@ -40,11 +40,11 @@ class ExtensionSchemaDriftTest {
             for (Map.Entry<String, JsonNode> e : n.properties()) {
                 if (e.getKey().equals("properties")) {
                     ObjectNode props = out.putObject("properties");
-                    e.getValue().properties().forEach(p -> props.set(StixShareMapper.snake(p.getKey()),
+                    e.getValue().properties().forEach(p -> props.set(StixNames.snake(p.getKey()),
                             snake(p.getValue())));
                 } else if (e.getKey().equals("required")) {
                     ArrayNode req = out.putArray("required");
-                    e.getValue().forEach(r -> req.add(StixShareMapper.snake(r.asString())));
+                    e.getValue().forEach(r -> req.add(StixNames.snake(r.asString())));
                 } else {
                     out.set(e.getKey(), snake(e.getValue()));
                 }

@@ -1,0 +1,125 @@
+package org.fmishare.transport.taxii.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.fmishare.transport.taxii.ObjectQuery;
+import org.fmishare.transport.taxii.PollResult;
+import org.fmishare.transport.taxii.TaxiiException;
+import org.fmishare.transport.taxii.stix.StixObject;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Paging through TAXII object envelopes for {@link org.fmishare.transport.taxii.TaxiiClient}: each page is parsed
+ * as a stream, so memory does not grow with the page or the collection.
+ */
+public final class ObjectPages {
+    private ObjectPages() {}
+
+    /**
+     * Reads every page of an objects endpoint, following {@code next} while {@code more} is true, and hands each
+     * object to the consumer as it is parsed.
+     *
+     * @param http the exchange bound to the client's origin
+     * @param base the objects endpoint
+     * @param query the filters and page size
+     * @param consumer receives the objects in server order
+     * @return counts and the last {@code X-TAXII-Date-Added-Last} seen
+     */
+    public static PollResult readObjects(TaxiiHttp http, URI base, ObjectQuery query, Consumer<StixObject> consumer) {
+        Objects.requireNonNull(query, "query");
+        Objects.requireNonNull(consumer, "consumer");
+        long count = 0;
+        int pages = 0;
+        Optional<Instant> last = Optional.empty();
+        String next = null;
+        do {
+            URI uri = TaxiiUris.withQuery(base, query, next);
+            HttpResponse<InputStream> resp = http.exchange("GET", uri, null, 200);
+            pages++;
+            Optional<Instant> pageLast = TaxiiJson.dateAddedLast(resp.headers(), uri);
+            if (pageLast.isPresent()) {
+                last = pageLast;
+            }
+            PageState page = new PageState();
+            try (InputStream in = resp.body(); JsonParser p = StixJson.MAPPER.createParser(in)) {
+                count += parsePage(uri, p, page, consumer);
+            } catch (IOException e) {
+                throw new TaxiiException.ConnectionFailed("reading " + uri + " failed", e);
+            } catch (JacksonException e) {
+                throw new TaxiiException.ProtocolViolation(uri + ": malformed envelope at "
+                        + e.getLocation() + ": " + e.getOriginalMessage(), e);
+            }
+            if (page.more && (page.next == null || page.next.isEmpty())) {
+                throw new TaxiiException.ProtocolViolation(uri + ": more is true but the envelope has no next");
+            }
+            if (page.more && page.next.equals(next)) {
+                throw new TaxiiException.ProtocolViolation(uri + ": the server repeated the same next value");
+            }
+            next = page.more ? page.next : null;
+        } while (next != null);
+        return new PollResult(count, pages, last);
+    }
+
+    private static final class PageState {
+        boolean more;
+        String next;
+    }
+
+    private static long parsePage(URI uri, JsonParser p, PageState page, Consumer<StixObject> consumer) {
+        if (p.nextToken() != JsonToken.START_OBJECT) {
+            throw new TaxiiException.ProtocolViolation(uri + ": the envelope must be a JSON object");
+        }
+        long count = 0;
+        while (p.nextToken() == JsonToken.PROPERTY_NAME) {
+            String name = p.currentName();
+            JsonToken t = p.nextToken();
+            switch (name) {
+                case "more" -> {
+                    if (!t.isBoolean()) {
+                        throw new TaxiiException.ProtocolViolation(uri + ": more must be a boolean");
+                    }
+                    page.more = p.getBooleanValue();
+                }
+                case "next" -> {
+                    if (t != JsonToken.VALUE_STRING) {
+                        throw new TaxiiException.ProtocolViolation(uri + ": next must be a string");
+                    }
+                    page.next = p.getString();
+                }
+                case "objects" -> {
+                    if (t != JsonToken.START_ARRAY) {
+                        throw new TaxiiException.ProtocolViolation(uri + ": objects must be an array");
+                    }
+                    int index = 0;
+                    while (p.nextToken() != JsonToken.END_ARRAY) {
+                        JsonNode node = StixJson.IN_STREAM.readTree(p);
+                        StixObject o;
+                        try {
+                            o = StixObject.of(node);
+                        } catch (IllegalArgumentException e) {
+                            throw new TaxiiException.ProtocolViolation(uri + ": objects[" + index + "]: "
+                                    + e.getMessage(), e);
+                        }
+                        consumer.accept(o);
+                        count++;
+                        index++;
+                    }
+                }
+                default -> p.skipChildren();
+            }
+        }
+        if (p.nextToken() != null) {
+            throw new TaxiiException.ProtocolViolation(uri + ": content after the envelope");
+        }
+        return count;
+    }
+}
