@@ -1,6 +1,7 @@
 package org.fmishare.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.envelope.EnvelopeBody;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ class AuditEventTest {
 
     static Stream<AuditEvent> everyKind() {
         SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build()
-                .signShare(SampleData.passingShare(), PASS, List.of(
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, List.of(
                         Disclosure.of("no-request-no-obligation", 1, "No request."),
                         Disclosure.of("no-adverse-action", 1, "No adverse action."),
                         Disclosure.of("voluntary-participation", 1, "Voluntary.")));
@@ -74,7 +75,7 @@ class AuditEventTest {
     @Test
     void shareAttributesComeFromTheModel() {
         var d = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), FAIL,
-                EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build().signShare(SampleData.passingShare(),
+                EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build().sign(new EnvelopeBody.Share(SampleData.passingShare()),
                         PASS, List.of(Disclosure.of("no-request-no-obligation", 1, "a"),
                                 Disclosure.of("no-adverse-action", 1, "b"),
                                 Disclosure.of("voluntary-participation", 1, "c"))), TransportKind.HTTPS, AT);
@@ -120,7 +121,7 @@ class AuditEventTest {
         var company = EnvelopeSigner.builder(AuditStoreContract.SEALER, "smc-examplesocial").clock(clock).build();
         var verifier = org.fmishare.core.envelope.EnvelopeVerifier.builder()
                 .trustAnchor(AuditStoreContract.ROOT.certificate()).anyRecipient().clock(clock).build();
-        SignedEnvelope share = office.signShare(SampleData.passingShare(), PASS, List.of(
+        SignedEnvelope share = office.sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, List.of(
                 Disclosure.of("no-request-no-obligation", 1, "a"), Disclosure.of("no-adverse-action", 1, "b"),
                 Disclosure.of("voluntary-participation", 1, "c")));
         SignedEnvelope receipt = company.signReceipt(verifier.verify(share.serialized()), SampleData.response());
@@ -129,8 +130,8 @@ class AuditEventTest {
         assertThat(e.envelopeId()).isEqualTo(share.envelopeId());
         assertThat(e.receiptEnvelopeId()).isEqualTo(receipt.envelopeId());
         assertThat(e.receiptDigest()).isEqualTo(receipt.digest());
-        assertThatThrownBy(() -> AuditEvent.ReceiptVerified.of(verifier.verify(office.signShare(
-                SampleData.passingShare(), PASS, List.of(Disclosure.of("no-request-no-obligation", 1, "a"),
+        assertThatThrownBy(() -> AuditEvent.ReceiptVerified.of(verifier.verify(office.sign(new EnvelopeBody.Share(
+                SampleData.passingShare()), PASS, List.of(Disclosure.of("no-request-no-obligation", 1, "a"),
                         Disclosure.of("no-adverse-action", 1, "b"), Disclosure.of("voluntary-participation", 1, "c")))
                 .serialized()), AT)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a receipt");
     }

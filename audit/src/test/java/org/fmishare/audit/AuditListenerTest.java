@@ -1,6 +1,8 @@
 package org.fmishare.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
+import org.fmishare.core.envelope.EnvelopeBody;
 
 import java.net.URI;
 import java.nio.file.Path;
@@ -38,8 +40,8 @@ class AuditListenerTest {
     @Test
     void dispatcherProgressIsAuditedWithoutPayloads() throws Exception {
         EnvelopeSigner signer = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build();
-        SignedEnvelope good = signer.signShare(SampleData.passingShare(), PASS, DISCLOSURES);
-        SignedEnvelope doomed = signer.signShare(SampleData.share(2, 2), PASS, DISCLOSURES);
+        SignedEnvelope good = signer.sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, DISCLOSURES);
+        SignedEnvelope doomed = signer.sign(new EnvelopeBody.Share(SampleData.share(2, 2)), PASS, DISCLOSURES);
         byte[] receipt = "signed-receipt".getBytes();
         ConcurrentHashMap<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         Transport t = new Transport() {
@@ -49,7 +51,8 @@ class AuditListenerTest {
             }
 
             @Override
-            public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
+            public DeliveryResult deliver(Delivery delivery) {
+                OutboundEnvelope envelope = delivery.envelope();
                 int n = attempts.computeIfAbsent(envelope.envelopeId(), k -> new AtomicInteger()).incrementAndGet();
                 if (envelope.envelopeId().equals(doomed.envelopeId())) {
                     return new DeliveryResult.PermanentFailure("HTTP 403");

@@ -15,12 +15,9 @@ import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
-import org.fmishare.disclosure.DisclosureRenderer;
-import org.fmishare.disclosure.Format;
-import org.fmishare.disclosure.RenderedMessage;
 import org.fmishare.sop.ComplianceReport;
 import org.fmishare.sop.ReportRenderer;
-import org.fmishare.sop.SopValidator;
+import org.fmishare.sop.Preparer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -76,38 +73,30 @@ final class SignCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
-        DisclosureRenderer renderer = DisclosureRenderer.standard();
-        SopValidator validator = SopValidator.standard();
-        SignedEnvelope envelope;
-        ComplianceReport report;
-        switch (doc.kind()) {
-            case SHARE -> {
-                RenderedMessage m = renderer.renderShare(doc.share(), Format.TEXT);
-                report = validator.validate(doc.share(), m.body());
-                refuseUnlessPass(report, err);
-                envelope = signer.signShare(doc.share(), report.summary(), m.disclosures());
-            }
+        Preparer preparer = Preparer.builder(signer).build();
+        Preparer.Outcome outcome = switch (doc.kind()) {
+            case SHARE -> preparer.prepare(doc.share());
             case MEETING -> {
                 Meeting meeting = (Meeting) doc.value();
-                RenderedMessage m = renderer.renderMeetingNotice(meeting, Format.TEXT);
-                report = validator.validate(meeting);
-                refuseUnlessPass(report, err);
                 if (meeting.companies().size() != 1) {
                     throw new CliException(ExitCodes.FAILED, "a meeting notice goes to exactly one company");
                 }
-                envelope = signer.signMeetingNotice(meeting, meeting.companies().get(0).id(), report.summary(),
-                        m.disclosures());
+                yield preparer.prepare(meeting, meeting.companies().get(0).id());
             }
             case BRIEFING -> {
                 Briefing briefing = (Briefing) doc.value();
-                RenderedMessage m = renderer.renderBriefingSummary(briefing, Format.TEXT);
-                report = validator.validate(briefing);
-                refuseUnlessPass(report, err);
-                envelope = signer.signBriefingSummary(briefing, briefing.briefingCompany().id(), report.summary(),
-                        m.disclosures());
+                yield preparer.prepare(briefing, briefing.briefingCompany().id());
             }
             default -> throw new IllegalStateException(doc.kind().toString());
+        };
+        ComplianceReport report = outcome.report();
+        if (!(outcome instanceof Preparer.Signed signed)) {
+            err.println(ReportRenderer.text(report));
+            throw new CliException(report.verdict() == Verdict.FAIL ? ExitCodes.FAILED : ExitCodes.NEEDS_REVIEW,
+                    "refusing to sign: SOP verdict is " + report.verdict() + " (" + String.join(", ",
+                            report.failedRuleIds()) + ")");
         }
+        SignedEnvelope envelope = signed.envelope();
         OutboundEnvelope written = envelope;
         if (encryptTo.isPresent()) {
             X509Certificate cert = Secrets.certificates(encryptTo.get()).get(0);
@@ -139,14 +128,5 @@ final class SignCommand implements Callable<Integer> {
             case MEETING -> ((Meeting) doc.value()).leadingOffice().id();
             case BRIEFING -> "fitf";
         };
-    }
-
-    private static void refuseUnlessPass(ComplianceReport report, PrintWriter err) {
-        if (report.verdict() != Verdict.PASS) {
-            err.println(ReportRenderer.text(report));
-            throw new CliException(report.verdict() == Verdict.FAIL ? ExitCodes.FAILED : ExitCodes.NEEDS_REVIEW,
-                    "refusing to sign: SOP verdict is " + report.verdict() + " (" + String.join(", ",
-                            report.failedRuleIds()) + ")");
-        }
     }
 }

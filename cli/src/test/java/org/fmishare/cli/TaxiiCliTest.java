@@ -1,6 +1,7 @@
 package org.fmishare.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.envelope.EnvelopeBody;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class TaxiiCliTest {
         Files.writeString(dir.resolve("other.pem"), Credentials.toPem(TestPki.authority("other").certificate()));
         ComplianceSummary pass = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
                 Disclosure.digestOf("r"));
-        SignedEnvelope env = EnvelopeSigner.builder(sender, "fitf").build().signShare(SampleData.passingShare(), pass,
+        SignedEnvelope env = EnvelopeSigner.builder(sender, "fitf").build().sign(new EnvelopeBody.Share(SampleData.passingShare()), pass,
                 ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
         char[] pw = "pw".toCharArray();
         try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true)

@@ -4,6 +4,8 @@ import org.fmishare.core.FmiShareException;
 import org.fmishare.core.transport.TransportException;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.core.transport.DeliveryResult;
+import org.fmishare.core.transport.Delivery;
+import org.fmishare.core.envelope.EnvelopeException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,6 +51,12 @@ import org.slf4j.LoggerFactory;
  * workers never attempt the same envelope concurrently. Transport calls are guarded: an exception from a transport
  * counts as a retryable failure and never kills a worker.
  *
+ * <p>Design note: transports receive a {@link Delivery} carrying the signed content, so none of them has to verify
+ * its own sender's envelope. Each envelope is opened once: a submitted envelope brings the content the signer built;
+ * after a restart the stored signed JWS is read back once ({@link SignedEnvelope.Stored}) and must hash to the
+ * digest recorded at signing, so the content handed to transports is always the signed payload. The outbox keeps
+ * the signed JWS beside the wire bytes because an encrypted envelope cannot be decrypted by its sender.
+ *
  * <p>Thread-safe. Build with {@link #builder()}, call {@link #start()}, and {@link #close()} when done.
  */
 public final class Dispatcher implements AutoCloseable {
@@ -66,6 +74,8 @@ public final class Dispatcher implements AutoCloseable {
 
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
+    /** Envelopes opened for delivery (signed content available), by id; dropped once delivered or dead. */
+    private final Map<String, OutboundEnvelope> opened = new ConcurrentHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicLong attempts = new AtomicLong();
     private final List<Thread> workers = new ArrayList<>();
@@ -129,8 +139,10 @@ public final class Dispatcher implements AutoCloseable {
         transportFor(destination);
         Instant now = clock.instant();
         boolean added = store.enqueue(OutboxEntry.queued(envelope.envelopeId(), destination.toString(),
-                envelope.recipientId(), envelope.expiresAt(), envelope.digest(), envelope.serialized(), now));
+                envelope.recipientId(), envelope.expiresAt(), envelope.digest(), envelope.serialized(),
+                envelope.signedSerialization(), now));
         if (added) {
+            opened.put(envelope.envelopeId(), envelope);
             safely(() -> listener.queued(envelope.envelopeId()));
             if (running) {
                 schedule(envelope.envelopeId(), now);
@@ -299,14 +311,22 @@ public final class Dispatcher implements AutoCloseable {
             retire(id, now, ex.getMessage());
             return;
         }
+        OutboundEnvelope envelope;
+        try {
+            envelope = opened.computeIfAbsent(id, k -> new SignedEnvelope.Stored(e.envelopeId(), e.recipientId(),
+                    e.expiresAt(), e.digest(), e.envelope(), e.signedEnvelope()));
+        } catch (EnvelopeException | IllegalArgumentException ex) {
+            // The stored bytes do not hash to the recorded digest or are not an envelope: retrying cannot help.
+            retire(id, now, "stored envelope cannot be opened: " + ex.getMessage());
+            return;
+        }
         int attempt = e.attempts() + 1;
         attempts.incrementAndGet();
         safely(() -> listener.attempting(id, attempt));
         DeliveryResult result;
         inFlight.incrementAndGet();
         try {
-            result = transport.deliver(new SignedEnvelope.Stored(e.envelopeId(), e.recipientId(), e.expiresAt(),
-                    e.digest(), e.envelope()), destination);
+            result = transport.deliver(new Delivery(envelope, destination));
             if (result == null) {
                 result = DeliveryResult.retry("transport " + transport.getClass().getSimpleName() + " returned null");
             }
@@ -318,6 +338,7 @@ public final class Dispatcher implements AutoCloseable {
         Instant after = clock.instant();
         if (result instanceof DeliveryResult.Delivered d) {
             store.markDelivered(id, after, d.receipt());
+            opened.remove(id);
             scheduled.remove(id);
             LOG.info("outbox: delivered {} to {} on attempt {}", id, destination.getScheme(), attempt);
             safely(() -> listener.delivered(id, d));
@@ -343,6 +364,7 @@ public final class Dispatcher implements AutoCloseable {
 
     private void retire(String id, Instant at, String reason) {
         store.markDead(id, at, reason);
+        opened.remove(id);
         scheduled.remove(id);
         LOG.warn("outbox: {} moved to dead letters: {}", id, reason);
         safely(() -> listener.dead(id, reason));

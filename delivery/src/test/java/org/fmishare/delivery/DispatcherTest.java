@@ -1,8 +1,10 @@
 package org.fmishare.delivery;
 
 import org.fmishare.core.transport.TransportException;
+import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.core.transport.DeliveryResult;
+import org.fmishare.core.transport.Delivery;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,6 +27,9 @@ import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.EncryptedEnvelope;
+import org.fmishare.core.model.ThreatShare;
+import java.security.cert.X509Certificate;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
@@ -55,7 +60,7 @@ class DispatcherTest {
     Path dir;
 
     static SignedEnvelope envelope() {
-        return SIGNER.signShare(SampleData.passingShare(), PASS, DISCLOSURES);
+        return SIGNER.sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, DISCLOSURES);
     }
 
     /** A transport that answers from a script per attempt number and records what it saw. */
@@ -75,7 +80,8 @@ class DispatcherTest {
         }
 
         @Override
-        public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
+        public DeliveryResult deliver(Delivery delivery) {
+            OutboundEnvelope envelope = delivery.envelope();
             int n = attempts.computeIfAbsent(envelope.envelopeId(), k -> new AtomicInteger()).incrementAndGet();
             times.add(Instant.now());
             DeliveryResult r = script.apply(envelope.envelopeId(), n);
@@ -224,10 +230,70 @@ class DispatcherTest {
         }
     }
 
+    /** A transport that records every delivery it is handed. */
+    static final class CapturingTransport implements Transport {
+        final Map<String, Delivery> seen = new ConcurrentHashMap<>();
+
+        @Override
+        public Set<String> schemes() {
+            return Set.of("test");
+        }
+
+        @Override
+        public DeliveryResult deliver(Delivery delivery) {
+            seen.put(delivery.envelopeId(), delivery);
+            return new DeliveryResult.Delivered(new byte[0], "200");
+        }
+    }
+
+    @Test
+    void afterRestartEachTransportIsHandedTheSignedBodyOfItsEnvelope() throws Exception {
+        Path journal = dir.resolve("j");
+        ThreatShare share = SampleData.passingShare();
+        SignedEnvelope plain = SIGNER.sign(new EnvelopeBody.Share(share), PASS, DISCLOSURES);
+        X509Certificate smc = CA.issue("company encryption", KeyAlgorithm.EC_P256).certificate();
+        EncryptedEnvelope sealed = SIGNER.sign(new EnvelopeBody.Share(share), PASS, DISCLOSURES).encryptFor(smc);
+        try (FileJournalStore store = FileJournalStore.open(journal)) {
+            Dispatcher d = dispatcher(store, new ScriptedTransport((id, n) -> DeliveryResult.retry("down"))).build();
+            d.submit(plain, DEST);
+            d.submit(sealed, DEST);
+            d.close();
+        }
+        CapturingTransport after = new CapturingTransport();
+        try (FileJournalStore store = FileJournalStore.open(journal);
+                Dispatcher d = dispatcher(store, after).build().start()) {
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
+        }
+        Delivery p = after.seen.get(plain.envelopeId());
+        assertThat(p.wire()).isEqualTo(plain.serialized());
+        assertThat(p.content().body()).isEqualTo(new EnvelopeBody.Share(share));
+        assertThat(p.content()).isEqualTo(plain.content());
+        Delivery e = after.seen.get(sealed.envelopeId());
+        assertThat(e.wire()).as("the encrypted bytes go on the wire").isEqualTo(sealed.serialized());
+        assertThat(e.content()).as("the plaintext content is still there").isEqualTo(sealed.content());
+        assertThat(e.content().disclosures()).isEqualTo(DISCLOSURES);
+    }
+
+    @Test
+    void aStoredEnvelopeThatDoesNotMatchItsRecordedDigestIsDeadLetteredUnsent() throws Exception {
+        SignedEnvelope a = envelope();
+        CapturingTransport t = new CapturingTransport();
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"))) {
+            store.enqueue(OutboxEntry.queued(a.envelopeId(), DEST.toString(), a.recipientId(), a.expiresAt(),
+                    "sha-256:" + "0".repeat(64), a.serialized(), Instant.now()));
+            try (Dispatcher d = dispatcher(store, t).build().start()) {
+                assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
+                assertThat(d.deadLetters()).singleElement().satisfies(x -> assertThat(x.lastError().orElseThrow())
+                        .contains("cannot be opened"));
+            }
+        }
+        assertThat(t.seen).isEmpty();
+    }
+
     @Test
     void expiredEnvelopesAreNotSent() throws Exception {
         EnvelopeSigner shortLived = EnvelopeSigner.builder(SENDER, "fitf").lifetime(Duration.ofMillis(1)).build();
-        SignedEnvelope e = shortLived.signShare(SampleData.passingShare(), PASS, DISCLOSURES);
+        SignedEnvelope e = shortLived.sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, DISCLOSURES);
         Thread.sleep(20);
         ScriptedTransport t = new ScriptedTransport((id, n) -> new DeliveryResult.Delivered(new byte[0], "200"));
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));

@@ -55,6 +55,7 @@ import org.fmishare.reporting.ReportOptions;
 import org.fmishare.reporting.TransparencyReport;
 import org.fmishare.sop.ComplianceReport;
 import org.fmishare.sop.ReportRenderer;
+import org.fmishare.sop.Preparer;
 import org.fmishare.sop.SopValidator;
 import org.fmishare.transport.email.BodyRenderer;
 import org.fmishare.transport.email.EmailAddress;
@@ -163,7 +164,12 @@ public final class DemoCommand implements Callable<Integer> {
         progress("Signing: RFC 8785 canonical payload, JWS ES256 with the certificate chain in x5c, the "
                 + "disclosures and the SOP verdict inside");
         EnvelopeSigner signer = EnvelopeSigner.builder(sender, share.sendingOffice().id()).build();
-        SignedEnvelope envelope = signer.signShare(share, report.summary(), text.disclosures());
+        // The steps above showed rendering and validation one by one; senders do all three in one call.
+        Preparer preparer = Preparer.builder(signer).validator(validator).renderer(renderer).build();
+        if (!(preparer.prepare(bad) instanceof Preparer.Refused)) {
+            throw new CliException(ExitCodes.INTERNAL, "the failing share was not refused");
+        }
+        SignedEnvelope envelope = signed(preparer, share).envelope();
         o.printf("      envelope %s, %d bytes, digest %s, expires %s%n", envelope.envelopeId(),
                 envelope.serialized().length, envelope.digest(), envelope.expiresAt());
         write(work, "envelope.jws.json", envelope.serialized());
@@ -199,7 +205,7 @@ public final class DemoCommand implements Callable<Integer> {
                 audit.append(AuditEvent.Rendered.of(AuditSubject.SHARE, share.id(), "text", text.body(),
                         text.disclosures().stream().map(Disclosure::digest).toList(), Instant.now()));
                 audit.append(AuditEvent.Signed.of(AuditSubject.SHARE, share.id(), envelope, Instant.now()));
-                deliver(work, ca, sender, company, serverTls, clientTls, share, report, text, audit);
+                deliver(work, ca, sender, preparer, company, serverTls, clientTls, share, audit);
                 audit.append(AuditEvent.SmcResponded.of(SampleData.response()));
                 audit.append(AuditEvent.MeetingHeld.of(SampleData.meeting(), Instant.now()));
             }
@@ -222,13 +228,19 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    private static Preparer.Signed signed(Preparer preparer, ThreatShare share) {
+        if (preparer.prepare(share) instanceof Preparer.Signed signed) {
+            return signed;
+        }
+        throw new CliException(ExitCodes.INTERNAL, "the sample share was refused");
+    }
+
     /** Steps 8 and 9: one outbox, three channels, and what each company system received. */
-    private void deliver(Path work, TestPki.Authority ca, SigningCredential sender, SigningCredential company,
-            SigningCredential serverTls, SigningCredential clientTls, ThreatShare share, ComplianceReport report,
-            RenderedMessage text, AuditLog audit) throws IOException, InterruptedException {
+    private void deliver(Path work, TestPki.Authority ca, SigningCredential sender, Preparer preparer,
+            SigningCredential company, SigningCredential serverTls, SigningCredential clientTls, ThreatShare share,
+            AuditLog audit) throws IOException, InterruptedException {
         progress("Delivering through the durable outbox: HTTPS with mutual TLS, S/MIME email and TAXII 2.1, one "
                 + "signed envelope per channel");
-        EnvelopeSigner signer = EnvelopeSigner.builder(sender, share.sendingOffice().id()).build();
         AtomicInteger httpsCallbacks = new AtomicInteger();
         EnvelopeReceiver receiver = EnvelopeReceiver.builder()
                 .verifier(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
@@ -261,9 +273,8 @@ public final class DemoCommand implements Callable<Integer> {
                                         mail.getSmtps().getPort(), SmtpSecurity.SMTPS)
                                         .credentials("fitf-mailer", "demo-only")
                                         .trustAnchors(List.of(smtpTls.ca())).build(),
-                                from, sender, BodyRenderer.fromVerifiedContent(List.of(ca.certificate()))).build())
-                        .transport(TaxiiTransport.builder(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
-                                .anyRecipient()).basicAuth("agency", password).build())
+                                from, sender, BodyRenderer.standard()).build())
+                        .transport(TaxiiTransport.builder().basicAuth("agency", password).build())
                         .listener(new AuditListener(audit))
                         .build().start()) {
             URI root = taxii.apiRootUri();
@@ -274,8 +285,10 @@ public final class DemoCommand implements Callable<Integer> {
                             + root.getRawPath() + "collections/fmi-shares/")));
             List<SignedEnvelope> sent = new ArrayList<>();
             for (Channel c : channels) {
-                SignedEnvelope e = signer.signShare(share, report.summary(), text.disclosures());
-                audit.append(AuditEvent.Dispatched.ofShare(share, report.summary(), e, c.kind(), Instant.now()));
+                Preparer.Signed prepared = signed(preparer, share);
+                SignedEnvelope e = prepared.envelope();
+                audit.append(AuditEvent.Dispatched.ofShare(share, prepared.report().summary(), e, c.kind(),
+                        Instant.now()));
                 dispatcher.submit(e, c.destination());
                 sent.add(e);
             }

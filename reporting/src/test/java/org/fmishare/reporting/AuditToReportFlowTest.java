@@ -1,6 +1,8 @@
 package org.fmishare.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
+import org.fmishare.core.envelope.EnvelopeBody;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -52,7 +54,7 @@ class AuditToReportFlowTest {
         ComplianceReport report = SopValidator.standard().validate(share, msg.body());
         ComplianceReport blocked = SopValidator.standard().validateContentOnly(SampleData.failingShare());
         SignedEnvelope env = EnvelopeSigner.builder(Activity.SEALER, "fitf").build()
-                .signShare(share, report.summary(), msg.disclosures());
+                .sign(new EnvelopeBody.Share(share), report.summary(), msg.disclosures());
         Transport loop = new Transport() {
             @Override
             public Set<String> schemes() {
@@ -60,7 +62,8 @@ class AuditToReportFlowTest {
             }
 
             @Override
-            public DeliveryResult deliver(OutboundEnvelope e, URI destination) {
+            public DeliveryResult deliver(Delivery delivery) {
+                OutboundEnvelope e = delivery.envelope();
                 return new DeliveryResult.Delivered("receipt".getBytes(StandardCharsets.UTF_8), "200");
             }
         };

@@ -42,8 +42,10 @@ public final class EncryptedEnvelope implements OutboundEnvelope {
     private final Instant expiresAt;
     private final String digest;
     private final byte[] serialized;
+    private final SignedEnvelope inner;
 
     private EncryptedEnvelope(SignedEnvelope inner, byte[] serialized) {
+        this.inner = inner;
         this.envelopeId = inner.envelopeId();
         this.recipientId = inner.recipientId();
         this.expiresAt = inner.expiresAt();
@@ -117,6 +119,18 @@ public final class EncryptedEnvelope implements OutboundEnvelope {
     @Override
     public byte[] serialized() {
         return serialized.clone();
+    }
+
+    /** {@return a copy of the inner signed envelope's JWS serialization (the JWE plaintext)} */
+    @Override
+    public byte[] signedSerialization() {
+        return inner.serialized();
+    }
+
+    /** {@return the inner signed envelope's content, in plaintext, for renderers on the sending side} */
+    @Override
+    public EnvelopeContent content() {
+        return inner.content();
     }
 
     @Override

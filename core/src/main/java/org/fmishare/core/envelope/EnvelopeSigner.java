@@ -45,20 +45,20 @@ import org.fmishare.core.jose.internal.StrictBase64;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.core.jose.internal.KeyTypes;
-import org.fmishare.core.model.Briefing;
-import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.SmcResponse;
-import org.fmishare.core.model.ThreatShare;
 
 /**
  * Signs envelopes: builds the payload (body, disclosures, compliance summary, envelope id, sender, recipient,
  * issued-at, expires-at, nonce), canonicalises it with RFC 8785, and signs it as a JWS (Nimbus JOSE+JWT over the
  * Bouncy Castle provider) with the certificate chain in the protected {@code x5c} header.
  *
+ * <p>What is signed is an {@link EnvelopeBody}: {@link #sign} takes a share, meeting notice or briefing summary
+ * ({@link EnvelopeBody.Subject}), {@link #signReceipt} builds the receipt body itself.
+ *
  * <p>Refusals (before anything is signed): a share, meeting notice or briefing summary without a PASS compliance
  * summary ({@link EnvelopeException.Rejected} with check {@code COMPLIANCE}), without every required disclosure
- * ({@code DISCLOSURES}), or whose sending office or recipient contradicts the body ({@code CONTENT}). Receipts need no compliance summary. The signer does not check its own
- * certificate's validity; the verifier does, at the signing time.
+ * ({@code DISCLOSURES}), or whose sending office or recipient contradicts the body ({@code CONTENT}). Receipts need no
+ * compliance summary. The signer does not check its own certificate's validity; the verifier does, at the signing time.
  *
  * <p>Immutable and thread-safe; build one per credential and reuse it.
  */
@@ -117,57 +117,22 @@ public final class EnvelopeSigner {
     }
 
     /**
-     * Signs a threat share addressed to the company it names.
+     * Signs a share, meeting notice or briefing summary, addressed to the recipient the subject names.
      *
-     * @param share the share
-     * @param compliance the validator's summary; its verdict must be PASS and its rule set the share's
+     * @param subject what to sign; a share's sending office, or a meeting's leading office, must be this signer's
+     *     sender, and a meeting notice must go to one of the meeting's companies
+     * @param compliance the validator's summary; its verdict must be PASS and, for a share, its rule set the share's
      * @param disclosures the mandatory disclosures, including every required clause
-     * @return the signed envelope
+     * @return the signed envelope, which also carries the signed {@link SignedEnvelope#content() content}
      * @throws EnvelopeException.Rejected with check {@code COMPLIANCE} when the verdict is not PASS or the rule set
-     *     differs, {@code DISCLOSURES} when a required clause is missing or a clause repeats, {@code CONTENT} when
-     *     the share's sending office is not this signer's sender
+     *     differs, {@code DISCLOSURES} when a required clause is missing or a clause repeats, {@code CONTENT} when the
+     *     subject contradicts this signer's sender or its recipient
      */
-    public SignedEnvelope signShare(ThreatShare share, ComplianceSummary compliance, List<Disclosure> disclosures) {
-        Objects.requireNonNull(share, "share");
-        return sign(EnvelopeKind.THREAT_SHARE, share.recipient().id(), Optional.of(share), Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty(), disclosures,
+    public SignedEnvelope sign(EnvelopeBody.Subject subject, ComplianceSummary compliance,
+            List<Disclosure> disclosures) {
+        Objects.requireNonNull(subject, "subject");
+        return sign(subject, subject.recipientId(), disclosures,
                 Optional.of(Objects.requireNonNull(compliance, "compliance")));
-    }
-
-    /**
-     * Signs a meeting notice to one of the meeting's companies.
-     *
-     * @param meeting the meeting; its leading office must be this signer's sender
-     * @param recipientId the company the notice goes to; must be one of the meeting's companies
-     * @param compliance the validator's summary; verdict PASS
-     * @param disclosures the mandatory disclosures
-     * @return the signed envelope
-     * @throws EnvelopeException when a refusal rule applies (see the class description)
-     */
-    public SignedEnvelope signMeetingNotice(Meeting meeting, String recipientId, ComplianceSummary compliance,
-            List<Disclosure> disclosures) {
-        Objects.requireNonNull(meeting, "meeting");
-        return sign(EnvelopeKind.MEETING_NOTICE, Objects.requireNonNull(recipientId, "recipientId"),
-                Optional.empty(), Optional.of(meeting), Optional.empty(), Optional.empty(), Optional.empty(),
-                disclosures, Optional.of(Objects.requireNonNull(compliance, "compliance")));
-    }
-
-    /**
-     * Signs a briefing summary.
-     *
-     * @param briefing the briefing
-     * @param recipientId who the summary goes to
-     * @param compliance the validator's summary; verdict PASS
-     * @param disclosures the mandatory disclosures
-     * @return the signed envelope
-     * @throws EnvelopeException when a refusal rule applies (see the class description)
-     */
-    public SignedEnvelope signBriefingSummary(Briefing briefing, String recipientId, ComplianceSummary compliance,
-            List<Disclosure> disclosures) {
-        Objects.requireNonNull(briefing, "briefing");
-        return sign(EnvelopeKind.BRIEFING_SUMMARY, Objects.requireNonNull(recipientId, "recipientId"),
-                Optional.empty(), Optional.empty(), Optional.of(briefing), Optional.empty(), Optional.empty(),
-                disclosures, Optional.of(Objects.requireNonNull(compliance, "compliance")));
     }
 
     /**
@@ -189,15 +154,12 @@ public final class EnvelopeSigner {
                     "the original envelope is addressed to '"
                     + original.recipientId() + "', not to this signer's sender '" + senderId + "'");
         }
-        original.share().ifPresent(s -> {
-            if (!s.id().equals(response.shareId())) {
-                throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
-                        "response.shareId '" + response.shareId()
-                        + "' does not answer share '" + s.id() + "'");
-            }
-        });
-        return sign(EnvelopeKind.RECEIPT, original.sender().id(), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(response), Optional.of(original.reference()), List.of(),
+        if (original.body() instanceof EnvelopeBody.Share s && !s.share().id().equals(response.shareId())) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                    "response.shareId '" + response.shareId()
+                    + "' does not answer share '" + s.share().id() + "'");
+        }
+        return sign(new EnvelopeBody.Receipt(response, original.reference()), original.sender().id(), List.of(),
                 Optional.empty());
     }
 
@@ -250,11 +212,10 @@ public final class EnvelopeSigner {
         return sender;
     }
 
-    private SignedEnvelope sign(EnvelopeKind kind, String recipient, Optional<ThreatShare> share,
-            Optional<Meeting> meeting, Optional<Briefing> briefing, Optional<SmcResponse> response,
-            Optional<EnvelopeReference> inReplyTo, List<Disclosure> disclosures,
+    private SignedEnvelope sign(EnvelopeBody body, String recipient, List<Disclosure> disclosures,
             Optional<ComplianceSummary> compliance) {
         Objects.requireNonNull(disclosures, "disclosures");
+        EnvelopeKind kind = body.kind();
         Instant issuedAt = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(lifetime);
         byte[] nonce = new byte[16];
@@ -262,7 +223,12 @@ public final class EnvelopeSigner {
         UUID id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L,
                 random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L);
         PayloadDocument doc = new PayloadDocument(PayloadDocument.FORMAT, id.toString(), kind, sender, recipient,
-                issuedAt, expiresAt, StrictBase64.url(nonce), share, meeting, briefing, response, inReplyTo,
+                issuedAt, expiresAt, StrictBase64.url(nonce),
+                body instanceof EnvelopeBody.Share b ? Optional.of(b.share()) : Optional.empty(),
+                body instanceof EnvelopeBody.MeetingNotice b ? Optional.of(b.meeting()) : Optional.empty(),
+                body instanceof EnvelopeBody.BriefingSummary b ? Optional.of(b.briefing()) : Optional.empty(),
+                body instanceof EnvelopeBody.Receipt b ? Optional.of(b.response()) : Optional.empty(),
+                body instanceof EnvelopeBody.Receipt b ? Optional.of(b.inReplyTo()) : Optional.empty(),
                 disclosures, compliance);
         ContentRules.check(doc, required);
         byte[] canonical;
@@ -289,7 +255,9 @@ public final class EnvelopeSigner {
                 + jws.getSignature() + "\"}";
         String digest = Digests.sha256(Wire.signingInput(protectedB64, payloadB64));
         return new SignedEnvelope(id.toString(), kind, sender, recipient, issuedAt, expiresAt, algorithm,
-                json.getBytes(StandardCharsets.US_ASCII), canonical, digest, credential.chain());
+                json.getBytes(StandardCharsets.US_ASCII), canonical, digest, credential.chain(),
+                // The content is taken from the document that was just signed, so it cannot differ from the payload.
+                EnvelopeContent.of(doc, digest));
     }
 
     private JWSSigner nimbusSigner() throws JOSEException {

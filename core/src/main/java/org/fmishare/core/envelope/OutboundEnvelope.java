@@ -35,6 +35,23 @@ public sealed interface OutboundEnvelope permits SignedEnvelope, SignedEnvelope.
     /** {@return a copy of the bytes to transmit, of type {@link #MEDIA_TYPE}} */
     byte[] serialized();
 
+    /**
+     * The signed JWS serialization the wire bytes were made from: the same bytes as {@link #serialized()} for a
+     * signed envelope, the JWE plaintext for an encrypted one. A durable outbox stores it so that the content can be
+     * read again after a restart even when the wire bytes are encrypted.
+     *
+     * @return a copy of the JWS JSON serialization
+     */
+    byte[] signedSerialization();
+
+    /**
+     * The signed content (body, disclosures, compliance summary, addressing), for transports that present it. For
+     * an encrypted envelope this is the plaintext content, which stays on the sending side.
+     *
+     * @return the content
+     */
+    EnvelopeContent content();
+
     /** {@return {@link #MEDIA_TYPE}} */
     default String mediaType() {
         return MEDIA_TYPE;

@@ -25,15 +25,4 @@ public interface ReplayCache {
      */
     boolean firstUse(String nonce, Instant now, Instant retainUntil);
 
-    /**
-     * A cache that records nothing and accepts every nonce, for one purpose only: a <em>sender</em> re-reading its
-     * own outbound envelopes (a transport that needs the signed content to build an email body or a STIX bundle, a
-     * retry of the same envelope, a command that checks an envelope file before queueing it). Replay protection is
-     * the receiver's job; a receiver must never use this.
-     *
-     * @return the accept-everything cache
-     */
-    static ReplayCache senderSelfCheck() {
-        return (nonce, now, retainUntil) -> true;
-    }
 }

@@ -28,6 +28,7 @@ public final class VerifiedEnvelope {
     private final List<X509Certificate> chain;
     private final String digest;
     private final byte[] canonicalPayload;
+    private final EnvelopeBody body;
 
     VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
             byte[] canonicalPayload) {
@@ -36,6 +37,7 @@ public final class VerifiedEnvelope {
         this.chain = List.copyOf(chain);
         this.digest = digest;
         this.canonicalPayload = canonicalPayload;
+        this.body = EnvelopeContent.bodyOf(doc);
     }
 
     /** {@return the envelope's UUID} */
@@ -106,6 +108,16 @@ public final class VerifiedEnvelope {
     /** {@return the compliance summary (verdict PASS); empty for receipts} */
     public Optional<ComplianceSummary> compliance() {
         return doc.compliance();
+    }
+
+    /**
+     * The body, as a sealed type to {@code switch} over exhaustively: a share, meeting notice, briefing summary or
+     * receipt, matching {@link #kind()}.
+     *
+     * @return the body
+     */
+    public EnvelopeBody body() {
+        return body;
     }
 
     /** {@return the share, for {@link EnvelopeKind#THREAT_SHARE}} */

@@ -22,7 +22,7 @@
  * TestPki.Authority ca = TestPki.authority("fmi-share Demo Root");
  * SigningCredential fitf = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
  * EnvelopeSigner signer = EnvelopeSigner.builder(fitf, "fitf").build();
- * SignedEnvelope envelope = signer.signShare(share, complianceSummary, disclosures);
+ * SignedEnvelope envelope = signer.sign(new EnvelopeBody.Share(share), complianceSummary, disclosures);
  *
  * EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
  *         .expectedRecipient("smc-examplesocial").build();

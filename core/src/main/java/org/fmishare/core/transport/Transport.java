@@ -1,13 +1,13 @@
 package org.fmishare.core.transport;
 
-import java.net.URI;
 import java.util.Set;
 import org.fmishare.core.envelope.OutboundEnvelope;
 
 /**
- * One delivery channel (HTTPS, email, TAXII) behind a single SPI. A transport accepts only an
+ * One delivery channel (HTTPS, email, TAXII) behind a single SPI. A transport accepts only a {@link Delivery} of an
  * {@link OutboundEnvelope}, a sealed type whose instances come from the envelope signer (or the outbox reloading
- * one), so nothing unsigned can be sent through it.
+ * one), so nothing unsigned can be sent through it. The delivery also carries the signed content, so a transport
+ * that presents it (email body, STIX) never has to verify its own sender's envelope.
  *
  * <p>Contract: {@link #deliver} reports the outcome as a {@link DeliveryResult}; it throws only for programming
  * errors. It must be safe to call again with the same envelope: the envelope id is the idempotency key, and
@@ -29,11 +29,11 @@ public interface Transport extends AutoCloseable {
     /**
      * Attempts one delivery.
      *
-     * @param envelope the signed (or signed-then-encrypted) envelope
-     * @param destination where to deliver it; its scheme is one of {@link #schemes()}
+     * @param delivery the envelope, its signed content and the destination (whose scheme is one of {@link
+     *     #schemes()})
      * @return the outcome
      */
-    DeliveryResult deliver(OutboundEnvelope envelope, URI destination);
+    DeliveryResult deliver(Delivery delivery);
 
     /** Releases connections and threads. The default does nothing. */
     @Override

@@ -42,7 +42,7 @@ class ChainCacheTest {
     private static SignedEnvelope signAt(SigningCredential c, Instant at) {
         return EnvelopeSigner.builder(c, "fitf").clock(Clock.fixed(at, ZoneOffset.UTC))
                 .lifetime(java.time.Duration.ofDays(20)).build()
-                .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
     }
 
 }

@@ -20,7 +20,7 @@ class DemoFlowTest {
         EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
                 .expectedRecipient("smc-examplesocial").build();
 
-        SignedEnvelope envelope = signer.signShare(SampleData.passingShare(), Fixtures.PASS,
+        SignedEnvelope envelope = signer.sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS,
                 Fixtures.SHARE_DISCLOSURES);
         VerifiedEnvelope verified = verifier.verify(envelope.serialized());
         System.out.println(verified.summary());

@@ -62,7 +62,7 @@ class EnvelopeRoundTripTest {
                 org.fmishare.core.keys.KeyAlgorithm.RSA_2048}) {
             var cred = Fixtures.ROOT.issue("signer " + alg, alg);
             SignedEnvelope env = EnvelopeSigner.builder(cred, "fitf").clock(Fixtures.CLOCK).build()
-                    .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+                    .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
             VerifiedEnvelope v = Fixtures.verifier().verify(env.serialized());
             assertThat(v.algorithm()).as(alg.name()).isEqualTo(EnvelopeAlgorithm.defaultFor(alg));
         }
@@ -124,7 +124,7 @@ class EnvelopeRoundTripTest {
         for (Verdict verdict : new Verdict[] {Verdict.FAIL, Verdict.NEEDS_REVIEW}) {
             var summary = new org.fmishare.core.compliance.ComplianceSummary(verdict, SampleData.RULE_SET_ID,
                     "1.0.0", Fixtures.PASS.reportDigest());
-            assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), summary,
+            assertThatThrownBy(() -> Fixtures.signer().sign(new EnvelopeBody.Share(SampleData.passingShare()), summary,
                     Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.COMPLIANCE)
                     .hasMessageContaining(verdict.name());
@@ -135,14 +135,14 @@ class EnvelopeRoundTripTest {
     void signerRefusesSummaryOfAnotherRuleSet() {
         var summary = new org.fmishare.core.compliance.ComplianceSummary(Verdict.PASS, "sop-2030-01", "1.0.0",
                 Fixtures.PASS.reportDigest());
-        assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), summary,
+        assertThatThrownBy(() -> Fixtures.signer().sign(new EnvelopeBody.Share(SampleData.passingShare()), summary,
                 Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.COMPLIANCE);
     }
 
     @Test
     void signerRefusesShareMissingADisclosure() {
-        assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), Fixtures.PASS,
+        assertThatThrownBy(() -> Fixtures.signer().sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS,
                 Fixtures.SHARE_DISCLOSURES.subList(0, 2)))
                 .isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DISCLOSURES)
@@ -152,7 +152,7 @@ class EnvelopeRoundTripTest {
     @Test
     void signerRefusesShareOfAnotherOffice() {
         // The failing share is sent by the eastern field office, not by the FITF this signer speaks for.
-        assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.failingShare(), Fixtures.PASS,
+        assertThatThrownBy(() -> Fixtures.signer().sign(new EnvelopeBody.Share(SampleData.failingShare()), Fixtures.PASS,
                 Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT)
                 .hasMessageContaining("sendingOffice");
@@ -166,14 +166,14 @@ class EnvelopeRoundTripTest {
         var disclosures = java.util.List.of(Fixtures.SHARE_DISCLOSURES.get(2),
                 org.fmishare.core.compliance.Disclosure.of("meeting-no-content-direction", 1,
                         "The government will not direct the company's content moderation."));
-        VerifiedEnvelope v = Fixtures.verifier().verify(signer.signMeetingNotice(meeting, Fixtures.COMPANY,
+        VerifiedEnvelope v = Fixtures.verifier().verify(signer.sign(new EnvelopeBody.MeetingNotice(meeting, Fixtures.COMPANY),
                 Fixtures.PASS, disclosures).serialized());
         assertThat(v.meetingNotice()).contains(meeting);
-        assertThatThrownBy(() -> signer.signMeetingNotice(meeting, Fixtures.COMPANY, Fixtures.PASS,
+        assertThatThrownBy(() -> signer.sign(new EnvelopeBody.MeetingNotice(meeting, Fixtures.COMPANY), Fixtures.PASS,
                 Fixtures.SHARE_DISCLOSURES)).isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.DISCLOSURES)
                 .hasMessageContaining("meeting-no-content-direction");
-        assertThatThrownBy(() -> signer.signMeetingNotice(meeting, "smc-not-invited", Fixtures.PASS, disclosures))
+        assertThatThrownBy(() -> signer.sign(new EnvelopeBody.MeetingNotice(meeting, "smc-not-invited"), Fixtures.PASS, disclosures))
                 .isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT);
     }

@@ -63,7 +63,7 @@ final class Fixtures {
     }
 
     static SignedEnvelope signedShare() {
-        return signer().signShare(SampleData.passingShare(), PASS, SHARE_DISCLOSURES);
+        return signer().sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, SHARE_DISCLOSURES);
     }
 
     /** The three members of a flattened JWS. */

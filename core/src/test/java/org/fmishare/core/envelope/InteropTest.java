@@ -35,7 +35,7 @@ class InteropTest {
         SigningCredential cred = Fixtures.ROOT.issue("interop signer " + alg, alg);
         out[0] = cred;
         return EnvelopeSigner.builder(cred, "fitf").clock(Fixtures.CLOCK).build()
-                .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
     }
 
     @ParameterizedTest

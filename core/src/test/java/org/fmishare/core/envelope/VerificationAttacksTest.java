@@ -150,7 +150,7 @@ class VerificationAttacksTest {
                 Fixtures.PKI_TO);
         SigningCredential mallory = rogue.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
         SignedEnvelope env = EnvelopeSigner.builder(mallory, "fitf").clock(Fixtures.CLOCK).build()
-                .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
         rejects(env.serialized(), EnvelopeException.Check.CERTIFICATE_CHAIN);
     }
 
@@ -162,7 +162,7 @@ class VerificationAttacksTest {
                 Instant.parse("2027-01-01T00:00:00Z"), Instant.parse("2027-06-01T00:00:00Z"));
         for (SigningCredential c : new SigningCredential[] {expired, future}) {
             SignedEnvelope env = EnvelopeSigner.builder(c, "fitf").clock(Fixtures.CLOCK).build()
-                    .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+                    .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
             assertThatThrownBy(() -> Fixtures.verifier().verify(env.serialized())).as(c.toString())
                     .isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
@@ -173,7 +173,7 @@ class VerificationAttacksTest {
     @Test
     void certificateAuthorityMayNotSignEnvelopes() {
         SignedEnvelope env = EnvelopeSigner.builder(Fixtures.ROOT.credential(), "fitf").clock(Fixtures.CLOCK).build()
-                .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
         assertThatThrownBy(() -> Fixtures.verifier().verify(env.serialized()))
                 .isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
@@ -185,7 +185,7 @@ class VerificationAttacksTest {
         TestPki.Authority issuing = Fixtures.ROOT.intermediate("Issuing CA", KeyAlgorithm.EC_P384);
         SigningCredential leaf = issuing.issue("FITF signer via intermediate", KeyAlgorithm.EC_P256);
         SignedEnvelope env = EnvelopeSigner.builder(leaf, "fitf").clock(Fixtures.CLOCK).build()
-                .signShare(SampleData.passingShare(), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
         assertThat(Fixtures.verifier().verify(env.serialized()).certificateChain()).hasSize(3);
     }
 
@@ -296,7 +296,7 @@ class VerificationAttacksTest {
 
     @Test
     void disclosureTypeIsRecheckedOnSign() {
-        assertThatThrownBy(() -> Fixtures.signer().signShare(SampleData.passingShare(), Fixtures.PASS,
+        assertThatThrownBy(() -> Fixtures.signer().sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS,
                 java.util.List.of(Fixtures.SHARE_DISCLOSURES.get(0), Fixtures.SHARE_DISCLOSURES.get(0),
                         Fixtures.SHARE_DISCLOSURES.get(1), Fixtures.SHARE_DISCLOSURES.get(2))))
                 .isInstanceOf(EnvelopeException.Rejected.class)

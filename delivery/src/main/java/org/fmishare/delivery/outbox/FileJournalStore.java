@@ -50,7 +50,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class FileJournalStore implements OutboxStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournalStore.class);
-    private static final byte[] MAGIC = {'F', 'M', 'I', 'O', 'B', 'X', 0, 1};
+    // Version 2: an enqueue record also holds the signed JWS the wire bytes were made from (see OutboxEntry).
+    private static final byte[] MAGIC = {'F', 'M', 'I', 'O', 'B', 'X', 0, 2};
     private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final int MAX_TEXT = 2_000;
 
@@ -162,6 +163,7 @@ public final class FileJournalStore implements OutboxStore {
                 out.writeUTF(entry.digest());
                 writeInstant(out, entry.enqueuedAt());
                 writeBytes(out, entry.envelope());
+                writeBytes(out, entry.signedEnvelope());
             }), entry);
         }
         await(done);
@@ -414,7 +416,8 @@ public final class FileJournalStore implements OutboxStore {
             Instant expires = readInstant(in);
             String digest = in.readUTF();
             Instant at = readInstant(in);
-            next = OutboxEntry.queued(id, destination, recipient, expires, digest, readBytes(in), at);
+            byte[] envelope = readBytes(in);
+            next = OutboxEntry.queued(id, destination, recipient, expires, digest, envelope, readBytes(in), at);
         } else {
             if (current == null) {
                 throw new IOException("state change for unknown envelope " + id);

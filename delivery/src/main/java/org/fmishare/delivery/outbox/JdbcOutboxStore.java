@@ -77,7 +77,8 @@ public final class JdbcOutboxStore implements OutboxStore {
                 + "next_attempt_at BIGINT NOT NULL, "
                 + "last_error VARCHAR(" + MAX_TEXT + "), "
                 + "finished_at BIGINT, "
-                + "receipt BLOB)";
+                + "receipt BLOB, "
+                + "signed_envelope BLOB NOT NULL)";
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute(ddl);
             commit(c);
@@ -93,8 +94,8 @@ public final class JdbcOutboxStore implements OutboxStore {
             throw new IllegalArgumentException("only a fresh QUEUED entry can be enqueued, got " + entry);
         }
         String sql = "INSERT INTO " + table + " (envelope_id, destination, recipient_id, expires_at, digest, "
-                + "enqueued_at, envelope, state, attempts, next_attempt_at, receipt) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)";
+                + "enqueued_at, envelope, state, attempts, next_attempt_at, receipt, signed_envelope) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
             if (exists(c, entry.envelopeId())) {
                 return false;
@@ -110,6 +111,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                 p.setString(8, OutboxState.QUEUED.name());
                 p.setLong(9, nanos(entry.nextAttemptAt()));
                 p.setBytes(10, new byte[0]);
+                p.setBytes(11, entry.signedEnvelope());
                 p.executeUpdate();
                 commit(c);
                 return true;
@@ -216,7 +218,8 @@ public final class JdbcOutboxStore implements OutboxStore {
 
     private List<OutboxEntry> query(String where, String arg) {
         String sql = "SELECT envelope_id, destination, recipient_id, expires_at, digest, enqueued_at, envelope, "
-                + "state, attempts, next_attempt_at, last_error, finished_at, receipt FROM " + table + " " + where;
+                + "state, attempts, next_attempt_at, last_error, finished_at, receipt, signed_envelope FROM "
+                + table + " " + where;
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, arg);
             List<OutboxEntry> out = new ArrayList<>();
@@ -230,7 +233,7 @@ public final class JdbcOutboxStore implements OutboxStore {
                             OutboxState.valueOf(r.getString(8)), r.getInt(9), instant(r.getLong(10)),
                             Optional.ofNullable(r.getString(11)),
                             hasFinished ? Optional.of(instant(finished)) : Optional.empty(),
-                            receipt == null ? new byte[0] : receipt));
+                            receipt == null ? new byte[0] : receipt, r.getBytes(14)));
                 }
             }
             return List.copyOf(out);

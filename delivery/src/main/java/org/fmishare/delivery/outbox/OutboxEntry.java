@@ -25,11 +25,14 @@ import java.util.Optional;
  * @param lastError the last failure, if any
  * @param finishedAt when it was delivered or declared dead
  * @param receipt the receipt bytes for a DELIVERED entry (may be empty)
+ * @param signedEnvelope the signed JWS the wire bytes were made from: equal to {@code envelope} unless the envelope
+ *     was encrypted. Kept so the dispatcher can read the signed content again after a restart (a JWE cannot be
+ *     decrypted by its sender), checked against {@code digest} so it cannot diverge from what was signed
  */
 public record OutboxEntry(String envelopeId, String destination, String recipientId, Instant expiresAt,
         String digest, Instant enqueuedAt, byte[] envelope,
         OutboxState state, int attempts, Instant nextAttemptAt, Optional<String> lastError,
-        Optional<Instant> finishedAt, byte[] receipt) {
+        Optional<Instant> finishedAt, byte[] receipt, byte[] signedEnvelope) {
 
     /** Validates and copies the byte arrays. */
     public OutboxEntry {
@@ -45,6 +48,7 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(finishedAt, "finishedAt");
         Objects.requireNonNull(receipt, "receipt");
+        Objects.requireNonNull(signedEnvelope, "signedEnvelope");
         if (envelopeId.isBlank() || envelopeId.length() > 256) {
             throw new IllegalArgumentException("envelopeId must be 1 to 256 characters");
         }
@@ -53,10 +57,11 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
         }
         envelope = envelope.clone();
         receipt = receipt.clone();
+        signedEnvelope = signedEnvelope.clone();
     }
 
     /**
-     * A newly enqueued entry.
+     * A newly enqueued entry of a signed, not encrypted, envelope (its signed form is its wire form).
      *
      * @param envelopeId the envelope id
      * @param destination the destination URI
@@ -69,8 +74,26 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
      */
     public static OutboxEntry queued(String envelopeId, String destination, String recipientId, Instant expiresAt,
             String digest, byte[] envelope, Instant at) {
+        return queued(envelopeId, destination, recipientId, expiresAt, digest, envelope, envelope, at);
+    }
+
+    /**
+     * A newly enqueued entry whose wire form may differ from its signed form (an encrypted envelope).
+     *
+     * @param envelopeId the envelope id
+     * @param destination the destination URI
+     * @param recipientId the recipient's id
+     * @param expiresAt the envelope's expiry
+     * @param digest the envelope's digest
+     * @param envelope the serialized envelope to transmit
+     * @param signedEnvelope the signed JWS the wire bytes were made from
+     * @param at the enqueue time
+     * @return a QUEUED entry due immediately
+     */
+    public static OutboxEntry queued(String envelopeId, String destination, String recipientId, Instant expiresAt,
+            String digest, byte[] envelope, byte[] signedEnvelope, Instant at) {
         return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, at, envelope,
-                OutboxState.QUEUED, 0, at, Optional.empty(), Optional.empty(), new byte[0]);
+                OutboxState.QUEUED, 0, at, Optional.empty(), Optional.empty(), new byte[0], signedEnvelope);
     }
 
     /** {@return a copy of the serialized envelope} */
@@ -85,6 +108,12 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
         return receipt.clone();
     }
 
+    /** {@return a copy of the signed JWS the wire bytes were made from} */
+    @Override
+    public byte[] signedEnvelope() {
+        return signedEnvelope.clone();
+    }
+
     /** {@return the envelope's size in bytes, without copying it} */
     public int envelopeSize() {
         return envelope.length;
@@ -92,22 +121,22 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
 
     OutboxEntry withAttempt(int attempt, Instant next, String error) {
         return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.QUEUED, attempt, next,
-                Optional.of(error), Optional.empty(), receipt);
+                Optional.of(error), Optional.empty(), receipt, signedEnvelope);
     }
 
     OutboxEntry delivered(Instant at, byte[] receiptBytes) {
         return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.DELIVERED, attempts,
-                nextAttemptAt, lastError, Optional.of(at), receiptBytes);
+                nextAttemptAt, lastError, Optional.of(at), receiptBytes, signedEnvelope);
     }
 
     OutboxEntry dead(Instant at, String reason) {
         return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.DEAD, attempts,
-                nextAttemptAt, Optional.of(reason), Optional.of(at), receipt);
+                nextAttemptAt, Optional.of(reason), Optional.of(at), receipt, signedEnvelope);
     }
 
     OutboxEntry replayed(Instant at) {
         return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, enqueuedAt, envelope, OutboxState.QUEUED, 0, at, lastError,
-                Optional.empty(), receipt);
+                Optional.empty(), receipt, signedEnvelope);
     }
 
     @Override
@@ -116,7 +145,8 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
                 && recipientId.equals(e.recipientId) && expiresAt.equals(e.expiresAt) && digest.equals(e.digest)
                 && enqueuedAt.equals(e.enqueuedAt) && Arrays.equals(envelope, e.envelope) && state == e.state
                 && attempts == e.attempts && nextAttemptAt.equals(e.nextAttemptAt) && lastError.equals(e.lastError)
-                && finishedAt.equals(e.finishedAt) && Arrays.equals(receipt, e.receipt);
+                && finishedAt.equals(e.finishedAt) && Arrays.equals(receipt, e.receipt)
+                && Arrays.equals(signedEnvelope, e.signedEnvelope);
     }
 
     @Override

@@ -3,7 +3,6 @@ package org.fmishare.transport.email;
 import jakarta.mail.internet.MimeMessage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Objects;
 import java.util.Set;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.transport.email.internal.MessageIds;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  *                 SmtpSettings.builder("smtp.agency.example", 587, SmtpSecurity.STARTTLS_REQUIRED)
  *                         .credentials("fitf-mailer", password).build(),
  *                 EmailAddress.parse("fitf-shares@agency.example"), smimeCredential,
- *                 BodyRenderer.fromVerifiedContent(List.of(agencyRoot)))
+ *                 BodyRenderer.standard())
  *         .recipientCertificate(EmailAddress.parse("trust-safety@smc.example"), smcCertificate)
  *         .build();
  * Dispatcher dispatcher = Dispatcher.builder().store(store).transport(email).build().start();
@@ -82,7 +82,7 @@ public final class EmailTransport implements Transport {
      * @param smtp the submission server
      * @param from the sender address (From and MAIL FROM)
      * @param smimeSigner the key and chain that sign each message (EC P-256/P-384 or RSA)
-     * @param bodyRenderer produces the readable body; usually {@link BodyRenderer#fromVerifiedContent}
+     * @param bodyRenderer produces the readable body; usually {@link BodyRenderer#standard()}
      * @return a builder
      * @throws IllegalArgumentException when the S/MIME key is Ed25519
      */
@@ -100,17 +100,16 @@ public final class EmailTransport implements Transport {
     /**
      * One delivery attempt; never throws for delivery problems (see the type's outcome table).
      *
-     * @param envelope the envelope
-     * @param destination a {@code mailto:} URI with exactly one address
+     * @param delivery the envelope (its content renders the body) and a {@code mailto:} URI with exactly one
+     *     address
      * @return delivered (empty receipt), retryable or permanent failure
      */
     @Override
-    public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
-        Objects.requireNonNull(envelope, "envelope");
-        Objects.requireNonNull(destination, "destination");
+    public DeliveryResult deliver(Delivery delivery) {
+        Objects.requireNonNull(delivery, "delivery");
         try {
-            EmailAddress to = EmailAddress.fromMailto(destination);
-            send(envelope, to);
+            EmailAddress to = EmailAddress.fromMailto(delivery.destination());
+            send(delivery.envelope(), to);
             return new DeliveryResult.Delivered(new byte[0], "accepted by " + settings.host() + " for " + to);
         } catch (EmailTransportException.DeliveryFailed e) {
             if (e.retryable()) {
@@ -171,7 +170,7 @@ public final class EmailTransport implements Transport {
             throw new EmailTransportException.SmimeFailed("encryption is required but no S/MIME certificate is "
                     + "registered for " + to, null);
         }
-        EmailBody body = bodyRenderer.render(envelope);
+        EmailBody body = bodyRenderer.render(envelope.content());
         return composer.compose(smtp.session(), envelope, body, from, to, encryptTo, clock.instant());
     }
 

@@ -1,6 +1,9 @@
 package org.fmishare.transport.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
+import org.fmishare.testkit.SampleData;
+import org.fmishare.core.envelope.EnvelopeBody;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.fmishare.transport.email.MailFixture.*;
 
@@ -130,8 +133,7 @@ class EmailRoundTripTest {
     void smimeSignerOutsideTheTrustAnchorsIsRejected() throws Exception {
         TestPki.Authority rogue = TestPki.authority("rogue CA");
         SigningCredential rogueMail = rogue.issue("rogue mail signer", KeyAlgorithm.EC_P256);
-        EmailTransport.builder(smtps(mail), FITF, rogueMail, BodyRenderer.fromVerifiedContent(List.of(
-                CA.certificate()))).build().send(share(), SMC_INBOX);
+        EmailTransport.builder(smtps(mail), FITF, rogueMail, BodyRenderer.standard()).build().send(share(), SMC_INBOX);
         assertThatThrownBy(() -> receiver().build().receive(inbox().get(0)))
                 .isInstanceOf(EmailTransportException.SmimeVerificationFailed.class)
                 .hasMessageContaining("does not chain");
@@ -143,13 +145,12 @@ class EmailRoundTripTest {
         EnvelopeSigner rogueSigner = EnvelopeSigner.builder(rogue.issue("rogue", KeyAlgorithm.EC_P256), "fitf")
                 .build();
         var share = org.fmishare.testkit.SampleData.passingShare();
-        SignedEnvelope forged = rogueSigner.signShare(share, new org.fmishare.core.compliance.ComplianceSummary(org.fmishare.core.compliance.Verdict.PASS,
+        SignedEnvelope forged = rogueSigner.sign(new EnvelopeBody.Share(share), new org.fmishare.core.compliance.ComplianceSummary(org.fmishare.core.compliance.Verdict.PASS,
                         org.fmishare.testkit.SampleData.RULE_SET_ID, "1.0.0",
                         org.fmishare.core.compliance.Disclosure.digestOf("report")),
                 org.fmishare.disclosure.DisclosureRenderer.standard().renderShare(share,
                         org.fmishare.disclosure.Format.TEXT).disclosures());
-        EmailTransport.builder(smtps(mail), FITF, FITF_SMIME, BodyRenderer.fromVerifiedContent(List.of(
-                rogue.certificate()))).build().send(forged, SMC_INBOX);
+        EmailTransport.builder(smtps(mail), FITF, FITF_SMIME, BodyRenderer.standard()).build().send(forged, SMC_INBOX);
         assertThatThrownBy(() -> receiver().build().receive(inbox().get(0)))
                 .isInstanceOfSatisfying(EmailTransportException.EnvelopeRejected.class, e -> assertThat(
                         e.envelopeFailure()).isInstanceOf(EnvelopeException.Rejected.class)
@@ -158,7 +159,7 @@ class EmailRoundTripTest {
 
     @Test
     void bodyWithoutTheMandatoryClausesIsRejected() throws Exception {
-        BodyRenderer standard = BodyRenderer.fromVerifiedContent(List.of(CA.certificate()));
+        BodyRenderer standard = BodyRenderer.standard();
         BodyRenderer stripped = envelope -> {
             EmailBody b = standard.render(envelope);
             return new EmailBody(b.subject(), b.text().replace("voluntary", "mandatory"), b.html());
@@ -167,6 +168,20 @@ class EmailRoundTripTest {
         assertThatThrownBy(() -> receiver().build().receive(inbox().get(0)))
                 .isInstanceOfSatisfying(EmailTransportException.DisclosuresRejected.class,
                         e -> assertThat(e.part()).isEqualTo("text/plain"));
+    }
+
+    @Test
+    void aJweEncryptedEnvelopeGetsAReadableBodyFromItsPlaintextContentAndTravelsEncrypted() throws Exception {
+        SignedEnvelope signed = share();
+        var encrypted = signed.encryptFor(SMC.certificate());
+        String raw = new String(transport(smtps(mail)).build().render(encrypted, SMC_INBOX),
+                StandardCharsets.ISO_8859_1);
+        assertThat(raw).contains("Important notice").contains(SampleData.passingShare().id());
+        String attached = new String(java.util.Base64.getEncoder().encode(encrypted.serialized()),
+                StandardCharsets.US_ASCII);
+        assertThat(raw.replaceAll("\\s", "")).as("the JWE is what is attached").contains(attached);
+        assertThat(raw.replaceAll("\\s", "")).doesNotContain(new String(java.util.Base64.getEncoder()
+                .encode(signed.serialized()), StandardCharsets.US_ASCII));
     }
 
     @Test
@@ -181,7 +196,7 @@ class EmailRoundTripTest {
                 })
                 .hasMessageContaining("authentication failed").hasMessageContaining(MAILER_USER)
                 .hasMessageNotContaining("wrong-password");
-        DeliveryResult r = t.deliver(share(), SMC_INBOX.toMailto());
+        DeliveryResult r = t.deliver(new Delivery(share(), SMC_INBOX.toMailto()));
         assertThat(r).isInstanceOfSatisfying(DeliveryResult.PermanentFailure.class,
                 p -> assertThat(p.reason()).contains("authentication failed"));
         assertThat(mail.getReceivedMessages()).isEmpty();
@@ -209,8 +224,8 @@ class EmailRoundTripTest {
                 recipientId(), ResponseKind.values()[0], Instant.now(), Optional.empty());
         SignedEnvelope receipt = smcSigner.signReceipt(email.envelope(), response);
         EmailTransport smcTransport = EmailTransport.builder(smtps(mail), SMC_INBOX, SMC,
-                BodyRenderer.fromVerifiedContent(List.of(CA.certificate()))).build();
-        assertThat(smcTransport.deliver(receipt, URI.create("mailto:" + FITF.address())))
+                BodyRenderer.standard()).build();
+        assertThat(smcTransport.deliver(new Delivery(receipt, URI.create("mailto:" + FITF.address()))))
                 .isInstanceOf(DeliveryResult.Delivered.class);
 
         byte[] raw = fetchOverImap(mail, FITF.address(), "fitf-pw").get(0);
@@ -237,7 +252,7 @@ class EmailRoundTripTest {
                     .isInstanceOfSatisfying(EmailTransportException.DeliveryFailed.class,
                             e -> assertThat(e.reason()).isEqualTo(EmailTransportException.DeliveryFailed.Reason.TLS))
                     .hasMessageContaining("STARTTLS");
-            assertThat(t.deliver(share(), SMC_INBOX.toMailto()))
+            assertThat(t.deliver(new Delivery(share(), SMC_INBOX.toMailto())))
                     .isInstanceOf(DeliveryResult.PermanentFailure.class);
             assertThat(plain.getReceivedMessages()).isEmpty();
         } finally {

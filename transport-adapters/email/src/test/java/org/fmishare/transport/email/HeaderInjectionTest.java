@@ -1,6 +1,7 @@
 package org.fmishare.transport.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
 import static org.fmishare.transport.email.MailFixture.*;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -73,7 +74,7 @@ class HeaderInjectionTest {
         List<String> failures = new ArrayList<>();
         try {
             SignedEnvelope envelope = share();
-            BodyRenderer standard = BodyRenderer.fromVerifiedContent(List.of(CA.certificate()));
+            BodyRenderer standard = BodyRenderer.standard();
             EmailTransport transport = transport(smtps(mail)).build();
             for (Attempt a : corpus) {
                 String outcome = attempt(a, envelope, standard, transport, mail);
@@ -95,7 +96,7 @@ class HeaderInjectionTest {
             switch (a.field()) {
                 case "mailto" -> {
                     URI uri = URI.create(a.value());
-                    DeliveryResult r = transport.deliver(envelope, uri);
+                    DeliveryResult r = transport.deliver(new Delivery(envelope, uri));
                     if (!(r instanceof DeliveryResult.PermanentFailure p) || !p.reason().contains("HeaderRejected")) {
                         return "deliver returned " + r;
                     }

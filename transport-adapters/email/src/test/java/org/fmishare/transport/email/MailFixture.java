@@ -1,6 +1,7 @@
 package org.fmishare.transport.email;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.fmishare.core.envelope.EnvelopeBody;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -76,7 +77,7 @@ final class MailFixture {
     static SignedEnvelope share() {
         var share = SampleData.passingShare();
         List<Disclosure> disclosures = DisclosureRenderer.standard().renderShare(share, Format.TEXT).disclosures();
-        return SIGNER.signShare(share, new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
+        return SIGNER.sign(new EnvelopeBody.Share(share), new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
                 Disclosure.digestOf("report")), disclosures);
     }
 
@@ -114,7 +115,7 @@ final class MailFixture {
 
     static EmailTransport.Builder transport(SmtpSettings settings) {
         return EmailTransport.builder(settings, FITF, FITF_SMIME,
-                BodyRenderer.fromVerifiedContent(List.of(CA.certificate())));
+                BodyRenderer.standard());
     }
 
     static EmailReceiver.Builder receiver() {

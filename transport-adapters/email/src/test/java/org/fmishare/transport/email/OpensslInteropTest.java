@@ -45,7 +45,7 @@ class OpensslInteropTest {
         SigningCredential smime = CA.issue("FITF mail signer " + alg, alg);
         SmtpSettings unused = SmtpSettings.builder("localhost", 465, SmtpSecurity.SMTPS).build();
         EmailTransport t = EmailTransport.builder(unused, FITF, smime,
-                BodyRenderer.fromVerifiedContent(List.of(CA.certificate()))).build();
+                BodyRenderer.standard()).build();
         byte[] message = t.render(share(), SMC_INBOX);
 
         Path eml = dir.resolve("share.eml");

@@ -1,6 +1,7 @@
 package org.fmishare.transport.email;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -48,7 +49,7 @@ class StartTlsReplyCodesTest {
                             MailFixture.MAILER_PASSWORD).trustAnchors(List.of(MailFixture.TLS_CA.certificate()))
                     .timeouts(Duration.ofSeconds(5), Duration.ofSeconds(10)).build()).build();
             SignedEnvelope envelope = MailFixture.share();
-            DeliveryResult result = transport.deliver(envelope, MailFixture.SMC_INBOX.toMailto());
+            DeliveryResult result = transport.deliver(new Delivery(envelope, MailFixture.SMC_INBOX.toMailto()));
             assertThat(server.sawStartTls()).as("the session was upgraded with STARTTLS").isTrue();
             switch (expected) {
                 case "delivered" -> {

@@ -31,6 +31,7 @@ import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.jose.Digests;
+import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.Loopback;
 import org.fmishare.core.transport.RetryPolicy;
@@ -162,14 +163,15 @@ public final class HttpsTransport implements Transport {
      * Makes one delivery attempt; never throws for network or server failures (see the class description for the
      * mapping). An interrupt while waiting ends the attempt as retryable and keeps the thread's interrupt status.
      *
-     * @param envelope the envelope
-     * @param destination an {@code https://} URI (or {@code http://} to a loopback address when allowed)
+     * @param delivery the envelope and an {@code https://} destination (or {@code http://} to a loopback address
+     *     when allowed); only the wire bytes are sent
      * @return the outcome
      */
     @Override
-    public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
-        Objects.requireNonNull(envelope, "envelope");
-        Objects.requireNonNull(destination, "destination");
+    public DeliveryResult deliver(Delivery delivery) {
+        Objects.requireNonNull(delivery, "delivery");
+        OutboundEnvelope envelope = delivery.envelope();
+        URI destination = delivery.destination();
         Optional<String> refused = refusal(destination);
         if (refused.isPresent()) {
             return new DeliveryResult.PermanentFailure(refused.get());

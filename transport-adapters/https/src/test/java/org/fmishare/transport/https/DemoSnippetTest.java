@@ -1,6 +1,7 @@
 package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
 
 import java.util.List;
 import org.fmishare.core.envelope.EnvelopeKind;
@@ -23,7 +24,7 @@ class DemoSnippetTest {
                 .requireClientCertificate(true).handler(receiver).port(0).start();
                 HttpsTransport https = HttpsTransport.builder().sslContext(TlsContexts.of(Pki.CLIENT_TLS, ca))
                         .receiptVerifier(Pki.receiptVerifier()).build()) {
-            DeliveryResult result = https.deliver(envelope, server.uri());
+            DeliveryResult result = https.deliver(new Delivery(envelope, server.uri()));
             if (result instanceof DeliveryResult.Delivered d) {
                 VerifiedEnvelope receipt = Pki.receiptVerifier().verifyReceipt(d.receipt(), envelope);
                 System.out.println(receipt.summary());

@@ -1,6 +1,7 @@
 package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.envelope.EnvelopeBody;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -147,8 +148,8 @@ class EnvelopeReceiverTest {
         // Same id stream, fresh nonces: the second envelope carries the first one's id with other content.
         EnvelopeSigner a = EnvelopeSigner.builder(Pki.FITF_SIGNING, Pki.OFFICE).secureRandom(new FixedIds()).build();
         EnvelopeSigner b = EnvelopeSigner.builder(Pki.FITF_SIGNING, Pki.OFFICE).secureRandom(new FixedIds()).build();
-        SignedEnvelope first = a.signShare(SampleData.passingShare(), Pki.PASS, Pki.DISCLOSURES);
-        SignedEnvelope clash = b.signShare(SampleData.passingShare(), Pki.PASS, Pki.DISCLOSURES);
+        SignedEnvelope first = a.sign(new EnvelopeBody.Share(SampleData.passingShare()), Pki.PASS, Pki.DISCLOSURES);
+        SignedEnvelope clash = b.sign(new EnvelopeBody.Share(SampleData.passingShare()), Pki.PASS, Pki.DISCLOSURES);
         assertThat(clash.envelopeId()).isEqualTo(first.envelopeId());
         assertThat(clash.digest()).isNotEqualTo(first.digest());
         EnvelopeReceiver r = counting();

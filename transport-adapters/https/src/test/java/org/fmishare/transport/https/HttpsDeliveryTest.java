@@ -1,6 +1,7 @@
 package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -42,7 +43,7 @@ class HttpsDeliveryTest {
     void deliversTheSignedShareOverMutualTlsAndReturnsAVerifiedReceipt() {
         SignedEnvelope envelope = Pki.share();
         try (HttpsTransport transport = HttpsTransport.builder().sslContext(Pki.clientTls()).build()) {
-            DeliveryResult result = transport.deliver(envelope, server.uri());
+            DeliveryResult result = transport.deliver(new Delivery(envelope, server.uri()));
 
             assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
             VerifiedEnvelope receipt = Pki.receiptVerifier().verifyReceipt(
@@ -64,9 +65,8 @@ class HttpsDeliveryTest {
         SignedEnvelope envelope = Pki.share();
         try (HttpsTransport transport = HttpsTransport.builder().sslContext(Pki.clientTls())
                 .receiptVerifier(Pki.receiptVerifier()).build()) {
-            DeliveryResult.Delivered first = (DeliveryResult.Delivered) transport.deliver(envelope, server.uri());
-            DeliveryResult.Delivered again = (DeliveryResult.Delivered) transport.deliver(envelope.stored(),
-                    server.uri());
+            DeliveryResult.Delivered first = (DeliveryResult.Delivered) transport.deliver(new Delivery(envelope, server.uri()));
+            DeliveryResult.Delivered again = (DeliveryResult.Delivered) transport.deliver(new Delivery(envelope.stored(), server.uri()));
             assertThat(again.receipt()).isEqualTo(first.receipt());
             assertThat(first.detail()).contains("verified");
             assertThat(calls.get(envelope.envelopeId())).hasValue(1);
@@ -80,7 +80,7 @@ class HttpsDeliveryTest {
                 .trustAnchor(Pki.OTHER_CA.certificate()).expectedRecipient(Pki.OFFICE).build();
         try (HttpsTransport transport = HttpsTransport.builder().sslContext(Pki.clientTls())
                 .receiptVerifier(wrongAnchor).build()) {
-            DeliveryResult r = transport.deliver(Pki.share(), server.uri());
+            DeliveryResult r = transport.deliver(new Delivery(Pki.share(), server.uri()));
             assertThat(r).isInstanceOf(DeliveryResult.PermanentFailure.class);
             assertThat(((DeliveryResult.PermanentFailure) r).reason()).contains("receipt was rejected")
                     .contains("chain");
@@ -94,13 +94,13 @@ class HttpsDeliveryTest {
                 HttpsTransport harness = HttpsTransport.builder().allowPlainHttpToLoopback().build()) {
             assertThat(strict.schemes()).containsExactly("https");
             assertThat(harness.schemes()).containsExactly("http");
-            assertThat(strict.deliver(envelope, URI.create("http://127.0.0.1:1/x")))
+            assertThat(strict.deliver(new Delivery(envelope, URI.create("http://127.0.0.1:1/x"))))
                     .isInstanceOf(DeliveryResult.PermanentFailure.class);
             for (String refused : List.of("http://10.0.0.1/x", "http://smc.example/x", "http://127.0.0.1.nip.io/x",
                     "http://[::ffff:10.0.0.1]/x", "ftp://127.0.0.1/x", "https://user:pw@127.0.0.1/x", "mailto:a@b")) {
                 assertThatThrownBy(() -> harness.checkDestination(URI.create(refused))).as(refused)
                         .isInstanceOf(HttpsTransportException.DestinationRefused.class);
-                assertThat(harness.deliver(envelope, URI.create(refused))).as(refused)
+                assertThat(harness.deliver(new Delivery(envelope, URI.create(refused)))).as(refused)
                         .isInstanceOf(DeliveryResult.PermanentFailure.class);
             }
             for (String allowed : List.of("http://127.0.0.1:8080/x", "http://localhost/x", "http://[::1]:9/x",
@@ -118,7 +118,7 @@ class HttpsDeliveryTest {
                 HttpsTransport harness = HttpsTransport.builder().allowPlainHttpToLoopback().build()) {
             SignedEnvelope envelope = Pki.share();
             assertThat(plain.uri().getScheme()).isEqualTo("http");
-            assertThat(harness.deliver(envelope, plain.uri())).isInstanceOf(DeliveryResult.Delivered.class);
+            assertThat(harness.deliver(new Delivery(envelope, plain.uri()))).isInstanceOf(DeliveryResult.Delivered.class);
             assertThat(calls.get(envelope.envelopeId())).hasValue(1);
         }
     }

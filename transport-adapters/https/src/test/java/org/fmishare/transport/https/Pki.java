@@ -1,6 +1,7 @@
 package org.fmishare.transport.https;
 
 import java.util.List;
+import org.fmishare.core.envelope.EnvelopeBody;
 import javax.net.ssl.SSLContext;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.Disclosure;
@@ -41,7 +42,7 @@ final class Pki {
     private static final org.fmishare.core.model.ThreatShare SHARE = SampleData.passingShare();
 
     static SignedEnvelope share() {
-        return FITF.signShare(SHARE, PASS, DISCLOSURES);
+        return FITF.sign(new EnvelopeBody.Share(SHARE), PASS, DISCLOSURES);
     }
 
     static SSLContext serverTls() {

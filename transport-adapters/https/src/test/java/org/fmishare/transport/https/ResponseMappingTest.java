@@ -1,6 +1,7 @@
 package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.OutputStream;
@@ -76,14 +77,14 @@ class ResponseMappingTest {
 
     DeliveryResult answer(Answer a) {
         next.set(a);
-        return transport.deliver(Pki.share(), uri);
+        return transport.deliver(new Delivery(Pki.share(), uri));
     }
 
     @Test
     void postsTheEnvelopeAsJoseJsonWithItsIdAsIdempotencyKey() {
         var e = Pki.share();
         next.set(Answer.of(200, "application/jose+json", "{\"receipt\":1}"));
-        assertThat(transport.deliver(e, uri)).isInstanceOf(DeliveryResult.Delivered.class);
+        assertThat(transport.deliver(new Delivery(e, uri))).isInstanceOf(DeliveryResult.Delivered.class);
         assertThat(seen.get()).containsEntry("method", "POST").containsEntry("type", "application/jose+json")
                 .containsEntry("key", e.envelopeId());
     }
@@ -129,7 +130,7 @@ class ResponseMappingTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        DeliveryResult refused = transport.deliver(Pki.share(), URI.create("http://127.0.0.1:" + closedPort + "/"));
+        DeliveryResult refused = transport.deliver(new Delivery(Pki.share(), URI.create("http://127.0.0.1:" + closedPort + "/")));
         assertThat(refused).isInstanceOf(DeliveryResult.RetryableFailure.class);
     }
 

@@ -1,6 +1,7 @@
 package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.transport.Delivery;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -38,7 +39,7 @@ class TlsEnforcementTest {
     private DeliveryResult deliverWith(SSLContext client, URI destination) {
         try (HttpsTransport t = HttpsTransport.builder().sslContext(client)
                 .connectTimeout(java.time.Duration.ofSeconds(5)).build()) {
-            return t.deliver(Pki.share(), destination);
+            return t.deliver(new Delivery(Pki.share(), destination));
         }
     }
 

@@ -11,12 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import javax.net.ssl.SSLContext;
 import org.fmishare.core.envelope.EncryptedEnvelope;
-import org.fmishare.core.envelope.EnvelopeException;
-import org.fmishare.core.envelope.EnvelopeVerifier;
-import org.fmishare.core.envelope.ReplayCache;
+import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.envelope.EnvelopeContent;
 import org.fmishare.core.envelope.OutboundEnvelope;
-import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.json.FmiJson;
+import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.transport.taxii.stix.StixMappingException;
@@ -28,11 +27,10 @@ import org.fmishare.transport.taxii.stix.StixShareInput;
  * <p>Destinations name the API root and collection: {@code taxii://host:port/<api-root-path>/collections/<id>/}
  * (HTTPS), or {@code taxii+http://127.0.0.1:port/...} for loopback test endpoints only.
  *
- * <p>The transport receives signed bytes, but STIX needs the share's content; so it first verifies its own outbound
- * envelope with the {@link EnvelopeVerifier} it was built with (the agency's trust anchors). That also guarantees
- * that only properly signed, compliant shares are ever published; the mapping then carries the JWS on the report
- * so a subscriber can verify what it pulls ({@link TaxiiShares#pullVerified}). Replay protection is the receiver's
- * business, so this self-check accepts the same envelope again on a retry.
+ * <p>STIX needs the share's content, which the {@link Delivery} carries as the signer built it (an {@link
+ * OutboundEnvelope} only comes from the signer, so only signed, compliant shares are ever published); no
+ * sender-side re-verification is needed. The mapping carries the JWS on the report so a subscriber can verify what
+ * it pulls ({@link TaxiiShares#pullVerified}).
  *
  * <p>Delivery means the add-objects status reports success for every object. Objects that fail are retried by the
  * dispatcher; re-adding objects is idempotent because their STIX ids are deterministic. Authentication failures,
@@ -40,12 +38,10 @@ import org.fmishare.transport.taxii.stix.StixShareInput;
  * TAXII failures are retried exactly when {@link TaxiiException#retryable()} says so. Thread-safe.
  */
 public final class TaxiiTransport implements Transport {
-    private final EnvelopeVerifier selfCheck;
     private final Function<URI, TaxiiClient> clientFactory;
     private final Map<String, TaxiiClient> clients = new ConcurrentHashMap<>();
 
     private TaxiiTransport(Builder b) {
-        this.selfCheck = b.selfCheck;
         this.clientFactory = discovery -> {
             TaxiiClient.Builder c = TaxiiClient.builder(discovery);
             if (b.user != null) {
@@ -58,14 +54,9 @@ public final class TaxiiTransport implements Transport {
         };
     }
 
-    /**
-     * Starts a builder.
-     *
-     * @param trustedSenders a verifier configured with the agency's own trust anchors and {@code anyRecipient()}
-     * @return the builder
-     */
-    public static Builder builder(EnvelopeVerifier.Builder trustedSenders) {
-        return new Builder(trustedSenders);
+    /** {@return a builder} */
+    public static Builder builder() {
+        return new Builder();
     }
 
     @Override
@@ -74,9 +65,10 @@ public final class TaxiiTransport implements Transport {
     }
 
     @Override
-    public DeliveryResult deliver(OutboundEnvelope envelope, URI destination) {
-        Objects.requireNonNull(envelope, "envelope");
-        Objects.requireNonNull(destination, "destination");
+    public DeliveryResult deliver(Delivery delivery) {
+        Objects.requireNonNull(delivery, "delivery");
+        OutboundEnvelope envelope = delivery.envelope();
+        URI destination = delivery.destination();
         if (envelope instanceof EncryptedEnvelope) {
             return new DeliveryResult.PermanentFailure("an encrypted envelope cannot be published as STIX content");
         }
@@ -86,20 +78,14 @@ public final class TaxiiTransport implements Transport {
         } catch (IllegalArgumentException e) {
             return new DeliveryResult.PermanentFailure(e.getMessage());
         }
-        VerifiedEnvelope verified;
-        try {
-            verified = selfCheck.verify(envelope.serialized());
-        } catch (EnvelopeException e) {
-            return new DeliveryResult.PermanentFailure("the envelope failed the sender-side check '" + e.check()
-                    + "': " + e.getMessage());
-        }
-        if (verified.share().isEmpty() || verified.compliance().isEmpty()) {
+        EnvelopeContent content = delivery.content();
+        if (!(content.body() instanceof EnvelopeBody.Share share)) {
             return new DeliveryResult.PermanentFailure("TAXII carries threat shares only, this envelope is "
-                    + verified.kind());
+                    + content.kind());
         }
-        StixShareInput input = new StixShareInput(verified.share().get(), verified.disclosures(),
-                verified.compliance().get(), verified.envelopeId(), verified.digest(),
-                new String(envelope.serialized(), StandardCharsets.UTF_8));
+        StixShareInput input = new StixShareInput(share.share(), content.disclosures(),
+                content.compliance().orElseThrow(), content.envelopeId(), content.digest(),
+                new String(delivery.wire(), StandardCharsets.UTF_8));
         try {
             TaxiiClient client = clients.computeIfAbsent(target.discovery().toString(),
                     k -> clientFactory.apply(target.discovery()));
@@ -152,16 +138,11 @@ public final class TaxiiTransport implements Transport {
 
     /** Configures a {@link TaxiiTransport}. */
     public static final class Builder {
-        private final EnvelopeVerifier selfCheck;
         private String user;
         private char[] password;
         private SSLContext sslContext;
 
-        private Builder(EnvelopeVerifier.Builder trustedSenders) {
-            Objects.requireNonNull(trustedSenders, "trustedSenders");
-            // The sender re-reads its own envelopes on every retry; replay detection belongs to receivers.
-            this.selfCheck = trustedSenders.replayCache(ReplayCache.senderSelfCheck()).build();
-        }
+        private Builder() {}
 
         /**
          * HTTP Basic credentials for the TAXII server.

@@ -1,6 +1,9 @@
 package org.fmishare.transport.taxii;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.transport.Delivery;
+import org.fmishare.core.transport.DeliveryResult;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
@@ -37,7 +40,7 @@ class TaxiiTransportTest {
     Path dir;
 
     static SignedEnvelope signed() {
-        return EnvelopeSigner.builder(SENDER, "fitf").build().signShare(SampleData.passingShare(), PASS,
+        return EnvelopeSigner.builder(SENDER, "fitf").build().sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS,
                 ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
     }
 
@@ -57,8 +60,7 @@ class TaxiiTransportTest {
         try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true)
                 .user("agency", PASSWORD).start();
                 FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"))) {
-            TaxiiTransport transport = TaxiiTransport.builder(EnvelopeVerifier.builder()
-                    .trustAnchor(CA.certificate()).anyRecipient()).basicAuth("agency", PASSWORD).build();
+            TaxiiTransport transport = TaxiiTransport.builder().basicAuth("agency", PASSWORD).build();
             SignedEnvelope envelope = signed();
             try (Dispatcher d = dispatcher(store, transport)) {
                 d.submit(envelope, destination(server, "shares"));
@@ -80,8 +82,7 @@ class TaxiiTransportTest {
         try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true)
                 .user("agency", PASSWORD).start();
                 FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"))) {
-            TaxiiTransport transport = TaxiiTransport.builder(EnvelopeVerifier.builder()
-                    .trustAnchor(CA.certificate()).anyRecipient()).basicAuth("agency", "wrong".toCharArray()).build();
+            TaxiiTransport transport = TaxiiTransport.builder().basicAuth("agency", "wrong".toCharArray()).build();
             SignedEnvelope envelope = signed();
             try (Dispatcher d = dispatcher(store, transport)) {
                 d.submit(envelope, destination(server, "shares"));
@@ -93,17 +94,31 @@ class TaxiiTransportTest {
     }
 
     @Test
-    void envelopesFromAnUntrustedSignerAreNeverPublished() throws Exception {
+    void publishesTheSignedShareItIsHandedWithoutAnyVerifierConfigured() throws Exception {
         try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true).start();
-                FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"))) {
-            org.fmishare.testkit.TestPki.Authority other = org.fmishare.testkit.TestPki.authority("other CA");
-            TaxiiTransport transport = TaxiiTransport.builder(EnvelopeVerifier.builder()
-                    .trustAnchor(other.certificate()).anyRecipient()).build();
-            try (Dispatcher d = dispatcher(store, transport)) {
-                d.submit(signed(), destination(server, "shares"));
-                assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
-                assertThat(d.deadLetters().get(0).lastError().orElseThrow()).contains("sender-side check");
-            }
+                TaxiiTransport transport = TaxiiTransport.builder().build()) {
+            SignedEnvelope envelope = signed();
+            assertThat(transport.deliver(new Delivery(envelope, destination(server, "shares"))))
+                    .isInstanceOf(DeliveryResult.Delivered.class);
+            TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).build();
+            VerifiedEnvelope pulled = TaxiiShares.pullVerified(client,
+                    client.collection(server.apiRootUri(), "shares"), "share-2026-0001",
+                    EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("smc-examplesocial")
+                            .build());
+            assertThat(pulled.body()).isEqualTo(envelope.content().body());
+        }
+    }
+
+    @Test
+    void aBriefingSummaryIsRefusedPermanentlyAndNothingIsPublished() throws Exception {
+        try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true).start();
+                TaxiiTransport transport = TaxiiTransport.builder().build()) {
+            SignedEnvelope briefing = EnvelopeSigner.builder(SENDER, "fitf").build().sign(
+                    new EnvelopeBody.BriefingSummary(SampleData.briefing(), "smc-examplesocial"), PASS,
+                    ClauseCatalog.english().mandatoryFor(MessageKind.BRIEFING));
+            assertThat(transport.deliver(new Delivery(briefing, destination(server, "shares"))))
+                    .isInstanceOfSatisfying(DeliveryResult.PermanentFailure.class,
+                            f -> assertThat(f.reason()).contains("threat shares only"));
             assertThat(server.storedObjects("shares")).isEmpty();
         }
     }

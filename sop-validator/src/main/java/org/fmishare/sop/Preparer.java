@@ -1,0 +1,187 @@
+package org.fmishare.sop;
+
+import java.util.Objects;
+import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.model.Briefing;
+import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ThreatShare;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.Format;
+import org.fmishare.disclosure.RenderedMessage;
+
+/**
+ * Prepares what an office sends in one call: renders the message with its mandatory disclosures, validates the
+ * subject against the SOP (for a share, including the disclosures of the rendered message), and signs it only when
+ * the verdict is PASS. This is the pipeline every sender needs, in one place, so no caller can sign a subject with
+ * the report or the disclosures of another.
+ *
+ * <p>A share is rendered with {@link DisclosureRenderer#renderShare}, a meeting with {@link
+ * DisclosureRenderer#renderMeetingNotice} and a briefing with {@link DisclosureRenderer#renderBriefingSummary}, all
+ * as plain text; the disclosures signed are those of that rendering.
+ *
+ * <p>A verdict other than PASS is not an error but a {@link Refused} outcome carrying the report, so the caller can
+ * show each finding; the signer's own refusals of a PASS subject (another office's share, a recipient outside the
+ * meeting) stay {@link EnvelopeException}s.
+ *
+ * <p>Immutable and thread-safe when its signer, validator and renderer are (the SDK's are).
+ */
+public final class Preparer {
+    private final EnvelopeSigner signer;
+    private final SopValidator validator;
+    private final DisclosureRenderer renderer;
+
+    private Preparer(Builder b) {
+        this.signer = b.signer;
+        this.validator = b.validator;
+        this.renderer = b.renderer;
+    }
+
+    /**
+     * Starts a builder; the validator defaults to {@link SopValidator#standard()} and the renderer to {@link
+     * DisclosureRenderer#standard()}.
+     *
+     * @param signer the signer of the sending office
+     * @return the builder
+     */
+    public static Builder builder(EnvelopeSigner signer) {
+        return new Builder(signer);
+    }
+
+    /**
+     * Renders, validates and, on PASS, signs a threat share addressed to the company it names.
+     *
+     * @param share the share
+     * @return the signed envelope with its report, or the refusal with its report
+     * @throws EnvelopeException when the signer refuses a PASS share (for example a share of another office)
+     */
+    public Outcome prepare(ThreatShare share) {
+        Objects.requireNonNull(share, "share");
+        RenderedMessage message = renderer.renderShare(share, Format.TEXT);
+        return finish(validator.validate(share, message.body()), message, new EnvelopeBody.Share(share));
+    }
+
+    /**
+     * Renders, validates and, on PASS, signs a meeting notice to one of the meeting's companies.
+     *
+     * @param meeting the meeting
+     * @param recipientId the company the notice goes to
+     * @return the signed envelope with its report, or the refusal with its report
+     * @throws EnvelopeException when the signer refuses (for example a recipient not among the companies)
+     */
+    public Outcome prepare(Meeting meeting, String recipientId) {
+        EnvelopeBody.MeetingNotice body = new EnvelopeBody.MeetingNotice(meeting, recipientId);
+        return finish(validator.validate(meeting), renderer.renderMeetingNotice(meeting, Format.TEXT), body);
+    }
+
+    /**
+     * Renders, validates and, on PASS, signs a briefing summary.
+     *
+     * @param briefing the briefing
+     * @param recipientId who the summary goes to
+     * @return the signed envelope with its report, or the refusal with its report
+     * @throws EnvelopeException when the signer refuses
+     */
+    public Outcome prepare(Briefing briefing, String recipientId) {
+        EnvelopeBody.BriefingSummary body = new EnvelopeBody.BriefingSummary(briefing, recipientId);
+        return finish(validator.validate(briefing), renderer.renderBriefingSummary(briefing, Format.TEXT), body);
+    }
+
+    private Outcome finish(ComplianceReport report, RenderedMessage message, EnvelopeBody.Subject subject) {
+        if (report.verdict() != Verdict.PASS) {
+            return new Refused(report, message);
+        }
+        return new Signed(signer.sign(subject, report.summary(), message.disclosures()), report, message);
+    }
+
+    /**
+     * What {@link #prepare} produced: a {@link Signed} envelope or a {@link Refused} subject, each with the SOP
+     * report and the rendered message it was judged on.
+     */
+    public sealed interface Outcome permits Signed, Refused {
+        /** {@return the validator's report (verdict, findings, rule set)} */
+        ComplianceReport report();
+
+        /** {@return the message as rendered with its mandatory disclosures} */
+        RenderedMessage message();
+    }
+
+    /**
+     * The subject passed and was signed.
+     *
+     * @param envelope the signed envelope (its {@link SignedEnvelope#content()} is what was signed)
+     * @param report the PASS report whose summary the envelope carries
+     * @param message the rendered message whose disclosures the envelope carries
+     */
+    public record Signed(SignedEnvelope envelope, ComplianceReport report, RenderedMessage message)
+            implements Outcome {
+        /** Rejects nulls and a report that is not PASS. */
+        public Signed {
+            Objects.requireNonNull(envelope, "envelope");
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(message, "message");
+            if (report.verdict() != Verdict.PASS) {
+                throw new IllegalArgumentException("a signed outcome needs a PASS report, was " + report.verdict());
+            }
+        }
+    }
+
+    /**
+     * The subject did not pass (FAIL or NEEDS_REVIEW), so nothing was signed.
+     *
+     * @param report the report; {@link ReportRenderer#text} explains each finding
+     * @param message the rendered message that was validated
+     */
+    public record Refused(ComplianceReport report, RenderedMessage message) implements Outcome {
+        /** Rejects nulls and a PASS report. */
+        public Refused {
+            Objects.requireNonNull(report, "report");
+            Objects.requireNonNull(message, "message");
+            if (report.verdict() == Verdict.PASS) {
+                throw new IllegalArgumentException("a refused outcome cannot have a PASS report");
+            }
+        }
+    }
+
+    /** Configures a {@link Preparer}. Not thread-safe; the preparer it builds is immutable. */
+    public static final class Builder {
+        private final EnvelopeSigner signer;
+        private SopValidator validator = SopValidator.standard();
+        private DisclosureRenderer renderer = DisclosureRenderer.standard();
+
+        private Builder(EnvelopeSigner signer) {
+            this.signer = Objects.requireNonNull(signer, "signer");
+        }
+
+        /**
+         * Sets the validator (for example one pinned to a rule set); default {@link SopValidator#standard()}.
+         *
+         * @param validator the validator
+         * @return this builder
+         */
+        public Builder validator(SopValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * Sets the disclosure renderer (its templates and clause catalogue); default {@link
+         * DisclosureRenderer#standard()}.
+         *
+         * @param renderer the renderer
+         * @return this builder
+         */
+        public Builder renderer(DisclosureRenderer renderer) {
+            this.renderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /** {@return the preparer} */
+        public Preparer build() {
+            return new Preparer(this);
+        }
+    }
+}
