@@ -1,5 +1,6 @@
 package org.fmishare.audit;
 
+import org.fmishare.testkit.TestParties;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.fmishare.core.envelope.EnvelopeBody;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,10 +32,7 @@ class AuditEventTest {
 
     static Stream<AuditEvent> everyKind() {
         SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build()
-                .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, List.of(
-                        Disclosure.of("no-request-no-obligation", 1, "No request."),
-                        Disclosure.of("no-adverse-action", 1, "No adverse action."),
-                        Disclosure.of("voluntary-participation", 1, "Voluntary.")));
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
         return Stream.of(
                 AuditEvent.Validated.ofShare(SampleData.failingShare(), FAIL, List.of("P1-FITF", "P1-CONFIDENCE"), AT),
                 AuditEvent.Validated.ofMeeting(SampleData.meeting(), FAIL, List.of(), AT),

@@ -1,5 +1,6 @@
 package org.fmishare.audit;
 
+import org.fmishare.testkit.TestParties;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.envelope.EnvelopeBody;
@@ -28,11 +29,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The dispatcher's progress lands in the audit log as attempts, failures, deliveries and dead letters. */
 class AuditListenerTest {
-    static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
-            Disclosure.digestOf("report"));
-    static final List<Disclosure> DISCLOSURES = List.of(Disclosure.of("no-request-no-obligation", 1, "No request."),
-            Disclosure.of("no-adverse-action", 1, "No adverse action."),
-            Disclosure.of("voluntary-participation", 1, "Voluntary."));
+    static final ComplianceSummary PASS = TestParties.PASS;
+    static final List<Disclosure> DISCLOSURES = TestParties.SHARE_DISCLOSURES;
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package org.fmishare.delivery;
 
+import org.fmishare.testkit.TestParties;
 import org.fmishare.core.transport.TransportException;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.transport.Transport;
@@ -46,14 +47,10 @@ import org.junit.jupiter.api.io.TempDir;
  * restart, expiry and guarded transports. (The wire itself is exercised by the transport adapters' tests.)
  */
 class DispatcherTest {
-    static final TestPki.Authority CA = TestPki.authority("dispatcher test CA");
-    static final SigningCredential SENDER = CA.issue("FITF signer", KeyAlgorithm.EC_P256);
-    static final EnvelopeSigner SIGNER = EnvelopeSigner.builder(SENDER, "fitf").build();
-    static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
-            Disclosure.digestOf("report"));
-    static final List<Disclosure> DISCLOSURES = List.of(Disclosure.of("no-request-no-obligation", 1, "No request."),
-            Disclosure.of("no-adverse-action", 1, "No adverse action."),
-            Disclosure.of("voluntary-participation", 1, "Voluntary."));
+    static final TestParties PARTIES = TestParties.create("dispatcher test CA");
+    static final EnvelopeSigner SIGNER = PARTIES.officeSigner();
+    static final ComplianceSummary PASS = TestParties.PASS;
+    static final List<Disclosure> DISCLOSURES = TestParties.SHARE_DISCLOSURES;
     static final URI DEST = URI.create("test://smc.example/fmi");
 
     @TempDir
@@ -251,7 +248,7 @@ class DispatcherTest {
         Path journal = dir.resolve("j");
         ThreatShare share = SampleData.passingShare();
         SignedEnvelope plain = SIGNER.sign(new EnvelopeBody.Share(share), PASS, DISCLOSURES);
-        X509Certificate smc = CA.issue("company encryption", KeyAlgorithm.EC_P256).certificate();
+        X509Certificate smc = PARTIES.ca().issue("company encryption", KeyAlgorithm.EC_P256).certificate();
         EncryptedEnvelope sealed = SIGNER.sign(new EnvelopeBody.Share(share), PASS, DISCLOSURES).encryptFor(smc);
         try (FileJournalStore store = FileJournalStore.open(journal)) {
             Dispatcher d = dispatcher(store, new ScriptedTransport((id, n) -> DeliveryResult.retry("down"))).build();
@@ -292,7 +289,7 @@ class DispatcherTest {
 
     @Test
     void expiredEnvelopesAreNotSent() throws Exception {
-        EnvelopeSigner shortLived = EnvelopeSigner.builder(SENDER, "fitf").lifetime(Duration.ofMillis(1)).build();
+        EnvelopeSigner shortLived = EnvelopeSigner.builder(PARTIES.officeSigning(), "fitf").lifetime(Duration.ofMillis(1)).build();
         SignedEnvelope e = shortLived.sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, DISCLOSURES);
         Thread.sleep(20);
         ScriptedTransport t = new ScriptedTransport((id, n) -> new DeliveryResult.Delivered(new byte[0], "200"));
