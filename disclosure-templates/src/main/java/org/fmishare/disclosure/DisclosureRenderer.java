@@ -27,10 +27,10 @@ import org.slf4j.LoggerFactory;
  * inserted value is escaped for its format (see {@link Format}); the subject line is header-safe. Values are never
  * evaluated as template syntax.
  *
- * {@snippet :
+ * <pre>{@code
  * RenderedMessage email = DisclosureRenderer.standard().renderShare(share, Format.HTML);
  * DisclosureVerifier.standard().verifyRendered(email.body(), MessageKind.THREAT_SHARE).requireAllPresent();
- * }
+ * }</pre>
  */
 public final class DisclosureRenderer {
     private static final Logger LOG = LoggerFactory.getLogger(DisclosureRenderer.class);

@@ -28,6 +28,7 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
  * <p>Not API: used only by the records in {@code org.fmishare.core.model}.
  */
 public final class ModelChecks {
+    private static final boolean BANNER_QUIETENED = ValidatorBanner.quieten();
     private static final Validator VALIDATOR = Validation.byDefaultProvider()
             .configure()
             .messageInterpolator(new ParameterMessageInterpolator())

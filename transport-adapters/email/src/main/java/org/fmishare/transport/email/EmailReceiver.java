@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * A different envelope reusing a known id is rejected. Entries are kept until the envelope expires (plus a day)
  * and are in memory only: a receiver restarted between two copies relies on the envelope verifier's replay cache.
  *
- * {@snippet :
+ * <pre>{@code
  * EmailReceiver receiver = EmailReceiver.builder()
  *         .smimeTrustAnchors(List.of(agencyRoot))
  *         .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(agencyRoot)
@@ -55,7 +55,7 @@ import org.slf4j.LoggerFactory;
  * if (!mail.duplicate()) {
  *     process(mail.envelope().share().orElseThrow());
  * }
- * }
+ * }</pre>
  *
  * <p>Thread-safe; build once and reuse (the dedupe memory lives in the instance).
  */

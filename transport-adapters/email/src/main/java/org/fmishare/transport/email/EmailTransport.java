@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers envelopes by S/MIME-signed email to {@code mailto:} destinations: the {@link Transport} for the
- * {@link org.fmishare.delivery.Dispatcher}, and a direct {@link #send} for callers without an outbox.
+ * {@code org.fmishare.delivery.Dispatcher}, and a direct {@link #send} for callers without an outbox.
  *
  * <p>Each message carries a human-readable body (plain text and HTML, from the configured {@link BodyRenderer}),
  * the envelope attached as {@code application/jose+json}, and is signed as a whole ({@code multipart/signed},
@@ -39,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * (retrying cannot help until the configuration changes; the dispatcher's replay resends after the fix). The
  * {@code Delivered} result has an empty receipt: email receipts arrive later as their own messages.
  *
- * {@snippet :
+ * <pre>{@code
  * EmailTransport email = EmailTransport.builder(
  *                 SmtpSettings.builder("smtp.agency.example", 587, SmtpSecurity.STARTTLS_REQUIRED)
  *                         .credentials("fitf-mailer", password).build(),
@@ -49,7 +49,7 @@ import org.slf4j.LoggerFactory;
  *         .build();
  * Dispatcher dispatcher = Dispatcher.builder().store(store).transport(email).build().start();
  * dispatcher.submit(envelope, URI.create("mailto:trust-safety@smc.example"));
- * }
+ * }</pre>
  *
  * <p>Immutable and thread-safe; one connection per message.
  */

@@ -21,7 +21,7 @@ import org.fmishare.core.keys.SigningCredential;
 
 /**
  * Builds {@link SSLContext}s for {@link HttpsTransport} and {@link HttpsReceiverServer} from SDK credentials (for
- * example from {@link org.fmishare.testkit.TestPki}) or from key stores.
+ * example from {@code org.fmishare.testkit.TestPki}) or from key stores.
  *
  * <p>Every context trusts exactly the given anchors (never the JDK's default CA list) through the JDK's PKIX trust
  * manager, and presents the given credential, if any. Keys and certificates made by another provider (the SDK's

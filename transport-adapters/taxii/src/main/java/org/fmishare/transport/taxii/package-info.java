@@ -9,7 +9,7 @@
  * reports a typed outcome per object. Every failure is a {@link org.fmishare.transport.taxii.TaxiiException}.
  *
  * <p>The STIX mapping of shares lives in {@link org.fmishare.transport.taxii.stix}; an in-process TAXII server for
- * tests and harnesses in {@link org.fmishare.transport.taxii.testserver}; {@link org.fmishare.transport.taxii.TaxiiShares}
+ * tests and harnesses in {@code org.fmishare.transport.taxii.testserver}; {@link org.fmishare.transport.taxii.TaxiiShares}
  * joins the two for the common "publish a share, read it back" flow.
  */
 package org.fmishare.transport.taxii;
