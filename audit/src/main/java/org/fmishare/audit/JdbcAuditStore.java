@@ -1,5 +1,8 @@
 package org.fmishare.audit;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
@@ -16,7 +20,9 @@ import javax.sql.DataSource;
  * the primary key, so two writers racing on one database cannot fork the chain: the loser's insert fails with
  * {@link AuditException.StorageFailed}.
  *
- * <p>The table ({@code fmi_share_audit} unless another name is given) is created if absent. Reads page with the
+ * <p>The table ({@code fmi_share_audit} unless another name is given) is created if absent, from the schema file for
+ * the database: {@code audit-postgresql.sql} ({@code bytea}) on PostgreSQL, {@code audit-standard.sql}
+ * ({@code BLOB}) elsewhere; both ship in this package so an embedder can run them instead. Reads page with the
  * SQL:2008 {@code OFFSET ... FETCH NEXT ... ROWS ONLY} clause. Database privileges are the place to make the table
  * append-only for the application's account; the hash chain and seals make any change detectable regardless.
  * Thread-safe: each call borrows its own connection from the {@link DataSource}.
@@ -57,14 +63,35 @@ public final class JdbcAuditStore implements AuditStore {
             throw new IllegalArgumentException("table must be a plain SQL identifier, was '" + table + "'");
         }
         JdbcAuditStore s = new JdbcAuditStore(dataSource, table);
-        String ddl = "CREATE TABLE IF NOT EXISTS " + table + " (seq BIGINT NOT NULL PRIMARY KEY, entry BLOB NOT NULL)";
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
-            st.execute(ddl);
+            String product = c.getMetaData().getDatabaseProductName();
+            st.execute(ddl("PostgreSQL".equalsIgnoreCase(product) ? "audit-postgresql.sql" : "audit-standard.sql",
+                    table));
             commit(c);
         } catch (SQLException e) {
             throw new AuditException.StorageFailed("cannot create audit table " + table + ": " + e.getMessage(), e);
         }
         return s;
+    }
+
+    /** The statement in a shipped schema file, without its comments, for the given table name. */
+    private static String ddl(String file, String table) {
+        try (InputStream in = JdbcAuditStore.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new AuditException.StorageFailed("the audit schema file " + file + " is missing from the jar",
+                        null);
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n")).strip();
+            if (sql.endsWith(";")) {
+                sql = sql.substring(0, sql.length() - 1);
+            }
+            // The table name was checked to be a plain identifier, so this substitution cannot inject SQL.
+            return sql.replace("fmi_share_audit", table);
+        } catch (IOException e) {
+            throw new AuditException.StorageFailed("cannot read the audit schema file " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     @Override

@@ -8,15 +8,19 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import javax.sql.DataSource;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 
-/** The JDBC store against an embedded H2 database. */
+/** The JDBC store against an embedded H2 database; {@link PostgresAuditStoreTest} runs the same on PostgreSQL. */
 class JdbcAuditStoreTest extends AuditStoreContract {
-    private final JdbcDataSource dataSource = new JdbcDataSource();
+    final DataSource dataSource = createDataSource();
 
-    JdbcAuditStoreTest() {
-        dataSource.setURL("jdbc:h2:mem:audit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+    /** {@return the database under test, a fresh one for every test} */
+    DataSource createDataSource() {
+        JdbcDataSource h2 = new JdbcDataSource();
+        h2.setURL("jdbc:h2:mem:audit-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
+        return h2;
     }
 
     @Override

@@ -7,9 +7,12 @@ import java.util.List;
 import org.fmishare.audit.AuditException;
 import org.fmishare.audit.AuditVerification;
 import org.fmishare.audit.AuditVerifier;
-import org.fmishare.audit.FileAuditStore;
+import org.fmishare.audit.ReadOnlyFileAuditStore;
 
-/** Opens and verifies an existing audit log file for {@code audit verify} and {@code report}. */
+/**
+ * Opens and verifies an existing audit log file for {@code audit verify} and {@code report}. The file is opened
+ * read-only: verifying evidence must never repair, truncate or otherwise rewrite it.
+ */
 final class AuditFiles {
     private AuditFiles() {}
 
@@ -19,7 +22,7 @@ final class AuditFiles {
      */
     static AuditVerification verify(Path file, Path trust) {
         List<X509Certificate> anchors = Secrets.certificates(trust);
-        // FileAuditStore.open creates missing files; a verifier must never create the log it is asked to check.
+        // Checked here too so the messages match the other commands' for unreadable input.
         if (!Files.exists(file)) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": no such file");
         }
@@ -29,11 +32,26 @@ final class AuditFiles {
         if (!Files.isReadable(file)) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": cannot read (permission denied)");
         }
-        try (FileAuditStore store = FileAuditStore.open(file)) {
-            return AuditVerifier.builder().trustAnchors(anchors).build().verify(store);
-        } catch (AuditException.Integrity e) {
-            throw new CliException(ExitCodes.FAILED, file + ": audit log broken: " + e.getMessage(), e);
+        try (ReadOnlyFileAuditStore store = ReadOnlyFileAuditStore.open(file)) {
+            try {
+                return AuditVerifier.builder().trustAnchors(anchors).build().verify(store);
+            } catch (AuditException.Integrity e) {
+                String where = store.unterminatedTailOffset().isPresent() && e.recordIndex() == store.size() - 1
+                        ? " (the file ends in " + (fileSize(file) - store.unterminatedTailOffset().getAsLong())
+                                + " bytes without a line break, from byte offset "
+                                + store.unterminatedTailOffset().getAsLong() + ")"
+                        : "";
+                throw new CliException(ExitCodes.FAILED, file + ": audit log broken: " + e.getMessage() + where, e);
+            }
         } catch (AuditException.StorageFailed e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static long fileSize(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": " + e.getMessage(), e);
         }
     }

@@ -18,6 +18,7 @@ import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.delivery.outbox.FileJournalStore;
 import org.fmishare.delivery.outbox.OutboxEntry;
 import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.delivery.outbox.RecoveryReport;
 import org.fmishare.delivery.Dispatcher;
 import org.fmishare.core.transport.Loopback;
 import org.fmishare.core.transport.Transport;
@@ -73,8 +74,11 @@ final class SendCommand implements Callable<Integer> {
             description = "How long to wait for delivery (default ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--max-attempts", defaultValue = "5", paramLabel = "N",
-            description = "Delivery attempts before the envelope is dead-lettered (default ${DEFAULT-VALUE}).")
+    // 15 attempts with 0.5-10 s back-off (jitter 0.2) wait at least 84 s in all before giving up, so a receiver
+    // restart or an outage of a minute does not dead-letter the envelope; 5 gave up after 6 s.
+    @Option(names = "--max-attempts", defaultValue = "15", paramLabel = "N",
+            description = "Delivery attempts before the envelope is dead-lettered (default ${DEFAULT-VALUE}: "
+                    + "together at least 84 s of back-off, so an outage of a minute is ridden out).")
     int maxAttempts;
 
     @Option(names = "--key", paramLabel = "P12", description = "https: the TLS client credential for mutual TLS; "
@@ -148,7 +152,46 @@ final class SendCommand implements Callable<Integer> {
                     + " (use https, mailto or taxii)");
         };
         OutboxEntry entry = deliver(envelope, transport);
-        return report(out, entry, envelope, verified);
+        int code = report(out, entry, envelope, verified);
+        // Delivered, but the journal lost other envelopes on recovery: that must not look like success.
+        lostOnRecovery.ifPresent(lost -> {
+            throw new CliException(ExitCodes.IO_FAILURE, lost);
+        });
+        return code;
+    }
+
+    /** Set when opening the journal found envelopes it could not recover; reported on stderr and in the exit. */
+    private Optional<String> lostOnRecovery = Optional.empty();
+
+    private void checkRecovery(FileJournalStore store) {
+        RecoveryReport r = store.recovery();
+        if (r.nothingLost()) {
+            return;
+        }
+        String lost = "outbox journal " + store.file() + " was damaged and recovery lost "
+                + (r.lostEnvelopeIds().isEmpty() ? "" : "envelope(s) " + String.join(", ", r.lostEnvelopeIds()))
+                + (r.unidentifiedDamagedRegions() == 0 ? "" : (r.lostEnvelopeIds().isEmpty() ? "" : " and ")
+                        + r.unidentifiedDamagedRegions() + " record(s) that could not be identified")
+                + ": send them again from their signed files"
+                + r.damagedCopy().map(c -> "; the damaged original is kept in " + c).orElse("");
+        spec.commandLine().getErr().println("fmi-share: " + lost);
+        lostOnRecovery = Optional.of(lost);
+    }
+
+    /** Sending a dead-lettered envelope again is the operator's retry: it goes back to the queue. */
+    private void requeueIfDead(Dispatcher dispatcher, String envelopeId) {
+        OutboxEntry existing = dispatcher.status(envelopeId).orElseThrow();
+        if (existing.state() != OutboxState.DEAD) {
+            return;
+        }
+        if (!existing.destination().equals(to.toString())) {
+            // The outbox holds one destination per envelope; silently retrying the old one would mislead.
+            throw new CliException(ExitCodes.USAGE, "--to: envelope " + envelopeId + " was dead-lettered for "
+                    + existing.destination() + " in this outbox; send it to that destination again, or use "
+                    + "another outbox for " + to);
+        }
+        dispatcher.replay(envelopeId);
+        spec.commandLine().getOut().printf("re-queued dead letter %s to %s%n", envelopeId, to);
     }
 
     private OutboxEntry deliver(SignedEnvelope.Stored envelope, Transport transport) throws InterruptedException {
@@ -163,8 +206,11 @@ final class SendCommand implements Callable<Integer> {
                 Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport)
                         .maxAttempts(maxAttempts).backoff(Duration.ofMillis(500), Duration.ofSeconds(10))
                         .build().start()) {
+            checkRecovery(store);
             try {
-                dispatcher.submit(envelope, to);
+                if (!dispatcher.submit(envelope, to)) {
+                    requeueIfDead(dispatcher, envelope.envelopeId());
+                }
             } catch (TransportException e) {
                 throw new CliException(ExitCodes.USAGE, "--to: " + e.getMessage(), e);
             }

@@ -83,9 +83,14 @@ class SendReceiveCliTest {
     }
 
     static Receiver receive(String... extra) {
+        return receiveOn(0, extra);
+    }
+
+    static Receiver receiveOn(int port, String... extra) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        List<String> args = new java.util.ArrayList<>(List.of("receive", "--https", "0", "--key", k("recipient.p12"),
+        List<String> args = new java.util.ArrayList<>(List.of("receive", "--https", Integer.toString(port), "--key",
+                k("recipient.p12"),
                 "--tls-key", k("server-tls.p12"), "--password", PW, "--trust", k("ca.pem")));
         if (!List.of(extra).contains("--recipient")) {
             args.addAll(List.of("--recipient", RECIPIENT));
@@ -211,6 +216,40 @@ class SendReceiveCliTest {
         assertThat(r.err()).startsWith("fmi-share: not delivered: ");
     }
 
+    /** A dead letter is not final: sending the same envelope again to the same destination re-queues it. */
+    @Test
+    void sendingADeadLetterAgainRequeuesAndDeliversIt(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String to = "https://127.0.0.1:" + port + "/fmi-share/envelopes";
+        String outbox = dir.resolve("outbox").toString();
+        CliTest.Result dead = CliTest.run("send", envelope.toString(), "--to", to, "--outbox", outbox, "--trust",
+                k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW, "--max-attempts", "1");
+        assertThat(dead.code()).as(dead.out() + dead.err()).isEqualTo(ExitCodes.IO_FAILURE);
+        assertThat(dead.out()).contains("dead-lettered " + signed.envelopeId());
+
+        Receiver receiver = receiveOn(port, "--max-envelopes", "1");
+        receiver.uri();
+        CliTest.Result again = CliTest.run("send", envelope.toString(), "--to", to, "--outbox", outbox, "--trust",
+                k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW, "--max-attempts", "1");
+        assertThat(again.code()).as(again.out() + again.err()).isZero();
+        assertThat(again.out()).contains("re-queued dead letter " + signed.envelopeId())
+                .contains("delivered " + signed.envelopeId());
+        assertThat(receiver.exit().get(2, TimeUnit.MINUTES)).as(receiver.err().toString()).isZero();
+
+        CliTest.Result elsewhere = CliTest.run("send", envelope.toString(), "--to", "https://127.0.0.1:9/other",
+                "--outbox", dir.resolve("outbox2").toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"),
+                "--password", PW, "--max-attempts", "1");
+        assertThat(elsewhere.code()).isEqualTo(ExitCodes.IO_FAILURE);
+        CliTest.Result retarget = CliTest.run("send", envelope.toString(), "--to", to, "--outbox",
+                dir.resolve("outbox2").toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"),
+                "--password", PW);
+        assertThat(retarget.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(retarget.err()).contains("was dead-lettered for https://127.0.0.1:9/other");
+    }
+
     @Test
     void sendRefusesACorruptOutboxJournalWithoutTouchingIt(@TempDir Path dir) throws Exception {
         Path journal = dir.resolve("outbox.journal");
@@ -222,6 +261,46 @@ class SendReceiveCliTest {
         assertThat(r.code()).as(r.out() + r.err()).isIn(ExitCodes.UNREADABLE_INPUT, ExitCodes.IO_FAILURE);
         assertThat(r.err()).startsWith("fmi-share: ").contains("outbox.journal").doesNotContain("\tat ");
         assertThat(Files.readAllBytes(journal)).isEqualTo(hostile);
+    }
+
+    /**
+     * One damaged byte in the first queued envelope's record must not cost the envelopes queued after it, and the
+     * envelope it does cost is named with a non-zero exit.
+     */
+    @Test
+    void sendNamesEnvelopesTheJournalLostAndKeepsTheOthers(@TempDir Path dir) throws Exception {
+        Path journal = dir.resolve("outbox.journal");
+        java.time.Instant now = java.time.Instant.now();
+        long firstEnd;
+        try (org.fmishare.delivery.outbox.FileJournalStore store =
+                org.fmishare.delivery.outbox.FileJournalStore.open(journal)) {
+            for (String id : List.of("queued-first", "queued-second")) {
+                store.enqueue(org.fmishare.delivery.outbox.OutboxEntry.queued(id, "http://127.0.0.1:9/x", RECIPIENT,
+                        now.plusSeconds(86_400), "sha-256:" + "0".repeat(64),
+                        ("{\"not\":\"an envelope " + id + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                        now.plusSeconds(3_600)));
+            }
+        }
+        byte[] bytes = Files.readAllBytes(journal);
+        // A byte in the middle of the first record's envelope bytes: that record fails its checksum.
+        String marker = "an envelope queued-first";
+        int at = new String(bytes, java.nio.charset.StandardCharsets.ISO_8859_1).indexOf(marker);
+        assertThat(at).isPositive();
+        bytes[at + 3] ^= 0x01;
+        Files.write(journal, bytes);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        CliTest.Result r = CliTest.run("send", envelope.toString(), "--to", "http://127.0.0.1:" + port
+                + "/fmi-share/envelopes", "--outbox", dir.toString(), "--trust", k("ca.pem"), "--max-attempts", "1");
+        assertThat(r.code()).as(r.out() + r.err()).isNotZero();
+        assertThat(r.err()).contains("recovery lost envelope(s) queued-first").doesNotContain("queued-second");
+        try (org.fmishare.delivery.outbox.FileJournalStore store =
+                org.fmishare.delivery.outbox.FileJournalStore.open(journal)) {
+            assertThat(store.find("queued-second")).isPresent();
+            assertThat(store.find("queued-first")).isEmpty();
+        }
     }
 
     @Test

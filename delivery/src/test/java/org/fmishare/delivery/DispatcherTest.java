@@ -338,4 +338,21 @@ class DispatcherTest {
             d.close();
         }
     }
+
+    /** The default retry budget rides out an outage of a minute: its back-off alone adds up to more, whatever jitter. */
+    @Test
+    void theDefaultRetryBudgetOutlastsAOneMinuteOutage() {
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("budget.journal"))) {
+            Dispatcher d = Dispatcher.builder().store(store)
+                    .transport(new ScriptedTransport((id, n) -> DeliveryResult.retry("down"))).build();
+            for (int run = 0; run < 1_000; run++) {
+                Duration total = Duration.ZERO;
+                // Waits happen between attempts: after failures 1 .. maxAttempts - 1 (the default is 10 attempts).
+                for (int attempt = 1; attempt < 10; attempt++) {
+                    total = total.plus(d.backoff(attempt));
+                }
+                assertThat(total).isGreaterThan(Duration.ofMinutes(1));
+            }
+        }
+    }
 }

@@ -1,16 +1,13 @@
 package org.fmishare.delivery.outbox;
 
-import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,22 +35,48 @@ import org.slf4j.LoggerFactory;
 /**
  * The default {@link OutboxStore}: an append-only journal file, no server needed.
  *
- * <p>Design note. Every state change is one framed record: {@code int length, int CRC32C(body), body}. A single
- * writer thread takes all records waiting at that moment, writes them with one {@code write} and makes them durable
- * with one {@code fsync} (group commit), so many concurrent callers share the cost of a sync while each call still
- * returns only after its record is on disk. Readers see a change only once it is durable: the dispatcher therefore
- * never sends an envelope whose enqueue could still be lost. On open the journal is replayed; the first record that
- * is short (torn by a crash) or fails its checksum ends the replay, the bytes from there on are copied to a
- * {@code .damaged-<millis>} file beside the journal, and the journal is truncated to its last intact record. The
- * {@link #recovery()} report says what happened. Invariant: the in-memory state equals the replay of the durable
- * journal prefix.
+ * <p>Design note. The file starts with an 8-byte header whose last byte is the format version (2). Every state
+ * change is one frame:
+ *
+ * <pre>
+ *   sync marker (4) | body length N (4) | envelope id (modified UTF-8, 2 + k) | CRC32C(length, id) (4)
+ *   | body (N: record type, envelope id, fields) | N again (4) | CRC32C(body) (4)
+ * </pre>
+ *
+ * The header check makes the length trustworthy before it is used, so a damaged length can never make the rest of
+ * the file look like one torn record; the sync marker lets recovery find the next frame after a damaged one; the
+ * id in the checked header names the envelope a damaged body belonged to; the trailer (length and body checksum)
+ * lets recovery read a body backwards from the next frame when only its header was damaged. A single writer thread
+ * takes all records waiting at that moment, writes them with one {@code write} and makes them durable with one
+ * {@code fsync} (group commit), so many concurrent callers share the cost of a sync while each call still returns
+ * only after its record is on disk. Readers see a change only once it is durable: the dispatcher therefore never
+ * sends an envelope whose enqueue could still be lost.
+ *
+ * <p>Recovery on open replays every intact frame, skips a damaged one and resynchronises on the next intact frame,
+ * so damage in the middle never drops later records. Only a damaged region with no intact frame after it (a record
+ * torn by a crash mid-write, which was never acknowledged) is cut: it is copied to a {@code .damaged-<millis>} file
+ * beside the journal and the journal is truncated there. If damage was found anywhere else, the whole original file
+ * is kept as the {@code .damaged-<millis>} copy and the journal is rewritten, atomically, as one snapshot record per
+ * surviving entry, so the damage is reported once and not again on every open. The {@link #recovery()} report names
+ * every envelope that could not be recovered and every entry that fell back to an earlier state. Invariant: the
+ * in-memory state equals the replay of the durable journal.
  *
  * <p>Thread-safe. One process may have a journal open at a time (the file is locked).
  */
 public final class FileJournalStore implements OutboxStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournalStore.class);
-    // Version 2: an enqueue record also holds the signed JWS the wire bytes were made from (see OutboxEntry).
+    /**
+     * The file header; its last byte is the format version. Version 2: synchronised frames, and an enqueue record
+     * also holds the signed JWS the wire bytes were made from (see OutboxEntry).
+     */
     private static final byte[] MAGIC = {'F', 'M', 'I', 'O', 'B', 'X', 0, 2};
+    /** The header of the first format (unsynchronised frames), which this version refuses rather than misreads. */
+    private static final byte[] MAGIC_V1 = {'F', 'M', 'I', 'O', 'B', 'X', 0, 1};
+    /** Starts every frame; recovery scans for it after a damaged frame. */
+    private static final int SYNC = 0xF15A_0B7E;
+    private static final int MAX_ID_BYTES = 1024;
+    /** Frame bytes besides the id and the body: sync, length, header CRC, trailer length, body CRC. */
+    private static final int FRAME_OVERHEAD = 4 + 4 + 2 + 4 + 4 + 4;
     private static final int MAX_BODY = 64 * 1024 * 1024;
     private static final int MAX_TEXT = 2_000;
 
@@ -60,10 +85,13 @@ public final class FileJournalStore implements OutboxStore {
     private static final byte DELIVERED = 3;
     private static final byte DEAD = 4;
     private static final byte REPLAYED = 5;
+    /** A whole entry, written only when a damaged journal is rewritten. */
+    private static final byte SNAPSHOT = 6;
 
     private final Path file;
-    private final FileChannel channel;
-    private final java.nio.channels.FileLock lock;
+    /** Not final: rewriting a damaged journal swaps in the channel (and lock) of the rewritten file. */
+    private FileChannel channel;
+    private java.nio.channels.FileLock lock;
     private final RecoveryReport recovery;
     /** Durable state, visible to readers. Written only by the writer thread (and during recovery). */
     private final Map<String, OutboxEntry> durable = new ConcurrentHashMap<>();
@@ -333,72 +361,323 @@ public final class FileJournalStore implements OutboxStore {
         }
     }
 
+    /** A frame header that passed its checksum: the id it names and where the body and the frame end. */
+    private record Header(String envelopeId, int bodyStart, int bodyLength, long frameEnd) {}
+
     private RecoveryReport recover() throws IOException {
         long size = channel.size();
         if (size == 0) {
             channel.write(ByteBuffer.wrap(MAGIC));
             channel.force(true);
-            return new RecoveryReport(0, 0, 0, Optional.empty(), Optional.empty());
+            return new RecoveryReport(0, 0, 0, Optional.empty(), Optional.empty(), List.of(), List.of(), 0);
         }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException(file + " is larger than an outbox journal can be (" + size + " bytes)");
+        }
+        // The whole journal is read at once: recovery needs random access to resynchronise, and every envelope in
+        // it is held in memory after replay anyway.
+        byte[] bytes = new byte[(int) size];
+        ByteBuffer all = ByteBuffer.wrap(bytes);
+        while (all.hasRemaining()) {
+            if (channel.read(all, all.position()) < 0) {
+                throw new IOException(file + " shrank while it was read");
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        boolean rewrite = checkFileHeader(bytes, problems);
+        Set<String> suspects = new TreeSet<>();
         long records = 0;
-        long good = 0;
-        String damage = null;
-        InputStream raw = new BufferedInputStream(Channels.newInputStream(channel.position(0)), 1 << 16);
-        DataInputStream in = new DataInputStream(raw);
-        byte[] magic = new byte[MAGIC.length];
-        int n = in.readNBytes(magic, 0, magic.length);
-        if (n < MAGIC.length || !Arrays.equals(magic, MAGIC)) {
-            throw new IOException(file + " is not an fmi-share outbox journal (bad header)");
+        long damaged = 0;
+        int unidentified = 0;
+        int cutAt = -1;
+        int pos = MAGIC.length;
+        while (pos < bytes.length) {
+            Header h = header(bytes, pos);
+            if (h != null) {
+                if (h.frameEnd() > bytes.length) {
+                    problems.add("torn record for envelope " + h.envelopeId() + " at offset " + pos + " ("
+                            + (bytes.length - pos) + " of " + (h.frameEnd() - pos) + " bytes)");
+                    suspects.add(h.envelopeId());
+                    cutAt = pos;
+                    break;
+                }
+                int end = (int) h.frameEnd();
+                if (crc(bytes, h.bodyStart(), h.bodyLength()) == ByteBuffer.wrap(bytes).getInt(end - 4)) {
+                    byte[] body = Arrays.copyOfRange(bytes, h.bodyStart(), h.bodyStart() + h.bodyLength());
+                    if (replayRecord(body, pos, problems, suspects)) {
+                        records++;
+                    } else {
+                        rewrite = true;
+                    }
+                    if (ByteBuffer.wrap(bytes).getInt(end - 8) != h.bodyLength()) {
+                        // The record is intact, but its trailer could no longer recover it after header damage.
+                        problems.add("damaged trailer of the record for envelope " + h.envelopeId() + " at offset "
+                                + pos + " (record intact)");
+                        damaged += end - pos;
+                        rewrite = true;
+                    }
+                } else {
+                    problems.add("checksum mismatch in the record for envelope " + h.envelopeId() + " at offset "
+                            + pos);
+                    suspects.add(h.envelopeId());
+                    damaged += end - pos;
+                    rewrite = true;
+                }
+                pos = end;
+                continue;
+            }
+            // The frame header is damaged: resynchronise on the next frame whose header is intact.
+            int next = nextHeader(bytes, pos + 1);
+            int end = next < 0 ? bytes.length : next;
+            byte[] body = bodyBefore(bytes, pos, end);
+            if (body != null) {
+                // Only the header was hit; the body passed its own checksum, read backwards from its trailer.
+                problems.add("damaged frame header at offset " + pos + " (record recovered from its trailer)");
+                if (replayRecord(body, pos, problems, suspects)) {
+                    records++;
+                }
+                damaged += end - pos;
+                rewrite = true;
+                pos = end;
+                continue;
+            }
+            if (next < 0) {
+                // Nothing intact follows: a record torn by a crash mid-write, never acknowledged to its caller.
+                problems.add("torn or damaged tail of " + (bytes.length - pos) + " bytes at offset " + pos);
+                cutAt = pos;
+                break;
+            }
+            problems.add("unidentifiable damaged region of " + (end - pos) + " bytes at offset " + pos);
+            unidentified++;
+            damaged += end - pos;
+            rewrite = true;
+            pos = end;
         }
-        good = MAGIC.length;
-        CRC32C crc = new CRC32C();
-        while (good < size) {
-            long remaining = size - good;
-            if (remaining < 8) {
-                damage = "torn record header at offset " + good;
-                break;
-            }
-            int length = in.readInt();
-            int checksum = in.readInt();
-            if (length <= 0 || length > MAX_BODY) {
-                damage = "invalid record length " + length + " at offset " + good;
-                break;
-            }
-            if (remaining - 8 < length) {
-                damage = "torn record at offset " + good + " (" + (remaining - 8) + " of " + length + " bytes)";
-                break;
-            }
-            byte[] body = in.readNBytes(length);
-            crc.reset();
-            crc.update(body);
-            if ((int) crc.getValue() != checksum) {
-                damage = "checksum mismatch in record at offset " + good;
-                break;
-            }
-            try {
-                apply(body);
-            } catch (IOException | RuntimeException e) {
-                damage = "undecodable record at offset " + good + ": " + e.getMessage();
-                break;
-            }
-            records++;
-            good += 8 + length;
+        if (cutAt >= 0) {
+            damaged += bytes.length - cutAt;
         }
         Optional<Path> copy = Optional.empty();
-        if (damage != null) {
-            Path aside = file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
-            try (FileChannel out = FileChannel.open(aside, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                channel.transferTo(good, size - good, out);
-                out.force(true);
-            }
-            channel.truncate(good);
+        if (rewrite) {
+            Path aside = aside();
+            writeDurably(aside, ByteBuffer.wrap(bytes));
+            rewriteFromState();
+            copy = Optional.of(aside);
+        } else if (cutAt >= 0) {
+            Path aside = aside();
+            writeDurably(aside, ByteBuffer.wrap(bytes, cutAt, bytes.length - cutAt));
+            channel.truncate(cutAt);
             channel.force(true);
             copy = Optional.of(aside);
-            LOG.warn("outbox journal {}: {}; kept {} intact records, moved {} damaged bytes to {}", file, damage,
-                    records, size - good, aside);
+        }
+        List<String> lost = suspects.stream().filter(id -> !durable.containsKey(id)).toList();
+        List<String> reverted = suspects.stream().filter(durable::containsKey).toList();
+        Optional<String> damage = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
+        if (damage.isPresent()) {
+            LOG.warn("outbox journal {}: {}; kept {} intact records, {} damaged bytes{}; lost envelopes: {}; "
+                    + "envelopes back in an earlier state: {}", file, damage.get(), records, damaged,
+                    copy.map(c -> ", original bytes saved to " + c).orElse(""), lost, reverted);
         }
         channel.position(channel.size());
-        return new RecoveryReport(records, durable.size(), size - good, Optional.ofNullable(damage), copy);
+        return new RecoveryReport(records, durable.size(), damaged, damage, copy, lost, reverted, unidentified);
+    }
+
+    /**
+     * Checks the file header. Returns true if it was damaged in one byte but is followed by an intact frame (so the
+     * journal is still recognised, and is rewritten with a clean header).
+     */
+    private boolean checkFileHeader(byte[] bytes, List<String> problems) throws IOException {
+        if (bytes.length < MAGIC.length) {
+            throw new IOException(file + " is not an fmi-share outbox journal (bad header)");
+        }
+        byte[] head = Arrays.copyOf(bytes, MAGIC.length);
+        if (Arrays.equals(head, MAGIC)) {
+            return false;
+        }
+        if (Arrays.equals(head, MAGIC_V1)) {
+            throw new IOException(file + " is an fmi-share outbox journal in format version 1, which this release "
+                    + "does not read: finish its deliveries with the release that wrote it, then start a new journal");
+        }
+        int differing = 0;
+        for (int i = 0; i < MAGIC.length; i++) {
+            differing += head[i] == MAGIC[i] ? 0 : 1;
+        }
+        if (differing == 1 && (bytes.length == MAGIC.length || header(bytes, MAGIC.length) != null)) {
+            problems.add("damaged file header");
+            return true;
+        }
+        throw new IOException(file + " is not an fmi-share outbox journal (bad header)");
+    }
+
+    /** Applies one checksummed record; a record that does not fit the state so far names its envelope instead. */
+    private boolean replayRecord(byte[] body, int pos, List<String> problems, Set<String> suspects) {
+        try {
+            apply(body);
+            return true;
+        } catch (IOException | RuntimeException e) {
+            String id = idOf(body).orElse("?");
+            problems.add("record for envelope " + id + " at offset " + pos + " cannot be applied: " + e.getMessage());
+            idOf(body).ifPresent(suspects::add);
+            return false;
+        }
+    }
+
+    private static Optional<String> idOf(byte[] body) {
+        try {
+            DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
+            in.readByte();
+            return Optional.of(in.readUTF());
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Parses a frame header at {@code pos}; null unless the sync marker and the header checksum are intact. */
+    private static Header header(byte[] b, int pos) {
+        if (pos < 0 || (long) pos + 10 > b.length) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        if (buf.getInt(pos) != SYNC) {
+            return null;
+        }
+        int length = buf.getInt(pos + 4);
+        int idBytes = Short.toUnsignedInt(buf.getShort(pos + 8));
+        if (length <= 0 || length > MAX_BODY || idBytes == 0 || idBytes > MAX_ID_BYTES
+                || (long) pos + 14 + idBytes > b.length) {
+            return null;
+        }
+        if (crc(b, pos + 4, 6 + idBytes) != buf.getInt(pos + 10 + idBytes)) {
+            return null;
+        }
+        try {
+            String id = new DataInputStream(new ByteArrayInputStream(b, pos + 8, 2 + idBytes)).readUTF();
+            int bodyStart = pos + 14 + idBytes;
+            return new Header(id, bodyStart, length, (long) bodyStart + length + 8);
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static int nextHeader(byte[] b, int from) {
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        for (int i = from; i + 4 <= b.length; i++) {
+            if (buf.getInt(i) == SYNC && header(b, i) != null) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The body of a frame ending at {@code end}, read from its trailer; null unless its checksum holds. */
+    private static byte[] bodyBefore(byte[] b, int start, int end) {
+        if (end - start < FRAME_OVERHEAD + 1) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(b);
+        int length = buf.getInt(end - 8);
+        if (length <= 0 || length > end - start - FRAME_OVERHEAD) {
+            return null;
+        }
+        int bodyStart = end - 8 - length;
+        if (crc(b, bodyStart, length) != buf.getInt(end - 4)) {
+            return null;
+        }
+        return Arrays.copyOfRange(b, bodyStart, end - 8);
+    }
+
+    private static int crc(byte[] b, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(b, offset, length);
+        return (int) crc.getValue();
+    }
+
+    private Path aside() {
+        return file.resolveSibling(file.getFileName() + ".damaged-" + System.currentTimeMillis());
+    }
+
+    private static void writeDurably(Path target, ByteBuffer data) throws IOException {
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            while (data.hasRemaining()) {
+                out.write(data);
+            }
+            out.force(true);
+        }
+    }
+
+    /**
+     * Replaces the journal, atomically, by one snapshot record per entry recovered. The new file is locked before
+     * it takes the journal's name, so no other process can open the journal in between.
+     */
+    private void rewriteFromState() throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".rewrite");
+        Files.deleteIfExists(tmp);
+        FileChannel fresh = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        java.nio.channels.FileLock freshLock = null;
+        try {
+            freshLock = fresh.lock();
+            fresh.write(ByteBuffer.wrap(MAGIC));
+            List<OutboxEntry> entries = durable.values().stream()
+                    .sorted(Comparator.comparing(OutboxEntry::enqueuedAt).thenComparing(OutboxEntry::envelopeId))
+                    .toList();
+            for (OutboxEntry e : entries) {
+                ByteBuffer frame = ByteBuffer.wrap(snapshot(e));
+                while (frame.hasRemaining()) {
+                    fresh.write(frame);
+                }
+            }
+            fresh.force(true);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            syncDirectory();
+        } catch (IOException | RuntimeException e) {
+            if (freshLock != null) {
+                freshLock.release();
+            }
+            fresh.close();
+            throw e;
+        }
+        lock.release();
+        channel.close();
+        channel = fresh;
+        lock = freshLock;
+    }
+
+    private void syncDirectory() {
+        Path dir = file.getParent();
+        if (dir == null) {
+            return;
+        }
+        try (FileChannel d = FileChannel.open(dir, StandardOpenOption.READ)) {
+            d.force(true);
+        } catch (IOException e) {
+            // Not every platform can sync a directory; the rename itself is still atomic.
+            LOG.debug("cannot sync directory {}: {}", dir, e.toString());
+        }
+    }
+
+    private static byte[] snapshot(OutboxEntry e) {
+        return encode(SNAPSHOT, e.envelopeId(), out -> {
+            out.writeUTF(e.destination());
+            out.writeUTF(e.recipientId());
+            writeInstant(out, e.expiresAt());
+            out.writeUTF(e.digest());
+            writeInstant(out, e.enqueuedAt());
+            writeBytes(out, e.envelope());
+            out.writeUTF(e.state().name());
+            out.writeInt(e.attempts());
+            writeInstant(out, e.nextAttemptAt());
+            out.writeBoolean(e.lastError().isPresent());
+            if (e.lastError().isPresent()) {
+                out.writeUTF(e.lastError().get());
+            }
+            out.writeBoolean(e.finishedAt().isPresent());
+            if (e.finishedAt().isPresent()) {
+                writeInstant(out, e.finishedAt().get());
+            }
+            writeBytes(out, e.receipt());
+            writeBytes(out, e.signedEnvelope());
+        });
     }
 
     private void apply(byte[] body) throws IOException {
@@ -418,6 +697,24 @@ public final class FileJournalStore implements OutboxStore {
             Instant at = readInstant(in);
             byte[] envelope = readBytes(in);
             next = OutboxEntry.queued(id, destination, recipient, expires, digest, envelope, readBytes(in), at);
+        } else if (type == SNAPSHOT) {
+            if (current != null) {
+                throw new IOException("snapshot of " + id + " after it was already recorded");
+            }
+            String destination = in.readUTF();
+            String recipient = in.readUTF();
+            Instant expires = readInstant(in);
+            String digest = in.readUTF();
+            Instant at = readInstant(in);
+            byte[] envelope = readBytes(in);
+            OutboxState state = OutboxState.valueOf(in.readUTF());
+            int attempts = in.readInt();
+            Instant nextAttempt = readInstant(in);
+            Optional<String> lastError = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
+            Optional<Instant> finished = in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
+            byte[] receipt = readBytes(in);
+            next = new OutboxEntry(id, destination, recipient, expires, digest, at, envelope, state, attempts,
+                    nextAttempt, lastError, finished, receipt, readBytes(in));
         } else {
             if (current == null) {
                 throw new IOException("state change for unknown envelope " + id);
@@ -440,21 +737,26 @@ public final class FileJournalStore implements OutboxStore {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
             DataOutputStream out = new DataOutputStream(bytes);
-            out.writeInt(0);
-            out.writeInt(0);
             out.writeByte(type);
             out.writeUTF(envelopeId);
             body.write(out);
             out.flush();
-            byte[] frame = bytes.toByteArray();
-            int length = frame.length - 8;
-            if (length > MAX_BODY) {
-                throw new IllegalArgumentException("outbox record of " + length + " bytes exceeds " + MAX_BODY);
+            byte[] content = bytes.toByteArray();
+            if (content.length > MAX_BODY) {
+                throw new IllegalArgumentException("outbox record of " + content.length + " bytes exceeds " + MAX_BODY);
             }
-            CRC32C crc = new CRC32C();
-            crc.update(frame, 8, length);
-            ByteBuffer.wrap(frame).putInt(length).putInt((int) crc.getValue());
-            return frame;
+            ByteArrayOutputStream idBytes = new ByteArrayOutputStream(64);
+            new DataOutputStream(idBytes).writeUTF(envelopeId);
+            byte[] id = idBytes.toByteArray();
+            if (id.length - 2 > MAX_ID_BYTES) {
+                throw new IllegalArgumentException("envelope id of " + (id.length - 2) + " bytes exceeds "
+                        + MAX_ID_BYTES);
+            }
+            ByteBuffer frame = ByteBuffer.allocate(FRAME_OVERHEAD - 2 + id.length + content.length);
+            frame.putInt(SYNC).putInt(content.length).put(id);
+            frame.putInt(crc(frame.array(), 4, 4 + id.length));
+            frame.put(content).putInt(content.length).putInt(crc(content, 0, content.length));
+            return frame.array();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,24 +1,35 @@
 package org.fmishare.delivery.outbox;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 
 /**
  * An {@link OutboxStore} in any JDBC database, for agencies that keep state in one. Each change is one statement
  * committed before the method returns (auto-commit, or an explicit commit), so it is as durable as the database.
  *
- * <p>The table ({@code fmi_share_outbox} unless another name is given) is created if absent. Timestamps are stored
- * as epoch nanoseconds ({@code BIGINT}), so no time zone conversion can shift them. State transitions are
+ * <p>The table ({@code fmi_share_outbox} unless another name is given) is created if absent, from the schema file
+ * for the database: {@code outbox-postgresql.sql} ({@code bytea}, {@code timestamptz}) on PostgreSQL,
+ * {@code outbox-standard.sql} ({@code BLOB}, {@code TIMESTAMP WITH TIME ZONE}) elsewhere; both ship in this
+ * package so an embedder can run them instead. Timestamps are written as UTC offsets, so no session time zone can
+ * shift them, and rounded down to microseconds, PostgreSQL's precision, so every database returns the same
+ * instants. State transitions are
  * conditional updates ({@code ... WHERE state = ?}), so two dispatchers sharing a database cannot both deliver or
  * both retire the same entry. Thread-safe: each call borrows its own connection from the {@link DataSource}.
  */
@@ -64,26 +75,30 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     private void createTable() {
-        String ddl = "CREATE TABLE IF NOT EXISTS " + table + " ("
-                + "envelope_id VARCHAR(256) NOT NULL PRIMARY KEY, "
-                + "destination VARCHAR(2048) NOT NULL, "
-                + "recipient_id VARCHAR(256) NOT NULL, "
-                + "expires_at BIGINT NOT NULL, "
-                + "digest VARCHAR(80) NOT NULL, "
-                + "enqueued_at BIGINT NOT NULL, "
-                + "envelope BLOB NOT NULL, "
-                + "state VARCHAR(16) NOT NULL, "
-                + "attempts INTEGER NOT NULL, "
-                + "next_attempt_at BIGINT NOT NULL, "
-                + "last_error VARCHAR(" + MAX_TEXT + "), "
-                + "finished_at BIGINT, "
-                + "receipt BLOB, "
-                + "signed_envelope BLOB NOT NULL)";
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute(ddl);
+            String product = c.getMetaData().getDatabaseProductName();
+            s.execute(ddl("PostgreSQL".equalsIgnoreCase(product) ? "outbox-postgresql.sql" : "outbox-standard.sql"));
             commit(c);
         } catch (SQLException e) {
             throw new OutboxException.StorageFailed("cannot create outbox table " + table + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The statement in a shipped schema file, without its comments, for this store's table name. */
+    private String ddl(String file) {
+        try (InputStream in = JdbcOutboxStore.class.getResourceAsStream(file)) {
+            if (in == null) {
+                throw new OutboxException.StorageFailed("the outbox schema file " + file + " is missing from the jar", null);
+            }
+            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n")).strip();
+            if (sql.endsWith(";")) {
+                sql = sql.substring(0, sql.length() - 1);
+            }
+            // The table name was checked to be a plain identifier, so this substitution cannot inject SQL.
+            return sql.replace("fmi_share_outbox", table);
+        } catch (IOException e) {
+            throw new OutboxException.StorageFailed("cannot read the outbox schema file " + file + ": " + e.getMessage(), e);
         }
     }
 
@@ -104,12 +119,12 @@ public final class JdbcOutboxStore implements OutboxStore {
                 p.setString(1, entry.envelopeId());
                 p.setString(2, entry.destination());
                 p.setString(3, entry.recipientId());
-                p.setLong(4, nanos(entry.expiresAt()));
+                p.setObject(4, timestamp(entry.expiresAt()));
                 p.setString(5, entry.digest());
-                p.setLong(6, nanos(entry.enqueuedAt()));
+                p.setObject(6, timestamp(entry.enqueuedAt()));
                 p.setBytes(7, entry.envelope());
                 p.setString(8, OutboxState.QUEUED.name());
-                p.setLong(9, nanos(entry.nextAttemptAt()));
+                p.setObject(9, timestamp(entry.nextAttemptAt()));
                 p.setBytes(10, new byte[0]);
                 p.setBytes(11, entry.signedEnvelope());
                 p.executeUpdate();
@@ -134,7 +149,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         update(envelopeId, OutboxState.QUEUED, "retried",
                 "attempts = ?, next_attempt_at = ?, last_error = ?", p -> {
                     p.setInt(1, attempts);
-                    p.setLong(2, nanos(nextAttemptAt));
+                    p.setObject(2, timestamp(nextAttemptAt));
                     p.setString(3, clip(Objects.requireNonNull(error, "error")));
                     return 4;
                 });
@@ -146,7 +161,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         Objects.requireNonNull(receipt, "receipt");
         update(envelopeId, OutboxState.QUEUED, "delivered", "state = 'DELIVERED', finished_at = ?, receipt = ?",
                 p -> {
-                    p.setLong(1, nanos(at));
+                    p.setObject(1, timestamp(at));
                     p.setBytes(2, receipt);
                     return 3;
                 });
@@ -157,7 +172,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         Objects.requireNonNull(at, "at");
         update(envelopeId, OutboxState.QUEUED, "declared dead", "state = 'DEAD', finished_at = ?, last_error = ?",
                 p -> {
-                    p.setLong(1, nanos(at));
+                    p.setObject(1, timestamp(at));
                     p.setString(2, clip(Objects.requireNonNull(reason, "reason")));
                     return 3;
                 });
@@ -168,7 +183,7 @@ public final class JdbcOutboxStore implements OutboxStore {
         Objects.requireNonNull(at, "at");
         update(envelopeId, OutboxState.DEAD, "replayed",
                 "state = 'QUEUED', attempts = 0, next_attempt_at = ?, finished_at = NULL", p -> {
-                    p.setLong(1, nanos(at));
+                    p.setObject(1, timestamp(at));
                     return 2;
                 });
     }
@@ -225,14 +240,13 @@ public final class JdbcOutboxStore implements OutboxStore {
             List<OutboxEntry> out = new ArrayList<>();
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
-                    long finished = r.getLong(12);
-                    boolean hasFinished = !r.wasNull();
+                    OffsetDateTime finished = r.getObject(12, OffsetDateTime.class);
                     byte[] receipt = r.getBytes(13);
-                    out.add(new OutboxEntry(r.getString(1), r.getString(2), r.getString(3), instant(r.getLong(4)),
-                            r.getString(5), instant(r.getLong(6)), r.getBytes(7),
-                            OutboxState.valueOf(r.getString(8)), r.getInt(9), instant(r.getLong(10)),
+                    out.add(new OutboxEntry(r.getString(1), r.getString(2), r.getString(3), instant(r, 4),
+                            r.getString(5), instant(r, 6), r.getBytes(7),
+                            OutboxState.valueOf(r.getString(8)), r.getInt(9), instant(r, 10),
                             Optional.ofNullable(r.getString(11)),
-                            hasFinished ? Optional.of(instant(finished)) : Optional.empty(),
+                            Optional.ofNullable(finished).map(OffsetDateTime::toInstant),
                             receipt == null ? new byte[0] : receipt, r.getBytes(14)));
                 }
             }
@@ -263,12 +277,13 @@ public final class JdbcOutboxStore implements OutboxStore {
         }
     }
 
-    private static long nanos(Instant t) {
-        return Math.addExact(Math.multiplyExact(t.getEpochSecond(), 1_000_000_000L), t.getNano());
+    /** Rounded down to microseconds, the finest precision PostgreSQL keeps, so all databases agree. */
+    private static OffsetDateTime timestamp(Instant t) {
+        return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 
-    private static Instant instant(long nanos) {
-        return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
+    private static Instant instant(ResultSet r, int column) throws SQLException {
+        return r.getObject(column, OffsetDateTime.class).toInstant();
     }
 
     private static String clip(String s) {

@@ -1,0 +1,23 @@
+-- fmi-share outbox schema for PostgreSQL (JdbcOutboxStore).
+-- JdbcOutboxStore.open creates this table itself if it is missing; run this file yourself instead when the
+-- application's database account may not create tables. To use another table name, replace fmi_share_outbox
+-- here and pass the same name to JdbcOutboxStore.open(dataSource, table).
+-- Timestamps are timestamptz (microsecond precision; the store rounds instants down to microseconds on every
+-- database, so all dialects return the same values). The envelope as sent (signed, or encrypted), the signed
+-- envelope (for reading its content back after a restart) and the receipt are stored byte-exact.
+CREATE TABLE IF NOT EXISTS fmi_share_outbox (
+    envelope_id     VARCHAR(256)  NOT NULL PRIMARY KEY,
+    destination     VARCHAR(2048) NOT NULL,
+    recipient_id    VARCHAR(256)  NOT NULL,
+    expires_at      TIMESTAMPTZ   NOT NULL,
+    digest          VARCHAR(80)   NOT NULL,
+    enqueued_at     TIMESTAMPTZ   NOT NULL,
+    envelope        BYTEA         NOT NULL,
+    state           VARCHAR(16)   NOT NULL,
+    attempts        INTEGER       NOT NULL,
+    next_attempt_at TIMESTAMPTZ   NOT NULL,
+    last_error      VARCHAR(2000),
+    finished_at     TIMESTAMPTZ,
+    receipt         BYTEA,
+    signed_envelope BYTEA NOT NULL
+);

@@ -1,0 +1,21 @@
+-- fmi-share outbox schema in standard SQL (JdbcOutboxStore), used for every database other than PostgreSQL;
+-- tested on H2. JdbcOutboxStore.open creates this table itself if it is missing; run this file yourself instead
+-- when the application's database account may not create tables. To use another table name, replace
+-- fmi_share_outbox here and pass the same name to JdbcOutboxStore.open(dataSource, table).
+-- Timestamps keep microseconds (the store rounds instants down to microseconds on every database).
+CREATE TABLE IF NOT EXISTS fmi_share_outbox (
+    envelope_id     VARCHAR(256)             NOT NULL PRIMARY KEY,
+    destination     VARCHAR(2048)            NOT NULL,
+    recipient_id    VARCHAR(256)             NOT NULL,
+    expires_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    digest          VARCHAR(80)              NOT NULL,
+    enqueued_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    envelope        BLOB                     NOT NULL,
+    state           VARCHAR(16)              NOT NULL,
+    attempts        INTEGER                  NOT NULL,
+    next_attempt_at TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_error      VARCHAR(2000),
+    finished_at     TIMESTAMP WITH TIME ZONE,
+    receipt         BLOB,
+    signed_envelope BLOB NOT NULL
+);
