@@ -85,10 +85,11 @@ class RuleSetTest {
 
     @Test
     void lexiconIsExtensibleThroughTheDocument() throws IOException {
-        var share = SampleData.passingShare().toBuilder().narrative("Please shadowban these accounts.").build();
+        // An invented verb: no built-in list or the speech-act analysis knows it, only the extended lexicon does.
+        var share = SampleData.passingShare().toBuilder().narrative("Please zorbify these accounts.").build();
         assertThat(SopValidator.standard().validate(share, Messages.render(share)).verdict()).isEqualTo(Verdict.PASS);
         RuleSet extended = RuleSet.parse(bundledJson().replace("\"actions\": [", "\"actions\": [{\"lemma\": "
-                + "\"shadowban\", \"forms\": [\"shadowbanned\"]},").getBytes(StandardCharsets.UTF_8), "ext.json");
+                + "\"zorbify\", \"forms\": [\"zorbified\"]},").getBytes(StandardCharsets.UTF_8), "ext.json");
         ComplianceReport report = SopValidator.standard().withRuleSet(extended).validate(share,
                 Messages.render(share));
         assertThat(report.failedRuleIds()).containsExactly("P1-NO-COERCION");

@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import org.fmishare.core.model.ActorKind;
+import org.fmishare.core.model.AdHocTrigger;
 import org.fmishare.core.model.AttendeeSide;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.BriefingTopic;
@@ -22,6 +23,9 @@ import org.fmishare.core.model.Fact;
 import org.fmishare.core.model.FactKind;
 import org.fmishare.core.model.FitfRole;
 import org.fmishare.core.model.ForeignActor;
+import org.fmishare.core.model.InformationCredibility;
+import org.fmishare.core.model.SourceReliability;
+import org.fmishare.core.model.SourceType;
 import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.MeetingKind;
 import org.fmishare.core.model.ParticipationState;
@@ -227,20 +231,33 @@ public final class BuiltInRules {
         return problems;
     }
 
+    /** Statement text reduced to its words, so that two copies of one fact are recognised as one. */
+    private static String factKey(Fact f) {
+        return f.statement().toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+
     private static void factsCount(ShareInput in, Evaluation ev) {
         ThreatShare s = in.share();
         RuleSetDocument.Facts t = in.doc().facts();
         Set<String> refs = knownRefs(s);
+        Set<String> seen = new HashSet<>();
         int good = 0;
         for (int i = 0; i < s.facts().size(); i++) {
             Fact f = s.facts().get(i);
+            if (!seen.add(factKey(f))) {
+                // A copy of a fact adds no information: it counts once, whatever its id or grade.
+                ev.addPolicy(Severity.INFO, "$.facts[" + i + "]", "fact '" + f.id() + "' repeats an earlier fact "
+                        + "and counts once", "facts.minimumCount");
+                continue;
+            }
             if (credible(f, t) && vagueness(f, i, s, t, refs, new ArrayList<>()).isEmpty()) {
                 good++;
             }
         }
         if (good < t.minimumCount()) {
-            ev.add(Severity.ERROR, "$.facts", good + " of " + s.facts().size()
-                    + " facts are specific and credible; at least " + t.minimumCount() + " are required");
+            ev.addPolicy(Severity.ERROR, "$.facts", good + " distinct facts of " + s.facts().size()
+                    + " are specific and credible; the rule set requires at least " + t.minimumCount(),
+                    "facts.minimumCount");
         }
     }
 
@@ -249,14 +266,25 @@ public final class BuiltInRules {
         List<Fact> facts = in.share().facts();
         for (int i = 0; i < facts.size(); i++) {
             Fact f = facts.get(i);
+            // Below the floor a fact is context: it does not count toward the threshold (P1-FACTS-COUNT decides
+            // whether enough remain) and does not by itself fail the share.
             if (!f.reliability().atLeast(t.minimumReliability())) {
-                ev.add(Severity.ERROR, "$.facts[" + i + "].reliability", "fact '" + f.id() + "' comes from a source"
-                        + " graded " + f.reliability() + "; the floor is " + t.minimumReliability());
+                ev.addPolicy(Severity.INFO, "$.facts[" + i + "].reliability", "fact '" + f.id() + "' comes from a "
+                        + "source graded " + f.reliability() + ", below the floor " + t.minimumReliability()
+                        + "; it is context and does not count toward the threshold", "facts.minimumReliability");
             }
             if (!f.credibility().atLeast(t.minimumCredibility())) {
-                ev.add(Severity.ERROR, "$.facts[" + i + "].credibility", "fact '" + f.id() + "' is graded "
-                        + f.credibility().grade() + " (" + f.credibility() + "); the floor is "
-                        + t.minimumCredibility().grade() + " (" + t.minimumCredibility() + ")");
+                ev.addPolicy(Severity.INFO, "$.facts[" + i + "].credibility", "fact '" + f.id() + "' is graded "
+                        + f.credibility().grade() + " (" + f.credibility() + "), below the floor "
+                        + t.minimumCredibility().grade() + " (" + t.minimumCredibility() + "); it is context and "
+                        + "does not count toward the threshold", "facts.minimumCredibility");
+            }
+            // Open-source reporting cannot be confirmed as completely reliable and confirmed by other sources
+            // from the open source alone: an A1 grade on it is more likely a grading error than a fact.
+            if (f.sourceType() == SourceType.OPEN_SOURCE && f.reliability() == SourceReliability.A
+                    && f.credibility() == InformationCredibility.CONFIRMED) {
+                ev.add(Severity.REVIEW, "$.facts[" + i + "].reliability", "fact '" + f.id() + "' is open-source "
+                        + "information graded A1 (completely reliable, confirmed); confirm the grading");
             }
         }
     }
@@ -294,9 +322,19 @@ public final class BuiltInRules {
                     + "government, foreign actor or their proxy");
             return;
         }
+        if (actor.kind() == ActorKind.PROXY && CountryCode.US.equals(actor.country())) {
+            ev.add(Severity.REVIEW, "$.actor.country", "the proxy '" + actor.name() + "' is based in the United "
+                    + "States; a domestic actor's speech is not foreign activity unless the facts show it acts at a "
+                    + "foreign principal's direction: confirm the foreign nexus and the U.S.-person guard");
+        }
         if (actor.proxyLink().isPresent()) {
-            int words = words(actor.proxyLink().get().statement());
-            if (words < t.minimumLinkStatementWords()) {
+            String statement = actor.proxyLink().get().statement();
+            int words = words(statement);
+            if (placeholder(statement, in.doc())) {
+                ev.add(Severity.ERROR, "$.actor.proxyLink.statement", "the proxy's link to "
+                        + actor.proxyLink().get().principalName() + " is a placeholder ('" + statement.strip()
+                        + "'), not a statement of the link");
+            } else if (words < t.minimumLinkStatementWords()) {
                 ev.add(Severity.ERROR, "$.actor.proxyLink.statement", "the proxy's link to "
                         + actor.proxyLink().get().principalName() + " is not stated (" + words + " words, at least "
                         + t.minimumLinkStatementWords() + " needed)");
@@ -306,6 +344,20 @@ public final class BuiltInRules {
             ev.add(t.uncoveredCountrySeverity(), countryPath, attributed + " is not on the covered-country list ("
                     + t.coveredCountriesBasis() + "); confirm the foreign nexus");
         }
+    }
+
+    /** Whether a text is, apart from punctuation and filler, one of the rule set's placeholders. */
+    private static boolean placeholder(String text, RuleSetDocument doc) {
+        String norm = text.strip().toLowerCase(Locale.ROOT).replaceAll("[.!?:;()\\[\\]\"']+", " ")
+                .replaceAll("\\s+", " ").strip();
+        for (String p : doc.operation().placeholderObjectives()) {
+            String ph = p.strip().toLowerCase(Locale.ROOT);
+            if (norm.equals(ph) || norm.startsWith(ph + " ") || norm.endsWith(" " + ph) || norm.contains(" " + ph
+                    + " ") && words(norm) <= ph.split(" ").length + 4) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void covert(ShareInput in, Evaluation ev) {
@@ -335,6 +387,16 @@ public final class BuiltInRules {
                         + "' does not state what the FMI operation seeks to achieve");
             }
         }
+        in.share().electionNexus().ifPresent(e -> {
+            LocalDate created = LocalDate.ofInstant(in.share().createdAt(), ZoneOffset.UTC);
+            // An operation can target an election's aftermath, so a recent past election is plausible; one held
+            // more than a year before the share is more likely a stale or mistaken nexus.
+            if (e.electionDate().isBefore(created.minusYears(1))) {
+                ev.add(Severity.REVIEW, "$.electionNexus.electionDate", "the election nexus '" + e.name()
+                        + "' took place on " + e.electionDate() + ", more than a year before the share ("
+                        + created + "); confirm the operation still supports an FMI operation against it");
+            }
+        });
         if (in.share().electionNexus().isPresent()
                 && op.targets().stream().noneMatch(x -> x.kind() == TargetKind.ELECTION)) {
             ev.add(Severity.REVIEW, "$.electionNexus", "the share names an election nexus, but no target of "
@@ -380,7 +442,7 @@ public final class BuiltInRules {
                 continue;
             }
             boolean directed = s.facts().stream().anyMatch(f -> LINKING.contains(f.kind())
-                    && f.about().contains(a.ref()) && credible(f, in.doc().facts()));
+                    && f.about().contains(a.ref()) && credible(f, in.doc().facts()) && !repostOnly(f));
             if (!directed) {
                 Severity sev = a.usPersonIndicator() == UsPersonIndicator.KNOWN_US_PERSON
                         ? t.knownUsPersonSeverity() : t.possibleUsPersonSeverity();
@@ -406,27 +468,76 @@ public final class BuiltInRules {
         }
     }
 
+    private static final java.util.regex.Pattern REPOST = java.util.regex.Pattern.compile(
+            "\\b(re-?post\\w*|re-?shar\\w*|re-?tweet\\w*|shared|quote[ds]?|amplif\\w*|boost\\w*|liked|"
+            + "forward\\w*|re-?blog\\w*)\\b");
+    private static final java.util.regex.Pattern DIRECTION = java.util.regex.Pattern.compile("\\b(paid|pays|"
+            + "payment|direct\\w*|task\\w*|instruct\\w*|operat\\w*|control\\w*|register\\w*|run by|runs|"
+            + "coordinat\\w*|fund\\w*|employ\\w*|handler|recruit\\w*|contract\\w*|script\\w*|"
+            + "credential\\w*|log-?in|logged|infrastructure|ip address|device)\\b");
+
+    /** A fact that only says the account passed content on shows what it said, not who directs it. */
+    private static boolean repostOnly(Fact f) {
+        String st = f.statement().toLowerCase(Locale.ROOT);
+        return REPOST.matcher(st).find() && !DIRECTION.matcher(st).find();
+    }
+
     private static void shareCoercion(ShareInput in, Evaluation ev) {
         ThreatShare s = in.share();
-        lint(in.linter(), ev, "$.narrative", s.narrative());
-        lint(in.linter(), ev, "$.assessment.rationale", s.assessment().rationale());
-        lint(in.linter(), ev, "$.covertBasis.statement", s.covertBasis().statement());
-        s.actor().proxyLink().ifPresent(p -> lint(in.linter(), ev, "$.actor.proxyLink.statement", p.statement()));
-        for (int i = 0; i < s.operation().objectives().size(); i++) {
-            lint(in.linter(), ev, "$.operation.objectives[" + i + "]", s.operation().objectives().get(i));
+        Set<String> flagged = new HashSet<>();
+        lintTree(in.linter(), ev, tree(s), "$", flagged);
+        // A demand split across facts reads as one text to the company: lint the facts together too.
+        StringBuilder facts = new StringBuilder();
+        s.facts().forEach(f -> facts.append(f.statement().strip()).append(f.statement().strip().matches(
+                ".*[.!?]$") ? " " : ". "));
+        lintNew(in.linter(), ev, "$.facts", facts.toString(), flagged);
+        // The rendered message is what the company reads; anything the renderer adds or changes is checked too.
+        in.rendered().ifPresent(r -> lintNew(in.linter(), ev, "$", r, flagged));
+    }
+
+    private static final org.fmishare.core.json.FmiJson JSON = org.fmishare.core.json.FmiJson.standard();
+
+    private static tools.jackson.databind.JsonNode tree(Object subject) {
+        return JSON.mapper().readTree(JSON.write(subject));
+    }
+
+    /** Lints every string of the subject's JSON form, so no field that reaches the company escapes. */
+    private static void lintTree(CoercionLinter linter, Evaluation ev, tools.jackson.databind.JsonNode node,
+            String path, Set<String> flagged) {
+        if (node.isString()) {
+            String text = node.asString();
+            for (CoercionLinter.Hit h : linter.lint(text)) {
+                flagged.add(key(text.substring(h.start(), h.end())));
+                report(ev, path, text, h, "");
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                lintTree(linter, ev, node.get(i), path + "[" + i + "]", flagged);
+            }
+        } else if (node.isObject()) {
+            for (var e : node.properties()) {
+                lintTree(linter, ev, e.getValue(), path + "." + e.getKey(), flagged);
+            }
         }
-        for (int i = 0; i < s.operation().targets().size(); i++) {
-            lint(in.linter(), ev, "$.operation.targets[" + i + "].description",
-                    s.operation().targets().get(i).description());
+    }
+
+    /**
+     * Lints a composed text (the facts read together, or the rendered message at path {@code $}), reporting only
+     * sentences that no single field already reported.
+     */
+    private static void lintNew(CoercionLinter linter, Evaluation ev, String path, String text,
+            Set<String> flagged) {
+        for (CoercionLinter.Hit h : linter.lint(text)) {
+            String k = key(text.substring(h.start(), h.end()));
+            if (flagged.stream().noneMatch(f -> k.contains(f) || f.contains(k))) {
+                flagged.add(k);
+                report(ev, path, text, h, "$".equals(path) ? "rendered message: " : "facts read together: ");
+            }
         }
-        for (int i = 0; i < s.accounts().size(); i++) {
-            int idx = i;
-            s.accounts().get(i).actorLinkBasis().ifPresent(b -> lint(in.linter(), ev,
-                    "$.accounts[" + idx + "].actorLinkBasis", b));
-        }
-        for (int i = 0; i < s.facts().size(); i++) {
-            lint(in.linter(), ev, "$.facts[" + i + "].statement", s.facts().get(i).statement());
-        }
+    }
+
+    private static String key(String sentence) {
+        return sentence.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
     }
 
     private static void disclosures(ShareInput in, Evaluation ev) {
@@ -459,11 +570,25 @@ public final class BuiltInRules {
                     + " companies; the FBI meets each company individually");
         }
         for (int i = 0; i < m.attendees().size(); i++) {
-            if (m.attendees().get(i).side() == AttendeeSide.OTHER_INDUSTRY) {
-                ev.add(Severity.ERROR, "$.attendees[" + i + "].side", m.attendees().get(i).name() + " of "
-                        + m.attendees().get(i).organisation() + " is another industry member");
+            var a = m.attendees().get(i);
+            if (a.side() == AttendeeSide.OTHER_INDUSTRY) {
+                ev.add(Severity.ERROR, "$.attendees[" + i + "].side", a.name() + " of "
+                        + a.organisation() + " is another industry member");
+            } else if (a.side() == AttendeeSide.OTHER && m.companies().stream().noneMatch(c -> sameOrganisation(
+                    c, a.organisation()))) {
+                // Whatever side it is recorded under, an attendee from an organisation other than the company
+                // turns the meeting into one with several parties.
+                ev.add(Severity.ERROR, "$.attendees[" + i + "].organisation", a.name() + " of " + a.organisation()
+                        + " is neither from " + (m.companies().isEmpty() ? "the company" : m.companies().get(0)
+                        .name()) + " nor from the government");
             }
         }
+    }
+
+    private static boolean sameOrganisation(SocialMediaCompany c, String organisation) {
+        String o = organisation.strip().toLowerCase(Locale.ROOT);
+        return o.equals(c.name().strip().toLowerCase(Locale.ROOT)) || o.equals(c.id().toLowerCase(Locale.ROOT))
+                || o.startsWith(c.name().strip().toLowerCase(Locale.ROOT) + " ");
     }
 
     private static void fitfInvolved(MeetingInput in, Evaluation ev) {
@@ -492,12 +617,7 @@ public final class BuiltInRules {
     }
 
     private static void meetingCoercion(MeetingInput in, Evaluation ev) {
-        Meeting m = in.meeting();
-        m.cadenceJustification().ifPresent(t -> lint(in.linter(), ev, "$.cadenceJustification", t));
-        m.triggerDetail().ifPresent(t -> lint(in.linter(), ev, "$.triggerDetail", t));
-        lintAll(in.linter(), ev, "$.agenda", m.agenda());
-        lintAll(in.linter(), ev, "$.talkingPoints", m.talkingPoints());
-        lintAll(in.linter(), ev, "$.minutes", m.minutes());
+        lintTree(in.linter(), ev, tree(in.meeting()), "$", new HashSet<>());
     }
 
     private static void consent(MeetingInput in, Evaluation ev) {
@@ -526,7 +646,10 @@ public final class BuiltInRules {
             if (m.trigger().isEmpty()) {
                 ev.add(Severity.ERROR, "$.trigger", "an ad hoc meeting must state the threat-specific development "
                         + "that triggers it");
-            } else if (m.triggerDetail().map(String::isBlank).orElse(true)) {
+            } else if (m.trigger().get() != AdHocTrigger.SMC_REQUEST
+                    && m.triggerDetail().map(String::isBlank).orElse(true)) {
+                // The company's own request is a trigger in itself (the SOP names it); other triggers say what
+                // development they are.
                 ev.add(Severity.REVIEW, "$.triggerDetail", "the ad hoc trigger " + m.trigger().get()
                         + " is not described");
             }
@@ -559,23 +682,21 @@ public final class BuiltInRules {
     }
 
     private static void briefingCoercion(BriefingInput in, Evaluation ev) {
-        lint(in.linter(), ev, "$.summary", in.briefing().summary());
+        lintTree(in.linter(), ev, tree(in.briefing()), "$", new HashSet<>());
     }
 
     // ---- shared --------------------------------------------------------------------------------------------
 
-    private static void lintAll(CoercionLinter linter, Evaluation ev, String path, List<String> texts) {
-        for (int i = 0; i < texts.size(); i++) {
-            lint(linter, ev, path + "[" + i + "]", texts.get(i));
-        }
-    }
-
-    private static void lint(CoercionLinter linter, Evaluation ev, String path, String text) {
-        for (CoercionLinter.Hit h : linter.lint(text)) {
-            ev.add(h.severity(), path, (h.severity() == Severity.ERROR ? "directs or asks" : "suggests")
-                    + " that the company act on content or accounts (frame " + h.frame() + ", action '" + h.action()
-                    + "')", TextSpan.of(text, h.start(), h.end()));
-        }
+    private static void report(Evaluation ev, String path, String text, CoercionLinter.Hit h, String where) {
+        String message = switch (h.kind()) {
+                case CHARACTER -> "contains a " + h.frame() + "; text fields may not carry control or bidi "
+                        + "characters (renderers strip them, so the signed text and the message would differ)";
+                case UNREADABLE -> h.frame() + "; a person must check it for coercion";
+                case DIRECTIVE -> (h.severity() == Severity.ERROR ? "directs or asks" : "may direct or ask")
+                        + " that the company act on content or accounts (frame " + h.frame() + ", action '"
+                        + h.action() + "')";
+        };
+        ev.add(h.severity(), path, where + message, TextSpan.of(text, h.start(), h.end()));
     }
 
     private static int words(String text) {

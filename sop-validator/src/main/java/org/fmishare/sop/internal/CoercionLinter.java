@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -47,8 +48,42 @@ public final class CoercionLinter {
         {"what's", "what is"}, {"'d", " would"}, {"'re", " are"}, {"'ll", " will"}, {"'ve", " have"}, {"'m", " am"}
     };
 
-    /** One objectionable sentence. */
-    public record Hit(int start, int end, Severity severity, String frame, String action) {}
+    /** What a hit objects to. */
+    public enum Kind {
+        /** A directive, request or consequence: the sentence asks or pressures the company to act. */
+        DIRECTIVE,
+        /** A control or bidirectional-formatting character, which no text field may carry. */
+        CHARACTER,
+        /** Text in a language, or a mix of scripts, that the English linter cannot read. */
+        UNREADABLE
+    }
+
+    /**
+     * One objectionable sentence (or character).
+     *
+     * @param start first index in the original text
+     * @param end index after the last, in the original text
+     * @param severity ERROR or REVIEW
+     * @param frame what was recognised
+     * @param action the act against content it governs, or a description
+     * @param kind what the hit objects to
+     */
+    public record Hit(int start, int end, Severity severity, String frame, String action, Kind kind) {
+        /** Checks the span and that no component is null. */
+        public Hit {
+            Objects.requireNonNull(severity, "severity");
+            Objects.requireNonNull(frame, "frame");
+            Objects.requireNonNull(action, "action");
+            Objects.requireNonNull(kind, "kind");
+            if (start < 0 || end < start) {
+                throw new IllegalArgumentException("bad span [" + start + ", " + end + ")");
+            }
+        }
+
+        Hit(int start, int end, Severity severity, String frame, String action) {
+            this(start, end, severity, frame, action, Kind.DIRECTIVE);
+        }
+    }
 
     private record Phrase(String text, String[] words) {}
 
@@ -100,7 +135,10 @@ public final class CoercionLinter {
     }
 
     /**
-     * Lints one free-text field.
+     * Lints one text field. The field is first checked for control and bidi characters (an ERROR each kind), then
+     * normalised for checking ({@link TextNormaliser}: default-ignorables removed, confusables folded); each
+     * sentence of the normalised text is checked for language (text the English linter cannot read is REVIEW),
+     * then by the rule set's lexicon and by the {@link SpeechActAnalyser}. Spans are in the original text.
      *
      * @param text the field's text
      * @return one hit per objectionable sentence, in text order; empty when clean
@@ -108,10 +146,44 @@ public final class CoercionLinter {
     public List<Hit> lint(String text) {
         Objects.requireNonNull(text, "text");
         List<Hit> hits = new ArrayList<>();
-        for (int[] s : sentences(text)) {
-            Hit h = analyse(text.substring(s[0], s[1]), s[0], s[1]);
+        List<TextNormaliser.BadChar> bad = TextNormaliser.forbidden(text);
+        if (!bad.isEmpty()) {
+            TextNormaliser.BadChar b = bad.get(0);
+            hits.add(new Hit(b.index(), b.index() + Character.charCount(b.codePoint()), Severity.ERROR,
+                    String.format("%s character U+%04X", b.bidi() ? "bidirectional-formatting" : "control",
+                            b.codePoint()) + (bad.size() > 1 ? " (and " + (bad.size() - 1) + " more)" : ""),
+                    "none", Kind.CHARACTER));
+        }
+        TextNormaliser.Normalised n = TextNormaliser.normalise(text);
+        String norm = n.text();
+        boolean bareFrame = false;
+        for (int[] s : sentences(norm)) {
+            String sentence = norm.substring(s[0], s[1]);
+            int start = n.origin()[s[0]];
+            int end = n.origin()[s[1] - 1] + 1;
+            end = Math.min(text.length(), Math.max(end, start));
+            if (LanguageGuess.unreadable(sentence)) {
+                hits.add(new Hit(start, end, Severity.REVIEW, "text in a language the English linter cannot read",
+                        "unknown", Kind.UNREADABLE));
+                bareFrame = false;
+                continue;
+            }
+            Hit h = analyse(SpeechActAnalyser.maskNames(sentence), start, end);
             if (h != null) {
                 hits.add(h);
+                bareFrame = false;
+                continue;
+            }
+            Optional<SpeechActAnalyser.Verdict> v = SpeechActAnalyser.analyse(sentence, bareFrame);
+            if (v.isPresent()) {
+                hits.add(new Hit(start, end, v.get().severity(), v.get().frame(), v.get().action()));
+                bareFrame = v.get().bareFrame();
+                continue;
+            }
+            bareFrame = false;
+            if (LanguageGuess.mixesScripts(sentence)) {
+                hits.add(new Hit(start, end, Severity.REVIEW, "a word mixing the Latin script with another script",
+                        "unknown", Kind.UNREADABLE));
             }
         }
         return hits;

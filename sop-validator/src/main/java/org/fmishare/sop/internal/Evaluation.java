@@ -38,6 +38,15 @@ public final class Evaluation {
         findings.add(new Finding(current, severity, path, message, citations.get(current), Optional.of(span)));
     }
 
+    /**
+     * A finding about a threshold that is this SDK's reading (a grade floor, a count), not SOP text: it is labelled
+     * "rule-set policy" and cites the rule-set field instead of an SOP sentence.
+     */
+    void addPolicy(Severity severity, String path, String message, String field) {
+        findings.add(Finding.of(current, severity, path, "rule-set policy: " + message, "rule-set policy ("
+                + field + "): a threshold of this SDK's rule set, not a sentence of the SOP"));
+    }
+
     void skip(String reason) {
         evaluated.remove(current);
         notEvaluated.put(current, reason);

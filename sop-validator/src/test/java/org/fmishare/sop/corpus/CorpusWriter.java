@@ -24,6 +24,8 @@ import org.fmishare.core.model.ConsentStatus;
 import org.fmishare.core.model.CountryCode;
 import org.fmishare.core.model.CovertBasis;
 import org.fmishare.core.model.CovertIndicator;
+import org.fmishare.core.model.ElectionLevel;
+import org.fmishare.core.model.ElectionRef;
 import org.fmishare.core.model.Fact;
 import org.fmishare.core.model.FactKind;
 import org.fmishare.core.model.FitfCoordination;
@@ -75,6 +77,9 @@ public final class CorpusWriter {
         CorpusWriter w = new CorpusWriter();
         w.shares();
         w.coercion();
+        w.coercionFamilies();
+        w.fieldsAndUnicode();
+        w.substance();
         w.meetings();
         w.briefings();
         Files.createDirectories(dir);
@@ -234,18 +239,25 @@ public final class CorpusWriter {
                 }), "FAIL", "P1-FACTS-SPECIFIC", "P1-FACTS-COUNT");
 
         // P1-FACTS-CREDIBLE
-        share("facts-reliability-c", "one of four facts comes from a source graded C (floor B)",
+        // Issue 16: a fact below the floor is context (INFO); it does not count, and fails nothing by itself.
+        share("facts-reliability-c", "one of four facts comes from a source graded C (floor B): INFO, three remain",
                 facts(b, fs -> {
                     fs.set(2, withReliability(fs.get(2), SourceReliability.C));
                     return fs;
-                }), "FAIL", "P1-FACTS-CREDIBLE");
-        share("facts-credibility-3", "one of four facts is only possibly true (3; floor 2)",
+                }), "PASS", "P1-FACTS-CREDIBLE");
+        share("facts-below-floor-not-counted", "two facts, one graded C: the C fact does not count, one remains",
+                facts(b, fs -> {
+                    List<Fact> out = new ArrayList<>(fs.subList(0, 2));
+                    out.set(1, withReliability(out.get(1), SourceReliability.C));
+                    return out;
+                }), "FAIL", "P1-FACTS-CREDIBLE", "P1-FACTS-COUNT");
+        share("facts-credibility-3", "one of four facts is only possibly true (3; floor 2): INFO, three remain",
                 facts(b, fs -> {
                     Fact f = fs.get(0);
                     fs.set(0, fact(f, f.statement(), f.reliability(), InformationCredibility.POSSIBLY_TRUE, f.about(),
                             f.activityDate(), f.kind()));
                     return fs;
-                }), "FAIL", "P1-FACTS-CREDIBLE");
+                }), "PASS", "P1-FACTS-CREDIBLE");
         share("facts-at-floor", "every fact graded exactly B2, the floor",
                 facts(b, fs -> fs.stream().map(f -> fact(f, f.statement(), SourceReliability.B,
                         InformationCredibility.PROBABLY_TRUE, f.about(), f.activityDate(), f.kind())).toList()),
@@ -349,7 +361,7 @@ public final class CorpusWriter {
         share("actor-content-only", "every fact is about the content of speech, none about the actor",
                 facts(b, fs -> fs.stream().map(f -> fact(f, "The accounts repeatedly post claims that the election "
                         + "is rigged.", f.reliability(), f.credibility(), f.about(), f.activityDate(),
-                        FactKind.CONTENT_OF_SPEECH)).toList()), "FAIL", "P1-ACTOR-DRIVEN");
+                        FactKind.CONTENT_OF_SPEECH)).toList()), "FAIL", "P1-ACTOR-DRIVEN", "P1-FACTS-COUNT");
 
         // P1-RECIPIENT-HOSTS
         share("recipient-wrong-platform", "an account on a platform the recipient does not host",
@@ -487,6 +499,299 @@ public final class CorpusWriter {
                         + "servers; we need you to disable it."))), "FAIL", "P1-NO-COERCION");
     }
 
+
+    // ---- issue 16 families: paraphrases, splits, languages, Unicode ---------------------------------------
+
+    /**
+     * Speech-act families the lexicon did not cover, each both ways: the coercive sentences are new phrasings of a
+     * family, the benign ones use the same words in factual, negated, quoted or actor-behaviour use; then text in
+     * other languages (NEEDS_REVIEW: the linter reads English only) and spelling tricks (confusables, invisible
+     * characters: FAIL as the words they hide; control and bidi characters: FAIL in any field).
+     */
+    private void coercionFamilies() {
+        narrative("wish-unreachable", "Ideally the personas would stop being reachable on ExampleSocial.", "FAIL");
+        narrative("wish-nice-gone", "It would be nice if this cluster of pages were gone by the weekend.", "FAIL");
+        narrative("wish-no-longer-visible", "We would love for these videos to no longer be visible in search.", "FAIL");
+        narrative("wish-disappear", "We hope the whole network simply disappears from your service.", "FAIL");
+        narrative("wish-stop-showing", "Make sure the clips stop showing up in recommendations.", "FAIL");
+        narrative("wish-vanish", "The sooner these personas vanish, the better.", "FAIL");
+        narrative("wish-see-gone", "We'd like to see the accounts gone before voting begins.", "FAIL");
+        narrative("wish-benign-went-offline", "The personas went offline on 3 May after the hosting provider failed.", "PASS");
+        narrative("wish-benign-no-longer-reachable", "Two of the domains are no longer reachable, according to public DNS records.", "PASS");
+        narrative("wish-benign-operators-hoped", "The operators hoped their pages would reach younger voters.", "PASS");
+        narrative("wish-benign-disappeared", "Several posts disappeared from the network's feed in April.", "PASS");
+        narrative("veiled-remembered", "How your company handles these accounts will be remembered.", "FAIL");
+        narrative("veiled-renewal", "Keep in mind that your cooperation here may come up when your contract is reviewed.", "FAIL");
+        narrative("veiled-think-carefully", "Think carefully about what happens if these pages stay up.", "FAIL");
+        narrative("veiled-not-forget", "We will not forget how your team responds to this network.", "FAIL");
+        narrative("veiled-regulators", "Regulators will take an interest in whether you leave these accounts up.", "FAIL");
+        narrative("veiled-shame", "It would be a shame if your platform became known for hosting this network.", "FAIL");
+        narrative("veiled-benign-no-adverse", "No adverse action will follow, whatever you decide.", "PASS");
+        narrative("veiled-benign-actor-threat", "The persona threatened consequences for journalists who reported on it.", "PASS");
+        narrative("veiled-benign-no-consequence", "There are no consequences of any kind for declining to act.", "PASS");
+        narrative("need-gone", "We need this network gone.", "FAIL");
+        narrative("need-go", "These accounts need to go.", "FAIL");
+        narrative("need-down", "What we need is every one of these pages down.", "FAIL");
+        narrative("need-benign-we-need-to-note", "We need to note that two of the accounts are dormant.", "PASS");
+        narrative("need-benign-operators-needed", "The operators needed new accounts after their earlier ones were suspended.", "PASS");
+        narrative("need-benign-no-need", "There is no need for you to do anything with this information.", "PASS");
+        narrative("phrasal-shut-down", "Shut these pages down.", "FAIL");
+        narrative("phrasal-pull-off", "Pull the videos off the platform.", "FAIL");
+        narrative("phrasal-take-offline", "Go ahead and take the channels offline.", "FAIL");
+        narrative("phrasal-kick-off", "Kick these bots off your service.", "FAIL");
+        narrative("phrasal-get-rid", "Get rid of the listed personas.", "FAIL");
+        narrative("phrasal-clean-up", "Clean up this mess of fake profiles.", "FAIL");
+        narrative("phrasal-benign-shut-down", "The operators shut down their earlier site in 2025.", "PASS");
+        narrative("phrasal-benign-took-down", "Another platform took the network down last year, according to its public report.", "PASS");
+        narrative("phrasal-benign-set-up", "The actor set up the accounts within a single week.", "PASS");
+        narrative("split-expectation", "Our expectation is clear. Deactivation of all listed profiles.", "FAIL");
+        narrative("split-one-thing", "There is one thing we need from you. These accounts removed.", "FAIL");
+        narrative("split-ask", "We have a simple ask. Take the pages offline.", "FAIL");
+        narrative("split-benign-context", "Our assessment is clear. The accounts are run by Directorate 9.", "PASS");
+        narrative("split-benign-history", "We have one more observation. Suspension of the earlier accounts did not stop the campaign.", "PASS");
+        narrative("imperative-regardless", "Regardless of your policies, disable these profiles.", "FAIL");
+        narrative("imperative-when-ready", "When your team has reviewed the list, suspend every account on it.", "FAIL");
+        narrative("imperative-given", "Given the evidence above, deactivate the personas.", "FAIL");
+        narrative("imperative-as-discussed", "As discussed, remove the videos.", "FAIL");
+        narrative("imperative-benign-when-reviewed", "When your team has reviewed the list, you may contact the FITF with questions.", "PASS");
+        narrative("imperative-benign-given", "Given the evidence above, we assess the accounts are coordinated.", "PASS");
+        narrative("intensified-more-than", "This is more than a suggestion.", "FAIL");
+        narrative("intensified-not-merely", "This is not merely a recommendation.", "FAIL");
+        narrative("intensified-not-optional", "Acting on these accounts is not optional.", "FAIL");
+        narrative("intensified-strongly", "We strongly encourage you to restrict the listed pages.", "FAIL");
+        narrative("intensified-benign-not-request", "This is not a request of any kind; it is information for your awareness.", "PASS");
+        narrative("intensified-benign-more-than", "The network posted more than a thousand times a day.", "PASS");
+        narrative("polite-could-you", "Could you pull these posts off the platform?", "FAIL");
+        narrative("polite-would-you-mind", "Would you mind suspending the handles below?", "FAIL");
+        narrative("polite-grateful", "We would be grateful if you could deactivate the listed accounts.", "FAIL");
+        narrative("polite-if-you-could", "If you could remove the videos, that would help a great deal.", "FAIL");
+        narrative("polite-benign-could-you-confirm", "Could you confirm that you received this message?", "PASS");
+        narrative("polite-benign-grateful", "We are grateful for the time your team has given us.", "PASS");
+        narrative("deadline-within-hours", "These groups must be taken offline within 48 hours.", "FAIL");
+        narrative("deadline-by-monday", "The profiles come down by Monday.", "FAIL");
+        narrative("deadline-before-debate", "Remove the videos before the debate.", "FAIL");
+        narrative("deadline-tonight", "Suspend the accounts tonight.", "FAIL");
+        narrative("deadline-benign-within", "The posts reached 40,000 views within 72 hours.", "PASS");
+        narrative("deadline-benign-before", "The network created the accounts before the debate.", "PASS");
+        narrative("deadline-benign-by-monday", "We will send the technical annex by Monday.", "PASS");
+        narrative("colloquial-nuke", "Per our call, go ahead and nuke the whole ring.", "FAIL");
+        narrative("colloquial-do-something", "Do something about these bots.", "FAIL");
+        narrative("appeal-right-thing", "We trust your team to do the right thing with these pages.", "NEEDS_REVIEW");
+        narrative("appeal-counting", "We are counting on you to get these accounts off your platform.", "FAIL");
+        narrative("colloquial-benign-ring", "The ring posted memes in three languages.", "PASS");
+        narrative("quoted-persona", "The persona posted \"take these pages down now\" on 4 March.", "PASS");
+        narrative("actor-deleted", "The operators deleted dozens of posts in March after journalists reported on them.", "PASS");
+        narrative("actor-asked", "The operators asked followers to share the videos widely.", "PASS");
+        narrative("negated-not-ask", "We are not asking you to shut anything down.", "PASS");
+        narrative("negated-never-want", "We do not want you to remove or restrict anything because of this message.", "PASS");
+        narrative("factual-platform-removed", "ExampleSocial removed a related network in 2025 under its own policies.", "PASS");
+        narrative("factual-stopped", "The accounts stopped posting on 12 May, two days after the debate.", "PASS");
+        narrative("factual-suppress-turnout", "The operation sought to suppress turnout among Spanish-speaking voters.", "PASS");
+        narrative("benign-awareness", "This information is provided for your awareness only.", "PASS");
+        narrative("benign-thank", "We want to thank your team for meeting with us.", "PASS");
+        narrative("benign-brief", "We would like to brief your analysts on the tactics we observed.", "PASS");
+        narrative("wish-quiet", "It would be good to see these channels go quiet before the primary.", "FAIL");
+        narrative("wish-prefer-offline", "We would prefer that the listed pages be offline by the end of the week.", "FAIL");
+        narrative("wish-hopefully-gone", "Hopefully the bot cluster will be gone soon.", "FAIL");
+        narrative("wish-benign-hoped-election", "The network hoped to shape opinions before the primary.", "PASS");
+        narrative("wish-benign-prefer-email", "We would prefer to send future updates by encrypted email.", "PASS");
+        narrative("veiled-noticed", "Your inaction on these pages has been noticed.", "FAIL");
+        narrative("veiled-future-cooperation", "Future cooperation with your company may depend on how these accounts are handled.", "FAIL");
+        narrative("veiled-keep-in-mind", "Keep in mind that Congress is watching how platforms respond.", "FAIL");
+        narrative("veiled-benign-actor-watching", "The operators watched how journalists responded to each post.", "PASS");
+        narrative("veiled-benign-relationship", "The relationship between the personas and the agency is described in fact f-2.", "PASS");
+        narrative("need-require-gone", "We require these pages gone.", "FAIL");
+        narrative("need-must-go", "The bots must go.", "FAIL");
+        narrative("need-benign-operators-require", "The operators require a VPN to reach the administration panel.", "PASS");
+        narrative("need-benign-must-register", "New accounts on the platform must register a phone number, according to its public policy.", "PASS");
+        narrative("phrasal-knock-down", "Knock these pages down before the rally.", "FAIL");
+        narrative("phrasal-strip-off", "Strip the videos off your recommendations.", "FAIL");
+        narrative("phrasal-wipe-out", "Wipe out every account tied to the ring.", "FAIL");
+        narrative("phrasal-benign-pulled-down", "The operators pulled down their own site after it was exposed.", "PASS");
+        narrative("phrasal-benign-wiped", "The actor wiped its server logs in August, according to the hosting company.", "PASS");
+        narrative("split-one-request", "We have one request. Removal of the listed accounts.", "FAIL");
+        narrative("split-clear-ask", "The ask is simple. These profiles gone.", "FAIL");
+        narrative("split-benign-finding", "Our finding is simple. The profiles are run from one office.", "PASS");
+        narrative("imperative-after-because", "Because these accounts are fake, deactivate them.", "FAIL");
+        narrative("imperative-after-if", "If you agree with our assessment, remove the pages.", "FAIL");
+        narrative("imperative-after-since", "Since the evidence is strong, please take the channels down.", "FAIL");
+        narrative("imperative-benign-after-if", "If you have questions, contact the FITF duty officer.", "PASS");
+        narrative("imperative-benign-after-because", "Because the accounts rotate often, the annex lists them by creation date.", "PASS");
+        narrative("intensified-not-a-hint", "Consider this more than a hint.", "FAIL");
+        narrative("intensified-non-negotiable", "Removing these profiles is non-negotiable.", "FAIL");
+        narrative("intensified-benign-not-negotiable-contract", "The contract terms between the actor and its vendor were not negotiable.", "PASS");
+        narrative("polite-would-you-be-able", "Would you be able to suspend the handles listed below?", "FAIL");
+        narrative("polite-kindly-ensure", "Kindly ensure the listed posts no longer appear.", "FAIL");
+        narrative("polite-benign-would-you-like", "Would you like a briefing on the tactics described here?", "PASS");
+        narrative("polite-benign-kindly-acknowledge", "Kindly acknowledge receipt of this message.", "PASS");
+        narrative("deadline-eod", "These accounts should be suspended by end of day.", "FAIL");
+        narrative("deadline-asap", "Ban the bots asap.", "FAIL");
+        narrative("deadline-before-polls", "Take the pages offline before the polls open.", "FAIL");
+        narrative("deadline-benign-eod", "The network posted its last video by end of day on 3 May.", "PASS");
+        narrative("deadline-benign-asap", "We will answer your questions as soon as possible.", "PASS");
+        narrative("lang-spanish-soft", "Les pedimos que suspendan los perfiles de esta red.", "NEEDS_REVIEW");
+        narrative("lang-french-soft", "Nous vous demandons de supprimer les pages de ce réseau.", "NEEDS_REVIEW");
+        narrative("lang-german-soft", "Wir erwarten, dass Sie die Konten dieser Gruppe sperren.", "NEEDS_REVIEW");
+        narrative("lang-chinese", "请立即删除这些账户。", "NEEDS_REVIEW");
+        narrative("unicode-greek-omicron", "Please rem\u03BFve these accounts.", "FAIL");
+        narrative("unicode-cyrillic-a", "We expect you to dis\u0430ble these profiles.", "FAIL");
+        narrative("unicode-word-joiner", "Please del\u2060ete the posts.", "FAIL");
+        narrative("unicode-lrm", "Please suspend\u200E the accounts.", "FAIL");
+        narrative("unicode-benign-curly-quotes", "The persona\u2019s posts used \u201Cstop the steal\u201D slogans.", "PASS");
+        narrative("unicode-benign-em-dash", "The accounts \u2014 all eleven of them \u2014 were created in June.", "PASS");
+        narrative("actor-benign-urged-share", "The personas urged followers to share the videos before the debate.", "PASS");
+        narrative("actor-benign-demanded", "The actor demanded payment from the vendor before launching the pages.", "PASS");
+        narrative("lang-spanish", "Por favor eliminen estas cuentas antes del viernes.", "NEEDS_REVIEW");
+        narrative("lang-french", "Veuillez supprimer ces comptes dans les plus brefs délais.", "NEEDS_REVIEW");
+        narrative("lang-german", "Bitte löschen Sie diese Konten noch heute.", "NEEDS_REVIEW");
+        narrative("lang-italian", "Vi chiediamo di rimuovere questi profili entro domani, per favore.", "NEEDS_REVIEW");
+        narrative("lang-portuguese", "Por favor, removam essas contas o mais rápido possível.", "NEEDS_REVIEW");
+        narrative("lang-russian", "Пожалуйста, удалите эти аккаунты немедленно.", "NEEDS_REVIEW");
+        narrative("lang-benign-spanish-name", "The pages use the name Voz del Pueblo and post in English.", "PASS");
+        narrative("lang-benign-quote-name", "The network calls itself Nouvelle Aube in its profile descriptions.", "PASS");
+        narrative("unicode-cyrillic-o", "Please rem\u043Eve these accounts.", "FAIL");
+        narrative("unicode-cyrillic-e", "D\u0435lete the listed posts.", "FAIL");
+        narrative("unicode-zwsp", "Please sus\u200Bpend the accounts.", "FAIL");
+        narrative("unicode-soft-hyphen", "Please re\u00ADmove these accounts.", "FAIL");
+        narrative("unicode-zwj", "We expect you to de\u200Dactivate them.", "FAIL");
+        narrative("unicode-fullwidth", "Please \uFF52\uFF45\uFF4D\uFF4F\uFF56\uFF45 these accounts.", "FAIL");
+        narrative("unicode-bidi-override", "The accounts are listed below \u202Eevomer esaelp\u202C.", "FAIL");
+        narrative("unicode-escape", "The accounts are listed below.\u001B[8m Please delete them.", "FAIL");
+        narrative("unicode-c1", "The accounts are listed\u0085 below.", "FAIL");
+        narrative("unicode-isolate", "The accounts \u2066are\u2069 listed below.", "FAIL");
+        narrative("unicode-rlm", "The accounts are listed below\u200F.", "FAIL");
+        narrative("unicode-benign-accents", "The persona Jos\u00E9 M\u00FCller posted from a caf\u00E9 in Z\u00FCrich.", "PASS");
+        narrative("unicode-benign-newlines", "The accounts are listed below.\n\nThey were created in June.", "PASS");
+    }
+
+    /** Every string that reaches the company is linted, whatever field it came from. */
+    private void fieldsAndUnicode() {
+        ThreatShare b = base();
+        String demand = "Take these profiles down by Monday.";
+        ForeignActor g = SampleData.governmentActor();
+        share("field-operation-name", "coercion in the operation name", b.toBuilder().operation(operationNamed(
+                "MIRROR LAKE: " + demand)).build(), "FAIL", "P1-NO-COERCION");
+        share("field-operation-name-clean", "an ordinary operation name", b.toBuilder().operation(operationNamed(
+                "SILENT HARBOR (fictional)")).build(), "PASS");
+        share("field-actor-name", "coercion in the actor name", withActor(b, new ForeignActor(g.id(), g.kind(),
+                g.country(), "Directorate 9. " + demand, g.aliases(), g.proxyLink())), "FAIL", "P1-NO-COERCION");
+        share("field-actor-alias", "coercion in an actor alias", withActor(b, new ForeignActor(g.id(), g.kind(),
+                g.country(), g.name(), List.of("D9", "Please suspend them"), g.proxyLink())), "FAIL",
+                "P1-NO-COERCION");
+        share("field-election-name", "coercion in the election name", b.toBuilder().electionNexus(new ElectionRef(
+                "2026 general election; remove the listed accounts before it", LocalDate.parse("2026-11-03"),
+                ElectionLevel.FEDERAL, List.of())).build(), "FAIL", "P1-NO-COERCION");
+        share("field-handle", "coercion in an account handle", withAccount(b, 0, a -> new PlatformAccount(
+                a.platform(), a.accountId(), Optional.of("please delete this account"), a.url(), a.firstObserved(),
+                a.lastObserved(), a.usPersonIndicator(), a.actorLinkBasis())), "FAIL", "P1-NO-COERCION");
+        share("field-handle-clean", "an ordinary handle that contains an action word",
+                withAccount(b, 0, a -> new PlatformAccount(a.platform(), a.accountId(), Optional.of(
+                        "@remove_the_noise"), a.url(), a.firstObserved(), a.lastObserved(), a.usPersonIndicator(),
+                        a.actorLinkBasis())), "PASS");
+        share("field-target-description", "coercion in a target description", b.toBuilder().operation(
+                new FmiOperation(b.operation().id(), b.operation().name(), b.operation().objectives(), List.of(
+                        b.operation().targets().get(0), new OperationTarget(TargetKind.PUBLIC_OPINION,
+                                "Voters; we need these pages gone", Optional.empty())), b.operation().tactics(),
+                        b.operation().disarmTechniques())).build(), "FAIL", "P1-NO-COERCION");
+        share("field-split-over-facts", "a demand split over two facts", facts(b, fs -> {
+            Fact f0 = fs.get(0);
+            Fact f1 = fs.get(1);
+            fs.add(new Fact("f-9", "Directorate 9 officers created the accounts; our expectation is clear.",
+                    f0.kind(), f0.sourceType(), f0.reliability(), f0.credibility(), f0.collectedOn(), f0.about(),
+                    f0.activityDate()));
+            fs.add(new Fact("f-10", "Deactivation of every listed profile.", f1.kind(), f1.sourceType(),
+                    f1.reliability(), f1.credibility(), f1.collectedOn(), f1.about(), f1.activityDate()));
+            return fs;
+        }), "FAIL", "P1-NO-COERCION");
+        share("field-bidi-in-rationale", "a bidi override in the rationale", b.toBuilder().assessment(
+                new ConfidenceAssessment(ConfidenceLevel.HIGH, "Corroborated by three \u202Eindependent\u202C sources."))
+                .build(), "FAIL", "P1-NO-COERCION");
+        share("field-control-in-objective", "an escape character in an objective", b.toBuilder().operation(
+                new FmiOperation(b.operation().id(), b.operation().name(), List.of("Undermine confidence in the "
+                        + "\u001B[2Kadministration of the 2026 election"), b.operation().targets(),
+                        b.operation().tactics(), b.operation().disarmTechniques())).build(), "FAIL",
+                "P1-NO-COERCION");
+        shareWithMessage("field-rendered-message-added", "the rendered message carries a demand not in any field",
+                b, Messages.render(b) + "P.S. Shut these pages down before the debate.\n", "FAIL",
+                "P1-NO-COERCION");
+        shareWithMessage("field-rendered-message-clean", "a rendered message with an extra benign sign-off", b,
+                Messages.render(b) + "Questions about this message may be sent to the FITF.\n", "PASS");
+    }
+
+    private static FmiOperation operationNamed(String name) {
+        FmiOperation o = SampleData.operation();
+        return new FmiOperation(o.id(), name, o.objectives(), o.targets(), o.tactics(), o.disarmTechniques());
+    }
+
+    // ---- issue 16: substance ----------------------------------------------------------------------------------
+
+    /** Substance that a word count satisfies, facts below the floor as context, domestic actors. */
+    private void substance() {
+        ThreatShare b = base();
+        share("substance-weak-corroborating-fact", "three strong facts and one C3 open-source fact: the weak fact is "
+                + "context, not a failure", facts(b, fs -> {
+                    Fact f = fs.get(0);
+                    fs.add(new Fact("f-9", "A local blog reported that Directorate 9 runs the listed accounts.",
+                            FactKind.ACTOR_ATTRIBUTION, SourceType.OPEN_SOURCE, SourceReliability.C,
+                            InformationCredibility.POSSIBLY_TRUE, f.collectedOn(), f.about(), f.activityDate()));
+                    return fs;
+                }), "PASS", "P1-FACTS-CREDIBLE");
+        share("substance-duplicate-fact", "two copies of one fact count once, leaving one credible fact",
+                facts(b, fs -> {
+                    Fact f = fs.get(0);
+                    List<Fact> out = new ArrayList<>();
+                    out.add(f);
+                    out.add(new Fact("f-copy", f.statement(), f.kind(), f.sourceType(), f.reliability(),
+                            f.credibility(), f.collectedOn(), f.about(), f.activityDate()));
+                    return out;
+                }), "FAIL", "P1-FACTS-COUNT");
+        share("substance-distinct-facts", "two distinct credible facts meet the threshold", facts(b, fs ->
+                new ArrayList<>(fs.subList(0, 2))), "PASS");
+        share("substance-open-source-a1", "an open-source rumour graded A1", facts(b, fs -> {
+            Fact f = fs.get(0);
+            fs.add(new Fact("f-9", "Forum users claim that Directorate 9 also runs a second set of pages.",
+                    FactKind.ACTOR_ATTRIBUTION, SourceType.OPEN_SOURCE, SourceReliability.A,
+                    InformationCredibility.CONFIRMED, f.collectedOn(), f.about(), f.activityDate()));
+            return fs;
+        }), "NEEDS_REVIEW", "P1-FACTS-CREDIBLE");
+        ForeignActor p = SampleData.proxyActor();
+        ProxyLink link = p.proxyLink().orElseThrow();
+        share("substance-proxy-link-tbd", "a proxy link statement that says nothing", withActor(b, new ForeignActor(
+                p.id(), p.kind(), p.country(), p.name(), p.aliases(), Optional.of(new ProxyLink(link.basis(),
+                        link.principalName(), link.principalKind(), link.principalCountry(),
+                        "Link to be determined.")))), "FAIL", "P1-FOREIGN-NEXUS");
+        share("substance-proxy-link-tbd-padded", "a padded placeholder proxy link", withActor(b, new ForeignActor(
+                p.id(), p.kind(), p.country(), p.name(), p.aliases(), Optional.of(new ProxyLink(link.basis(),
+                        link.principalName(), link.principalKind(), link.principalCountry(),
+                        "TBD pending further reporting")))), "FAIL", "P1-FOREIGN-NEXUS");
+        share("substance-proxy-link-stated", "a proxy link stated with content", withActor(b, p), "PASS");
+        share("substance-election-years-before", "an election nexus years before the share",
+                b.toBuilder().electionNexus(new ElectionRef("2020 U.S. general election", LocalDate.parse(
+                        "2020-11-03"), ElectionLevel.FEDERAL, List.of())).build(), "NEEDS_REVIEW",
+                "P1-FMI-OPERATION");
+        share("substance-election-upcoming", "an upcoming election nexus", b, "PASS");
+        share("substance-us-proxy", "a proxy based in the United States with a principal abroad", withActor(b,
+                new ForeignActor(p.id(), ActorKind.PROXY, CountryCode.US, p.name(), p.aliases(), p.proxyLink())),
+                "NEEDS_REVIEW", "P1-FOREIGN-NEXUS");
+        share("substance-known-us-person-repost-only", "a known U.S. person backed only by a repost fact",
+                facts(withAccount(b, 0, a -> account(a, a.platform(), UsPersonIndicator.KNOWN_US_PERSON,
+                        a.actorLinkBasis())), fs -> {
+                    String ref = b.accounts().get(0).ref();
+                    Fact f = fs.get(1);
+                    List<Fact> out = new ArrayList<>();
+                    for (Fact x : fs) {
+                        out.add(new Fact(x.id(), x.statement(), x.kind(), x.sourceType(), x.reliability(),
+                                x.credibility(), x.collectedOn(), x.about().stream().filter(r -> !r.equals(ref))
+                                .toList().isEmpty() ? List.of(b.actor().id()) : x.about().stream()
+                                .filter(r -> !r.equals(ref)).toList(), x.activityDate()));
+                    }
+                    out.add(new Fact("f-9", "The account reposted three videos first published by the listed "
+                            + "personas.", FactKind.ACCOUNT_LINKAGE, f.sourceType(), f.reliability(),
+                            f.credibility(), f.collectedOn(), List.of(ref), f.activityDate()));
+                    return out;
+                }), "FAIL", "P1-US-PERSON-GUARD");
+    }
+
     // ---- meetings ----------------------------------------------------------------------------------------------
 
     private static Meeting meeting(Meeting m, List<SocialMediaCompany> companies, MeetingKind kind,
@@ -533,6 +838,27 @@ public final class CorpusWriter {
         withIndustry.add(new Attendee("O. Analyst", "OtherApp Corp.", "Threat analyst", AttendeeSide.OTHER_INDUSTRY));
         meeting("onesmc-other-industry", "another industry member attends", m(set(5, withIndustry)), "FAIL",
                 "P2-ONE-SMC");
+        List<Attendee> withOther = new ArrayList<>(SampleData.meeting().attendees());
+        withOther.add(new Attendee("P. Analyst", "PhotoShare Inc.", "Policy lead", AttendeeSide.OTHER));
+        meeting("onesmc-other-company-side-other", "an attendee of another company recorded with side OTHER",
+                m(set(5, withOther)), "FAIL", "P2-ONE-SMC");
+        List<Attendee> withRole = new ArrayList<>(SampleData.meeting().attendees());
+        withRole.add(new Attendee("R. Liaison", SampleData.company().name(), "Liaison; remove the listed pages "
+                + "today", AttendeeSide.COMPANY));
+        meeting("direction-in-attendee-role", "coercion in an attendee's role", m(set(5, withRole)), "FAIL",
+                "P2-NO-CONTENT-DIRECTION");
+        meeting("adhoc-company-request-no-detail", "an ad hoc meeting the company requested needs no trigger detail",
+                m(f -> {
+                    f[1] = MeetingKind.AD_HOC;
+                    f[2] = Optional.empty();
+                    f[3] = Optional.of(AdHocTrigger.SMC_REQUEST);
+                    f[4] = Optional.empty();
+                    return f;
+                }), "PASS");
+        meeting("direction-veiled-talking-point", "a talking point with a veiled consequence", m(set(9, List.of(
+                "How the company handles these pages will be remembered."))), "FAIL", "P2-NO-CONTENT-DIRECTION");
+        meeting("direction-clean-talking-point", "a talking point describing tactics", m(set(9, List.of(
+                "The network rotates personas every two weeks to evade detection."))), "PASS");
         meeting("fitf-not-involved", "the FITF neither participates nor oversees", m(set(6, new FitfInvolvement(
                 FitfRole.NOT_INVOLVED, Optional.empty()))), "FAIL", "P2-FITF-INVOLVED");
         meeting("fitf-oversees-named", "a field-office meeting overseen by a named FITF overseer",
@@ -602,6 +928,12 @@ public final class CorpusWriter {
                 b.summary()), "NEEDS_REVIEW", "BR-TOPICS");
         briefing("briefing-coercive-summary", "the summary records officials being urged to seek takedowns",
                 br(b.briefers(), b.topics(), "DHS urged election officials to ask platforms to take down the posts."),
+                "FAIL", "BR-NO-COERCION");
+        briefing("briefing-spanish-summary", "a summary in Spanish",
+                br(b.briefers(), b.topics(), "Los funcionarios pidieron que la empresa elimine las cuentas."),
+                "NEEDS_REVIEW", "BR-NO-COERCION");
+        briefing("briefing-need-gone-summary", "a summary recording a bare need",
+                br(b.briefers(), b.topics(), "DHS said it needs the fake pages gone before the primary."),
                 "FAIL", "BR-NO-COERCION");
         briefing("briefing-clean-negated-summary", "the summary records that no action was requested",
                 br(b.briefers(), b.topics(), "Officials learned adversary tactics; nobody asked the company to remove "

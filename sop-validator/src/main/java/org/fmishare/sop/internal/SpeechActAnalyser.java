@@ -1,0 +1,480 @@
+package org.fmishare.sop.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import opennlp.tools.lemmatizer.LemmatizerME;
+import opennlp.tools.lemmatizer.LemmatizerModel;
+import opennlp.tools.postag.POSModel;
+import opennlp.tools.postag.POSTaggerME;
+import opennlp.tools.tokenize.SimpleTokenizer;
+import org.fmishare.sop.Severity;
+
+/**
+ * Recognises the speech act rather than a phrase: a sentence that expresses the sender's wish, expectation, need or
+ * demand that the recipient act against accounts or content, or that ties the recipient's choice to a consequence.
+ *
+ * <p>Each sentence is tokenised, part-of-speech tagged and lemmatised with Apache OpenNLP's English UD models
+ * (shipped as Maven artifacts), so "deactivating", "deactivation" and "deactivated" all meet the lemma
+ * "deactivate" and a verbless fragment can be told from a clause. It then looks for
+ * <ul>
+ * <li>an <em>act against content</em>: a verb of removal or suppression (by lemma, including phrasal verbs such as
+ *     "shut … down", "pull … off"), or a wished-for <em>outcome</em> ("no longer reachable", "gone", "stop showing
+ *     up", "off the platform");
+ * <li>a <em>frame</em> voiced by the sender or addressed to the recipient: desire, need, expectation, obligation,
+ *     polite request, evaluation ("it would be great if"), a deadline, an imperative at the start of any clause, or an
+ *     intensified negation ("more than a suggestion");
+ * <li>a <em>consequence</em> tied to the recipient ("your handling … will be remembered").
+ * </ul>
+ * A frame or consequence governed by a negator ("we are not asking", "no adverse action") is cleared, and so are
+ * quoted words (reported speech of the actor) and factual statements (an action in a perfect or past passive).
+ * What it cannot clear but is recipient-addressed desire, obligation, evaluation or consequence goes to REVIEW.
+ * Thread-safe: the OpenNLP taggers are not, so each thread has its own. Not API.
+ */
+public final class SpeechActAnalyser {
+    private static final POSModel POS_MODEL = load("/opennlp-en-ud-ewt-pos-1.3-2.5.4.bin", POSModel::new);
+    private static final LemmatizerModel LEMMA_MODEL = load("/opennlp-en-ud-ewt-lemmas-1.3-2.5.4.bin",
+            LemmatizerModel::new);
+    private static final ThreadLocal<POSTaggerME> TAGGER = ThreadLocal.withInitial(() -> new POSTaggerME(POS_MODEL));
+    private static final ThreadLocal<LemmatizerME> LEMMATIZER =
+            ThreadLocal.withInitial(() -> new LemmatizerME(LEMMA_MODEL));
+
+    /** Verbs whose object is removed, hidden or suppressed: an act against content in any tense or form. */
+    private static final Set<String> STRONG = Set.of("remove", "delete", "suspend", "ban", "deplatform", "disable",
+            "deactivate", "terminate", "censor", "throttle", "purge", "geoblock", "downrank", "demote", "de-amplify",
+            "deamplify", "deboost", "unpublish", "delist", "deindex", "erase", "expunge", "eradicate", "eliminate",
+            "nuke", "wipe", "scrub", "quarantine", "shadowban", "de-rank", "derank", "deprioritize", "deprioritise",
+            "takedown", "removal", "deletion", "suspension", "deactivation", "termination", "shutdown", "deplatforming", "demotion", "censorship", "silence", "suppress", "suppression", "dismantle", "neutralize",
+            "neutralise", "cull", "axe", "bury", "mute", "ax");
+    /** Verbs that act against content only when their object is content or accounts. */
+    private static final Set<String> WEAK = Set.of("block", "restrict", "limit", "label", "flag", "stop", "end",
+            "halt", "close", "lock", "freeze", "hide", "curb", "kill", "drop", "handle", "deal", "address", "disrupt",
+            "strip", "boot", "kick", "pull", "cut", "reduce", "bar", "shut", "clean", "clear", "zap",
+            "sanction", "police", "moderate", "act", "action", "enforce", "sideline", "contain", "squash", "stamp",
+            "crack", "shrink", "choke", "starve", "tackle", "neutralise", "purge", "target", "silence");
+    private static final Set<String> PARTICLES = Set.of("down", "off", "offline", "out", "up", "away");
+    private static final Set<String> PHRASAL_HEADS = Set.of("take", "pull", "shut", "knock", "tear", "kick", "boot",
+            "close", "wipe", "clean", "clear", "get", "throw", "bring", "strip", "rein", "dial", "turn",
+            "tamp", "stamp", "crack", "shout", "wind", "phase");
+    private static final Set<String> TARGETS = Set.of("account", "profile", "page", "post", "content", "network",
+            "channel", "handle", "group", "video", "persona", "bot", "listing", "material", "message", "tweet",
+            "user", "cluster", "site", "domain", "story", "ad", "advertisement", "campaign", "operation", "link",
+            "comment", "thread", "community", "feed", "reach", "visibility", "distribution", "amplification",
+            "it", "them", "they", "these", "those", "this", "everything", "presence", "activity", "asset", "stuff",
+            "hashtag", "meme", "narrative", "image", "clip", "upload", "podcast", "livestream", "stream", "server",
+            "forum", "board", "entity", "troll", "farm", "ring", "outlet", "publisher", "creator", "poster");
+    /** Words that voice a wish, need, expectation or demand. */
+    private static final Set<String> DESIRE = Set.of("want", "wish", "need", "require", "expect", "expectation",
+            "demand", "insist", "ask", "request", "urge", "order", "instruct", "direct", "trust", "count", "rely",
+            "must", "should", "ought", "hope", "like", "love", "prefer", "requirement", "priority", "essential",
+            "critical", "imperative", "necessary", "mandatory", "vital", "crucial", "important", "ensure",
+            "sure", "time", "await", "anticipate", "look", "please", "kindly", "necessity", "obligation", "obliged",
+            "obligate", "responsibility", "call", "press", "push", "implore", "beg", "encourage", "suggest",
+            "recommend", "advise", "consider", "appreciate", "grateful", "welcome", "great", "good", "nice",
+            "helpful", "ideal", "best", "better", "wise", "prudent", "appropriate", "useful", "smart", "right",
+            "worth", "warrant", "deserve", "merit", "ideally", "hopefully", "glad", "happy", "thankful", "pleased",
+            "favor", "favour", "see", "goal", "aim", "desire", "keen", "eager", "hoping");
+    /** Words that tie the recipient's choice to what follows it. */
+    private static final Set<String> CONSEQUENCE = Set.of("remember", "note", "consequence", "repercussion",
+            "implication", "reflect", "regret", "relationship", "revisit", "reconsider", "scrutiny", "hearing",
+            "regulator", "regulatory", "regulation", "legislation", "legislative", "antitrust", "liability",
+            "adverse", "watch", "forget", "unfortunate", "shame", "interest", "cost", "price", "penalty",
+            "record", "standing", "cooperation", "future", "attention", "track", "affect", "jeopardize",
+            "jeopardise", "risk", "remembered", "noticed", "notice", "count", "matter", "impact", "fallout",
+            "exposure", "subpoena", "investigation", "oversight", "congress", "renewal", "contract", "access",
+            "partnership");
+    private static final Set<String> NEGATORS = Set.of("not", "no", "never", "nothing", "neither", "nor", "without",
+            "none", "nobody", "whether", "cannot");
+    private static final Set<String> BOUNDARY = Set.of(",", ";", ":", "but", "and", "—", "-", "(", ")");
+    private static final Set<String> SENDER = Set.of("we", "us", "our", "ours", "i", "me", "my", "fbi", "bureau",
+            "fitf", "department", "government", "agency", "ourselves", "let");
+    private static final Set<String> RECIPIENT = Set.of("you", "your", "yours", "yourself", "yourselves");
+    private static final Set<String> CLEARING = Set.of("thank", "share", "brief", "inform", "note", "tell",
+            "provide", "highlight", "confirm", "discuss", "meet", "explain", "offer", "update", "answer",
+            "emphasize", "emphasise", "stress", "reiterate", "clarify", "acknowledge", "describe", "present",
+            "point", "draw", "know", "understand", "be", "learn", "hear", "contact", "reach", "ask", "talk",
+            "walk", "show", "give", "send", "pass", "say", "let", "assure", "remind", "review", "read", "aware",
+            "add", "mention", "caution", "alert", "notify", "receive", "call", "clear", "respect");
+    private static final Set<String> LEADS = Set.of("please", "kindly", "also", "then", "now", "just", "simply",
+            "promptly", "quickly", "so", "immediately", "go", "ahead", "and", "therefore", "thus", "accordingly",
+            "finally", "first", "next", "urgently", "swiftly", "at", "once", "all", "really", "definitely");
+    private static final Set<String> PERFECT_OR_PAST_AUX = Set.of("was", "were", "had", "has", "have", "is", "are",
+            "'s", "been");
+    private static final Pattern OUTCOME = Pattern.compile("\\b(no longer (?:be )?(?:reachable|visible|available|"
+            + "accessible|online|up|active|live|around|exist|operat\\w*|post\\w*|show\\w*|appear\\w*|on)|gone|"
+            + "disappear\\w*|vanish\\w*|go(?:es|ne)? (?:away|dark|quiet|silent|down|offline)|offline|off (?:the|your|"
+            + "this|their|our) (?:platform|site|service|network|app)s?|off[- ]platform|(?:stop|quit)(?:s|ped)? (?:showing|"
+            + "appearing|posting|spreading|circulating|reaching|trending|operating|running|being|getting|"
+            + "surfacing|popping|turning)|(?:stay|stays|remain|remains) (?:up|online|live|active)|come(?:s)? down|taken care of|dealt with|cleaned up|out of commission|"
+            + "(?:need|needs|must|has to|have to|should|got to|gotta|ought to) (?:to )?go|"
+            + "(?:unavailable|inaccessible|invisible|unreachable|unsearchable|undiscoverable)|"
+            + "out of (?:sight|reach|circulation|the feed|search)|a thing of the past|(?:be|is|are) history|"
+            + "(?:never|not) (?:be )?(?:seen|heard from) again|(?:stay|remain|kept?) (?:down|offline|off)|"
+            + "less (?:visible|reach)|fewer (?:people|users) (?:see|seeing)|nobody (?:sees|can see)|"
+            + "(?:cease|ceases) to (?:exist|operate)|(?:account|profile|page|post|channel|video|group|persona|bot|site)s? "
+            + "(?:down|offline|gone)|get rid of|rid of|do something about|"
+            + "(?:deal|dealt|dealing) with|sorted out|shut(?:ting)? (?:\\w+ ){0,3}(?:down|off)|"
+            + "(?:pull|pulled|pulling|take|taken|taking|took) (?:\\w+ ){0,3}(?:down|off|offline))\\b");
+    private static final Pattern INTENSIFIED = Pattern.compile("\\b(more than (?:just |merely |simply )?(?:a|an) "
+            + "(?:suggestion|request|recommendation|hint|idea|thought|courtesy|observation|friendly note)|"
+            + "not (?:just|merely|simply|only|really) (?:a|an) (?:suggestion|request|recommendation|hint|idea|"
+            + "observation|fyi)|(?:is|are|be) not (?:optional|negotiable)|non ?- ?negotiable|not up for (?:debate|discussion)|"
+            + "no (?:room|choice|option) (?:for|but|here)|leaves? (?:you |us )?(?:no|little) (?:choice|option|room)|"
+            + "strongly (?:suggest|advise|encourage|recommend|urge)|in the strongest (?:possible )?terms|"
+            + "(?:goes|go) without saying|we will not ask (?:again|twice)|(?:last|final) (?:warning|reminder|"
+            + "request|chance)|read between the lines|take (?:the|this|our) hint|you know what (?:to do|needs)|"
+            + "you know what is expected|message is clear|(?:is|are) expected of you|we are counting on)\\b");
+    private static final Pattern DEADLINE = Pattern.compile("\\b(by (?:monday|tuesday|wednesday|thursday|friday|"
+            + "saturday|sunday|tomorrow|tonight|noon|midnight|end of (?:the )?(?:day|week|month)|eod|cob|close of "
+            + "business|the weekend|the end of|the election|election day|then|next week|this week|morning|"
+            + "\\d{1,2}(?::\\d{2})?\\s?(?:am|pm))|within (?:\\w+ ){0,2}(?:hours?|days?|minutes?|weeks?)|"
+            + "before (?:the )?(?:election|debate|vote|polls|weekend|primary|caucus|ballots)|no later than|asap|"
+            + "as soon as (?:possible|you can)|immediately|at once|right away|right now|urgently|without delay|"
+            + "deadline|time is of the essence|clock is ticking|the sooner the better|before it is too late|"
+            + "sooner rather than later|straight away|forthwith|promptly|today|tonight)\\b");
+    private static final Pattern POLITE = Pattern.compile("\\b((?:would|could|can|will|might) you|if you could|"
+            + "would you mind|we would (?:be )?(?:grateful|thankful|appreciate|love|like)|it would (?:be|mean|help)|"
+            + "it might be|it may be|would not (?:hurt|be a bad)|why not|how about|perhaps you|maybe you|you may want|"
+            + "you might want|you may wish|you might wish|you might consider|you could|feel free to|"
+            + "we (?:would|do) (?:hope|appreciate)|we are hoping|it is time|high time|time to|"
+            + "make sure|see to it|see that|let us|let's|the sooner|what happens (?:if|when)|"
+            + "think (?:carefully|hard|twice)|"
+            + "be careful|would be a shame|would be unfortunate|we will be watching|we are watching)\\b");
+    private static final Pattern CONDITION = Pattern.compile("\\b(if|unless|should you|otherwise|or else|failure "
+            + "to|fail to|refuse|decline|choose not|do not act|depending on|how you (?:handle|respond|treat|deal)|"
+            + "what you do|whatever you do|whether|how (?:you|your|the company|the platform|platforms|companies)|depends? on|"
+            + "will not forget|your (?:handling|response|decision|choice|cooperation|inaction)|"
+            + "inaction|will be|would be|going forward|in future|next time|down the line|later)\\b");
+    private static final Pattern HANDLE = Pattern.compile("[\\w.+-]*[@#][\\w.-]+|https?://\\S+|\\w+_[\\w_]+");
+    /** Offers and invitations to ask: the sender offers to act, the recipient is asked for nothing. */
+    private static final Pattern OFFER = Pattern.compile("\\b(would you like|do you want|shall we|should we|let us "
+            + "know|if you would like|if you wish|if you want|happy to)\\b");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]");
+    private static final String[][] CONTRACTIONS = {
+        {"won't", "will not"}, {"can't", "can not"}, {"cannot", "can not"}, {"shan't", "shall not"},
+        {"n't", " not"}, {"let's", "let us"}, {"it's", "it is"}, {"that's", "that is"}, {"there's", "there is"},
+        {"what's", "what is"}, {"'d", " would"}, {"'re", " are"}, {"'ll", " will"}, {"'ve", " have"}, {"'m", " am"}
+    };
+
+    /**
+     * What the analysis concluded about one sentence.
+     *
+     * @param severity ERROR or REVIEW
+     * @param frame the act recognised, for the finding's message
+     * @param action the act against content it governs, or a description when there is none
+     * @param bareFrame whether the sentence voices a demand without saying what should happen (the next sentence
+     *     may say it)
+     */
+    public record Verdict(Severity severity, String frame, String action, boolean bareFrame) {}
+
+    private SpeechActAnalyser() {}
+
+    private interface ModelReader<T> {
+        T read(InputStream in) throws IOException;
+    }
+
+    private static <T> T load(String resource, ModelReader<T> reader) {
+        try (InputStream in = SpeechActAnalyser.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("OpenNLP model " + resource + " is not on the class path");
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read OpenNLP model " + resource, e);
+        }
+    }
+
+    /**
+     * Analyses one normalised English sentence.
+     *
+     * @param sentence the sentence
+     * @param afterBareFrame whether the previous sentence of the same text voiced a demand without its object
+     * @return the finding, or empty when the sentence is cleared
+     */
+    public static Optional<Verdict> analyse(String sentence, boolean afterBareFrame) {
+        String lower = QUOTED.matcher(sentence.toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'').replace('\u2018', '\'')).replaceAll(" quoted ");
+        for (String[] c : CONTRACTIONS) {
+            lower = lower.replace(c[0], c[1]);
+        }
+        // Handles and hashtags are names, not words of the sentence ("@remove_the_noise").
+        lower = HANDLE.matcher(lower).replaceAll(" quoted ");
+        String[] tok = SimpleTokenizer.INSTANCE.tokenize(lower);
+        if (tok.length == 0) {
+            return Optional.empty();
+        }
+        String[] pos = TAGGER.get().tag(tok);
+        String[] lem = LEMMATIZER.get().lemmatize(tok, pos);
+        for (int i = 0; i < lem.length; i++) {
+            if (lem[i] == null || lem[i].isBlank() || "O".equals(lem[i])) {
+                lem[i] = tok[i];
+            }
+        }
+        String joined = String.join(" ", tok).replace(" ' s ", " 's ");
+        boolean sender = any(tok, SENDER);
+        boolean recipient = any(tok, RECIPIENT);
+        boolean target = false;
+        for (int i = 0; i < tok.length; i++) {
+            target |= TARGETS.contains(lem[i]) || TARGETS.contains(tok[i]);
+        }
+
+        Matcher in = INTENSIFIED.matcher(joined);
+        if (in.find()) {
+            return Optional.of(new Verdict(Severity.ERROR, "intensified directive '" + in.group() + "'",
+                    "the act it insists on", true));
+        }
+        // Acts against content: lemmas of removal verbs, phrasal verbs with a particle, wished-for outcomes.
+        String action = null;
+        int actionAt = -1;
+        for (int i = 0; i < tok.length && action == null; i++) {
+            boolean strong = STRONG.contains(lem[i]) || STRONG.contains(tok[i]);
+            // A weak verb used as a noun ("by end of day", "a block of accounts") acts on nothing.
+            boolean weak = WEAK.contains(lem[i]) && target && !NEGATORS.contains(prev(tok, i))
+                    && !"of".equals(i + 1 < tok.length ? tok[i + 1] : "")
+                    && !Set.of("the", "a", "an", "by", "at", "this", "that").contains(prev(tok, i));
+            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i);
+            if ((strong || weak || phrasal) && (afterBareFrame || !factual(tok, lem, i))) {
+                action = tok[i];
+                actionAt = i;
+            }
+        }
+        Matcher out = OUTCOME.matcher(joined);
+        if (action == null && out.find() && !negatedBefore(joined, out.start())) {
+            action = out.group();
+            actionAt = tokenIndexAt(joined, out.start());
+        }
+
+        // A demand split over two sentences: the object of the previous sentence's bare demand.
+        if (afterBareFrame && action != null) {
+            return Optional.of(new Verdict(Severity.ERROR, "demand stated in the previous sentence", action, false));
+        }
+
+        // Imperative: the base form of an act opening any clause, after optional leads ("please", "now", "so").
+        for (int cs = 0; cs < tok.length; cs++) {
+            if (cs != 0 && !BOUNDARY.contains(tok[cs - 1]) && !"then".equals(tok[cs - 1])) {
+                continue;
+            }
+            int i = cs;
+            while (i < tok.length && LEADS.contains(tok[i])) {
+                i++;
+            }
+            if (i >= tok.length) {
+                break;
+            }
+            boolean base = tok[i].equals(lem[i]) || "VERB".equals(pos[i]) && tok[i].equals(lem[i]);
+            boolean act = STRONG.contains(lem[i]) || (WEAK.contains(lem[i]) && target)
+                    || (PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i))
+                    || Set.of("make", "get", "have", "see", "let", "keep").contains(lem[i]) && action != null
+                    && actionAt >= i || "do".equals(lem[i]) && action != null && action.startsWith("do something");
+            String next = i + 1 < tok.length ? tok[i + 1] : "";
+            boolean nominal = Set.of("of", "by", "or", "and", ",", "nor", "as", "in", "at", "from", "is", "was", "are", "were", "'s", "has", "have", "on", "for",
+                    "count", "counts", "rate", "list", "lists", "history", "data", "records", "policy", "policies",
+                    ".", "").contains(next) || "NOUN".equals(pos[i]) && next.matches("[a-z]+s") && !target;
+            if (base && act && !nominal && !"PRON".equals(pos[Math.max(0, i - 1)])) {
+                return Optional.of(new Verdict(Severity.ERROR, "imperative '" + tok[i] + "'", tok[i], false));
+            }
+        }
+
+        // Frames voiced by the sender, addressed to the recipient, impersonal ("it would be great if") or modal
+        // passive with the content as subject ("these pages should be taken down").
+        String frame = null;
+        boolean soft = false;
+        for (int i = 0; i < tok.length; i++) {
+            if (!DESIRE.contains(lem[i]) && !DESIRE.contains(tok[i])) {
+                continue;
+            }
+            if (negated(tok, i)) {
+                continue;
+            }
+            frame = tok[i];
+            soft = Set.of("encourage", "suggest", "recommend", "advise", "consider", "appreciate", "grateful",
+                    "welcome", "worth", "warrant", "deserve", "merit", "ideally", "hopefully", "helpful", "useful",
+                    "great", "good", "nice", "ideal", "best", "better", "wise", "prudent", "appropriate", "smart",
+                    "right", "glad", "happy", "thankful", "pleased", "hope", "hoping").contains(lem[i]);
+            break;
+        }
+        Matcher polite = POLITE.matcher(joined);
+        boolean politeFrame = polite.find() && !negatedBefore(joined, polite.start());
+        if (politeFrame && frame == null) {
+            frame = polite.group();
+            soft = true;
+        }
+        boolean impersonal = joined.matches(".*\\b(it (?:is|would|will|might|may|seems)|there (?:is|should|must|"
+                + "needs))\\b.*");
+        boolean modalPassive = joined.matches(".*\\b(should|must|need to|needs to|has to|have to|ought to|will "
+                + "need to|are to|is to|shall) (?:\\w+ )?(?:be|get|go|come|stay|remain)\\b.*");
+        // "The ask is simple": a demand named as a noun speaks for the sender without a pronoun.
+        boolean demandNoun = joined.matches(".*\\bthe (?:ask|request|expectation|demand|requirement|need|priority) "
+                + "is\\b.*");
+        boolean voiced = sender || recipient || impersonal || modalPassive || politeFrame || demandNoun
+                || frame != null && Set.of("please", "kindly", "ideally", "hopefully").contains(frame);
+        Matcher deadline = DEADLINE.matcher(joined);
+        boolean hasDeadline = deadline.find();
+        boolean disclaimed = joined.matches(".*\\b(sole discretion|your discretion|own discretion|your decision|"
+                + "your own decision|up to you|your choice|entirely yours|if you choose|should you choose|"
+                + "if you decide|whether to|whether or not|your own policies|your policies|your terms|no obligation|"
+                + "independent(?:ly)?|voluntary)\\b.*");
+
+        if (action != null) {
+            if (frame != null && voiced) {
+                Severity sev = soft && disclaimed ? Severity.REVIEW : Severity.ERROR;
+                return Optional.of(new Verdict(sev, "'" + frame + "'", action, false));
+            }
+            if (hasDeadline && !disclaimed) {
+                return Optional.of(new Verdict(Severity.ERROR, "deadline '" + deadline.group() + "'", action,
+                        false));
+            }
+        }
+
+        // Consequences tied to the recipient's choice.
+        for (int i = 0; i < tok.length; i++) {
+            if (!CONSEQUENCE.contains(lem[i]) && !CONSEQUENCE.contains(tok[i])) {
+                continue;
+            }
+            boolean notForget = "forget".equals(lem[i]) && i > 0 && NEGATORS.contains(prev(tok, i));
+            if ("to".equals(prev(tok, i))) {
+                continue;
+            }
+            if (negated(tok, i) && !notForget) {
+                continue;
+            }
+            // In a message to one company, "the company" or "the platform" is the recipient too.
+            boolean addressed = recipient || joined.matches(".*\\bthe (?:company|platform|companies|platforms)\\b.*")
+                    || joined.matches("^(?:please )?(?:keep in mind|bear in mind|remember|think|consider|do not forget|"
+                    + "never forget)\\b.*");
+            if (addressed && (CONDITION.matcher(joined).find() || action != null)) {
+                return Optional.of(new Verdict(Severity.ERROR, "consequence '" + tok[i] + "'",
+                        action != null ? action : "the recipient's choice", false));
+            }
+            if (addressed || (target && sender)) {
+                return Optional.of(new Verdict(Severity.REVIEW, "consequence '" + tok[i] + "'",
+                        "the recipient's choice", false));
+            }
+        }
+
+        // A verbless fragment naming an act ("Deactivation of all listed profiles."): the object of a demand.
+        boolean verbless = true;
+        for (String p : pos) {
+            verbless &= !"VERB".equals(p) && !"AUX".equals(p);
+        }
+        if (action != null && verbless && tok.length >= 3) {
+            return Optional.of(new Verdict(Severity.REVIEW, "verbless fragment naming an act", action, false));
+        }
+        if (action != null && hasDeadline && recipient) {
+            return Optional.of(new Verdict(Severity.REVIEW, "deadline '" + deadline.group() + "'", action, false));
+        }
+
+        // Desire or obligation with no act named: recipient-addressed or voiced by the sender, not cleared by a
+        // communicative verb ("we want to thank you", "we would like to brief your team").
+        if (frame != null && voiced && !soft && (sender || recipient || impersonal || demandNoun) && !cleared(tok, lem)
+                && !disclaimed && !verbless && !OFFER.matcher(joined).find()) {
+            return Optional.of(new Verdict(Severity.REVIEW, "'" + frame + "'",
+                    "no act named; recipient-addressed desire or obligation", true));
+        }
+        if (hasDeadline && recipient && target) {
+            return Optional.of(new Verdict(Severity.REVIEW, "deadline '" + deadline.group() + "'",
+                    "no act named", true));
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Replaces handles, hashtags, e-mail addresses, URLs and snake_case names with a neutral word: they are names,
+     * and words inside them ("@remove_the_noise") are not words of the sentence.
+     *
+     * @param text a sentence
+     * @return the sentence with names masked
+     */
+    public static String maskNames(String text) {
+        return HANDLE.matcher(text).replaceAll(" quoted ");
+    }
+
+    private static boolean cleared(String[] tok, String[] lem) {
+        for (int i = 0; i + 1 < tok.length; i++) {
+            if (Set.of("to", "please", "kindly").contains(tok[i]) && CLEARING.contains(lem[i + 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String prev(String[] tok, int i) {
+        return i > 0 ? tok[i - 1] : "";
+    }
+
+    private static boolean particleAfter(String[] tok, int i) {
+        for (int j = i + 1; j < tok.length && j <= i + 5; j++) {
+            if (BOUNDARY.contains(tok[j]) || ".".equals(tok[j])) {
+                return false;
+            }
+            if (PARTICLES.contains(tok[j])) {
+                return !"up".equals(tok[j]) || Set.of("clean", "clear", "wipe", "lock", "shut").contains(tok[i]);
+            }
+        }
+        return false;
+    }
+
+    /** An act already done or reported: a past or perfect form after "was/were/had/has/have", not after a modal. */
+    private static boolean factual(String[] tok, String[] lem, int i) {
+        if (tok[i].equals(lem[i])) {
+            return false;
+        }
+        for (int j = i - 1; j >= 0 && j >= i - 3; j--) {
+            if (PERFECT_OR_PAST_AUX.contains(tok[j])) {
+                return true;
+            }
+            if (Set.of("should", "must", "be", "to", "will", "would", "need", "needs", "get", "want", "them", "it")
+                    .contains(tok[j])) {
+                return false;
+            }
+        }
+        // A finite past form right after a subject ("the operators deleted their posts") reports what happened.
+        return tok[i].endsWith("ed") && i > 0 && !RECIPIENT.contains(tok[i - 1]) && !Set.of("them", "it", "these",
+                "those", "this").contains(tok[i - 1]);
+    }
+
+    private static boolean negated(String[] tok, int i) {
+        for (int j = i - 1; j >= 0 && j >= i - 6; j--) {
+            if (BOUNDARY.contains(tok[j])) {
+                return false;
+            }
+            if (NEGATORS.contains(tok[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negatedBefore(String joined, int charIndex) {
+        String before = joined.substring(0, charIndex).trim();
+        String[] t = before.isEmpty() ? new String[0] : before.split(" ");
+        for (int j = t.length - 1; j >= 0 && j >= t.length - 6; j--) {
+            if (BOUNDARY.contains(t[j])) {
+                return false;
+            }
+            if (NEGATORS.contains(t[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int tokenIndexAt(String joined, int charIndex) {
+        String before = joined.substring(0, charIndex).trim();
+        return before.isEmpty() ? 0 : before.split(" ").length;
+    }
+
+    private static boolean any(String[] tok, Set<String> set) {
+        for (String t : tok) {
+            if (set.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

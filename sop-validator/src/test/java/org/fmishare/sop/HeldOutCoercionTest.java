@@ -1,0 +1,97 @@
+package org.fmishare.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.fmishare.core.model.ThreatShare;
+import org.fmishare.sop.corpus.Messages;
+import org.fmishare.testkit.SampleData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures the coercion linter on a held-out set written blind by a separate author (see
+ * {@code heldout/PROVENANCE}). Each sentence is placed in a share's narrative, as a sender would write it, and the
+ * share is validated with its rendered message. A COERCIVE row is caught when P1-NO-COERCION reports it (FAIL or
+ * NEEDS_REVIEW); a BENIGN row passes when P1-NO-COERCION reports nothing. The floors are the numbers measured once,
+ * when the set was first run, so that a regression fails; they are not targets to tune toward.
+ */
+class HeldOutCoercionTest {
+    /** Recall measured on the first run: COERCIVE rows caught, of 132. */
+    private static final int CAUGHT_FLOOR = HeldOutFloors.CAUGHT;
+    /** Benign pass measured on the first run: BENIGN rows with no finding, of 128. */
+    private static final int BENIGN_PASS_FLOOR = HeldOutFloors.BENIGN_PASSED;
+
+    private record Row(String id, boolean coercive, String family, String text) {}
+
+    private static List<Row> rows() throws IOException {
+        try (InputStream in = HeldOutCoercionTest.class.getResourceAsStream("/heldout/coercion-heldout.tsv")) {
+            assertThat(in).as("held-out set on the test class path").isNotNull();
+            List<Row> rows = new ArrayList<>();
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
+            for (int i = 1; i < lines.length; i++) {
+                if (lines[i].isBlank()) {
+                    continue;
+                }
+                String[] f = lines[i].split("\t", 4);
+                rows.add(new Row(f[0], "COERCIVE".equals(f[1]), f[2], f[3]));
+            }
+            return rows;
+        }
+    }
+
+    private static boolean flagged(SopValidator validator, String text) {
+        ThreatShare base = SampleData.passingShare();
+        ThreatShare share = base.toBuilder().narrative(base.narrative() + " " + text).build();
+        return validator.validate(share, Messages.render(share)).findings().stream()
+                .anyMatch(f -> f.ruleId().equals("P1-NO-COERCION"));
+    }
+
+    @Test
+    void recallAndBenignPassOnTheBlindSetStayAtLeastAtTheMeasuredFloor() throws IOException {
+        SopValidator validator = SopValidator.standard();
+        List<Row> rows = rows();
+        int coercive = 0;
+        int caught = 0;
+        int benign = 0;
+        int passed = 0;
+        Map<String, int[]> byFamily = new TreeMap<>();
+        List<String> misses = new ArrayList<>();
+        for (Row r : rows) {
+            boolean hit = flagged(validator, r.text());
+            int[] fam = byFamily.computeIfAbsent((r.coercive() ? "C " : "B ") + r.family(), k -> new int[2]);
+            fam[1]++;
+            if (r.coercive()) {
+                coercive++;
+                if (hit) {
+                    caught++;
+                    fam[0]++;
+                } else {
+                    misses.add(r.id() + " missed: " + r.text());
+                }
+            } else {
+                benign++;
+                if (!hit) {
+                    passed++;
+                    fam[0]++;
+                } else {
+                    misses.add(r.id() + " flagged: " + r.text());
+                }
+            }
+        }
+        StringBuilder report = new StringBuilder(String.format("held-out: recall %d/%d = %.1f%%, benign pass %d/%d"
+                + " = %.1f%%%n", caught, coercive, 100.0 * caught / coercive, passed, benign, 100.0 * passed / benign));
+        byFamily.forEach((k, v) -> report.append(String.format("  %-32s %d/%d%n", k, v[0], v[1])));
+        misses.forEach(m -> report.append("  ").append(m).append('\n'));
+        System.out.println(report);
+        assertThat(coercive).isEqualTo(132);
+        assertThat(benign).isEqualTo(128);
+        assertThat(caught).as(report.toString()).isGreaterThanOrEqualTo(CAUGHT_FLOOR);
+        assertThat(passed).as(report.toString()).isGreaterThanOrEqualTo(BENIGN_PASS_FLOOR);
+    }
+}
