@@ -47,7 +47,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DispatcherTest {
     static final TestPki.Authority CA = TestPki.authority("dispatcher test CA");
-    static final SigningCredential SENDER = CA.issue("FITF signer", KeyAlgorithm.EC_P256);
+    static final SigningCredential SENDER = CA.issueEnvelopeSigner("fitf", "FITF signer", KeyAlgorithm.EC_P256);
     static final EnvelopeSigner SIGNER = EnvelopeSigner.builder(SENDER, "fitf").build();
     static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
             Disclosure.digestOf("report"));

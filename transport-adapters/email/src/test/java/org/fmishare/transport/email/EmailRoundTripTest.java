@@ -142,7 +142,7 @@ class EmailRoundTripTest {
     @Test
     void envelopeFromAnUntrustedSignerIsRejectedEvenUnderAValidSmimeSignature() throws Exception {
         TestPki.Authority rogue = TestPki.authority("rogue envelope CA");
-        EnvelopeSigner rogueSigner = EnvelopeSigner.builder(rogue.issue("rogue", KeyAlgorithm.EC_P256), "fitf")
+        EnvelopeSigner rogueSigner = EnvelopeSigner.builder(rogue.issueEnvelopeSigner("fitf", "rogue", KeyAlgorithm.EC_P256), "fitf")
                 .build();
         var share = org.fmishare.testkit.SampleData.passingShare();
         SignedEnvelope forged = rogueSigner.sign(new EnvelopeBody.Share(share), new org.fmishare.core.compliance.ComplianceSummary(org.fmishare.core.compliance.Verdict.PASS,

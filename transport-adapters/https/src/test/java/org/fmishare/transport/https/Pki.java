@@ -21,8 +21,10 @@ final class Pki {
     static final String COMPANY = SampleData.passingShare().recipient().id();
     static final String OFFICE = SampleData.passingShare().sendingOffice().id();
 
-    static final SigningCredential FITF_SIGNING = CA.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
-    static final SigningCredential SMC_SIGNING = CA.issue("SMC receipt signer", KeyAlgorithm.EC_P256);
+    static final SigningCredential FITF_SIGNING = CA.issueEnvelopeSigner(OFFICE, "FITF envelope signer",
+            KeyAlgorithm.EC_P256);
+    static final SigningCredential SMC_SIGNING = CA.issueReceiptSigner(COMPANY, "SMC receipt signer",
+            KeyAlgorithm.EC_P256);
     static final SigningCredential SERVER_TLS = CA.issueTls("smc receiver", KeyAlgorithm.EC_P256,
             List.of("localhost"), List.of("127.0.0.1", "::1"));
     static final SigningCredential CLIENT_TLS = CA.issueTls("fitf sender", KeyAlgorithm.EC_P256,
