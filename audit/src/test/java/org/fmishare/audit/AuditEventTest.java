@@ -115,8 +115,11 @@ class AuditEventTest {
     @Test
     void verifiedReceiptIsRecordedByIdsAndDigest() {
         java.time.Clock clock = java.time.Clock.fixed(Instant.parse("2026-10-01T16:00:00Z"), java.time.ZoneOffset.UTC);
-        var office = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").clock(clock).build();
-        var company = EnvelopeSigner.builder(AuditStoreContract.SEALER, "smc-examplesocial").clock(clock).build();
+        var office = EnvelopeSigner.builder(AuditStoreContract.ROOT.issueEnvelopeSigner("fitf", "FITF signer",
+                org.fmishare.core.keys.KeyAlgorithm.EC_P256), "fitf").clock(clock).build();
+        var company = EnvelopeSigner.builder(AuditStoreContract.ROOT.issueReceiptSigner("smc-examplesocial",
+                "company receipts", org.fmishare.core.keys.KeyAlgorithm.EC_P256), "smc-examplesocial").clock(clock)
+                .build();
         var verifier = org.fmishare.core.envelope.EnvelopeVerifier.builder()
                 .trustAnchor(AuditStoreContract.ROOT.certificate()).anyRecipient().clock(clock).build();
         SignedEnvelope share = office.sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, List.of(

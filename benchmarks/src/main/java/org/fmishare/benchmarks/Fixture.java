@@ -33,7 +33,7 @@ final class Fixture {
     final Preparer preparer;
 
     Fixture(KeyAlgorithm keyAlgorithm) {
-        credential = ca.issue("benchmark signer", keyAlgorithm);
+        credential = ca.issueEnvelopeSigner("fitf", "benchmark signer", keyAlgorithm);
         signer = EnvelopeSigner.builder(credential, "fitf").algorithm(EnvelopeAlgorithm.defaultFor(keyAlgorithm))
                 .build();
         // Benchmarks verify the same envelope many times, which the default replay cache would (rightly) refuse;

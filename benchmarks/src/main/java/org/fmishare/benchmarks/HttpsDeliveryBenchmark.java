@@ -50,7 +50,8 @@ public class HttpsDeliveryBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws IOException {
         fixture = new Fixture(KeyAlgorithm.EC_P256);
-        SigningCredential company = fixture.ca.issue("company receipts", KeyAlgorithm.EC_P256);
+        SigningCredential company = fixture.ca.issueReceiptSigner(SampleData.company().id(), "company receipts",
+                KeyAlgorithm.EC_P256);
         SigningCredential serverTls = fixture.ca.issueTls("localhost", KeyAlgorithm.EC_P256, List.of("localhost"),
                 List.of("127.0.0.1"));
         SigningCredential clientTls = fixture.ca.issueTls("client", KeyAlgorithm.EC_P256, List.of("client.test"),

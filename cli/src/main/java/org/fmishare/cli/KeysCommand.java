@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.fmishare.core.envelope.SenderDirectory;
 import java.util.concurrent.Callable;
 import org.fmishare.core.keys.Credentials;
 import org.fmishare.core.keys.KeyAlgorithm;
@@ -23,7 +24,8 @@ final class KeysCommand extends GroupCommand {
     /** Writes ca.pem, sender.p12, sender-cert.pem, recipient.p12, recipient-cert.pem and with --tls the TLS keys. */
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Generate a test CA and sender/recipient keys: ca.pem, sender.p12, sender-cert.pem, "
-                    + "recipient.p12, recipient-cert.pem (PKCS#12 protected by the password). For tests and demos "
+                    + "recipient.p12, recipient-cert.pem (PKCS#12 protected by the password), senders.json (the sender "
+                    + "directory for verify --senders). For tests and demos "
                     + "only: the CA key is not kept.", footer = ExitCodes.HELP)
     static final class Init implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR", description = "Directory to write (created if needed).")
@@ -45,6 +47,14 @@ final class KeysCommand extends GroupCommand {
         @Option(names = "--force", description = "Overwrite existing files.")
         boolean force;
 
+        @Option(names = "--sender-id", defaultValue = "fitf", paramLabel = "ID",
+                description = "The office the envelope-signing certificate speaks for (default fitf).")
+        String senderId;
+
+        @Option(names = "--recipient-id", defaultValue = "smc-examplesocial", paramLabel = "ID",
+                description = "The company the receipt-signing certificate speaks for (default smc-examplesocial).")
+        String recipientId;
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,7 +63,7 @@ final class KeysCommand extends GroupCommand {
             char[] pw = Secrets.password(password);
             Files.createDirectories(dir);
             java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("ca.pem", "sender.p12",
-                    "sender-cert.pem", "recipient.p12", "recipient-cert.pem"));
+                    "sender-cert.pem", "recipient.p12", "recipient-cert.pem", "senders.json"));
             if (tls) {
                 names.addAll(java.util.List.of("server-tls.p12", "client-tls.p12"));
             }
@@ -65,8 +75,19 @@ final class KeysCommand extends GroupCommand {
             TestPki.Authority ca = TestPki.authority("fmi-share test CA", algorithm == KeyAlgorithm.ED25519
                     ? KeyAlgorithm.EC_P256 : algorithm, java.time.Instant.now().minusSeconds(86_400),
                     java.time.Instant.now().plusSeconds(365L * 86_400));
-            SigningCredential sender = ca.issue("FITF envelope signer", algorithm);
-            SigningCredential recipient = ca.issue("ExampleSocial receipts", algorithm);
+            SigningCredential sender;
+            SigningCredential recipient;
+            try {
+                // Each certificate carries its purpose (EKU) and the id it speaks for (SAN URI): a verifier refuses
+                // the TLS keys and the receipt key as envelope signers.
+                sender = ca.issueEnvelopeSigner(senderId, "FITF envelope signer", algorithm);
+                recipient = ca.issueReceiptSigner(recipientId, "ExampleSocial receipts", algorithm);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+            }
+            // The directory a receiver loads with --senders: who may speak as whom.
+            Files.write(dir.resolve("senders.json"), SenderDirectory.builder().bindSanUri(senderId)
+                    .bindSanUri(recipientId).build().toJson());
             Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
             Files.write(dir.resolve("sender.p12"), Credentials.toPkcs12(sender, "sender", pw));
             Files.writeString(dir.resolve("sender-cert.pem"), Credentials.toPem(sender.chain().get(0)));

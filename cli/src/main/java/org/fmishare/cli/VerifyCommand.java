@@ -41,6 +41,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Keystore password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
     Optional<String> password = Optional.empty();
 
+    @Option(names = "--senders", paramLabel = "FILE", description = "Sender directory (JSON, as keys init writes "
+            + "it): which certificate may speak for which sender id. Without it the signing certificate must carry "
+            + "the subjectAltName URI urn:fmishare:sender:<sender id>.")
+    Optional<Path> senders = Optional.empty();
+
     @Option(names = "--json", description = "Print the verified payload's canonical JSON instead of a summary.")
     boolean json;
 
@@ -53,6 +58,7 @@ final class VerifyCommand implements Callable<Integer> {
         byte[] bytes = Documents.readBytes(file, System.in);
         EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(trust));
         recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
+        senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
         decryptKey.ifPresent(k -> b.decryptionKey(Secrets.credential(k, Secrets.password(password)).privateKey()));
         VerifiedEnvelope v;
         try {

@@ -29,12 +29,13 @@ class SignVerifyCliTest {
     }
 
     @Test
-    void keysInitWritesTheFiveFilesAndRefusesToOverwrite() {
+    void keysInitWritesItsFilesAndRefusesToOverwrite() {
         assertThat(keys.resolve("ca.pem")).exists();
         assertThat(keys.resolve("sender.p12")).exists();
         assertThat(keys.resolve("sender-cert.pem")).exists();
         assertThat(keys.resolve("recipient.p12")).exists();
         assertThat(keys.resolve("recipient-cert.pem")).exists();
+        assertThat(keys.resolve("senders.json")).exists();
         CliTest.Result again = run("keys", "init", keys.toString(), "--password", "s3cret");
         assertThat(again.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(again.err()).contains("exists");

@@ -29,7 +29,7 @@ class TaxiiCliTest {
     @Test
     void pullVerifiesEveryShareInTheCollection(@TempDir Path dir) throws Exception {
         TestPki.Authority ca = TestPki.authority("cli taxii CA");
-        SigningCredential sender = ca.issue("FITF signer", KeyAlgorithm.EC_P256);
+        SigningCredential sender = ca.issueEnvelopeSigner("fitf", "FITF signer", KeyAlgorithm.EC_P256);
         Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
         Files.writeString(dir.resolve("other.pem"), Credentials.toPem(TestPki.authority("other").certificate()));
         ComplianceSummary pass = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",

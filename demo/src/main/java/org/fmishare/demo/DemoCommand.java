@@ -151,8 +151,10 @@ public final class DemoCommand implements Callable<Integer> {
 
         progress("Generating a test CA with credentials for the FITF, the company and both TLS endpoints");
         TestPki.Authority ca = TestPki.authority("fmi-share demo CA");
-        SigningCredential sender = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
-        SigningCredential company = ca.issue("ExampleSocial receipts", KeyAlgorithm.EC_P256);
+        SigningCredential sender = ca.issueEnvelopeSigner(share.sendingOffice().id(), "FITF envelope signer",
+                KeyAlgorithm.EC_P256);
+        SigningCredential company = ca.issueReceiptSigner(share.recipient().id(), "ExampleSocial receipts",
+                KeyAlgorithm.EC_P256);
         SigningCredential serverTls = ca.issueTls("localhost", KeyAlgorithm.EC_P256, List.of("localhost"),
                 List.of("127.0.0.1"));
         SigningCredential clientTls = ca.issueTls("FITF TLS client", KeyAlgorithm.EC_P256,

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 class PreparerTest {
     static final TestPki.Authority CA = TestPki.authority("preparer test CA");
-    static final SigningCredential FITF = CA.issue("FITF signer", KeyAlgorithm.EC_P256);
+    static final SigningCredential FITF = CA.issueEnvelopeSigner("fitf", "FITF signer", KeyAlgorithm.EC_P256);
     static final Preparer FITF_PREPARER = Preparer.builder(EnvelopeSigner.builder(FITF, "fitf").build()).build();
 
     static VerifiedEnvelope verify(Preparer.Signed signed) {
@@ -55,7 +55,8 @@ class PreparerTest {
     @Test
     void aPassingMeetingIsSignedAsANoticeToTheNamedCompanyByItsLeadingOffice() {
         Meeting meeting = SampleData.meeting();
-        SigningCredential western = CA.issue("western field office signer", KeyAlgorithm.EC_P256);
+        SigningCredential western = CA.issueEnvelopeSigner("fo-western", "western field office signer",
+                KeyAlgorithm.EC_P256);
         Preparer preparer = Preparer.builder(EnvelopeSigner.builder(western, meeting.leadingOffice().id()).build())
                 .build();
 
@@ -70,7 +71,8 @@ class PreparerTest {
     @Test
     void aMeetingNoticeToACompanyOutsideTheMeetingIsRefusedByTheSigner() {
         Meeting meeting = SampleData.meeting();
-        SigningCredential western = CA.issue("western field office signer", KeyAlgorithm.EC_P256);
+        SigningCredential western = CA.issueEnvelopeSigner("fo-western", "western field office signer",
+                KeyAlgorithm.EC_P256);
         Preparer preparer = Preparer.builder(EnvelopeSigner.builder(western, meeting.leadingOffice().id()).build())
                 .build();
 

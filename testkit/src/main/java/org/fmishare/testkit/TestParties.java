@@ -39,8 +39,10 @@ public final class TestParties {
 
     private TestParties(TestPki.Authority ca) {
         this.ca = ca;
-        this.officeSigning = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
-        this.companySigning = ca.issue("SMC receipt signer", KeyAlgorithm.EC_P256);
+        this.officeSigning = ca.issueEnvelopeSigner(SampleData.fitf().id(), "FITF envelope signer",
+                KeyAlgorithm.EC_P256);
+        this.companySigning = ca.issueReceiptSigner(SampleData.company().id(), "SMC receipt signer",
+                KeyAlgorithm.EC_P256);
         this.serverTls = ca.issueTls("smc receiver", KeyAlgorithm.EC_P256, List.of("localhost"),
                 List.of("127.0.0.1", "::1"));
         this.clientTls = ca.issueTls("fitf sender", KeyAlgorithm.EC_P256, List.of("fitf.example"), List.of());
@@ -71,12 +73,12 @@ public final class TestParties {
         return SampleData.company().id();
     }
 
-    /** {@return the office's envelope-signing credential} */
+    /** {@return the office's envelope-signing credential (envelope-signing purpose, bound to the office's id)} */
     public SigningCredential officeSigning() {
         return officeSigning;
     }
 
-    /** {@return the company's receipt-signing credential} */
+    /** {@return the company's receipt-signing credential (receipt purpose, bound to the company's id)} */
     public SigningCredential companySigning() {
         return companySigning;
     }

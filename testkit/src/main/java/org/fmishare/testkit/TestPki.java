@@ -32,7 +32,9 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.fmishare.core.jose.JwsKeys;
+import org.fmishare.core.jose.KeyPurposes;
 
 /**
  * A small certificate authority for test harnesses and demos: creates a self-signed root and issues leaf
@@ -46,6 +48,14 @@ import org.fmishare.core.jose.JwsKeys;
  * ({@link Authority#issueTls}) instead carry keyUsage digitalSignature (plus keyEncipherment for RSA), extendedKeyUsage
  * serverAuth and clientAuth, and a subjectAltName with the given DNS names and IP addresses, so that a TLS client with
  * hostname verification accepts them for exactly those names.
+ *
+ * <p>Purpose-specific leaves carry what verifiers require of them (see {@link KeyPurposes}): envelope signers
+ * ({@link Authority#issueEnvelopeSigner}) the envelope-signing EKU and the subjectAltName URI
+ * {@code urn:fmishare:sender:<id>}; receipt signers ({@link Authority#issueReceiptSigner}) the receipt-signing EKU
+ * and the company's sender URI; audit sealers ({@link Authority#issueAuditSealer}) the audit-sealing EKU and the
+ * office's URI; S/MIME signers ({@link Authority#issueSmime}) emailProtection and an rfc822Name. Plain
+ * {@link Authority#issue} leaves carry no EKU and no subjectAltName, so verifiers refuse them as signers: use them for
+ * encryption keys and to test that refusal.
  * Instances are immutable and thread-safe.
  */
 public final class TestPki {
@@ -136,7 +146,7 @@ public final class TestPki {
 
     private static X509Certificate certificate(X500Name subject, PublicKey subjectKey, X500Name issuer,
             KeyPair issuerPair, KeyAlgorithm issuerAlgorithm, X509Certificate issuerCert, Instant notBefore,
-            Instant notAfter, boolean ca, GeneralNames tlsNames) {
+            Instant notAfter, boolean ca, Extras extras) {
         try {
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(issuer, new BigInteger(127, RANDOM).add(
                     BigInteger.ONE), Date.from(notBefore), Date.from(notAfter), subject, subjectKey);
@@ -152,7 +162,7 @@ public final class TestPki {
             int usage;
             if (ca) {
                 usage = KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature;
-            } else if (tlsNames != null) {
+            } else if (extras != null && extras.tls()) {
                 usage = KeyUsage.digitalSignature;
                 KeyAlgorithm subjectAlg = JwsKeys.keyAlgorithm(subjectKey).orElseThrow();
                 if (subjectAlg == KeyAlgorithm.RSA_2048 || subjectAlg == KeyAlgorithm.RSA_3072) {
@@ -161,7 +171,7 @@ public final class TestPki {
                 b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(new KeyPurposeId[] {
                     KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth}));
                 // RFC 5280 4.2.1.6: with an empty subject the SAN would be critical; ours always has a CN.
-                b.addExtension(Extension.subjectAlternativeName, false, tlsNames);
+                b.addExtension(Extension.subjectAlternativeName, false, extras.names());
             } else {
                 usage = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
                 KeyAlgorithm subjectAlg = JwsKeys.keyAlgorithm(subjectKey).orElseThrow();
@@ -170,6 +180,12 @@ public final class TestPki {
                 } else if (subjectAlg == KeyAlgorithm.RSA_2048 || subjectAlg == KeyAlgorithm.RSA_3072) {
                     usage |= KeyUsage.keyEncipherment;
                 }
+                if (extras != null) {
+                    // Non-critical, as RFC 5280 section 4.2.1.12 allows: relying parties that know the purpose
+                    // check it; others still see a signing certificate.
+                    b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(extras.purposes()));
+                    b.addExtension(Extension.subjectAlternativeName, false, extras.names());
+                }
             }
             b.addExtension(Extension.keyUsage, true, new KeyUsage(usage));
             return new JcaX509CertificateConverter().setProvider(JwsKeys.provider()).getCertificate(b.build(
@@ -177,6 +193,15 @@ public final class TestPki {
                             .build(issuerPair.getPrivate())));
         } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
             throw new IllegalStateException("cannot issue a test certificate for " + subject, e);
+        }
+    }
+
+    /** Extensions a leaf carries beyond the defaults: TLS names, or purposes with the names they speak for. */
+    private record Extras(boolean tls, GeneralNames names, KeyPurposeId[] purposes) {
+        static Extras purpose(String senderId, String oid) {
+            return new Extras(false, new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier,
+                    KeyPurposes.senderUri(senderId))), new KeyPurposeId[] {
+                        KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid))});
         }
     }
 
@@ -264,7 +289,86 @@ public final class TestPki {
                 throw new IllegalArgumentException("a TLS certificate needs at least one DNS name or IP address");
             }
             return issue(commonName, algorithm, notBefore, notAfter, false,
-                    new GeneralNames(names.toArray(GeneralName[]::new))).credential;
+                    new Extras(true, new GeneralNames(names.toArray(GeneralName[]::new)), null)).credential;
+        }
+
+        /**
+         * Issues an envelope-signing certificate for a sender (an office): extended key usage
+         * {@link KeyPurposes#ENVELOPE_SIGNING} and the subjectAltName URI {@code urn:fmishare:sender:<senderId>},
+         * valid for the authority's own validity window.
+         *
+         * @param senderId the sender id the certificate speaks for, for example {@code fitf}
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @return the leaf's key and its chain (leaf, then this authority's chain)
+         */
+        public SigningCredential issueEnvelopeSigner(String senderId, String commonName, KeyAlgorithm algorithm) {
+            return issueEnvelopeSigner(senderId, commonName, algorithm, notBefore, notAfter);
+        }
+
+        /**
+         * Issues an envelope-signing certificate with its own validity window (to test expired and not-yet-valid
+         * signers).
+         *
+         * @param senderId the sender id the certificate speaks for
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @param from start of validity
+         * @param to end of validity
+         * @return the leaf's key and its chain
+         */
+        public SigningCredential issueEnvelopeSigner(String senderId, String commonName, KeyAlgorithm algorithm,
+                Instant from, Instant to) {
+            return issue(commonName, algorithm, from, to, false,
+                    Extras.purpose(senderId, KeyPurposes.ENVELOPE_SIGNING)).credential;
+        }
+
+        /**
+         * Issues a receipt-signing certificate for a company: extended key usage {@link KeyPurposes#RECEIPT_SIGNING}
+         * and the subjectAltName URI {@code urn:fmishare:sender:<companyId>} (the company is the sender of its
+         * receipts).
+         *
+         * @param companyId the company id, for example {@code smc-examplesocial}
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @return the leaf's key and its chain
+         */
+        public SigningCredential issueReceiptSigner(String companyId, String commonName, KeyAlgorithm algorithm) {
+            return issue(commonName, algorithm, notBefore, notAfter, false,
+                    Extras.purpose(companyId, KeyPurposes.RECEIPT_SIGNING)).credential;
+        }
+
+        /**
+         * Issues an audit-sealing certificate for an office: extended key usage {@link KeyPurposes#AUDIT_SEALING}
+         * and the subjectAltName URI {@code urn:fmishare:sender:<officeId>}.
+         *
+         * @param officeId the office that seals its log, for example {@code fitf}
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @return the leaf's key and its chain
+         */
+        public SigningCredential issueAuditSealer(String officeId, String commonName, KeyAlgorithm algorithm) {
+            return issue(commonName, algorithm, notBefore, notAfter, false,
+                    Extras.purpose(officeId, KeyPurposes.AUDIT_SEALING)).credential;
+        }
+
+        /**
+         * Issues an S/MIME signing certificate: extended key usage emailProtection and the subjectAltName
+         * rfc822Name {@code address}, so mail clients accept it for that address (RFC 8550 section 3).
+         *
+         * @param address the mailbox, for example {@code fitf@fitf.example}
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @return the leaf's key and its chain
+         */
+        public SigningCredential issueSmime(String address, String commonName, KeyAlgorithm algorithm) {
+            Objects.requireNonNull(address, "address");
+            if (!address.matches("[^@\\s]+@[^@\\s]+")) {
+                throw new IllegalArgumentException("address: '" + address + "' is not a mailbox");
+            }
+            return issue(commonName, algorithm, notBefore, notAfter, false, new Extras(false,
+                    new GeneralNames(new GeneralName(GeneralName.rfc822Name, address)),
+                    new KeyPurposeId[] {KeyPurposeId.id_kp_emailProtection})).credential;
         }
 
         /**
@@ -279,7 +383,7 @@ public final class TestPki {
         }
 
         private Authority issue(String commonName, KeyAlgorithm algorithm, Instant from, Instant to, boolean ca,
-                GeneralNames tlsNames) {
+                Extras extras) {
             Objects.requireNonNull(commonName, "commonName");
             Objects.requireNonNull(algorithm, "algorithm");
             checkWindow(from, to);
@@ -288,7 +392,7 @@ public final class TestPki {
             X509Certificate cert = TestPki.certificate(new X500Name("CN=" + commonName), pair.getPublic(),
                     X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded()),
                     new KeyPair(issuerCert.getPublicKey(), credential.privateKey()), credential.keyAlgorithm(),
-                    issuerCert, from, to, ca, tlsNames);
+                    issuerCert, from, to, ca, extras);
             List<X509Certificate> chain = new ArrayList<>();
             chain.add(cert);
             chain.addAll(credential.chain());

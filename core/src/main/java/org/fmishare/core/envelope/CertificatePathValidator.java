@@ -38,7 +38,8 @@ final class CertificatePathValidator {
         this.anchors = Set.copyOf(ta);
     }
 
-    void validateChain(List<X509Certificate> chain, Instant signingTime) {
+    /** Validates at {@code at}, which the verifier sets to its own clock (never the signer's claimed time). */
+    void validateChain(List<X509Certificate> chain, Instant at) {
         X509Certificate leaf = chain.get(0);
         if (leaf.getBasicConstraints() != -1) {
             throw new EnvelopeException.Rejected(Check.CERTIFICATE_CHAIN, "the signing certificate "
@@ -55,20 +56,20 @@ final class CertificatePathValidator {
             path.remove(path.size() - 1);
         }
         String pathKey = pathKey(path);
-        if (validatedPaths.covers(pathKey, signingTime)) {
+        if (validatedPaths.covers(pathKey, at)) {
             return;
         }
         try {
             CertPath certPath = CertificateFactory.getInstance("X.509", KeyTypes.BC).generateCertPath(path);
             PKIXParameters params = new PKIXParameters(anchors);
             params.setRevocationEnabled(false);
-            params.setDate(Date.from(signingTime));
+            params.setDate(Date.from(at));
             CertPathValidator.getInstance("PKIX", KeyTypes.BC).validate(certPath, params);
             validatedPaths.remember(pathKey, validityWindow(path));
         } catch (CertPathValidatorException e) {
             String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
             throw new EnvelopeException.Rejected(Check.CERTIFICATE_CHAIN, "chain of "
-                    + leaf.getSubjectX500Principal().getName() + " is not valid at the signing time " + signingTime
+                    + leaf.getSubjectX500Principal().getName() + " is not valid at " + at
                     + reason + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new EnvelopeException.ProcessingFailed("PKIX validation could not run: " + e.getMessage(), e);

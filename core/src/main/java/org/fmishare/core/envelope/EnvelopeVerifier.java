@@ -52,17 +52,20 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>size, before any parsing ({@code SIZE});</li>
  * <li>strict JSON with exactly {@code payload}, {@code protected}, {@code signature} (or, when a decryption key is
  *     configured, the five JWE members), canonical base64url, no duplicate keys anywhere ({@code SYNTAX});</li>
- * <li>protected header: only {@code alg}, {@code typ}, {@code x5c}; {@code typ} is {@value EnvelopeSigner#JOSE_TYPE}
- *     ({@code HEADER}); no {@code crit} ({@code CRITICAL_HEADER}); {@code alg} on this verifier's allow-list
- *     ({@code ALGORITHM});</li>
+ * <li>protected header: only {@code alg}, {@code typ}, {@code x5c} and an ignored string {@code kid}; {@code typ}
+ *     is {@value EnvelopeSigner#JOSE_TYPE} or the same with {@code application/} ({@code HEADER}); no {@code crit}
+ *     ({@code CRITICAL_HEADER}); {@code alg} on this verifier's allow-list ({@code ALGORITHM}); the reasons for
+ *     each rule are in {@link JoseProfile};</li>
  * <li>{@code x5c} present (1 to {@value #MAX_CHAIN} certificates) and the leaf key of the type bound to {@code alg}
  *     ({@code CERTIFICATE_CHAIN}, {@code ALGORITHM});</li>
  * <li>the signature, with the leaf certificate's key, by Nimbus over the Bouncy Castle provider
  *     ({@code SIGNATURE});</li>
  * <li>the payload: RFC 8785 canonical, strict, a valid model ({@code SYNTAX}); its sender record names the leaf
- *     certificate ({@code SIGNER_BINDING});</li>
- * <li>PKIX path validation to a configured trust anchor at the payload's issued-at; the leaf is not a CA and its
- *     key usage allows digitalSignature or nonRepudiation ({@code CERTIFICATE_CHAIN});</li>
+ *     certificate; the leaf's extended key usage names envelope signing (receipt signing for receipts) and the
+ *     leaf is bound to {@code sender.id} by the {@link SenderDirectory} ({@code SIGNER_BINDING});</li>
+ * <li>PKIX path validation to a configured trust anchor at the verifier's clock (never the signer's claimed time);
+ *     the leaf is not a CA and its key usage allows digitalSignature or nonRepudiation ({@code CERTIFICATE_CHAIN});
+ *     issued-at no older than the configured bound ({@code EXPIRED});</li>
  * <li>issued-at not in the future and expires-at not past, each within the clock skew; lifetime at most the
  *     configured maximum ({@code NOT_YET_VALID}, {@code EXPIRED}, {@code SYNTAX});</li>
  * <li>addressed to this verifier's recipient ({@code RECIPIENT});</li>
@@ -91,7 +94,8 @@ public final class EnvelopeVerifier {
 
     private static final Logger LOG = LoggerFactory.getLogger(EnvelopeVerifier.class);
     private static final Set<String> JWS_MEMBERS = Set.of("payload", "protected", "signature");
-    private static final Set<String> JWS_HEADER = Set.of("alg", "typ", "x5c");
+    /** {@code kid} is accepted and ignored: the key is always the x5c leaf's (see {@link JoseProfile}). */
+    private static final Set<String> JWS_HEADER = Set.of("alg", "typ", "x5c", "kid");
 
     private final Set<EnvelopeAlgorithm> allowed;
     private final Optional<String> expectedRecipient;
@@ -103,6 +107,8 @@ public final class EnvelopeVerifier {
     private final Map<EnvelopeKind, Set<String>> required;
     private final CertificatePathValidator paths;
     private final JweDecryptor decryptor;
+    private final SignerTrust signerTrust;
+    private final Duration maxIssuedAtAge;
 
     private EnvelopeVerifier(Builder b) {
         this.paths = new CertificatePathValidator(b.anchors);
@@ -115,6 +121,8 @@ public final class EnvelopeVerifier {
         this.replayCache = b.replayCache != null ? b.replayCache : InMemoryReplayCache.create();
         this.required = Map.copyOf(b.required);
         this.decryptor = new JweDecryptor(b.decryptionKey, this::checkSize);
+        this.signerTrust = new SignerTrust(b.senderDirectory);
+        this.maxIssuedAtAge = b.maxIssuedAtAge != null ? b.maxIssuedAtAge : b.maxLifetime;
     }
 
     /** {@return a builder; trust anchors and a recipient policy are required} */
@@ -213,10 +221,12 @@ public final class EnvelopeVerifier {
                         "alg '" + algNode.stringValue()
                         + "' is not on this verifier's allow-list " + allowedNames()));
         JsonNode typ = header.get("typ");
-        if (typ == null || !typ.isString() || !EnvelopeSigner.JOSE_TYPE.equals(typ.stringValue())) {
+        if (typ == null || !typ.isString() || !JoseProfile.isEnvelopeType(typ.stringValue())) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.HEADER,
-                    "typ must be '" + EnvelopeSigner.JOSE_TYPE + "'");
+                    "typ must be '" + EnvelopeSigner.JOSE_TYPE + "' or 'application/" + EnvelopeSigner.JOSE_TYPE
+                    + "'");
         }
+        JoseProfile.checkKid(header.get("kid"));
         List<X509Certificate> chain = chain(header.get("x5c"));
         X509Certificate leaf = chain.get(0);
         PublicKey key = leaf.getPublicKey();
@@ -253,8 +263,16 @@ public final class EnvelopeVerifier {
             String digest, byte[] payload) {
         X509Certificate leaf = chain.get(0);
         checkSignerBinding(doc, leaf);
-        paths.validateChain(chain, doc.issuedAt());
+        signerTrust.check(doc.kind(), doc.sender().id(), leaf);
         Instant now = clock.instant();
+        // At the verifier's clock, never the signer's claimed time: a backdated issuedAt must not revive an
+        // expired certificate.
+        paths.validateChain(chain, now);
+        if (doc.issuedAt().isBefore(now.minus(maxIssuedAtAge).minus(skew))) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.EXPIRED,
+                    "issued at " + doc.issuedAt() + ", more than " + maxIssuedAtAge + " (plus skew " + skew
+                    + ") before now " + now);
+        }
         if (doc.issuedAt().isAfter(now.plus(skew))) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.NOT_YET_VALID,
                     "issued at " + doc.issuedAt() + ", after now " + now
@@ -394,6 +412,8 @@ public final class EnvelopeVerifier {
         private ReplayCache replayCache;
         private final Map<EnvelopeKind, Set<String>> required = new EnumMap<>(EnvelopeKind.class);
         private Optional<PrivateKey> decryptionKey = Optional.empty();
+        private SenderDirectory senderDirectory = SenderDirectory.sanUriDefault();
+        private Duration maxIssuedAtAge;
 
         private Builder() {
             for (EnvelopeKind k : EnvelopeKind.values()) {
@@ -509,6 +529,36 @@ public final class EnvelopeVerifier {
                 throw new IllegalArgumentException("maxLifetime must be positive, was " + maxLifetime);
             }
             this.maxLifetime = maxLifetime;
+            return this;
+        }
+
+        /**
+         * Sets who may speak as whom; default {@link SenderDirectory#sanUriDefault()} (the leaf must carry the
+         * subjectAltName URI {@code urn:fmishare:sender:<sender.id>}). Receipts are bound the same way: the
+         * company's id to its receipt certificate.
+         *
+         * @param directory the directory
+         * @return this builder
+         */
+        public Builder senderDirectory(SenderDirectory directory) {
+            this.senderDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Sets how far issued-at may lag the verifier's clock (plus the clock skew); default the configured
+         * {@link #maxLifetime(Duration) maximum lifetime}. The chain is always validated at the verifier's clock;
+         * this bound stops a signer from claiming an arbitrarily old signing time.
+         *
+         * @param age positive
+         * @return this builder
+         */
+        public Builder maxIssuedAtAge(Duration age) {
+            Objects.requireNonNull(age, "age");
+            if (age.isNegative() || age.isZero()) {
+                throw new IllegalArgumentException("maxIssuedAtAge must be positive, was " + age);
+            }
+            this.maxIssuedAtAge = age;
             return this;
         }
 

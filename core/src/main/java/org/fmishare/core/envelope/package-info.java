@@ -20,7 +20,7 @@
  * <p>Typical use (test PKI shown; production loads credentials with {@link org.fmishare.core.keys.Credentials}):
  * <pre>{@code
  * TestPki.Authority ca = TestPki.authority("fmi-share Demo Root");
- * SigningCredential fitf = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
+ * SigningCredential fitf = ca.issueEnvelopeSigner("fitf", "FITF envelope signer", KeyAlgorithm.EC_P256);
  * EnvelopeSigner signer = EnvelopeSigner.builder(fitf, "fitf").build();
  * SignedEnvelope envelope = signer.sign(new EnvelopeBody.Share(share), complianceSummary, disclosures);
  *

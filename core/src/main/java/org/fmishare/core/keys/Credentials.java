@@ -228,17 +228,7 @@ public final class Credentials {
         Objects.requireNonNull(credential, "credential");
         Objects.requireNonNull(alias, "alias");
         Objects.requireNonNull(password, "password");
-        try {
-            KeyStore ks = KeyStore.getInstance("PKCS12", KeyTypes.BC);
-            ks.load(null, null);
-            ks.setKeyEntry(alias, credential.privateKey(), password,
-                    credential.chain().toArray(new Certificate[0]));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ks.store(out, password);
-            return out.toByteArray();
-        } catch (GeneralSecurityException | IOException e) {
-            throw new KeyMaterialException("PKCS#12: cannot write", e);
-        }
+        return Pkcs12Writer.write(credential, alias, password);
     }
 
     private static KeyStore loadPkcs12(byte[] pkcs12, char[] password) {

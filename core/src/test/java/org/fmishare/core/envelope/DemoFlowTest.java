@@ -15,7 +15,7 @@ class DemoFlowTest {
     @Test
     void signVerifyAndRejectATamperedCopy() {
         TestPki.Authority ca = TestPki.authority("fmi-share Demo Root");
-        SigningCredential fitf = ca.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
+        SigningCredential fitf = ca.issueEnvelopeSigner("fitf", "FITF envelope signer", KeyAlgorithm.EC_P256);
         EnvelopeSigner signer = EnvelopeSigner.builder(fitf, "fitf").build();
         EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
                 .expectedRecipient("smc-examplesocial").build();

@@ -60,7 +60,7 @@ class EnvelopeRoundTripTest {
         for (var alg : new org.fmishare.core.keys.KeyAlgorithm[] {org.fmishare.core.keys.KeyAlgorithm.EC_P256,
                 org.fmishare.core.keys.KeyAlgorithm.EC_P384, org.fmishare.core.keys.KeyAlgorithm.ED25519,
                 org.fmishare.core.keys.KeyAlgorithm.RSA_2048}) {
-            var cred = Fixtures.ROOT.issue("signer " + alg, alg);
+            var cred = Fixtures.ROOT.issueEnvelopeSigner("fitf", "signer " + alg, alg);
             SignedEnvelope env = EnvelopeSigner.builder(cred, "fitf").clock(Fixtures.CLOCK).build()
                     .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
             VerifiedEnvelope v = Fixtures.verifier().verify(env.serialized());
@@ -161,7 +161,9 @@ class EnvelopeRoundTripTest {
     @Test
     void meetingNoticeRoundTripsAndNeedsMeetingDisclosures() {
         var meeting = SampleData.meeting();
-        EnvelopeSigner signer = EnvelopeSigner.builder(Fixtures.SENDER, meeting.leadingOffice().id())
+        EnvelopeSigner signer = EnvelopeSigner.builder(Fixtures.ROOT.issueEnvelopeSigner(
+                meeting.leadingOffice().id(), "western signer", org.fmishare.core.keys.KeyAlgorithm.EC_P256),
+                meeting.leadingOffice().id())
                 .clock(Fixtures.CLOCK).build();
         var disclosures = java.util.List.of(Fixtures.SHARE_DISCLOSURES.get(2),
                 org.fmishare.core.compliance.Disclosure.of("meeting-no-content-direction", 1,

@@ -33,8 +33,10 @@ final class Fixtures {
 
     static final TestPki.Authority ROOT = TestPki.authority("fmi-share Test Root", KeyAlgorithm.EC_P256, PKI_FROM,
             PKI_TO);
-    static final SigningCredential SENDER = ROOT.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
-    static final SigningCredential RECIPIENT = ROOT.issue("ExampleSocial receipts", KeyAlgorithm.EC_P256);
+    static final SigningCredential SENDER = ROOT.issueEnvelopeSigner(SampleData.fitf().id(), "FITF envelope signer",
+            KeyAlgorithm.EC_P256);
+    static final SigningCredential RECIPIENT = ROOT.issueReceiptSigner(SampleData.company().id(),
+            "ExampleSocial receipts", KeyAlgorithm.EC_P256);
     static final String OFFICE = SampleData.fitf().id();
     static final String COMPANY = SampleData.company().id();
 

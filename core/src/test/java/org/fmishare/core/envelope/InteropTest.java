@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 class InteropTest {
 
     private static SignedEnvelope signWith(KeyAlgorithm alg, SigningCredential[] out) {
-        SigningCredential cred = Fixtures.ROOT.issue("interop signer " + alg, alg);
+        SigningCredential cred = Fixtures.ROOT.issueEnvelopeSigner("fitf", "interop signer " + alg, alg);
         out[0] = cred;
         return EnvelopeSigner.builder(cred, "fitf").clock(Fixtures.CLOCK).build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);

@@ -106,7 +106,7 @@ class VerificationAttacksTest {
 
     @Test
     void unknownHeaderParametersAreRejected() {
-        for (String p : new String[] {"jwk", "jku", "x5u", "kid", "b64"}) {
+        for (String p : new String[] {"jwk", "jku", "x5u", "b64"}) {
             byte[] bytes = withHeader(Fixtures.signedShare().serialized(), h -> h.put(p, "x"));
             assertThatThrownBy(() -> Fixtures.verifier().verify(bytes)).as(p)
                     .isInstanceOf(EnvelopeException.Rejected.class)
@@ -148,7 +148,7 @@ class VerificationAttacksTest {
     void untrustedChainIsRejected() {
         TestPki.Authority rogue = TestPki.authority("Rogue Root", KeyAlgorithm.EC_P256, Fixtures.PKI_FROM,
                 Fixtures.PKI_TO);
-        SigningCredential mallory = rogue.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
+        SigningCredential mallory = rogue.issueEnvelopeSigner("fitf", "FITF envelope signer", KeyAlgorithm.EC_P256);
         SignedEnvelope env = EnvelopeSigner.builder(mallory, "fitf").clock(Fixtures.CLOCK).build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
         rejects(env.serialized(), EnvelopeException.Check.CERTIFICATE_CHAIN);
@@ -156,9 +156,9 @@ class VerificationAttacksTest {
 
     @Test
     void expiredAndNotYetValidCertificatesAreRejected() {
-        SigningCredential expired = Fixtures.ROOT.issue("expired signer", KeyAlgorithm.EC_P256,
+        SigningCredential expired = Fixtures.ROOT.issueEnvelopeSigner("fitf", "expired signer", KeyAlgorithm.EC_P256,
                 Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-06-01T00:00:00Z"));
-        SigningCredential future = Fixtures.ROOT.issue("future signer", KeyAlgorithm.EC_P256,
+        SigningCredential future = Fixtures.ROOT.issueEnvelopeSigner("fitf", "future signer", KeyAlgorithm.EC_P256,
                 Instant.parse("2027-01-01T00:00:00Z"), Instant.parse("2027-06-01T00:00:00Z"));
         for (SigningCredential c : new SigningCredential[] {expired, future}) {
             SignedEnvelope env = EnvelopeSigner.builder(c, "fitf").clock(Fixtures.CLOCK).build()
@@ -166,24 +166,26 @@ class VerificationAttacksTest {
             assertThatThrownBy(() -> Fixtures.verifier().verify(env.serialized())).as(c.toString())
                     .isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
-                    .hasMessageContaining("signing time");
+                    .hasMessageContaining("not valid at");
         }
     }
 
     @Test
     void certificateAuthorityMayNotSignEnvelopes() {
+        // The root has no envelope-signing purpose, so the purpose check refuses it before the chain check (which
+        // would refuse it as a CA certificate).
         SignedEnvelope env = EnvelopeSigner.builder(Fixtures.ROOT.credential(), "fitf").clock(Fixtures.CLOCK).build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
         assertThatThrownBy(() -> Fixtures.verifier().verify(env.serialized()))
                 .isInstanceOf(EnvelopeException.Rejected.class)
-                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CERTIFICATE_CHAIN)
-                .hasMessageContaining("CA");
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.SIGNER_BINDING)
+                .hasMessageContaining("fmi-share Test Root");
     }
 
     @Test
     void intermediateChainsValidate() {
         TestPki.Authority issuing = Fixtures.ROOT.intermediate("Issuing CA", KeyAlgorithm.EC_P384);
-        SigningCredential leaf = issuing.issue("FITF signer via intermediate", KeyAlgorithm.EC_P256);
+        SigningCredential leaf = issuing.issueEnvelopeSigner("fitf", "FITF signer via intermediate", KeyAlgorithm.EC_P256);
         SignedEnvelope env = EnvelopeSigner.builder(leaf, "fitf").clock(Fixtures.CLOCK).build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
         assertThat(Fixtures.verifier().verify(env.serialized()).certificateChain()).hasSize(3);
@@ -266,8 +268,15 @@ class VerificationAttacksTest {
     void bodyMustMatchKindAndSender() {
         rejects(resignedPayload(Fixtures.SENDER, d -> d.put("kind", "MEETING_NOTICE")),
                 EnvelopeException.Check.CONTENT);
-        rejects(resignedPayload(Fixtures.SENDER, d -> ((ObjectNode) d.get("sender")).put("id", "fo-western")),
-                EnvelopeException.Check.CONTENT);
+        // Bind fo-western to the FITF's certificate too, so the content rule is what refuses a sender id that
+        // differs from the share's sending office.
+        EnvelopeVerifier bothBound = Fixtures.verifierBuilder().senderDirectory(SenderDirectory.builder()
+                .bindSanUri(Fixtures.OFFICE).bind("fo-western", SenderDirectory.PinnedKey.of(
+                        Fixtures.SENDER.certificate())).build()).build();
+        byte[] western = resignedPayload(Fixtures.SENDER, d -> ((ObjectNode) d.get("sender")).put("id", "fo-western"));
+        assertThatThrownBy(() -> bothBound.verify(western)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.CONTENT);
+        rejects(western, EnvelopeException.Check.SIGNER_BINDING);
         rejects(resignedPayload(Fixtures.SENDER, d -> d.put("unexpected", true)), EnvelopeException.Check.SYNTAX);
     }
 

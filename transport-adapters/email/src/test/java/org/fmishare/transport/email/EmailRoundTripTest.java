@@ -142,7 +142,7 @@ class EmailRoundTripTest {
     @Test
     void envelopeFromAnUntrustedSignerIsRejectedEvenUnderAValidSmimeSignature() throws Exception {
         TestPki.Authority rogue = TestPki.authority("rogue envelope CA");
-        EnvelopeSigner rogueSigner = EnvelopeSigner.builder(rogue.issue("rogue", KeyAlgorithm.EC_P256), "fitf")
+        EnvelopeSigner rogueSigner = EnvelopeSigner.builder(rogue.issueEnvelopeSigner("fitf", "rogue", KeyAlgorithm.EC_P256), "fitf")
                 .build();
         var share = org.fmishare.testkit.SampleData.passingShare();
         SignedEnvelope forged = rogueSigner.sign(new EnvelopeBody.Share(share), new org.fmishare.core.compliance.ComplianceSummary(org.fmishare.core.compliance.Verdict.PASS,
@@ -223,7 +223,9 @@ class EmailRoundTripTest {
         SmcResponse response = new SmcResponse("resp-1", email.envelope().share().orElseThrow().id(),
                 recipientId(), ResponseKind.values()[0], Instant.now(), Optional.empty());
         SignedEnvelope receipt = smcSigner.signReceipt(email.envelope(), response);
-        EmailTransport smcTransport = EmailTransport.builder(smtps(mail), SMC_INBOX, SMC,
+        // The company's mail is S/MIME-signed with its mail certificate (emailProtection), not its receipt key.
+        SigningCredential smcMail = CA.issueSmime(SMC_INBOX.address(), "ExampleSocial mail", KeyAlgorithm.EC_P256);
+        EmailTransport smcTransport = EmailTransport.builder(smtps(mail), SMC_INBOX, smcMail,
                 BodyRenderer.standard()).build();
         assertThat(smcTransport.deliver(new Delivery(receipt, URI.create("mailto:" + FITF.address()))))
                 .isInstanceOf(DeliveryResult.Delivered.class);

@@ -56,9 +56,12 @@ import org.fmishare.disclosure.Format;
  */
 final class MailFixture {
     static final TestPki.Authority CA = TestPki.authority("fmi-share email test CA");
-    static final SigningCredential FITF_ENVELOPE = CA.issue("FITF envelope signer", KeyAlgorithm.EC_P256);
-    static final SigningCredential FITF_SMIME = CA.issue("FITF mail signer", KeyAlgorithm.EC_P256);
-    static final SigningCredential SMC = CA.issue("ExampleSocial trust and safety", KeyAlgorithm.RSA_2048);
+    static final SigningCredential FITF_ENVELOPE = CA.issueEnvelopeSigner("fitf", "FITF envelope signer",
+            KeyAlgorithm.EC_P256);
+    static final SigningCredential FITF_SMIME = CA.issueSmime("fitf-shares@agency.example", "FITF mail signer",
+            KeyAlgorithm.EC_P256);
+    static final SigningCredential SMC = CA.issueReceiptSigner(
+            org.fmishare.testkit.SampleData.company().id(), "ExampleSocial trust and safety", KeyAlgorithm.RSA_2048);
     static final EnvelopeSigner SIGNER = EnvelopeSigner.builder(FITF_ENVELOPE, "fitf").build();
 
     static final TestPki.Authority TLS_CA = TestPki.authority("fmi-share SMTP TLS test CA",

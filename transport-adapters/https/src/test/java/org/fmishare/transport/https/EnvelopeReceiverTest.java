@@ -131,7 +131,7 @@ class EnvelopeReceiverTest {
 
     @Test
     void anEnvelopeForAnotherCompanyIsRejected() {
-        EnvelopeSigner otherCompany = EnvelopeSigner.builder(Pki.CA.issue("other", KeyAlgorithm.EC_P256),
+        EnvelopeSigner otherCompany = EnvelopeSigner.builder(Pki.CA.issueReceiptSigner("smc-other", "other", KeyAlgorithm.EC_P256),
                 "smc-other").build();
         EnvelopeReceiver r = EnvelopeReceiver.builder()
                 .verifier(org.fmishare.core.envelope.EnvelopeVerifier.builder().trustAnchor(Pki.CA.certificate())

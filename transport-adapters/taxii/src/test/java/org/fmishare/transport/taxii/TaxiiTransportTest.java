@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TaxiiTransportTest {
     static final char[] PASSWORD = "agency-pw".toCharArray();
     static final org.fmishare.testkit.TestPki.Authority CA = org.fmishare.testkit.TestPki.authority("taxii CA");
-    static final SigningCredential SENDER = CA.issue("FITF signer", KeyAlgorithm.EC_P256);
+    static final SigningCredential SENDER = CA.issueEnvelopeSigner("fitf", "FITF signer", KeyAlgorithm.EC_P256);
     static final ComplianceSummary PASS = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
             Disclosure.digestOf("report"));
 
