@@ -42,7 +42,7 @@ class TaxiiCliTest {
             TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).basicAuth("agency", pw).build();
             TaxiiShares.publish(client, client.collection(server.apiRootUri(), "shares"), new StixShareInput(
                     SampleData.passingShare(), ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE), pass, env.envelopeId(), env.digest(),
-                    new String(env.serialized(), java.nio.charset.StandardCharsets.UTF_8)));
+                    new String(env.serialized(), java.nio.charset.StandardCharsets.UTF_8), env.issuedAt()));
             String root = server.apiRootUri().toString();
             CliTest.Result ok = CliTest.run("taxii", "pull", root, "--collection", "shares", "--trust",
                     dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");

@@ -329,7 +329,9 @@ public final class TaxiiClient {
      * Delivers objects to a collection: splits them into requests no larger than the API root's
      * {@code max_content_length}, polls each status resource to completion, and re-sends objects the server
      * reported as failures (re-adding the same id and version is idempotent) up to the configured number of
-     * attempts. Connection failures and retryable statuses on a request ({@link RetryPolicy}: 408, 429, 5xx) are
+     * attempts. An object the status does not list as a success is read back by id and version: when the collection
+     * already holds it with identical content it counts as delivered (some servers report exact duplicates as
+     * failures). Connection failures and retryable statuses on a request ({@link RetryPolicy}: 408, 429, 5xx) are
      * retried the same way.
      *
      * @param collection the collection (must allow writing)
@@ -375,7 +377,7 @@ public final class TaxiiClient {
                 for (StixObject o : chunk) {
                     String k = key(o.id(), o.version().orElse(null));
                     Optional<TaxiiStatus.Detail> ok = find(s.successes(), o);
-                    if (ok.isPresent()) {
+                    if (ok.isPresent() || storedIdentically(collection, o)) {
                         delivered.put(k, true);
                         messages.remove(k);
                     } else {
@@ -399,6 +401,37 @@ public final class TaxiiClient {
                     Optional.ofNullable(messages.get(e.getKey())), attempts.getOrDefault(e.getKey(), 1)));
         }
         return new PublishResult(outcomes, statusIds);
+    }
+
+    /**
+     * Whether the collection already holds this object, same id and version, with the same content. Servers report
+     * an exact duplicate in different ways (medallion 3.0.0 lists it under {@code failures}, although TAXII 2.1
+     * section 5.5 says a server must not treat it as an error), so "delivered" is established by reading the
+     * object back rather than by trusting the status counts. A collection that cannot be read cannot be checked.
+     */
+    private boolean storedIdentically(TaxiiCollection collection, StixObject o) {
+        if (!collection.canRead()) {
+            return false;
+        }
+        // Cyber-observables have no modified: compare with every stored version of the id.
+        String version = o.version().orElse("all");
+        List<StixObject> stored;
+        try {
+            stored = getObject(collection, o.id(), ObjectQuery.builder().matchVersion(version).build());
+        } catch (TaxiiException.HttpError e) {
+            // 404: not stored. Other statuses: what is stored cannot be established (medallion 3.0.0 answers 500
+            // for objects with a top-level version property), so the object stays undelivered, as reported.
+            LOG.debug("reading back {} version {} from {} failed: {}", o.id(), version, collection.id(),
+                    e.getMessage());
+            return false;
+        }
+        // JSON equality: property order does not matter, values and types do.
+        boolean same = stored.stream().anyMatch(s -> s.tree().equals(o.tree()));
+        if (same) {
+            LOG.debug("{} version {} was already stored in {} with identical content", o.id(), version,
+                    collection.id());
+        }
+        return same;
     }
 
     private TaxiiStatus sendChunk(TaxiiCollection collection, List<StixObject> chunk, boolean last) {

@@ -85,7 +85,7 @@ public final class TaxiiTransport implements Transport {
         }
         StixShareInput input = new StixShareInput(share.share(), content.disclosures(),
                 content.compliance().orElseThrow(), content.envelopeId(), content.digest(),
-                new String(delivery.wire(), StandardCharsets.UTF_8));
+                new String(delivery.wire(), StandardCharsets.UTF_8), content.issuedAt());
         try {
             TaxiiClient client = clients.computeIfAbsent(target.discovery().toString(),
                     k -> clientFactory.apply(target.discovery()));
