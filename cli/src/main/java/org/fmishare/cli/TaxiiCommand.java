@@ -3,9 +3,9 @@ package org.fmishare.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeVerifier;
@@ -16,6 +16,7 @@ import org.fmishare.transport.taxii.TaxiiCollection;
 import org.fmishare.transport.taxii.TaxiiException;
 import org.fmishare.transport.taxii.TaxiiShares;
 import org.fmishare.transport.taxii.stix.FmiStixExtension;
+import org.fmishare.transport.taxii.stix.StixIds;
 import org.fmishare.transport.taxii.stix.StixMappingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,9 @@ final class TaxiiCommand extends GroupCommand {
     /** Pulls every share (or one) from a collection and verifies its envelope and STIX content. */
     @Command(name = "pull", mixinStandardHelpOptions = true,
             description = "Read shares back from a TAXII collection and verify each (signature, chain, "
-                    + "disclosures, SOP verdict, STIX content equal to the signed share). Exit 0 only if all verify.",
+                    + "disclosures, SOP verdict, STIX content equal to the signed share). Reports of other "
+                    + "producers are skipped; a share that fails is reported and the others still checked. Prints "
+                    + "how many were pulled, verified, rejected and skipped. Exit 0 only if none was rejected.",
             footer = ExitCodes.HELP)
     static final class Pull implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "API-ROOT", description = "The TAXII API root URL (https, or http on "
@@ -68,14 +71,26 @@ final class TaxiiCommand extends GroupCommand {
             try {
                 TaxiiClient client = b.build();
                 TaxiiCollection col = client.collection(apiRoot, collection);
-                List<String> ids = new ArrayList<>();
+                // A set: a share listed twice (several report versions, or a copy at another id) is pulled and
+                // verified once; verifying the same envelope twice would read as a replay.
+                Set<String> ids = new LinkedHashSet<>();
+                int[] skipped = {0};
                 if (share.isPresent()) {
                     ids.add(share.get());
                 } else {
                     client.forEachObject(col, ObjectQuery.builder().matchType("report").build(), o -> {
                         String id = o.tree().path("extensions").path(FmiStixExtension.ID).path("share_id")
                                 .asString("");
-                        if (!id.isEmpty()) {
+                        if (id.isEmpty()) {
+                            // Not an fmi-share report: collections are shared with other producers.
+                            skipped[0]++;
+                        } else if (!o.id().equals(StixIds.reportId(id))) {
+                            // A share is always read from the report id its share id derives; a report claiming the
+                            // share elsewhere is foreign, and must not stop the others from being checked.
+                            skipped[0]++;
+                            err.println("fmi-share: skipped " + o.id() + ": claims share " + id + " but is not its "
+                                    + "report (" + StixIds.reportId(id) + ")");
+                        } else {
                             ids.add(id);
                         }
                     });
@@ -86,13 +101,14 @@ final class TaxiiCommand extends GroupCommand {
                         VerifiedEnvelope v = TaxiiShares.pullVerified(client, col, id, verifier);
                         out.println(v.summary());
                         out.println("verified: " + id);
-                    } catch (EnvelopeException | StixMappingException e) {
+                    } catch (EnvelopeException | StixMappingException | TaxiiException e) {
+                        // One bad share never hides the others: report it, count it, go on.
                         failed++;
                         err.println("fmi-share: " + id + " rejected: " + e.getMessage());
                     }
                 }
-                out.printf("%d share(s) pulled, %d verified, %d rejected%n", ids.size(), ids.size() - failed,
-                        failed);
+                out.printf("%d share(s) pulled, %d verified, %d rejected, %d skipped%n", ids.size(),
+                        ids.size() - failed, failed, skipped[0]);
                 return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
             } catch (TaxiiException e) {
                 throw new CliException(e.isInputRejection() ? ExitCodes.UNREADABLE_INPUT : ExitCodes.IO_FAILURE,

@@ -8,7 +8,8 @@ import java.util.Optional;
  *
  * @param id the object id
  * @param version the object's version, when it has one ({@code modified} or {@code created})
- * @param delivered true when a status resource reported the object as a success
+ * @param delivered true when a status resource reported the object as a success, or the collection was found to
+ *     hold it already with identical content
  * @param message the server's message for the last failure, if any
  * @param attempts how many times the object was sent
  */

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The outcome of a {@link TaxiiClient#publish publish}: one {@link ObjectOutcome} per object, in the order given.
- * Delivery means every object was reported a success.
+ * Delivery means every object was reported a success or found stored with identical content.
  *
  * @param outcomes per-object outcomes
  * @param statusIds the status resources the server created, in order

@@ -8,6 +8,7 @@ import java.util.Objects;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import java.util.Set;
+import org.fmishare.transport.taxii.stix.FmiStixExtension;
 import org.fmishare.transport.taxii.stix.PulledShare;
 import org.fmishare.transport.taxii.stix.StixBundle;
 import org.fmishare.transport.taxii.stix.StixIds;
@@ -43,6 +44,25 @@ public final class TaxiiShares {
         Objects.requireNonNull(client, "client");
         StixBundle bundle = StixShareMapper.standard().toBundle(input);
         return client.publish(collection, bundle.objects());
+    }
+
+    /**
+     * Publishes the fmi-share extension's definition and the identity that authored it ({@link
+     * FmiStixExtension#definitionObjects()}), for embedders who choose to publish it: once, to a collection of
+     * their choosing. Share bundles never carry it, because the OASIS reference server (medallion 3.0.0) answers a
+     * plain {@code GET .../objects/} with 500 for any collection holding an object with a top-level {@code version}
+     * property, which an extension-definition must have; a dedicated collection keeps share collections readable.
+     * Publish it once: the objects are fixed, so publishing again adds nothing, but medallion reports the repeat as a
+     * failure and cannot read the definition back to show it is stored, so a repeat reads as not delivered there.
+     *
+     * @param client the client
+     * @param collection the collection for the definition
+     * @return the per-object outcome
+     * @throws TaxiiException on any failure
+     */
+    public static PublishResult publishExtensionDefinition(TaxiiClient client, TaxiiCollection collection) {
+        Objects.requireNonNull(client, "client");
+        return client.publish(collection, FmiStixExtension.definitionObjects());
     }
 
     /**

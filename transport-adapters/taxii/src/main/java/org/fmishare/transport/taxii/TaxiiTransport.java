@@ -47,6 +47,9 @@ public final class TaxiiTransport implements Transport {
             if (b.user != null) {
                 c.basicAuth(b.user, b.password.clone());
             }
+            if (b.bearerToken != null) {
+                c.bearerToken(b.bearerToken);
+            }
             if (b.sslContext != null) {
                 c.sslContext(b.sslContext);
             }
@@ -85,7 +88,7 @@ public final class TaxiiTransport implements Transport {
         }
         StixShareInput input = new StixShareInput(share.share(), content.disclosures(),
                 content.compliance().orElseThrow(), content.envelopeId(), content.digest(),
-                new String(delivery.wire(), StandardCharsets.UTF_8));
+                new String(delivery.wire(), StandardCharsets.UTF_8), content.issuedAt());
         try {
             TaxiiClient client = clients.computeIfAbsent(target.discovery().toString(),
                     k -> clientFactory.apply(target.discovery()));
@@ -141,8 +144,24 @@ public final class TaxiiTransport implements Transport {
         private String user;
         private char[] password;
         private SSLContext sslContext;
+        private String bearerToken;
 
         private Builder() {}
+
+        /**
+         * A bearer token (API key or access token) for the TAXII server, instead of Basic credentials.
+         *
+         * @param token the token, RFC 6750 token characters
+         * @return this builder
+         */
+        public Builder bearerToken(String token) {
+            Objects.requireNonNull(token, "token");
+            if (user != null) {
+                throw new IllegalStateException("Basic credentials were already set");
+            }
+            this.bearerToken = TaxiiClient.checkToken(token);
+            return this;
+        }
 
         /**
          * HTTP Basic credentials for the TAXII server.
@@ -152,6 +171,9 @@ public final class TaxiiTransport implements Transport {
          * @return this builder
          */
         public Builder basicAuth(String user, char[] password) {
+            if (bearerToken != null) {
+                throw new IllegalStateException("a bearer token was already set");
+            }
             this.user = Objects.requireNonNull(user, "user");
             this.password = Objects.requireNonNull(password, "password").clone();
             return this;

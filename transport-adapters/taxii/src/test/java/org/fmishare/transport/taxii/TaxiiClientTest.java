@@ -293,7 +293,7 @@ class TaxiiClientTest {
         // A second share in the same collection must not disturb reading the first.
         TaxiiShares.publish(c, col, TestShares.input(SampleData.failingShare()));
         PulledShare back = TaxiiShares.pull(c, col, SampleData.passingShare().id());
-        assertThat(back.toInput()).isEqualTo(TestShares.sample());
+        assertThat(back.toInput(TestShares.sample().signedAt())).isEqualTo(TestShares.sample());
         assertThat(back.envelopeJws()).isEqualTo(TestShares.JWS);
         assertThat(TaxiiShares.publish(c, col, TestShares.sample()).delivered()).as("re-publish").isTrue();
         assertThatThrownBy(() -> TaxiiShares.pull(c, col, "share-unknown"))

@@ -29,7 +29,8 @@ public final class TestShares {
     }
 
     public static StixShareInput input(ThreatShare share) {
-        return new StixShareInput(share, disclosures(), compliance(), ENVELOPE_ID, ENVELOPE_DIGEST, JWS);
+        return new StixShareInput(share, disclosures(), compliance(), ENVELOPE_ID, ENVELOPE_DIGEST, JWS,
+                share.createdAt().plusSeconds(60));
     }
 
     public static StixShareInput sample() {

@@ -78,6 +78,7 @@ public final class TaxiiTestServer implements AutoCloseable {
     private final ExecutorService executor;
     private final URI base;
     private final Map<String, char[]> users;
+    private final List<String> bearerTokens;
     private final int maxPageSize;
     private final long maxContentLength;
     private final int pendingPolls;
@@ -90,6 +91,7 @@ public final class TaxiiTestServer implements AutoCloseable {
 
     private TaxiiTestServer(Builder b) throws IOException {
         this.users = Map.copyOf(b.users);
+        this.bearerTokens = List.copyOf(b.bearerTokens);
         this.maxPageSize = b.maxPageSize;
         this.maxContentLength = b.maxContentLength;
         this.pendingPolls = b.pendingPolls;
@@ -210,10 +212,18 @@ public final class TaxiiTestServer implements AutoCloseable {
     }
 
     private void authenticate(HttpExchange ex) {
-        if (users.isEmpty()) {
+        if (users.isEmpty() && bearerTokens.isEmpty()) {
             return;
         }
         String h = ex.getRequestHeaders().getFirst("Authorization");
+        if (h != null && h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            byte[] given = h.substring(7).strip().getBytes(StandardCharsets.UTF_8);
+            for (String token : bearerTokens) {
+                if (java.security.MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given)) {
+                    return;
+                }
+            }
+        }
         if (h != null && h.regionMatches(true, 0, "Basic ", 0, 6)) {
             try {
                 String pair = new String(Base64.getDecoder().decode(h.substring(6).strip()), StandardCharsets.UTF_8);
@@ -301,6 +311,8 @@ public final class TaxiiTestServer implements AutoCloseable {
                 } else if (seg.size() == 3) {
                     requireMethod(method, "GET");
                     getObjects(ex, c, q, null);
+                } else if (seg.size() == 4 && method.equals("DELETE")) {
+                    deleteObject(ex, c, q, seg.get(3));
                 } else if (seg.size() == 4) {
                     requireMethod(method, "GET");
                     getObjects(ex, c, q, seg.get(3));
@@ -473,6 +485,35 @@ public final class TaxiiTestServer implements AutoCloseable {
         final Instant after = addedAfter;
         return out.stream().filter(e -> after == null || e.dateAdded.isAfter(after))
                 .sorted((a, b) -> a.dateAdded.compareTo(b.dateAdded)).toList();
+    }
+
+    /**
+     * TAXII 2.1 section 5.8: deletes the versions of one object that a GET of the same URL would return
+     * ({@code match[version]}, default the latest; {@code match[spec_version]}); 404 when none matches. Like the
+     * reference server, it needs both {@code can_read} and {@code can_write}.
+     */
+    private void deleteObject(HttpExchange ex, CollectionState c, Map<String, String> q, String objectId)
+            throws IOException {
+        requireRead(c);
+        if (!c.canWrite) {
+            throw new HttpFailure(403, "Forbidden", "collection " + c.id + " cannot be written");
+        }
+        List<Entry> doomed = select(c, q, objectId);
+        if (doomed.isEmpty()) {
+            throw new HttpFailure(404, "Not Found", "no object " + objectId + " matches");
+        }
+        synchronized (c) {
+            c.entries.removeAll(doomed);
+            List<Entry> sameId = c.byId.get(objectId);
+            if (sameId != null) {
+                sameId.removeAll(doomed);
+                if (sameId.isEmpty()) {
+                    c.byId.remove(objectId);
+                }
+            }
+        }
+        ex.getResponseHeaders().set("Content-Type", ServerMediaTypes.TAXII);
+        ex.sendResponseHeaders(200, -1);
     }
 
     private static boolean sameInstant(String text, Instant instant) {
@@ -755,6 +796,7 @@ public final class TaxiiTestServer implements AutoCloseable {
     public static final class Builder {
         private final List<CollectionState> collections = new ArrayList<>();
         private final Map<String, char[]> users = new HashMap<>();
+        private final List<String> bearerTokens = new ArrayList<>();
         private SSLContext sslContext;
         private boolean requireClientCertificate;
         private int maxPageSize = 1000;
@@ -801,6 +843,22 @@ public final class TaxiiTestServer implements AutoCloseable {
             if (users.putIfAbsent(name, password.clone()) != null) {
                 throw new IllegalStateException("user " + name + " was already added");
             }
+            return this;
+        }
+
+        /**
+         * Accepts this bearer token ({@code Authorization: Bearer <token>}), as TAXII servers that use API keys or
+         * OAuth tokens do; once any token or user is added, every request needs credentials.
+         *
+         * @param token the token
+         * @return this builder
+         */
+        public Builder bearerToken(String token) {
+            Objects.requireNonNull(token, "token");
+            if (token.isBlank()) {
+                throw new IllegalArgumentException("token must not be blank");
+            }
+            bearerTokens.add(token);
             return this;
         }
 

@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.fmishare.transport.taxii.ObjectQuery;
 import org.fmishare.transport.taxii.PollResult;
@@ -28,6 +30,11 @@ public final class ObjectPages {
      * Reads every page of an objects endpoint, following {@code next} while {@code more} is true, and hands each
      * object to the consumer as it is parsed.
      *
+     * <p>A server may reuse one {@code next} token for a whole paging session (medallion does; TAXII 2.1 does not
+     * forbid it), so loops are detected by what comes back, never by the token's text: a page that announces
+     * {@code more} but brings no object that was not already seen in this read is a protocol violation. Only a
+     * 64-bit hash per object (id and version) is kept for that, not the objects.
+     *
      * @param http the exchange bound to the client's origin
      * @param base the objects endpoint
      * @param query the filters and page size
@@ -41,6 +48,7 @@ public final class ObjectPages {
         int pages = 0;
         Optional<Instant> last = Optional.empty();
         String next = null;
+        Set<Long> seen = new HashSet<>();
         do {
             URI uri = TaxiiUris.withQuery(base, query, next);
             HttpResponse<InputStream> resp = http.exchange("GET", uri, null, 200);
@@ -49,7 +57,7 @@ public final class ObjectPages {
             if (pageLast.isPresent()) {
                 last = pageLast;
             }
-            PageState page = new PageState();
+            PageState page = new PageState(seen);
             try (InputStream in = resp.body(); JsonParser p = StixJson.MAPPER.createParser(in)) {
                 count += parsePage(uri, p, page, consumer);
             } catch (IOException e) {
@@ -61,8 +69,9 @@ public final class ObjectPages {
             if (page.more && (page.next == null || page.next.isEmpty())) {
                 throw new TaxiiException.ProtocolViolation(uri + ": more is true but the envelope has no next");
             }
-            if (page.more && page.next.equals(next)) {
-                throw new TaxiiException.ProtocolViolation(uri + ": the server repeated the same next value");
+            if (page.more && page.fresh == 0) {
+                throw new TaxiiException.ProtocolViolation(uri + ": more is true but the page brought no object "
+                        + "not already seen (" + page.total + " repeated): the server is paging in a loop");
             }
             next = page.more ? page.next : null;
         } while (next != null);
@@ -70,8 +79,32 @@ public final class ObjectPages {
     }
 
     private static final class PageState {
+        final Set<Long> seen;
         boolean more;
         String next;
+        int total;
+        int fresh;
+
+        PageState(Set<Long> seen) {
+            this.seen = seen;
+        }
+
+        void saw(StixObject o) {
+            total++;
+            if (seen.add(hash(o.id() + "|" + o.version().orElse("")))) {
+                fresh++;
+            }
+        }
+    }
+
+    /** 64-bit FNV-1a: cheap, and a collision would have to cover a whole page to hide progress. */
+    private static long hash(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < s.length(); i++) {
+            h ^= s.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        return h;
     }
 
     private static long parsePage(URI uri, JsonParser p, PageState page, Consumer<StixObject> consumer) {
@@ -109,6 +142,7 @@ public final class ObjectPages {
                             throw new TaxiiException.ProtocolViolation(uri + ": objects[" + index + "]: "
                                     + e.getMessage(), e);
                         }
+                        page.saw(o);
                         consumer.accept(o);
                         count++;
                         index++;

@@ -1,5 +1,6 @@
 package org.fmishare.transport.taxii.stix;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.fmishare.core.compliance.ComplianceSummary;
@@ -40,11 +41,14 @@ public record PulledShare(
     }
 
     /**
-     * The mapping input this share was produced from, for comparing a round trip or re-publishing.
+     * The mapping input this share was produced from, for comparing a round trip or re-publishing. The signing time
+     * is not part of the STIX view (the report's {@code modified} is derived from it, not equal to it): pass the
+     * envelope's issued-at, from the verified envelope.
      *
+     * @param signedAt when the envelope was signed
      * @return the input
      */
-    public StixShareInput toInput() {
-        return new StixShareInput(share, disclosures, compliance, envelopeId, envelopeDigest, envelopeJws);
+    public StixShareInput toInput(Instant signedAt) {
+        return new StixShareInput(share, disclosures, compliance, envelopeId, envelopeDigest, envelopeJws, signedAt);
     }
 }

@@ -1,5 +1,6 @@
 package org.fmishare.transport.taxii.stix;
 
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -20,6 +21,9 @@ import org.fmishare.core.model.ThreatShare;
  * @param envelopeDigest the envelope's digest, {@code sha-256:} and 64 lower-case hex digits
  * @param envelopeJws the signed envelope in JWS JSON serialization ({@code application/jose+json}): a JSON object
  *     with a {@code payload}
+ * @param signedAt when the envelope was signed (its {@code issuedAt}); it sets the report's {@code modified}, so
+ *     that re-signing a share, which puts a new envelope on the report, yields a new report version instead of new
+ *     content under an old {@code modified} (which STIX versioning forbids)
  */
 public record StixShareInput(
         ThreatShare share,
@@ -27,7 +31,8 @@ public record StixShareInput(
         ComplianceSummary compliance,
         String envelopeId,
         String envelopeDigest,
-        String envelopeJws) {
+        String envelopeJws,
+        Instant signedAt) {
     private static final Pattern UUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
     private static final Pattern DIGEST = Pattern.compile("sha-256:[0-9a-f]{64}");
     private static final Pattern JWS_JSON = Pattern.compile("(?s)\\s*\\{.*\"payload\"\\s*:.*\\}\\s*");
@@ -40,6 +45,7 @@ public record StixShareInput(
         Objects.requireNonNull(envelopeId, "envelopeId");
         Objects.requireNonNull(envelopeDigest, "envelopeDigest");
         Objects.requireNonNull(envelopeJws, "envelopeJws");
+        Objects.requireNonNull(signedAt, "signedAt");
         disclosures = List.copyOf(disclosures);
         if (disclosures.isEmpty()) {
             throw new IllegalArgumentException("disclosures: a share carries its mandatory disclosures, none given");

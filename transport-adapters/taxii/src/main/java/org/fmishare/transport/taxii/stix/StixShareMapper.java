@@ -10,10 +10,10 @@ import java.util.Objects;
  *
  * <h2>Bundle layout</h2>
  * <ul>
- * <li>Fixed objects, identical in every bundle: the fmi-share {@code identity} and the {@code
- * extension-definition} it created ({@link FmiStixExtension}), the OASIS TLP 2.0 {@code marking-definition} of the
+ * <li>Fixed objects, identical in every bundle: the OASIS TLP 2.0 {@code marking-definition} of the
  * share's handling, and one {@code marking-definition} of type {@code statement} per mandatory disclosure (its id
- * is derived from the clause id, version and digest; the extension names the clause).</li>
+ * is derived from the clause id, version and digest; the extension names the clause). The extension's {@code
+ * extension-definition} is not in the bundle ({@link FmiStixExtension#definitionObjects()} says why).</li>
  * <li>Per share: {@code identity} of the sending office and of the recipient company; {@code threat-actor}
  * ({@code threat_actor_types} {@code nation-state} for a foreign government, {@code unknown} otherwise); {@code
  * campaign} for the operation; an {@code attack-pattern} per DISARM technique (external id under source {@code
@@ -42,7 +42,10 @@ import java.util.Objects;
  * <h2>Identifiers</h2>
  * Per-share objects have UUIDv5 ids derived from the share id ({@link StixIds}), so re-publishing a share re-adds
  * the same ids and versions, which TAXII servers treat as idempotent. All per-share objects use the share's
- * creation time as {@code created} and {@code modified}.
+ * creation time as {@code created} and {@code modified}, except the report's {@code modified}: the report carries
+ * the signed envelope, so it is set from the signing time ({@link StixShareInput#signedAt()}) and signing the same
+ * share again publishes a new version of the report, never different content under the same id and {@code
+ * modified}. Every other object is identical for identical share content.
  *
  * <p>Instances are stateless and thread-safe. The mapping itself lives in {@link StixShareWriter} and
  * {@link StixShareReader}; this class is their public entry point.

@@ -3,6 +3,8 @@ package org.fmishare.transport.taxii.stix;
 import static org.fmishare.transport.taxii.stix.StixNames.EXT;
 import static org.fmishare.transport.taxii.stix.StixNames.rename;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -48,8 +50,7 @@ final class StixShareWriter {
     }
 
     StixBundle write() {
-        fixed.add(FmiStixExtension.authorIdentity());
-        fixed.add(FmiStixExtension.definition());
+        // The extension-definition is not in the bundle (see FmiStixExtension): the embedder publishes it once.
         fixed.add(StixMarkings.tlpDefinition(share.handling()));
         markingRefs.add(StixMarkings.tlpMarkingId(share.handling()));
         for (Disclosure d : in.disclosures()) {
@@ -166,6 +167,7 @@ final class StixShareWriter {
 
         String reportId = StixIds.reportId(share.id());
         ObjectNode report = sdo("report", reportId);
+        report.put("modified", StixJson.timestamp(reportModified()));
         report.put("name", "FMI threat share " + share.id());
         if (!share.narrative().isBlank()) {
             report.put("description", share.narrative());
@@ -199,6 +201,19 @@ final class StixShareWriter {
         String bundleId = "bundle--" + StixIds.uuid5(StixIds.FMI_NAMESPACE, "bundle|" + share.id() + "|"
                 + in.envelopeId());
         return new StixBundle(bundleId, all);
+    }
+
+    /**
+     * The report's {@code modified}: the report carries the envelope, which changes whenever the share is signed
+     * again, so each signing must be a new version. Envelopes are issued at whole seconds, so the milliseconds are
+     * taken from the envelope id: two signings within one second still differ (999 times in 1000; their order within
+     * that second is arbitrary), and a retried delivery of one envelope maps to the same version. Never earlier
+     * than {@code created}.
+     */
+    private Instant reportModified() {
+        Instant signed = in.signedAt().truncatedTo(ChronoUnit.SECONDS)
+                .plusMillis(Math.floorMod(in.envelopeId().hashCode(), 1000));
+        return signed.isBefore(share.createdAt()) ? share.createdAt() : signed;
     }
 
     private void add(ObjectNode o) {

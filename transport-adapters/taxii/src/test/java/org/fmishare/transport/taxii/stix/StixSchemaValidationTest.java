@@ -82,8 +82,15 @@ class StixSchemaValidationTest {
         JsonNode def = FmiStixExtension.definition().tree();
         assertThat(def.get("extension_types").get(0).asString()).isEqualTo("property-extension");
         assertThat(def.has("extension_properties")).as("only toplevel-property-extension lists properties").isFalse();
-        assertThat(bundle.object(def.get("created_by_ref").asString())).as("its creator is in the bundle")
-                .isPresent();
+        assertThat(def.get("version").asString()).as("MAJOR.MINOR.PATCH").matches("\\d+\\.\\d+\\.\\d+");
+        assertThat(FmiStixExtension.definitionObjects()).extracting(StixObject::id)
+                .as("its creator is published with it").contains(def.get("created_by_ref").asString());
+        FmiStixExtension.definitionObjects().forEach(o -> assertThat(StixSchemas.validate(o.tree())).as(o.id())
+                .isEmpty());
+        assertThat(bundle.objects()).extracting(StixObject::id).as("share bundles leave the definition out")
+                .doesNotContain(FmiStixExtension.ID, FmiStixExtension.AUTHOR_IDENTITY_ID);
+        assertThat(bundle.objects()).as("nothing in a share bundle has a top-level version (medallion 500s on it)")
+                .noneMatch(o -> o.tree().has("version"));
         for (StixObject o : bundle.objects()) {
             JsonNode exts = o.tree().path("extensions");
             for (Map.Entry<String, JsonNode> e : exts.properties()) {
