@@ -88,8 +88,15 @@ public abstract sealed class AuditException extends FmiShareException
         private final long found;
 
         SequenceBroken(long index, long expected, long found) {
+            this(index, expected, found, -1);
+        }
+
+        /** @param expectedAt where the entry with the expected sequence number stands further on, or -1 if unseen */
+        SequenceBroken(long index, long expected, long found, long expectedAt) {
             super(index, "expected sequence number " + expected + ", found " + found + " ("
-                    + (found > expected ? (found - expected) + " entr" + (found - expected == 1 ? "y" : "ies")
+                    + (expectedAt >= 0 ? "entries out of order: sequence " + expected + " stands at position "
+                            + expectedAt + ", so entries were swapped or moved"
+                    : found > expected ? (found - expected) + " entr" + (found - expected == 1 ? "y" : "ies")
                             + " missing before it" : "an entry was inserted, duplicated or moved") + ")", null);
             this.expected = expected;
             this.found = found;

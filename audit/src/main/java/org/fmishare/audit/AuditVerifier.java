@@ -85,7 +85,8 @@ public final class AuditVerifier {
             if (page.isEmpty()) {
                 break;
             }
-            for (byte[] bytes : page) {
+            for (int i = 0; i < page.size(); i++) {
+                byte[] bytes = page.get(i);
                 EntryCodec.Decoded d;
                 try {
                     d = EntryCodec.decode(bytes);
@@ -93,7 +94,9 @@ public final class AuditVerifier {
                     throw new AuditException.RecordMalformed(index, e.getMessage(), e);
                 }
                 if (d.sequence() != index) {
-                    throw new AuditException.SequenceBroken(index, index, d.sequence());
+                    // A larger number means a deletion or a swap; only a swap leaves the expected entry further on.
+                    throw new AuditException.SequenceBroken(index, index, d.sequence(), d.sequence() > index
+                            ? laterPosition(page, i + 1, index, index - i) : -1);
                 }
                 if (!d.storedHash().equals(d.computedHash())) {
                     throw new AuditException.RecordAltered(index, "content does not match its hash "
@@ -198,5 +201,22 @@ public final class AuditVerifier {
             }
             return new AuditVerifier(this);
         }
+    }
+
+    /**
+     * Where the entry with sequence {@code wanted} stands in the rest of the page, or -1: a swap and a deletion both
+     * show a larger number than expected, and only looking ahead tells them apart.
+     */
+    private static long laterPosition(List<byte[]> page, int from, long wanted, long pageStart) {
+        for (int j = from; j < page.size(); j++) {
+            try {
+                if (EntryCodec.decode(page.get(j)).sequence() == wanted) {
+                    return pageStart + j;
+                }
+            } catch (EntryCodec.Bad e) {
+                // A malformed later entry is reported when the verifier reaches it; it tells nothing here.
+            }
+        }
+        return -1;
     }
 }

@@ -159,6 +159,24 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void swappedRecordsAreReportedAsOutOfOrderNotAsMissing() {
+        try (AuditStore store = written()) {
+            List<byte[]> e = raw(store);
+            byte[] two = e.get(2);
+            e.set(2, e.get(3));
+            e.set(3, two);
+            rewrite(store, e);
+            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+                    .isInstanceOfSatisfying(AuditException.SequenceBroken.class, x -> {
+                        assertThat(x.recordIndex()).isEqualTo(2);
+                        assertThat(x.foundSequence()).isEqualTo(3);
+                    })
+                    .hasMessageContaining("out of order").hasMessageContaining("position 3")
+                    .hasMessageNotContaining("missing");
+        }
+    }
+
+    @Test
     void insertedRecordIsDetected() {
         try (AuditStore store = written()) {
             List<byte[]> e = raw(store);

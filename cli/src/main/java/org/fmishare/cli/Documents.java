@@ -45,7 +45,7 @@ final class Documents {
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, source + ": no such file");
         } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, source + ": cannot read: " + e.getMessage(), e);
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, source + ": cannot read: " + Problems.reason(e), e);
         }
     }
 
@@ -54,7 +54,7 @@ final class Documents {
         byte[] bytes = readBytes(source, stdin);
         FmiJson json = FmiJson.standard();
         try {
-            Kind kind = detect(json, bytes);
+            Kind kind = detect(source, json, bytes);
             Object value = switch (kind) {
                 case SHARE -> json.read(bytes, ThreatShare.class);
                 case MEETING -> json.read(bytes, Meeting.class);
@@ -66,7 +66,7 @@ final class Documents {
         }
     }
 
-    private static Kind detect(FmiJson json, byte[] bytes) {
+    private static Kind detect(String source, FmiJson json, byte[] bytes) {
         JsonNode tree;
         try {
             // Parse strictly once to recognise the kind; the typed read then reports paths precisely.
@@ -74,10 +74,11 @@ final class Documents {
         } catch (tools.jackson.core.JacksonException e) {
             // Let the typed reader produce the precise, path-naming error.
             json.read(bytes, ThreatShare.class);
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, "not a JSON document: " + e.getOriginalMessage());
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, source + ": not a JSON document: " + e.getOriginalMessage());
         }
         if (tree == null || !tree.isObject()) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, "expected a JSON object (a share, meeting or briefing)");
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, source + ": "
+                    + (tree == null ? "empty, " : "") + "expected a JSON object (a share, meeting or briefing)");
         }
         if (tree.has("facts") || tree.has("recipient")) {
             return Kind.SHARE;
@@ -89,6 +90,6 @@ final class Documents {
             return Kind.BRIEFING;
         }
         throw new CliException(ExitCodes.UNREADABLE_INPUT,
-                "not a share, meeting or briefing (expected the properties of one of them)");
+                source + ": not a share, meeting or briefing (expected the properties of one of them)");
     }
 }

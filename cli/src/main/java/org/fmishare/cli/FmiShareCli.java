@@ -77,7 +77,7 @@ public final class FmiShareCli implements Callable<Integer> {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(FmiShareCli::exitCodeFor);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("fmi-share: " + ex.getMessage());
+            err.println("fmi-share: " + Problems.clean(String.valueOf(ex.getMessage())));
             err.println("Try 'fmi-share " + commandPath(ex.getCommandLine()) + " --help'.");
             return ExitCodes.USAGE;
         });
@@ -108,8 +108,7 @@ public final class FmiShareCli implements Callable<Integer> {
     }
 
     private static String message(Throwable ex) {
-        String m = ex.getMessage();
-        return m == null ? ex.getClass().getSimpleName() : m.replace('\n', ' ').replace('\r', ' ');
+        return Problems.message(ex);
     }
 
     private static String commandPath(CommandLine cl) {

@@ -100,7 +100,7 @@ final class ReceiveCommand implements Callable<Integer> {
             try {
                 Files.createDirectories(out.get());
             } catch (IOException e) {
-                throw new CliException(ExitCodes.IO_FAILURE, out.get() + ": cannot create: " + e.getMessage(), e);
+                throw new CliException(ExitCodes.IO_FAILURE, out.get() + ": cannot create: " + Problems.reason(e), e);
             }
         }
         int limit = maxEnvelopes.orElse(Integer.MAX_VALUE);

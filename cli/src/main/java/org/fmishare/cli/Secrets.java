@@ -32,7 +32,7 @@ final class Secrets {
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, p12 + ": no such file");
         } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, p12 + ": cannot read: " + e.getMessage(), e);
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, p12 + ": cannot read: " + Problems.reason(e), e);
         } catch (KeyMaterialException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, p12 + ": " + e.getMessage(), e);
         }
@@ -47,8 +47,12 @@ final class Secrets {
             return certs;
         } catch (NoSuchFileException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": no such file");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            // A PKCS#12 keystore (or other binary file) where PEM certificates belong: say which option wants what.
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": not a PEM certificate file (binary content; "
+                    + "a .p12 keystore belongs to --key, certificates here are PEM text)", e);
         } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": cannot read: " + e.getMessage(), e);
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": cannot read: " + Problems.reason(e), e);
         } catch (KeyMaterialException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": " + e.getMessage(), e);
         }

@@ -200,7 +200,7 @@ final class SendCommand implements Callable<Integer> {
             Files.createDirectories(outbox);
         } catch (java.io.IOException e) {
             throw new CliException(ExitCodes.IO_FAILURE, outbox + ": cannot create the outbox directory: "
-                    + e.getMessage(), e);
+                    + Problems.reason(e), e);
         }
         try (FileJournalStore store = FileJournalStore.open(journal);
                 Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport)

@@ -100,7 +100,13 @@ final class SignCommand implements Callable<Integer> {
         OutboundEnvelope written = envelope;
         if (encryptTo.isPresent()) {
             X509Certificate cert = Secrets.certificates(encryptTo.get()).get(0);
-            written = envelope.encryptFor(cert);
+            try {
+                written = envelope.encryptFor(cert);
+            } catch (IllegalArgumentException e) {
+                // A certificate whose key cannot receive encrypted envelopes (Ed25519) is an input error, not a bug.
+                throw new CliException(ExitCodes.UNREADABLE_INPUT, "--encrypt-to " + encryptTo.get() + ": "
+                        + e.getMessage(), e);
+            }
         }
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null) {
@@ -108,7 +114,7 @@ final class SignCommand implements Callable<Integer> {
         }
         Files.write(out, written.serialized());
         o.printf("signed %s %s (%s) under %s %s: %s%n", envelope.kind(), envelope.envelopeId(),
-                envelope.algorithm(), report.ruleSetId(), report.ruleSetVersion(), out);
+                envelope.algorithm().jwsName(), report.ruleSetId(), report.ruleSetVersion(), out);
         if (encryptTo.isPresent()) {
             o.printf("encrypted to %s%n", encryptTo.get());
         }

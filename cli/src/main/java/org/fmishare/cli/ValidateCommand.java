@@ -14,6 +14,7 @@ import org.fmishare.disclosure.Format;
 import org.fmishare.sop.ComplianceReport;
 import org.fmishare.sop.ReportRenderer;
 import org.fmishare.sop.RuleSet;
+import org.fmishare.sop.RuleSetIoException;
 import org.fmishare.sop.SopValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,7 +46,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        SopValidator validator = rules.map(p -> SopValidator.standard().withRuleSet(RuleSet.load(p)))
+        SopValidator validator = rules.map(p -> SopValidator.standard().withRuleSet(loadRules(p)))
                 .orElse(SopValidator.standard());
         int worst = ExitCodes.OK;
         for (String file : files) {
@@ -53,7 +54,7 @@ final class ValidateCommand implements Callable<Integer> {
             try {
                 report = check(validator, Documents.read(file, System.in));
             } catch (CliException e) {
-                err.println("fmi-share: " + e.getMessage());
+                err.println("fmi-share: " + Problems.clean(e.getMessage()));
                 worst = ExitCodes.UNREADABLE_INPUT;
                 continue;
             }
@@ -66,6 +67,16 @@ final class ValidateCommand implements Callable<Integer> {
             worst = worse(worst, code(report.verdict()));
         }
         return worst;
+    }
+
+    /** A rule set that cannot be read is bad input named by its option, like any other unreadable file. */
+    private static RuleSet loadRules(Path p) {
+        try {
+            return RuleSet.load(p);
+        } catch (RuleSetIoException e) {
+            throw new CliException(ExitCodes.UNREADABLE_INPUT, "--rules " + p + ": cannot read: "
+                    + Problems.reason(e.getCause() == null ? e : e.getCause()), e);
+        }
     }
 
     static ComplianceReport check(SopValidator validator, Documents.Document doc) {

@@ -64,7 +64,7 @@ final class VerifyCommand implements Callable<Integer> {
         try {
             v = b.build().verify(bytes);
         } catch (EnvelopeException e) {
-            throw new CliException(ExitCodes.FAILED, "envelope rejected: " + e.getMessage(), e);
+            throw new CliException(ExitCodes.FAILED, file + ": envelope rejected: " + e.getMessage(), e);
         }
         MessageKind kind = switch (v.kind()) {
             case THREAT_SHARE -> MessageKind.THREAT_SHARE;

@@ -59,7 +59,7 @@ class SignVerifyCliTest {
         Files.write(bad, bytes);
         CliTest.Result rejected = run("verify", bad.toString(), "--trust", keys.resolve("ca.pem").toString());
         assertThat(rejected.code()).isEqualTo(ExitCodes.FAILED);
-        assertThat(rejected.err()).startsWith("fmi-share: envelope rejected:");
+        assertThat(rejected.err()).startsWith("fmi-share: " + bad + ": envelope rejected:");
 
         CliTest.Result wrongRecipient = run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
                 "--recipient", "smc-other");

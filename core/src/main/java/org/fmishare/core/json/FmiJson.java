@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.fmishare.core.json.internal.IJsonStringDeserializer;
 import org.fmishare.core.json.internal.StrictTemporalDeserializers;
 import org.fmishare.core.model.InvalidModelException;
 import tools.jackson.core.JacksonException;
@@ -78,6 +79,8 @@ public final class FmiJson {
         SimpleModule temporal = new SimpleModule("fmi-share-strict-temporal");
         temporal.addDeserializer(Instant.class, new StrictTemporalDeserializers.InstantDeserializer());
         temporal.addDeserializer(LocalDate.class, new StrictTemporalDeserializers.LocalDateDeserializer());
+        // The same I-JSON string rule signing applies, so validate and sign refuse the same documents.
+        temporal.addDeserializer(String.class, new IJsonStringDeserializer());
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -282,6 +285,10 @@ public final class FmiJson {
                 return new JsonCodecException.InvalidValue(path, "iso-8601", "'" + ife.getValue() + "' is not "
                         + (target == Instant.class ? "an ISO-8601 UTC timestamp such as 2024-02-01T12:00:00Z"
                                 : "an ISO-8601 date such as 2024-11-05"), e);
+            }
+            if (target == String.class && msg != null && msg.contains(IJsonStringDeserializer.LONE_SURROGATE)) {
+                return new JsonCodecException.InvalidValue(path, "i-json",
+                        msg.substring(msg.indexOf(IJsonStringDeserializer.LONE_SURROGATE)), e);
             }
             if (target != null && target.isEnum() && ife.getValue() instanceof Number) {
                 return new JsonCodecException.WrongType(path, "expected one of "

@@ -1,31 +1,24 @@
 package org.fmishare.transport.https;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsParameters;
-import com.sun.net.httpserver.HttpsServer;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
+import org.fmishare.transport.https.internal.GuardedServer;
 import org.fmishare.transport.https.internal.TlsPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves an {@link EnvelopeHandler} (normally an {@link EnvelopeReceiver}) over HTTPS with the JDK's built-in
- * {@link HttpsServer}, for demos, test harnesses and small deployments.
+ * Serves an {@link EnvelopeHandler} (normally an {@link EnvelopeReceiver}) over HTTPS (HTTP/1.1, one request per
+ * connection) on a server built to survive slow and hostile clients, for demos, test harnesses and small
+ * deployments.
  *
  * <pre>{@code
  * try (HttpsReceiverServer server = HttpsReceiverServer.builder()
@@ -44,22 +37,31 @@ import org.slf4j.LoggerFactory;
  * limit is answered 413 without reading the body. Plain HTTP is available only on loopback, for test harnesses
  * ({@link Builder#plainHttpOnLoopback()}).
  *
+ * <p>Slow clients: a client has {@link Builder#handshakeTimeout(Duration) handshakeTimeout} in all to complete the
+ * TLS handshake and then {@link Builder#readTimeout(Duration) readTimeout} in all to send its request (and again to
+ * take the answer); the server closes the connection when either passes. One client address may hold at most
+ * {@link Builder#maxConnectionsPerAddress(int) maxConnectionsPerAddress} connections, the server at most
+ * {@link Builder#maxConnections(int) maxConnections}; further connections are closed on accept. Handshakes and
+ * request reading run on their own threads ({@link Builder#connectionThreads(int) connectionThreads}), so the
+ * handler threads ({@link Builder#threads(int) threads}) only ever see complete requests. Requests with
+ * {@code Transfer-Encoding} are answered 411: senders must send {@code Content-Length}.
+ *
  * <p>Thread-safe; {@link #close()} stops it.
  */
 public final class HttpsReceiverServer implements AutoCloseable {
     /** Default path the handler is served at. */
     public static final String DEFAULT_PATH = "/fmi-share/envelopes";
 
-    private static final Logger LOG = LoggerFactory.getLogger(HttpsReceiverServer.class);
-    private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Default body limit for a handler that is not an {@link EnvelopeReceiver} (which brings its own). */
+    public static final long DEFAULT_MAX_BODY_BYTES = 16L * 1024 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService executor;
+    private static final Logger LOG = LoggerFactory.getLogger(HttpsReceiverServer.class);
+
+    private final GuardedServer server;
     private final URI uri;
 
-    private HttpsReceiverServer(HttpServer server, ExecutorService executor, URI uri) {
+    private HttpsReceiverServer(GuardedServer server, URI uri) {
         this.server = server;
-        this.executor = executor;
         this.uri = uri;
     }
 
@@ -75,57 +77,13 @@ public final class HttpsReceiverServer implements AutoCloseable {
 
     /** {@return the port the server listens on} */
     public int port() {
-        return server.getAddress().getPort();
+        return server.port();
     }
 
     /** Stops accepting connections, ends exchanges under way and stops the threads. Idempotent. */
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
-    }
-
-    private static void exchange(HttpExchange ex, EnvelopeHandler handler, long maxBytes) throws IOException {
-        try (ex; InputStream in = ex.getRequestBody()) {
-            ReceiverResponse r;
-            long declared = contentLength(ex);
-            if (ex.getRequestMethod().equals("POST") && declared > maxBytes) {
-                r = ReceiverResponse.problem(ReceiverResponse.Outcome.TOO_LARGE, Optional.empty(), Optional.empty());
-            } else {
-                try {
-                    r = handler.handle(ex.getRequestMethod(),
-                            Optional.ofNullable(ex.getRequestHeaders().getFirst("Content-Type")), in);
-                } catch (RuntimeException e) {
-                    LOG.error("envelope handler threw; answering 500", e);
-                    r = ReceiverResponse.problem(ReceiverResponse.Outcome.FAILED, Optional.empty(), Optional.empty());
-                }
-            }
-            send(ex, r);
-        }
-    }
-
-    private static long contentLength(HttpExchange ex) {
-        String v = ex.getRequestHeaders().getFirst("Content-Length");
-        try {
-            return v == null ? -1 : Long.parseLong(v.strip());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static void send(HttpExchange ex, ReceiverResponse r) throws IOException {
-        byte[] body = r.body();
-        ex.getResponseHeaders().set("Content-Type", r.contentType());
-        ex.getResponseHeaders().set("Cache-Control", "no-store");
-        r.retryAfter().ifPresent(d -> ex.getResponseHeaders().set("Retry-After",
-                Long.toString(d.toSeconds() + (d.toNanosPart() > 0 ? 1 : 0))));
-        if (r.outcome() == ReceiverResponse.Outcome.METHOD_NOT_ALLOWED) {
-            ex.getResponseHeaders().set("Allow", "POST");
-        }
-        ex.sendResponseHeaders(r.status(), body.length == 0 ? -1 : body.length);
-        try (OutputStream out = ex.getResponseBody()) {
-            out.write(body);
-        }
+        server.close();
     }
 
     /** Configures and starts an {@link HttpsReceiverServer}. */
@@ -134,11 +92,16 @@ public final class HttpsReceiverServer implements AutoCloseable {
         private boolean plain;
         private boolean requireClientCertificate;
         private EnvelopeHandler handler;
-        private long maxBytes = Long.MAX_VALUE;
+        private long maxBytes = DEFAULT_MAX_BODY_BYTES;
         private int port;
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private String path = DEFAULT_PATH;
         private int threads = 4;
+        private int connectionThreads = 64;
+        private int maxConnectionsPerAddress = 8;
+        private int maxConnections = 512;
+        private Duration handshakeTimeout = Duration.ofSeconds(10);
+        private Duration readTimeout = Duration.ofSeconds(30);
 
         private Builder() {}
 
@@ -209,6 +172,76 @@ public final class HttpsReceiverServer implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the total time a client has to complete the TLS handshake; the connection is closed when it passes.
+         *
+         * @param timeout a positive duration (default 10 s)
+         * @return this builder
+         */
+        public Builder handshakeTimeout(Duration timeout) {
+            this.handshakeTimeout = positive(timeout, "handshakeTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the total time a client has to send its request after the handshake, and again to take the answer.
+         *
+         * @param timeout a positive duration (default 30 s)
+         * @return this builder
+         */
+        public Builder readTimeout(Duration timeout) {
+            this.readTimeout = positive(timeout, "readTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how many connections one client address may hold open; more are closed on accept.
+         *
+         * @param max at least 1 (default 8)
+         * @return this builder
+         */
+        public Builder maxConnectionsPerAddress(int max) {
+            this.maxConnectionsPerAddress = atLeastOne(max, "maxConnectionsPerAddress");
+            return this;
+        }
+
+        /**
+         * Sets how many connections the server holds open in all; more are closed on accept.
+         *
+         * @param max at least 1 (default 512)
+         * @return this builder
+         */
+        public Builder maxConnections(int max) {
+            this.maxConnections = atLeastOne(max, "maxConnections");
+            return this;
+        }
+
+        /**
+         * Sets the threads that do TLS handshakes and read requests, apart from the handler threads.
+         *
+         * @param threads at least 1 (default 64)
+         * @return this builder
+         */
+        public Builder connectionThreads(int threads) {
+            this.connectionThreads = atLeastOne(threads, "connectionThreads");
+            return this;
+        }
+
+        private static Duration positive(Duration d, String name) {
+            Objects.requireNonNull(d, name);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        private static int atLeastOne(int n, String name) {
+            if (n < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + n);
+            }
+            return n;
+        }
+
         /** @param threads request threads, at least 1 (default 4) @return this builder */
         public Builder threads(int threads) {
             if (threads < 1) {
@@ -238,48 +271,34 @@ public final class HttpsReceiverServer implements AutoCloseable {
                 throw new IllegalStateException("plain HTTP is only for loopback test harnesses without client "
                         + "certificates (bind address " + bindAddress.getHostAddress() + ")");
             }
-            ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
-                Thread t = new Thread(r, "fmi-share-receiver-" + THREADS.incrementAndGet());
-                t.setDaemon(true);
-                return t;
-            });
-            HttpServer server;
+            if (maxConnections < maxConnectionsPerAddress) {
+                throw new IllegalStateException("maxConnections (" + maxConnections
+                        + ") must be at least maxConnectionsPerAddress (" + maxConnectionsPerAddress + ")");
+            }
+            GuardedServer server;
             try {
-                InetSocketAddress address = new InetSocketAddress(bindAddress, port);
-                if (plain) {
-                    server = HttpServer.create(address, 0);
-                } else {
-                    HttpsServer https = HttpsServer.create(address, 0);
-                    SSLParameters params = TlsPolicy.parameters(sslContext);
+                SSLParameters params = new SSLParameters();
+                if (!plain) {
+                    params = TlsPolicy.parameters(sslContext);
                     params.setNeedClientAuth(requireClientCertificate);
-                    https.setHttpsConfigurator(new HttpsConfigurator(sslContext) {
-                        @Override
-                        public void configure(HttpsParameters p) {
-                            p.setSSLParameters(params);
-                        }
-                    });
-                    server = https;
                 }
+                GuardedServer.Limits limits = new GuardedServer.Limits(handshakeTimeout, readTimeout,
+                        maxConnectionsPerAddress, maxConnections, connectionThreads, threads, maxBytes);
+                server = GuardedServer.start(new InetSocketAddress(bindAddress, port), Optional.ofNullable(sslContext),
+                        params, limits, handler, path);
             } catch (IOException e) {
-                executor.shutdownNow();
                 throw new HttpsTransportException.ServerFailure("cannot bind " + bindAddress.getHostAddress() + ":"
                         + port + ": " + e.getMessage(), e);
             } catch (IllegalStateException e) {
-                executor.shutdownNow();
                 throw new HttpsTransportException.InvalidConfiguration(e.getMessage(), e);
             }
-            EnvelopeHandler h = handler;
-            long limit = maxBytes;
-            server.createContext(path, ex -> exchange(ex, h, limit));
-            server.setExecutor(executor);
-            server.start();
-            int actualPort = server.getAddress().getPort();
+            int actualPort = server.port();
             String host = bindAddress instanceof Inet6Address ? "[" + bindAddress.getHostAddress() + "]"
                     : bindAddress.getHostAddress();
             URI uri = URI.create((plain ? "http" : "https") + "://" + host + ":" + actualPort + path);
             LOG.info("envelope receiver listening on {}{}", uri, requireClientCertificate
                     ? " (client certificates required)" : "");
-            return new HttpsReceiverServer(server, executor, uri);
+            return new HttpsReceiverServer(server, uri);
         }
     }
 }

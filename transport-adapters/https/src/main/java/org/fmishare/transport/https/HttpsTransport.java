@@ -224,10 +224,13 @@ public final class HttpsTransport implements Transport {
             return DeliveryResult.retry("TLS handshake with " + host + " failed: " + ssl.getMessage());
         }
         if (cause instanceof ConnectException) {
-            return DeliveryResult.retry("cannot connect to " + host + ": " + cause.getMessage());
+            // The JDK often reports a refused connection without a message; never print "null".
+            return DeliveryResult.retry("cannot connect to " + host + ": " + (cause.getMessage() == null
+                    ? "connection refused" : cause.getMessage()));
         }
         if (cause instanceof IOException) {
-            return DeliveryResult.retry("connection to " + host + " failed: " + cause);
+            return DeliveryResult.retry("connection to " + host + " failed: " + (cause.getMessage() == null
+                    ? "connection closed" : cause.getMessage()));
         }
         LOG.warn("https delivery to {} failed unexpectedly", host, cause);
         return DeliveryResult.retry("unexpected failure talking to " + host + ": " + cause);

@@ -11,8 +11,8 @@
  * <p>Receiving: {@link org.fmishare.transport.https.EnvelopeReceiver} is a framework-neutral handler (method, media
  * type and body in; status, headers and body out) that verifies, dedupes and acknowledges envelopes with a signed
  * receipt, handing each envelope to the embedder's callback once. Error answers are RFC 9457 problem documents with
- * a short category only. {@link org.fmishare.transport.https.HttpsReceiverServer} binds it to the JDK's
- * {@code com.sun.net.httpserver.HttpsServer} for demos and tests; any other HTTP stack can call the handler the same
+ * a short category only. {@link org.fmishare.transport.https.HttpsReceiverServer} serves it over
+ * TLS with handshake and read deadlines and per-address connection caps, for demos and tests; any other HTTP stack can call the handler the same
  * way. {@link org.fmishare.transport.https.TlsContexts} builds {@link javax.net.ssl.SSLContext}s from SDK
  * credentials or key stores.
  *

@@ -103,8 +103,8 @@ public final class TaxiiTransport implements Transport {
                         "TAXII add-objects complete: " + result.outcomes().size() + " objects");
             }
             return DeliveryResult.retry(result.failures().size() + " of " + result.outcomes().size()
-                    + " objects not added, first: " + result.failures().get(0).id() + " "
-                    + result.failures().get(0).message());
+                    + " objects not added, first: " + result.failures().get(0).id() + ": "
+                    + result.failures().get(0).message().orElse("the server gave no reason"));
         } catch (TaxiiException e) {
             return e.retryable() ? DeliveryResult.retry(e.getMessage())
                     : new DeliveryResult.PermanentFailure(e.getMessage());
