@@ -3,6 +3,7 @@ package org.fmishare.core.compliance;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.fmishare.core.jose.Digests;
 
@@ -21,6 +22,16 @@ import org.fmishare.core.jose.Digests;
 public record Disclosure(String id, int version, String text, String digest) {
     private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,63}");
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    /**
+     * Clause texts are few and short, but every layer (renderer, validator, signer, verifier) normalises and
+     * digests them again for every message; the digest is a pure function of the text, so it is computed once per
+     * distinct clause text. Texts longer than {@link #CACHED_TEXT_MAX} (whole rendered messages) are not cached, and
+     * the cache is emptied when full, so texts from received envelopes cannot grow it without bound.
+     */
+    private static final ConcurrentHashMap<String, String> DIGESTS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, String> NORMALISED = new ConcurrentHashMap<>();
+    private static final int CACHED_TEXT_MAX = 4096;
+    private static final int CACHE_ENTRIES_MAX = 512;
 
     /** Validates the id and version and checks that the digest matches the text. */
     public Disclosure {
@@ -64,8 +75,29 @@ public record Disclosure(String id, int version, String text, String digest) {
      * @return the normalised text
      */
     public static String normalise(String text) {
+        if (text.length() > CACHED_TEXT_MAX) {
+            return normaliseUncached(text);
+        }
+        return cached(NORMALISED, text, Disclosure::normaliseUncached);
+    }
+
+    private static String normaliseUncached(String text) {
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         return WHITESPACE.matcher(nfc).replaceAll(" ").strip();
+    }
+
+    private static String cached(ConcurrentHashMap<String, String> cache, String text,
+            java.util.function.UnaryOperator<String> compute) {
+        String hit = cache.get(text);
+        if (hit != null) {
+            return hit;
+        }
+        String value = compute.apply(text);
+        if (cache.size() >= CACHE_ENTRIES_MAX) {
+            cache.clear();
+        }
+        cache.put(text, value);
+        return value;
     }
 
     /**
@@ -75,6 +107,10 @@ public record Disclosure(String id, int version, String text, String digest) {
      * @return {@code sha-256:} and 64 lower-case hex digits
      */
     public static String digestOf(String text) {
-        return Digests.sha256(normalise(text).getBytes(StandardCharsets.UTF_8));
+        Objects.requireNonNull(text, "text");
+        if (text.length() > CACHED_TEXT_MAX) {
+            return Digests.sha256(normaliseUncached(text).getBytes(StandardCharsets.UTF_8));
+        }
+        return cached(DIGESTS, text, t -> Digests.sha256(normalise(t).getBytes(StandardCharsets.UTF_8)));
     }
 }

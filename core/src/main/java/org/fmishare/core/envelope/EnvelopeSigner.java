@@ -3,9 +3,7 @@ package org.fmishare.core.envelope;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
@@ -76,7 +74,12 @@ public final class EnvelopeSigner {
     private final Map<EnvelopeKind, Set<String>> required;
     private final SecureRandom random;
     private final EnvelopeSender sender;
-    private final List<Base64> x5c;
+    /**
+     * The protected header (alg, typ, x5c) is the same for every envelope of this signer, so Nimbus serialises and
+     * encodes it once here; per envelope only the payload is encoded.
+     */
+    private final JWSHeader header;
+    private final String protectedB64;
 
     private EnvelopeSigner(Builder b) {
         this.credential = b.credential;
@@ -98,7 +101,11 @@ public final class EnvelopeSigner {
             for (X509Certificate c : credential.chain()) {
                 chain.add(Base64.encode(c.getEncoded()));
             }
-            this.x5c = List.copyOf(chain);
+            this.header = new JWSHeader.Builder(algorithm.nimbus())
+                    .type(new JOSEObjectType(JOSE_TYPE))
+                    .x509CertChain(List.copyOf(chain))
+                    .build();
+            this.protectedB64 = header.toBase64URL().toString();
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("certificate chain cannot be encoded", e);
         }
@@ -233,27 +240,27 @@ public final class EnvelopeSigner {
         ContentRules.check(doc, required);
         byte[] canonical;
         try {
-            canonical = Jcs.canonicalize(FmiJson.standard().write(doc));
+            // RFC 8785 bytes straight from the Jackson tree of the document: one serialisation, no re-parse.
+            canonical = Jcs.canonicalize(FmiJson.standard().mapper().valueToTree(doc));
         } catch (Jcs.NotIJsonException e) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
                     "payload is not I-JSON: " + e.getMessage(), e);
         }
-        JWSHeader header = new JWSHeader.Builder(algorithm.nimbus())
-                .type(new JOSEObjectType(JOSE_TYPE))
-                .x509CertChain(x5c)
-                .build();
-        JWSObject jws = new JWSObject(header, new Payload(canonical));
+        // The payload is not secret, so the JDK's base64 serves (Nimbus's codec is constant-time, for secrets, and
+        // costs an order of magnitude more); it is encoded once for the signing input and the serialization.
+        String payloadB64 = StrictBase64.url(canonical);
+        byte[] signingInput = Wire.signingInput(protectedB64, payloadB64);
+        String signature;
         try {
-            jws.sign(nimbusSigner());
+            // The same Nimbus signer as JWSObject.sign would use, over the same signing input.
+            signature = nimbusSigner().sign(header, signingInput).toString();
         } catch (JOSEException e) {
             throw new EnvelopeException.ProcessingFailed("signing envelope " + id + " failed: " + e.getMessage(), e);
         }
-        String protectedB64 = jws.getHeader().toBase64URL().toString();
-        String payloadB64 = jws.getPayload().toBase64URL().toString();
         // Members in lexicographic order, so the serialization is itself RFC 8785 canonical.
         String json = "{\"payload\":\"" + payloadB64 + "\",\"protected\":\"" + protectedB64 + "\",\"signature\":\""
-                + jws.getSignature() + "\"}";
-        String digest = Digests.sha256(Wire.signingInput(protectedB64, payloadB64));
+                + signature + "\"}";
+        String digest = Digests.sha256(signingInput);
         return new SignedEnvelope(id.toString(), kind, sender, recipient, issuedAt, expiresAt, algorithm,
                 json.getBytes(StandardCharsets.US_ASCII), canonical, digest, credential.chain(),
                 // The content is taken from the document that was just signed, so it cannot differ from the payload.

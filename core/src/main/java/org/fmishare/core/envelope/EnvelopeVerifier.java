@@ -1,7 +1,7 @@
 package org.fmishare.core.envelope;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
@@ -12,7 +12,6 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +38,7 @@ import org.fmishare.core.keys.Credentials;
 import org.fmishare.core.jose.internal.KeyTypes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -106,6 +106,7 @@ public final class EnvelopeVerifier {
     private final ReplayCache replayCache;
     private final Map<EnvelopeKind, Set<String>> required;
     private final CertificatePathValidator paths;
+    private final ParsedCertificates parsedCertificates = new ParsedCertificates();
     private final JweDecryptor decryptor;
     private final SignerTrust signerTrust;
     private final Duration maxIssuedAtAge;
@@ -237,17 +238,17 @@ public final class EnvelopeVerifier {
                     + "certificate's key (" + keyType.map(Enum::name).orElse(key.getAlgorithm()) + ")");
         }
 
+        // The signing input is built once, from the received base64url text, for the signature and the digest.
+        byte[] signingInput = Wire.signingInput(protectedB64, payloadB64);
         try {
-            JWSObject jws = new JWSObject(new Base64URL(protectedB64), new Base64URL(payloadB64),
-                    Base64URL.encode(signature));
-            if (!jws.verify(nimbusVerifier(alg, key))) {
+            // The header was parsed and checked above (members, no crit, alg on the allow-list), so Nimbus's
+            // verifier gets just the algorithm rather than re-decoding and re-parsing the header through JWSObject.
+            if (!nimbusVerifier(alg, key).verify(new JWSHeader(alg.nimbus()), signingInput,
+                    Base64URL.encode(signature))) {
                 throw new EnvelopeException.Rejected(EnvelopeException.Check.SIGNATURE,
                         "does not verify with the key of "
                         + leaf.getSubjectX500Principal().getName());
             }
-        } catch (ParseException e) {
-            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
-                    "JWS does not parse: " + e.getMessage(), e);
         } catch (JOSEException e) {
             // Nimbus reports malformed signatures (wrong length, bad encoding) this way too: still a bad signature.
             throw new EnvelopeException.Rejected(EnvelopeException.Check.SIGNATURE,
@@ -255,7 +256,7 @@ public final class EnvelopeVerifier {
         }
 
         PayloadDocument doc = readPayload(payload);
-        String digest = Digests.sha256(Wire.signingInput(protectedB64, payloadB64));
+        String digest = Digests.sha256(signingInput);
         return accept(doc, alg, chain, digest, payload);
     }
 
@@ -309,10 +310,23 @@ public final class EnvelopeVerifier {
         return new VerifiedEnvelope(doc, alg, chain, digest, payload);
     }
 
+    /**
+     * One strict parse into a tree; the tree's RFC 8785 serialisation must equal the received bytes (so the payload
+     * was canonical, and I-JSON), and the same tree is then bound to the model.
+     */
     private PayloadDocument readPayload(byte[] payload) {
+        JsonNode tree;
         byte[] canonical;
         try {
-            canonical = Jcs.canonicalize(payload);
+            tree = FmiJson.standard().mapper().readTree(payload);
+            if (tree == null || tree.isMissingNode()) {
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                        "payload is not I-JSON: empty document");
+            }
+            canonical = Jcs.canonicalize(tree);
+        } catch (JacksonException e) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
+                    "payload is not I-JSON: not strict JSON: " + e.getOriginalMessage(), e);
         } catch (Jcs.NotIJsonException e) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.SYNTAX,
                     "payload is not I-JSON: " + e.getMessage(), e);
@@ -322,7 +336,7 @@ public final class EnvelopeVerifier {
                     "payload is not in RFC 8785 canonical form");
         }
         try {
-            return FmiJson.standard().read(payload, PayloadDocument.class);
+            return FmiJson.standard().read(tree, PayloadDocument.class);
         } catch (JsonCodecException e) {
             if (e.path().startsWith("$.disclosures")) {
                 throw new EnvelopeException.Rejected(EnvelopeException.Check.DISCLOSURES, e.getMessage(), e);
@@ -360,7 +374,8 @@ public final class EnvelopeVerifier {
                     "x5c must be an array of 1 to " + MAX_CHAIN
                     + " certificates");
         }
-        List<X509Certificate> out = new ArrayList<>();
+        List<byte[]> ders = new ArrayList<>();
+        java.security.MessageDigest chainDigest = sha256();
         for (int i = 0; i < x5c.size(); i++) {
             JsonNode n = x5c.get(i);
             byte[] der = n.isString() ? StrictBase64.standard(n.stringValue()).orElse(null) : null;
@@ -368,6 +383,25 @@ public final class EnvelopeVerifier {
                 throw new EnvelopeException.Rejected(EnvelopeException.Check.CERTIFICATE_CHAIN,
                         "x5c[" + i + "] is not canonical base64");
             }
+            ders.add(der);
+            chainDigest.update(der);
+        }
+        // A known sender's chain is parsed once per verifier, not per envelope.
+        return parsedCertificates.get(java.util.HexFormat.of().formatHex(chainDigest.digest()), () -> parse(ders));
+    }
+
+    private static java.security.MessageDigest sha256() {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every Java platform", e);
+        }
+    }
+
+    private static List<X509Certificate> parse(List<byte[]> ders) {
+        List<X509Certificate> out = new ArrayList<>();
+        for (int i = 0; i < ders.size(); i++) {
+            byte[] der = ders.get(i);
             X509Certificate cert;
             try {
                 cert = Credentials.certificateFromDer(der);

@@ -62,7 +62,13 @@ final class Wire {
         return s.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** The JWS signing input, {@code ASCII(protected || '.' || payload)}, built without an intermediate string. */
     static byte[] signingInput(String protectedB64, String payloadB64) {
-        return ascii(protectedB64 + "." + payloadB64);
+        byte[] p = ascii(protectedB64);
+        byte[] q = ascii(payloadB64);
+        byte[] out = java.util.Arrays.copyOf(p, p.length + 1 + q.length);
+        out[p.length] = '.';
+        System.arraycopy(q, 0, out, p.length + 1, q.length);
+        return out;
     }
 }

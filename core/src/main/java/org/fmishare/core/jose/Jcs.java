@@ -1,9 +1,12 @@
 package org.fmishare.core.jose;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.erdtman.jcs.JsonCanonicalizer;
+import org.erdtman.jcs.NumberToJSON;
 import org.fmishare.core.json.FmiJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -11,12 +14,14 @@ import tools.jackson.databind.JsonNode;
 /**
  * RFC 8785 JSON Canonicalization Scheme.
  *
- * <p>Design note: serialisation is delegated to {@code io.github.erdtman:java-json-canonicalization}, which passes
- * every RFC 8785 reference file byte for byte and all 10,000 lines of the ES6 number sequence (tests in
- * {@code JcsVectorsTest}); Java's own {@code Double.toString} would not. That library, however, turns a lone UTF-16
- * surrogate into {@code ?} instead of rejecting it, so input is first read with the SDK's strict Jackson mapper and
- * checked against I-JSON (RFC 7493): no duplicate keys, no lone surrogates, no integers beyond 2^53 (they would
- * silently lose precision as IEEE-754 doubles). Only then is it canonicalised.
+ * <p>Design note: input is read once with the SDK's strict Jackson mapper and checked against I-JSON (RFC 7493): no
+ * duplicate keys, no lone surrogates, no integers beyond 2^53 (they would silently lose precision as IEEE-754
+ * doubles). The canonical bytes are then written straight from that tree: members sorted by UTF-16 code units,
+ * strings with the RFC's minimal escaping, numbers in the ES6 form. Only the ES6 number formatting is delegated, to
+ * {@code io.github.erdtman:java-json-canonicalization}'s {@code NumberToJSON}, which reproduces all 10,000 lines of
+ * the ES6 number sequence (Java 17's {@code Double.toString} does not); the output passes every RFC 8785 reference
+ * file byte for byte (tests in {@code JcsVectorsTest}). Writing from the tree, rather than handing the bytes to a
+ * second parser, is what keeps signing and verification at one parse (or none, for a tree built from a model value).
  */
 public final class Jcs {
     private static final double MAX_SAFE_INTEGER = 9007199254740991d;
@@ -50,12 +55,96 @@ public final class Jcs {
         if (tree == null || tree.isMissingNode()) {
             throw new NotIJsonException("empty document", null);
         }
+        return canonicalize(tree);
+    }
+
+    /**
+     * Canonicalises a JSON tree, for callers that already hold one (a tree read with the SDK's strict mapper, or
+     * one built from a model value), so the document is not serialised and parsed again.
+     *
+     * @param tree the document; must not contain lone surrogates, unsafe integers or non-finite numbers
+     * @return the canonical UTF-8 bytes
+     * @throws NotIJsonException when the tree is not I-JSON, or holds a node that is not JSON data
+     */
+    public static byte[] canonicalize(JsonNode tree) {
+        Objects.requireNonNull(tree, "tree");
         checkIJson(tree, "$");
-        try {
-            return new JsonCanonicalizer(json).getEncodedUTF8();
-        } catch (IOException | RuntimeException e) {
-            throw new NotIJsonException("cannot canonicalise: " + e.getMessage(), e);
+        StringBuilder out = new StringBuilder(4096);
+        write(tree, out);
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static void write(JsonNode node, StringBuilder out) {
+        if (node.isObject()) {
+            List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
+            for (Map.Entry<String, JsonNode> e : node.properties()) {
+                members.add(e);
+            }
+            // RFC 8785 section 3.2.3: sort by UTF-16 code units, which is exactly String.compareTo.
+            members.sort(Map.Entry.comparingByKey());
+            out.append('{');
+            for (int i = 0; i < members.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                writeString(members.get(i).getKey(), out);
+                out.append(':');
+                write(members.get(i).getValue(), out);
+            }
+            out.append('}');
+        } else if (node.isArray()) {
+            out.append('[');
+            for (int i = 0; i < node.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                write(node.get(i), out);
+            }
+            out.append(']');
+        } else if (node.isString()) {
+            writeString(node.stringValue(), out);
+        } else if (node.isIntegralNumber()) {
+            // checkIJson bounded it to +-(2^53 - 1), where the ES6 form of an integer is its plain decimal.
+            out.append(node.longValue());
+        } else if (node.isNumber()) {
+            try {
+                out.append(NumberToJSON.serializeNumber(node.doubleValue()));
+            } catch (IOException e) {
+                throw new NotIJsonException("number cannot be serialised: " + e.getMessage(), e);
+            }
+        } else if (node.isBoolean()) {
+            out.append(node.booleanValue());
+        } else if (node.isNull()) {
+            out.append("null");
+        } else {
+            throw new NotIJsonException("node of type " + node.getNodeType() + " is not JSON data", null);
         }
+    }
+
+    /** RFC 8785 section 3.2.2.2: escape only quote, backslash and control characters, with the short forms. */
+    private static void writeString(String s, StringBuilder out) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\b' -> out.append("\\b");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\f' -> out.append("\\f");
+                case '\r' -> out.append("\\r");
+                default -> {
+                    if (c < 0x20) {
+                        out.append("\\u00").append(Character.forDigit(c >> 4, 16))
+                                .append(Character.forDigit(c & 0xf, 16));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 
     private static void checkIJson(JsonNode node, String path) {

@@ -145,6 +145,34 @@ public final class FmiJson {
     }
 
     /**
+     * Binds a tree already read with this codec's {@link #mapper() mapper}, so a caller that has checked the tree
+     * (for example for RFC 8785 canonical form) does not parse the bytes a second time. Binding is as strict as
+     * {@link #read(byte[], Class)}: the same coercion rules and model constraints, the same error paths.
+     *
+     * @param tree the document
+     * @param type the model type expected at the top level
+     * @param <T> the type
+     * @return the value, valid against the model's constraints
+     * @throws JsonCodecException naming the path of the first problem
+     */
+    public <T> T read(tools.jackson.databind.JsonNode tree, Class<T> type) {
+        Objects.requireNonNull(tree, "tree");
+        Objects.requireNonNull(type, "type");
+        if (type.isRecord() && tree.isArray()) {
+            throw new JsonCodecException.WrongType("$", "expected a JSON object for " + type.getSimpleName()
+                    + ", got an array", null);
+        }
+        try {
+            return mapper.treeToValue(tree, type);
+        } catch (JacksonException e) {
+            throw translate(e);
+        } catch (InvalidModelException e) {
+            InvalidModelException.Violation v = e.first();
+            throw new JsonCodecException.InvalidValue("$." + v.field(), v.rule(), v.message(), e);
+        }
+    }
+
+    /**
      * Reads a document from a string.
      *
      * @param json the JSON text

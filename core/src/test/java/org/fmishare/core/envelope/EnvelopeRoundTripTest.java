@@ -45,6 +45,27 @@ class EnvelopeRoundTripTest {
         assertThat(env.mediaType()).isEqualTo("application/jose+json");
     }
 
+    /**
+     * The signer writes RFC 8785 bytes straight from the Jackson tree of the payload; they must be exactly what the
+     * earlier pipeline produced: the document written by the codec, then canonicalised by the reference library.
+     */
+    @Test
+    void payloadWrittenFromTheTreeEqualsTheReferenceCanonicalisationOfTheWrittenDocument() throws Exception {
+        SignedEnvelope share = Fixtures.signedShare();
+        SignedEnvelope receipt = EnvelopeSigner.builder(Fixtures.RECIPIENT, Fixtures.COMPANY).clock(Fixtures.CLOCK)
+                .build().signReceipt(Fixtures.verifier().verify(share.serialized()),
+                        new org.fmishare.core.model.SmcResponse("response-1", SampleData.passingShare().id(),
+                                Fixtures.COMPANY, org.fmishare.core.model.ResponseKind.ACKNOWLEDGED, Fixtures.NOW,
+                                java.util.Optional.of("Thank you \u2014 \"noted\"\tand\u0001 \ud83d\ude00")));
+        for (SignedEnvelope env : java.util.List.of(share, receipt)) {
+            var doc = org.fmishare.core.json.FmiJson.standard().read(env.canonicalPayload(),
+                    org.fmishare.core.envelope.internal.PayloadDocument.class);
+            byte[] reference = new org.erdtman.jcs.JsonCanonicalizer(
+                    org.fmishare.core.json.FmiJson.standard().write(doc)).getEncodedUTF8();
+            assertThat(env.canonicalPayload()).isEqualTo(reference);
+        }
+    }
+
     @Test
     void storedFormCarriesTheDeliveryMetadata() {
         SignedEnvelope env = Fixtures.signedShare();
