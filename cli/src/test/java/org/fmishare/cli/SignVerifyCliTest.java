@@ -78,16 +78,17 @@ class SignVerifyCliTest {
     @Test
     void encryptedEnvelopeVerifiesOnlyWithTheRecipientKey(@TempDir Path dir) {
         Path env = dir.resolve("enc.json");
-        CliTest.Result sign = run("sign", share("meeting.json"), "--key", keys.resolve("sender.p12").toString(),
-                "--password", "s3cret", "--encrypt-to", keys.resolve("recipient-cert.pem").toString(), "-o",
-                env.toString());
+        // The sample share is sent by the FITF, whose id the development signer's certificate is bound to.
+        CliTest.Result sign = run("sign", share("passing-share.json"), "--key",
+                keys.resolve("sender.p12").toString(), "--password", "s3cret", "--encrypt-to",
+                keys.resolve("recipient-cert.pem").toString(), "-o", env.toString());
         assertThat(sign.code()).as(sign.err()).isZero();
         CliTest.Result noKey = run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString());
         assertThat(noKey.code()).isEqualTo(ExitCodes.FAILED);
         CliTest.Result ok = run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
                 "--decrypt-key", keys.resolve("recipient.p12").toString(), "--password", "s3cret");
         assertThat(ok.code()).as(ok.err()).isZero();
-        assertThat(ok.out()).contains("MEETING_NOTICE");
+        assertThat(ok.out()).contains("THREAT_SHARE");
     }
 
     @Test

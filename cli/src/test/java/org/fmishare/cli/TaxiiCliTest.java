@@ -86,8 +86,9 @@ class TaxiiCliTest {
     @Test
     void pullKeepsGoingPastBadAndForeignReportsAndSummarises(@TempDir Path dir) throws Exception {
         TestPki.Authority ca = TestPki.authority("cli taxii CA");
-        SigningCredential sender = ca.issue("FITF signer", KeyAlgorithm.EC_P256);
-        SigningCredential stranger = TestPki.authority("stranger CA").issue("stranger", KeyAlgorithm.EC_P256);
+        SigningCredential sender = ca.issueEnvelopeSigner("fitf", "FITF signer", KeyAlgorithm.EC_P256);
+        SigningCredential stranger = TestPki.authority("stranger CA").issueEnvelopeSigner("fitf", "stranger",
+                KeyAlgorithm.EC_P256);
         Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
         ComplianceSummary pass = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
                 Disclosure.digestOf("r"));

@@ -199,9 +199,13 @@ public final class TestPki {
     /** Extensions a leaf carries beyond the defaults: TLS names, or purposes with the names they speak for. */
     private record Extras(boolean tls, GeneralNames names, KeyPurposeId[] purposes) {
         static Extras purpose(String senderId, String oid) {
+            // An envelope signer may also sign the S/MIME mail that carries its envelopes (the email transport
+            // binds the mail's signer to the envelope's), so it gets emailProtection beside its own purpose.
+            KeyPurposeId own = KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid));
+            KeyPurposeId[] purposes = KeyPurposes.ENVELOPE_SIGNING.equals(oid)
+                    ? new KeyPurposeId[] {own, KeyPurposeId.id_kp_emailProtection} : new KeyPurposeId[] {own};
             return new Extras(false, new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier,
-                    KeyPurposes.senderUri(senderId))), new KeyPurposeId[] {
-                        KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid))});
+                    KeyPurposes.senderUri(senderId))), purposes);
         }
     }
 
