@@ -64,6 +64,12 @@ public abstract sealed class EnvelopeException extends FmiShareException
         DISCLOSURES("disclosures"),
         /** The compliance summary is missing, its verdict is not PASS, or it names another rule set. */
         COMPLIANCE("compliance"),
+        /**
+         * The receiver's own SOP check of the subject disagrees with the envelope's compliance summary (verdict or
+         * report digest), or cannot be made under the rule set the summary names (unknown rule set, another
+         * version). Only a verifier configured with a {@link ComplianceRechecker} makes this check.
+         */
+        COMPLIANCE_RECHECK("compliance-recheck"),
         /** The envelope's nonce has been seen before. */
         REPLAY("replay"),
         /**

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.core.jose.internal.Ed25519Jws;
 import org.fmishare.core.jose.Jcs;
@@ -71,6 +72,8 @@ import tools.jackson.databind.node.ObjectNode;
  * <li>addressed to this verifier's recipient ({@code RECIPIENT});</li>
  * <li>body, disclosures and compliance consistent, as the signer requires them ({@code CONTENT},
  *     {@code DISCLOSURES}, {@code COMPLIANCE});</li>
+ * <li>when a {@link ComplianceRechecker} is configured, this party's own SOP check of the subject under the rule
+ *     set the envelope names gives the claimed verdict and report digest ({@code COMPLIANCE_RECHECK});</li>
  * <li>first use of the nonce ({@code REPLAY}), recorded last so unauthenticated input never enters the replay
  *     cache.</li>
  * </ol>
@@ -110,6 +113,7 @@ public final class EnvelopeVerifier {
     private final JweDecryptor decryptor;
     private final SignerTrust signerTrust;
     private final Duration maxIssuedAtAge;
+    private final Optional<ComplianceRechecker> rechecker;
 
     private EnvelopeVerifier(Builder b) {
         this.paths = new CertificatePathValidator(b.anchors);
@@ -124,6 +128,7 @@ public final class EnvelopeVerifier {
         this.decryptor = new JweDecryptor(b.decryptionKey, this::checkSize);
         this.signerTrust = new SignerTrust(b.senderDirectory);
         this.maxIssuedAtAge = b.maxIssuedAtAge != null ? b.maxIssuedAtAge : b.maxLifetime;
+        this.rechecker = b.rechecker;
     }
 
     /** {@return a builder; trust anchors and a recipient policy are required} */
@@ -295,6 +300,7 @@ public final class EnvelopeVerifier {
                     + "accepts '" + expectedRecipient.get() + "'");
         }
         ContentRules.check(doc, required);
+        boolean rechecked = recheck(doc);
         boolean first;
         try {
             first = replayCache.firstUse(doc.nonce(), now, doc.expiresAt().plus(skew));
@@ -307,7 +313,51 @@ public final class EnvelopeVerifier {
                     "nonce of envelope " + doc.envelopeId() + " was seen before");
         }
         LOG.debug("verified envelope {} ({}) from {}", doc.envelopeId(), doc.kind(), doc.sender().id());
-        return new VerifiedEnvelope(doc, alg, chain, digest, payload);
+        return new VerifiedEnvelope(doc, alg, chain, digest, payload, rechecked);
+    }
+
+    /**
+     * Re-runs the SOP check of a subject with the configured rechecker; before the replay check, so an envelope
+     * refused here can be corrected and sent again under a new nonce without being taken for a replay.
+     *
+     * @return whether a re-check was made (false for receipts, and without a rechecker)
+     */
+    private boolean recheck(PayloadDocument doc) {
+        if (rechecker.isEmpty() || !(EnvelopeContent.bodyOf(doc) instanceof EnvelopeBody.Subject subject)) {
+            return false;
+        }
+        ComplianceSummary claimed = doc.compliance().orElseThrow();
+        ComplianceRechecker.Result result;
+        try {
+            result = rechecker.get().recheck(subject, claimed);
+        } catch (RuntimeException e) {
+            throw new EnvelopeException.ProcessingFailed("compliance re-check failed: " + e.getMessage(), e);
+        }
+        if (result == null) {
+            throw new EnvelopeException.ProcessingFailed("compliance re-check returned no result");
+        }
+        if (result instanceof ComplianceRechecker.Refused refused) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE_RECHECK,
+                    "cannot re-check under the envelope's rule set: " + refused.reason());
+        }
+        ComplianceRechecker.Recomputed recomputed = (ComplianceRechecker.Recomputed) result;
+        ComplianceSummary mine = recomputed.summary();
+        if (mine.verdict() != claimed.verdict() || !mine.ruleSetId().equals(claimed.ruleSetId())
+                || !mine.ruleSetVersion().equals(claimed.ruleSetVersion())) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE_RECHECK,
+                    "$.compliance claims " + claimed.verdict() + " under " + claimed.ruleSetId() + " "
+                    + claimed.ruleSetVersion() + ", but this receiver's SOP check gives " + mine.verdict()
+                    + " under " + mine.ruleSetId() + " " + mine.ruleSetVersion() + " (report " + mine.reportDigest()
+                    + (recomputed.objections().isEmpty() ? "" : "; " + String.join(", ", recomputed.objections()))
+                    + ")");
+        }
+        if (!mine.reportDigest().equals(claimed.reportDigest())) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE_RECHECK,
+                    "$.compliance.reportDigest " + claimed.reportDigest() + " differs from this receiver's report "
+                    + mine.reportDigest() + " (same verdict " + mine.verdict() + "; the sender's findings, rule-set "
+                    + "copy or added rules differ)");
+        }
+        return true;
     }
 
     /**
@@ -448,6 +498,7 @@ public final class EnvelopeVerifier {
         private Optional<PrivateKey> decryptionKey = Optional.empty();
         private SenderDirectory senderDirectory = SenderDirectory.sanUriDefault();
         private Duration maxIssuedAtAge;
+        private Optional<ComplianceRechecker> rechecker = Optional.empty();
 
         private Builder() {
             for (EnvelopeKind k : EnvelopeKind.values()) {
@@ -593,6 +644,21 @@ public final class EnvelopeVerifier {
                 throw new IllegalArgumentException("maxIssuedAtAge must be positive, was " + age);
             }
             this.maxIssuedAtAge = age;
+            return this;
+        }
+
+        /**
+         * Makes this verifier re-run the SOP check of every share, meeting notice and briefing summary with the
+         * rule set its envelope names, and reject ({@link EnvelopeException.Check#COMPLIANCE_RECHECK}) an envelope
+         * whose claimed verdict or report digest differs from the recomputed one, or whose rule set the rechecker
+         * cannot apply. Without it (the default) the verifier checks that the summary says PASS but trusts the
+         * sender's report. The SOP validator module provides the implementation ({@code SopRechecker.standard()}).
+         *
+         * @param rechecker the rechecker
+         * @return this builder
+         */
+        public Builder complianceRechecker(ComplianceRechecker rechecker) {
+            this.rechecker = Optional.of(Objects.requireNonNull(rechecker, "rechecker"));
             return this;
         }
 

@@ -29,15 +29,22 @@ public final class VerifiedEnvelope {
     private final String digest;
     private final byte[] canonicalPayload;
     private final EnvelopeBody body;
+    private final boolean complianceRechecked;
 
     VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
             byte[] canonicalPayload) {
+        this(doc, algorithm, chain, digest, canonicalPayload, false);
+    }
+
+    VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
+            byte[] canonicalPayload, boolean complianceRechecked) {
         this.doc = doc;
         this.algorithm = algorithm;
         this.chain = List.copyOf(chain);
         this.digest = digest;
         this.canonicalPayload = canonicalPayload;
         this.body = EnvelopeContent.bodyOf(doc);
+        this.complianceRechecked = complianceRechecked;
     }
 
     /** {@return the envelope's UUID} */
@@ -111,6 +118,17 @@ public final class VerifiedEnvelope {
     }
 
     /**
+     * Whether the verifier re-ran the SOP check of the subject and got the claimed verdict and report digest (see
+     * {@link EnvelopeVerifier.Builder#complianceRechecker}); false for receipts and for a verifier without a
+     * rechecker, which trusts the sender's report.
+     *
+     * @return true when the compliance summary was confirmed by this party's own check
+     */
+    public boolean complianceRechecked() {
+        return complianceRechecked;
+    }
+
+    /**
      * The body, as a sealed type to {@code switch} over exhaustively: a share, meeting notice, briefing summary or
      * receipt, matching {@link #kind()}.
      *
@@ -167,7 +185,8 @@ public final class VerifiedEnvelope {
                 .append('\n');
         doc.compliance().ifPresent(c -> sb.append("  compliance:  ").append(c.verdict()).append(" under ")
                 .append(c.ruleSetId()).append(' ').append(c.ruleSetVersion()).append(", report ")
-                .append(c.reportDigest()).append('\n'));
+                .append(c.reportDigest()).append(complianceRechecked ? " (re-checked by this receiver)" : "")
+                .append('\n'));
         if (!doc.disclosures().isEmpty()) {
             sb.append("  disclosures: ").append(doc.disclosures().stream().map(d -> d.id() + " v" + d.version())
                     .collect(Collectors.joining(", "))).append('\n');

@@ -1,0 +1,160 @@
+package org.fmishare.sop;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.envelope.ComplianceRechecker;
+import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.Format;
+
+/**
+ * The receiver's own SOP check of a signed subject, for {@link
+ * org.fmishare.core.envelope.EnvelopeVerifier.Builder#complianceRechecker}: it validates the share, meeting notice or
+ * briefing summary exactly as {@link Preparer} does on the sending side (a share with the message the standard
+ * renderer produces), under the rule set the envelope's compliance summary names, and returns the summary of that
+ * report. The verifier compares it with the claimed one, so a share whose envelope claims PASS but whose text is
+ * coercive is refused by the receiver, whatever the sender's software said.
+ *
+ * <p>The rule set is looked up by the id the envelope names; an id this receiver does not know, or a known id with
+ * another version, is {@link ComplianceRechecker.Refused refused} (a receiver cannot vouch for rules it does not
+ * have). The report is a function of the subject and the rule set only (the validator judges a subject by its own
+ * dates, never by the clock), so a genuine envelope re-checked at any time reproduces the sender's report digest.
+ * A sender that adds agency rules ({@link SopValidator.Builder#addRule}) gets another digest: its receivers must be
+ * given the same validator ({@link Builder#validator}).
+ *
+ * <p>Immutable and thread-safe.
+ */
+public final class SopRechecker implements ComplianceRechecker {
+    private static final SopRechecker STANDARD = builder().build();
+
+    private final RuleSets ruleSets;
+    private final SopValidator validator;
+    private final DisclosureRenderer renderer;
+
+    private SopRechecker(Builder b) {
+        this.ruleSets = b.ruleSets;
+        this.validator = b.validator;
+        this.renderer = b.renderer;
+    }
+
+    /**
+     * {@return a rechecker with the bundled rule sets, {@link SopValidator#standard()} and {@link
+     * DisclosureRenderer#standard()}, as {@link Preparer} uses them by default}
+     */
+    public static SopRechecker standard() {
+        return STANDARD;
+    }
+
+    /** {@return a builder} */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public Result recheck(EnvelopeBody.Subject subject, ComplianceSummary claimed) {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(claimed, "claimed");
+        Optional<RuleSet> named = ruleSets.byId(claimed.ruleSetId());
+        if (named.isEmpty()) {
+            return new Refused("rule set '" + claimed.ruleSetId() + "' is unknown to this receiver (known: "
+                    + known() + ")");
+        }
+        RuleSet rs = named.get();
+        if (!rs.version().equals(claimed.ruleSetVersion())) {
+            return new Refused("the envelope names " + rs.id() + " version " + claimed.ruleSetVersion()
+                    + ", this receiver has version " + rs.version() + " (digest " + rs.digest() + ")");
+        }
+        Optional<ComplianceReport> report = report(subject, rs);
+        if (report.isEmpty()) {
+            return new Refused("no SOP check is defined for a " + subject.getClass().getSimpleName());
+        }
+        ComplianceReport r = report.get();
+        List<String> objections = r.findings().stream().filter(f -> f.severity() != Severity.INFO)
+                .map(f -> f.severity() + " " + f.ruleId() + " " + f.path()).distinct().toList();
+        List<String> skipped = r.rulesNotEvaluated().stream().map(n -> "NOT-EVALUATED " + n.ruleId()).toList();
+        return new Recomputed(r.summary(), Stream.concat(objections.stream(), skipped.stream())
+                .collect(Collectors.toList()));
+    }
+
+    /**
+     * The report this receiver computes for a subject under a rule set, as the sender's {@link Preparer} would:
+     * a share with the plain-text message of this rechecker's renderer, a meeting notice or briefing summary as is.
+     *
+     * @param subject the subject an envelope carries
+     * @param ruleSet the rule set to apply, whatever the subject's date
+     * @return the report; empty for a kind of subject this module has no SOP check for
+     */
+    public Optional<ComplianceReport> report(EnvelopeBody.Subject subject, RuleSet ruleSet) {
+        Objects.requireNonNull(subject, "subject");
+        SopValidator pinned = validator.withRuleSet(Objects.requireNonNull(ruleSet, "ruleSet"));
+        // Not a switch over the sealed type: a subject kind added later is refused, not a compile error here.
+        if (subject instanceof EnvelopeBody.Share s) {
+            return Optional.of(pinned.validate(s.share(), renderer.renderShare(s.share(), Format.TEXT).body()));
+        }
+        if (subject instanceof EnvelopeBody.MeetingNotice m) {
+            return Optional.of(pinned.validate(m.meeting()));
+        }
+        if (subject instanceof EnvelopeBody.BriefingSummary b) {
+            return Optional.of(pinned.validate(b.briefing()));
+        }
+        return Optional.empty();
+    }
+
+    private String known() {
+        return ruleSets.all().stream().map(r -> r.id() + " " + r.version()).collect(Collectors.joining(", "));
+    }
+
+    /** Configures a {@link SopRechecker}. Not thread-safe; the product is. */
+    public static final class Builder {
+        private RuleSets ruleSets = RuleSets.standard();
+        private SopValidator validator = SopValidator.standard();
+        private DisclosureRenderer renderer = DisclosureRenderer.standard();
+
+        private Builder() {}
+
+        /**
+         * The rule sets this receiver knows, looked up by the id an envelope names (default {@link
+         * RuleSets#standard()}).
+         *
+         * @param ruleSets the registry
+         * @return this builder
+         */
+        public Builder ruleSets(RuleSets ruleSets) {
+            this.ruleSets = Objects.requireNonNull(ruleSets, "ruleSets");
+            return this;
+        }
+
+        /**
+         * The validator to re-run, pinned to the named rule set for each check (default {@link
+         * SopValidator#standard()}); give the senders' agency rules here.
+         *
+         * @param validator the validator
+         * @return this builder
+         */
+        public Builder validator(SopValidator validator) {
+            this.validator = Objects.requireNonNull(validator, "validator");
+            return this;
+        }
+
+        /**
+         * The renderer whose plain-text message a share is checked with (default {@link
+         * DisclosureRenderer#standard()}, as {@link Preparer}'s).
+         *
+         * @param renderer the renderer
+         * @return this builder
+         */
+        public Builder renderer(DisclosureRenderer renderer) {
+            this.renderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
+
+        /** {@return the rechecker} */
+        public SopRechecker build() {
+            return new SopRechecker(this);
+        }
+    }
+}
