@@ -19,6 +19,7 @@ import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.sop.SopRechecker;
 import org.fmishare.transport.https.EnvelopeHandler;
 import org.fmishare.transport.https.EnvelopeReceiver;
 import org.fmishare.transport.https.HttpsReceiverServer;
@@ -113,7 +114,8 @@ final class ReceiveCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
         EnvelopeReceiver receiver = EnvelopeReceiver.builder()
-                .verifier(EnvelopeVerifier.builder().trustAnchors(anchors).expectedRecipient(recipient).build())
+                .verifier(EnvelopeVerifier.builder().trustAnchors(anchors).expectedRecipient(recipient)
+                        .complianceRechecker(SopRechecker.standard()).build())
                 .signer(receiptSigner)
                 .onEnvelope(v -> accept(v, o))
                 .build();

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.sop.SopRechecker;
 import org.fmishare.transport.taxii.ObjectQuery;
 import org.fmishare.transport.taxii.TaxiiClient;
 import org.fmishare.transport.taxii.TaxiiCollection;
@@ -67,7 +68,7 @@ final class TaxiiCommand extends GroupCommand {
             TaxiiClient.Builder b = TaxiiClient.builder(discovery);
             user.ifPresent(u -> b.basicAuth(u, Secrets.password(password)));
             EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(trust))
-                    .anyRecipient().build();
+                    .anyRecipient().complianceRechecker(SopRechecker.standard()).build();
             try {
                 TaxiiClient client = b.build();
                 TaxiiCollection col = client.collection(apiRoot, collection);

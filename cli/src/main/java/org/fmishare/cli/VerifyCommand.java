@@ -10,6 +10,7 @@ import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.disclosure.DisclosureReport;
 import org.fmishare.disclosure.DisclosureVerifier;
 import org.fmishare.disclosure.MessageKind;
+import org.fmishare.sop.SopRechecker;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -18,7 +19,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fmi-share verify ENVELOPE --trust CA.pem}: runs every receiver-side check (size, strict JSON, header and
  * algorithm allow-list, signature, certificate chain to the trust anchors, validity, expiry, disclosures against
- * the canonical clause texts, SOP verdict) and exits 0 only when all pass.
+ * the canonical clause texts, SOP verdict, and this party's own SOP check of the subject under the rule set the
+ * envelope names, which must reproduce the claimed verdict and report digest) and exits 0 only when all pass.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = "Verify a signed envelope. Exit 0 only when every check passes; otherwise print the failed "
@@ -56,7 +58,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         byte[] bytes = Documents.readBytes(file, System.in);
-        EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(trust));
+        EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(trust))
+                .complianceRechecker(SopRechecker.standard());
         recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
         senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
         decryptKey.ifPresent(k -> b.decryptionKey(Secrets.credential(k, Secrets.password(password)).privateKey()));

@@ -150,6 +150,22 @@ class SendReceiveCliTest {
     }
 
     @Test
+    void receiveReChecksTheSopAndRefusesACoerciveShareWhoseEnvelopeClaimsPass(@TempDir Path dir) throws Exception {
+        Path lie = CoerciveEnvelopes.write(keys, PW, dir.resolve("lie.json"));
+        Receiver receiver = receive("--max-envelopes", "1");
+        URI uri = receiver.uri();
+        CliTest.Result sent = CliTest.run("send", lie.toString(), "--to", uri.toString(), "--outbox",
+                dir.resolve("outbox").toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"),
+                "--password", PW);
+        assertThat(sent.code()).as(sent.out() + sent.err()).isEqualTo(ExitCodes.IO_FAILURE);
+        assertThat(sent.out()).contains("dead-lettered");
+        assertThat(receiver.out().toString()).doesNotContain("accepted");
+        receiver.thread().interrupt();
+        assertThat(receiver.exit().get(2, TimeUnit.MINUTES)).isZero();
+        assertThat(receiver.out().toString()).contains("received 0 envelope(s)");
+    }
+
+    @Test
     void sendRefusesEnvelopesThatDoNotVerify(@TempDir Path dir) throws Exception {
         byte[] bytes = Files.readAllBytes(envelope);
         bytes[bytes.length / 2] ^= 0x01;

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.Disclosure;
-import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.Credentials;
@@ -20,7 +19,10 @@ import org.fmishare.core.model.ThreatShare;
 import org.fmishare.testkit.TestPki;
 import org.fmishare.testkit.SampleData;
 import org.fmishare.disclosure.ClauseCatalog;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.Format;
 import org.fmishare.disclosure.MessageKind;
+import org.fmishare.sop.SopValidator;
 import org.fmishare.transport.taxii.TaxiiClient;
 import org.fmishare.transport.taxii.TaxiiCollection;
 import org.fmishare.transport.taxii.TaxiiShares;
@@ -39,8 +41,7 @@ class TaxiiCliTest {
         SigningCredential sender = ca.issueEnvelopeSigner("fitf", "FITF signer", KeyAlgorithm.EC_P256);
         Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
         Files.writeString(dir.resolve("other.pem"), Credentials.toPem(TestPki.authority("other").certificate()));
-        ComplianceSummary pass = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
-                Disclosure.digestOf("r"));
+        ComplianceSummary pass = summaryOf(SampleData.passingShare());
         SignedEnvelope env = EnvelopeSigner.builder(sender, "fitf").build().sign(new EnvelopeBody.Share(SampleData.passingShare()), pass,
                 ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
         char[] pw = "pw".toCharArray();
@@ -63,6 +64,37 @@ class TaxiiCliTest {
                     dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "wrong");
             assertThat(badAuth.code()).isNotZero();
             assertThat(badAuth.err()).contains("401");
+        }
+    }
+
+    /** The summary of the report the sender's validator gives, which the pulling side's re-check reproduces. */
+    static ComplianceSummary summaryOf(ThreatShare share) {
+        return SopValidator.standard().validate(share, DisclosureRenderer.standard().renderShare(share, Format.TEXT)
+                .body()).summary();
+    }
+
+    @Test
+    void pullRefusesACoerciveShareWhoseEnvelopeClaimsPass(@TempDir Path dir) throws Exception {
+        TestPki.Authority ca = TestPki.authority("cli taxii CA");
+        SigningCredential sender = ca.issueEnvelopeSigner("fitf", "FITF signer", KeyAlgorithm.EC_P256);
+        Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
+        ThreatShare coercive = SampleData.passingShare().toBuilder()
+                .narrative("We expect you to remove every account listed here by Friday.").build();
+        // The lowest-level signing API signs whatever summary it is given: here the genuine share's PASS.
+        SignedEnvelope lie = EnvelopeSigner.builder(sender, "fitf").build().sign(new EnvelopeBody.Share(coercive),
+                summaryOf(SampleData.passingShare()), ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
+        char[] pw = "pw".toCharArray();
+        try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true)
+                .user("agency", pw).start()) {
+            TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).basicAuth("agency", pw).build();
+            publish(client, client.collection(server.apiRootUri(), "shares"), lie);
+
+            CliTest.Result r = CliTest.run("taxii", "pull", server.apiRootUri().toString(), "--collection",
+                    "shares", "--trust", dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");
+            assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILED);
+            assertThat(r.out()).contains("1 share(s) pulled, 0 verified, 1 rejected");
+            assertThat(r.err()).contains("share-2026-0001 rejected").contains("compliance-recheck")
+                    .contains("P1-NO-COERCION");
         }
     }
 
@@ -90,8 +122,6 @@ class TaxiiCliTest {
         SigningCredential stranger = TestPki.authority("stranger CA").issueEnvelopeSigner("fitf", "stranger",
                 KeyAlgorithm.EC_P256);
         Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
-        ComplianceSummary pass = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
-                Disclosure.digestOf("r"));
         List<Disclosure> clauses = ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE);
         ThreatShare first = SampleData.passingShare();
         ThreatShare second = first.toBuilder().id("share-2026-0002").build();
@@ -102,16 +132,16 @@ class TaxiiCliTest {
             TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).basicAuth("agency", pw).build();
             TaxiiCollection col = client.collection(server.apiRootUri(), "shares");
             publish(client, col, EnvelopeSigner.builder(sender, "fitf").build().sign(new EnvelopeBody.Share(first),
-                    pass, clauses));
+                    summaryOf(first), clauses));
             // Foreign reports in server order between the shares: one claiming the first share at another id
             // (which, pulled by its claim, would verify the first envelope twice), one claiming an unknown share
             // (404 when pulled by its claim), one without the extension.
             client.awaitStatus(server.apiRootUri(), client.addObjects(col, List.of(foreignReport(first.id()),
                     foreignReport("share-unknown"), foreignReport(null))).id());
             publish(client, col, EnvelopeSigner.builder(stranger, "fitf").build()
-                    .sign(new EnvelopeBody.Share(second), pass, clauses));
+                    .sign(new EnvelopeBody.Share(second), summaryOf(second), clauses));
             publish(client, col, EnvelopeSigner.builder(sender, "fitf").build().sign(new EnvelopeBody.Share(third),
-                    pass, clauses));
+                    summaryOf(third), clauses));
 
             CliTest.Result r = CliTest.run("taxii", "pull", server.apiRootUri().toString(), "--collection",
                     "shares", "--trust", dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");
