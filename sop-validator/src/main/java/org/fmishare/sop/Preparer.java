@@ -65,6 +65,24 @@ public final class Preparer {
     }
 
     /**
+     * The report {@link #prepare(ThreatShare)} decides on, without signing anything: the share validated with the
+     * plain-text message the renderer produces, mandatory disclosures included. The command line's {@code
+     * validate} and the receiver's {@link SopRechecker} use it, so every side judges a share the way it is sent.
+     *
+     * @param share the share
+     * @param validator the validator (for example {@link SopValidator#standard()})
+     * @param renderer the renderer (for example {@link DisclosureRenderer#standard()})
+     * @return the report
+     * @throws NoRuleSetInForceException when the validator has no rule set in force on the share's date
+     */
+    public static ComplianceReport report(ThreatShare share, SopValidator validator, DisclosureRenderer renderer) {
+        Objects.requireNonNull(share, "share");
+        Objects.requireNonNull(validator, "validator");
+        Objects.requireNonNull(renderer, "renderer");
+        return validator.validate(share, renderer.renderShare(share, Format.TEXT).body());
+    }
+
+    /**
      * Renders, validates and, on PASS, signs a meeting notice to one of the meeting's companies.
      *
      * @param meeting the meeting

@@ -9,7 +9,6 @@ import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.envelope.ComplianceRechecker;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.disclosure.DisclosureRenderer;
-import org.fmishare.disclosure.Format;
 
 /**
  * The receiver's own SOP check of a signed subject, for {@link
@@ -93,7 +92,7 @@ public final class SopRechecker implements ComplianceRechecker {
         SopValidator pinned = validator.withRuleSet(Objects.requireNonNull(ruleSet, "ruleSet"));
         // Not a switch over the sealed type: a subject kind added later is refused, not a compile error here.
         if (subject instanceof EnvelopeBody.Share s) {
-            return Optional.of(pinned.validate(s.share(), renderer.renderShare(s.share(), Format.TEXT).body()));
+            return Optional.of(Preparer.report(s.share(), pinned, renderer));
         }
         if (subject instanceof EnvelopeBody.MeetingNotice m) {
             return Optional.of(pinned.validate(m.meeting()));
