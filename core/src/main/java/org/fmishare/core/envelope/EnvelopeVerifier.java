@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.core.jose.internal.Ed25519Jws;
 import org.fmishare.core.jose.Jcs;
@@ -424,9 +425,9 @@ public final class EnvelopeVerifier {
         JWSVerifier v = switch (alg) {
             case ES256, ES384 -> new ECDSAVerifier((ECPublicKey) key);
             case PS256 -> new RSASSAVerifier((RSAPublicKey) key);
-            case EDDSA -> new Ed25519Jws.Verifier(key, KeyTypes.BC);
+            case EDDSA -> new Ed25519Jws.Verifier(key, CryptoProviders.provider());
         };
-        v.getJCAContext().setProvider(KeyTypes.BC);
+        v.getJCAContext().setProvider(CryptoProviders.provider());
         return v;
     }
 
