@@ -5,6 +5,7 @@ import org.fmishare.core.transport.TransportException;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.Delivery;
+import org.fmishare.core.transport.LogContext;
 import org.fmishare.core.envelope.EnvelopeException;
 import java.net.URI;
 import java.time.Clock;
@@ -26,6 +27,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.delivery.outbox.OutboxEntry;
@@ -33,6 +35,7 @@ import org.fmishare.delivery.outbox.OutboxState;
 import org.fmishare.delivery.outbox.OutboxStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * Delivers signed envelopes through their {@link Transport}s with a durable outbox: nothing is lost, nothing is
@@ -292,6 +295,13 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     private void attempt(String id) {
+        // Every log line of the attempt (this class's, the transport's, the listener's) names the envelope.
+        try (LogContext.Scope ignored = LogContext.open(id, Optional.empty())) {
+            attemptInContext(id);
+        }
+    }
+
+    private void attemptInContext(String id) {
         Optional<OutboxEntry> found = store.find(id);
         if (found.isEmpty() || found.get().state() != OutboxState.QUEUED) {
             scheduled.remove(id);
@@ -320,6 +330,7 @@ public final class Dispatcher implements AutoCloseable {
             retire(id, now, "stored envelope cannot be opened: " + ex.getMessage());
             return;
         }
+        shareId(envelope).ifPresent(share -> MDC.put(LogContext.SHARE_ID, share));
         int attempt = e.attempts() + 1;
         attempts.incrementAndGet();
         safely(() -> listener.attempting(id, attempt));
@@ -359,6 +370,16 @@ public final class Dispatcher implements AutoCloseable {
             LOG.debug("outbox: attempt {} of {} failed ({}); retrying at {}", attempt, id, r.reason(), next);
             safely(() -> listener.retrying(id, attempt, next, r.reason()));
             reschedule(id, next);
+        }
+    }
+
+    /** The share id of an envelope that carries a share; empty when it carries something else or cannot be read. */
+    private static Optional<String> shareId(OutboundEnvelope envelope) {
+        try {
+            return envelope.content().body() instanceof EnvelopeBody.Share s ? Optional.of(s.share().id())
+                    : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
         }
     }
 

@@ -328,6 +328,34 @@ public final class TestPki {
         }
 
         /**
+         * Certifies, as an envelope signer for a sender, a public key whose private key this authority never sees:
+         * one generated inside a hardware token, as an agency's HSM would hold it. Same extensions and validity as
+         * {@link #issueEnvelopeSigner(String, String, KeyAlgorithm)}.
+         *
+         * @param senderId the sender id the certificate speaks for
+         * @param commonName the leaf's CN
+         * @param publicKey the key to certify, of a supported type
+         * @return the chain, leaf first, to pair with the token's private key in a {@link SigningCredential}
+         */
+        public List<X509Certificate> certifyEnvelopeSigner(String senderId, String commonName, PublicKey publicKey) {
+            Objects.requireNonNull(senderId, "senderId");
+            Objects.requireNonNull(commonName, "commonName");
+            Objects.requireNonNull(publicKey, "publicKey");
+            if (JwsKeys.keyAlgorithm(publicKey).isEmpty()) {
+                throw new IllegalArgumentException("unsupported public key type " + publicKey.getAlgorithm());
+            }
+            X509Certificate issuerCert = credential.certificate();
+            X509Certificate cert = TestPki.certificate(new X500Name("CN=" + commonName), publicKey,
+                    X500Name.getInstance(issuerCert.getSubjectX500Principal().getEncoded()),
+                    new KeyPair(issuerCert.getPublicKey(), credential.privateKey()), credential.keyAlgorithm(),
+                    issuerCert, notBefore, notAfter, false, Extras.purpose(senderId, KeyPurposes.ENVELOPE_SIGNING));
+            List<X509Certificate> chain = new ArrayList<>();
+            chain.add(cert);
+            chain.addAll(credential.chain());
+            return List.copyOf(chain);
+        }
+
+        /**
          * Issues a receipt-signing certificate for a company: extended key usage {@link KeyPurposes#RECEIPT_SIGNING}
          * and the subjectAltName URI {@code urn:fmishare:sender:<companyId>} (the company is the sender of its
          * receipts).

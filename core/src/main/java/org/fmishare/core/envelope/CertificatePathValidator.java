@@ -1,5 +1,6 @@
 package org.fmishare.core.envelope;
 
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.envelope.EnvelopeException.Check;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
@@ -60,11 +61,11 @@ final class CertificatePathValidator {
             return;
         }
         try {
-            CertPath certPath = CertificateFactory.getInstance("X.509", KeyTypes.BC).generateCertPath(path);
+            CertPath certPath = CertificateFactory.getInstance("X.509", CryptoProviders.provider()).generateCertPath(path);
             PKIXParameters params = new PKIXParameters(anchors);
             params.setRevocationEnabled(false);
             params.setDate(Date.from(at));
-            CertPathValidator.getInstance("PKIX", KeyTypes.BC).validate(certPath, params);
+            CertPathValidator.getInstance("PKIX", CryptoProviders.provider()).validate(certPath, params);
             validatedPaths.remember(pathKey, validityWindow(path));
         } catch (CertPathValidatorException e) {
             String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";

@@ -19,6 +19,7 @@ import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.jose.internal.KeyTypes;
@@ -72,7 +73,7 @@ public final class EncryptedEnvelope implements OutboundEnvelope {
                 default -> throw new IllegalArgumentException("recipient certificate key type " + type
                         + " cannot receive encrypted envelopes (use EC P-256/P-384 or RSA)");
             }
-            encrypter.getJCAContext().setProvider(KeyTypes.BC);
+            encrypter.getJCAContext().setProvider(CryptoProviders.provider());
             JWEHeader header = new JWEHeader.Builder(alg, EncryptionMethod.A256GCM)
                     .contentType(CONTENT_TYPE)
                     .x509CertSHA256Thumbprint(Base64URL.encode(Digests.sha256Bytes(recipient.getEncoded())))

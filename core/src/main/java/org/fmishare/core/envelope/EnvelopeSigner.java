@@ -4,15 +4,12 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSSigner;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.util.Base64;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.interfaces.ECPrivateKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,16 +30,16 @@ import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.jose.Digests;
-import org.fmishare.core.jose.internal.Ed25519Jws;
 import org.fmishare.core.jose.Jcs;
+import org.fmishare.core.jose.JwsKeys;
 import org.fmishare.core.envelope.internal.PayloadDocument;
 import org.fmishare.core.jose.internal.StrictBase64;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.keys.SigningCredential;
-import org.fmishare.core.jose.internal.KeyTypes;
 import org.fmishare.core.model.SmcResponse;
 
 /**
@@ -80,6 +77,8 @@ public final class EnvelopeSigner {
      */
     private final JWSHeader header;
     private final String protectedB64;
+    /** Chosen once: finding the provider that accepts the key may take a round trip to a token. */
+    private final JWSSigner jwsSigner;
 
     private EnvelopeSigner(Builder b) {
         this.credential = b.credential;
@@ -108,6 +107,13 @@ public final class EnvelopeSigner {
             this.protectedB64 = header.toBase64URL().toString();
         } catch (CertificateEncodingException e) {
             throw new IllegalStateException("certificate chain cannot be encoded", e);
+        }
+        try {
+            // The key may be opaque (a token's): JwsKeys picks the provider that accepts it.
+            this.jwsSigner = JwsKeys.signer(credential.privateKey(), credential.keyAlgorithm());
+        } catch (JOSEException e) {
+            throw new EnvelopeException.ProcessingFailed("no signer for the " + credential.keyAlgorithm()
+                    + " key: " + e.getMessage(), e);
         }
     }
 
@@ -189,8 +195,9 @@ public final class EnvelopeSigner {
         try {
             CMSSignedDataGenerator gen = new CMSSignedDataGenerator();
             gen.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder()
-                    .setProvider(KeyTypes.BC).build())
-                    .build(new JcaContentSignerBuilder(cmsAlgorithm(algorithm)).setProvider(KeyTypes.BC)
+                    .setProvider(CryptoProviders.provider()).build())
+                    .build(new JcaContentSignerBuilder(cmsAlgorithm(algorithm)).setProvider(credential.signingProvider(
+                            JwsKeys.jcaSignature(credential.keyAlgorithm())))
                             .build(credential.privateKey()), credential.certificate()));
             gen.addCertificates(new JcaCertStore(credential.chain()));
             return gen.generate(new CMSProcessableByteArray(envelope.canonicalPayload()), false).getEncoded();
@@ -253,7 +260,7 @@ public final class EnvelopeSigner {
         String signature;
         try {
             // The same Nimbus signer as JWSObject.sign would use, over the same signing input.
-            signature = nimbusSigner().sign(header, signingInput).toString();
+            signature = jwsSigner.sign(header, signingInput).toString();
         } catch (JOSEException e) {
             throw new EnvelopeException.ProcessingFailed("signing envelope " + id + " failed: " + e.getMessage(), e);
         }
@@ -265,16 +272,6 @@ public final class EnvelopeSigner {
                 json.getBytes(StandardCharsets.US_ASCII), canonical, digest, credential.chain(),
                 // The content is taken from the document that was just signed, so it cannot differ from the payload.
                 EnvelopeContent.of(doc, digest));
-    }
-
-    private JWSSigner nimbusSigner() throws JOSEException {
-        JWSSigner s = switch (algorithm) {
-            case ES256, ES384 -> new ECDSASigner((ECPrivateKey) credential.privateKey());
-            case PS256 -> new RSASSASigner(credential.privateKey());
-            case EDDSA -> new Ed25519Jws.Signer(credential.privateKey(), KeyTypes.BC);
-        };
-        s.getJCAContext().setProvider(KeyTypes.BC);
-        return s;
     }
 
     /** Configures a signer; every option has a safe default. Not thread-safe; the signer it builds is. */

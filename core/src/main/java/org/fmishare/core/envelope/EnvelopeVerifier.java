@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.core.jose.internal.Ed25519Jws;
 import org.fmishare.core.jose.Jcs;
@@ -474,9 +475,9 @@ public final class EnvelopeVerifier {
         JWSVerifier v = switch (alg) {
             case ES256, ES384 -> new ECDSAVerifier((ECPublicKey) key);
             case PS256 -> new RSASSAVerifier((RSAPublicKey) key);
-            case EDDSA -> new Ed25519Jws.Verifier(key, KeyTypes.BC);
+            case EDDSA -> new Ed25519Jws.Verifier(key, CryptoProviders.provider());
         };
-        v.getJCAContext().setProvider(KeyTypes.BC);
+        v.getJCAContext().setProvider(CryptoProviders.provider());
         return v;
     }
 

@@ -1,5 +1,6 @@
 package org.fmishare.core.envelope;
 
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.envelope.EnvelopeException.Check;
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEException;
@@ -82,7 +83,7 @@ final class JweDecryptor {
                     || type.get() == KeyAlgorithm.EC_P384)
                     ? new ECDHDecrypter((ECPrivateKey) key)
                     : new RSADecrypter(key);
-            d.getJCAContext().setProvider(KeyTypes.BC);
+            d.getJCAContext().setProvider(CryptoProviders.provider());
             jwe.decrypt(d);
             byte[] plain = jwe.getPayload().toBytes();
             checkSize.accept(plain);

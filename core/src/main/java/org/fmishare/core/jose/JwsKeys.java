@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.Curve;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Provider;
@@ -28,7 +29,9 @@ import java.util.Optional;
 import java.util.Set;
 import org.fmishare.core.jose.internal.Ed25519Jws;
 import org.fmishare.core.jose.internal.KeyTypes;
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.KeyMaterialException;
 
 /**
  * The JWS building blocks every signed artefact of the SDK shares (envelopes, receipts, audit seals): key
@@ -41,9 +44,14 @@ import org.fmishare.core.keys.KeyAlgorithm;
 public final class JwsKeys {
     private JwsKeys() {}
 
-    /** {@return the JCA provider the SDK hands to every cryptographic call (Bouncy Castle, never registered globally)} */
+    /**
+     * The general JCA provider, chosen in {@link CryptoProviders} (Bouncy Castle by default, never registered
+     * globally).
+     *
+     * @return the provider
+     */
     public static Provider provider() {
-        return KeyTypes.BC;
+        return CryptoProviders.provider();
     }
 
     /**
@@ -81,22 +89,27 @@ public final class JwsKeys {
      *
      * @param key the private key
      * @param type its type
-     * @return a signer bound to the SDK's provider
-     * @throws JOSEException when the key does not fit the type
+     * @return a signer bound to the provider that accepts the key ({@link CryptoProviders#signingProvider}); the key
+     *     may be opaque (a hardware token's)
+     * @throws JOSEException when the key does not fit the type or no provider accepts it
      */
     public static JWSSigner signer(PrivateKey key, KeyAlgorithm type) throws JOSEException {
         Objects.requireNonNull(key, "key");
-        JWSSigner s = switch (Objects.requireNonNull(type, "type")) {
-            case EC_P256, EC_P384 -> {
-                if (!(key instanceof ECPrivateKey ec)) {
-                    throw new JOSEException("an " + type + " signing key must be an EC private key");
-                }
-                yield new ECDSASigner(ec);
-            }
+        Objects.requireNonNull(type, "type");
+        Provider provider;
+        try {
+            provider = CryptoProviders.signingProvider(KeyTypes.jcaSignature(type), key);
+        } catch (KeyMaterialException e) {
+            throw new JOSEException(e.getMessage(), e);
+        }
+        JWSSigner s = switch (type) {
+            // Nimbus takes an opaque EC key with its curve named; an ECPrivateKey carries its own.
+            case EC_P256 -> key instanceof ECPrivateKey ec ? new ECDSASigner(ec) : new ECDSASigner(key, Curve.P_256);
+            case EC_P384 -> key instanceof ECPrivateKey ec ? new ECDSASigner(ec) : new ECDSASigner(key, Curve.P_384);
             case RSA_2048, RSA_3072 -> new RSASSASigner(key);
-            case ED25519 -> new Ed25519Jws.Signer(key, KeyTypes.BC);
+            case ED25519 -> new Ed25519Jws.Signer(key, provider);
         };
-        s.getJCAContext().setProvider(KeyTypes.BC);
+        s.getJCAContext().setProvider(provider);
         return s;
     }
 
@@ -123,9 +136,9 @@ public final class JwsKeys {
                 }
                 yield new RSASSAVerifier(rsa);
             }
-            case ED25519 -> new Ed25519Jws.Verifier(key, KeyTypes.BC);
+            case ED25519 -> new Ed25519Jws.Verifier(key, CryptoProviders.provider());
         };
-        v.getJCAContext().setProvider(KeyTypes.BC);
+        v.getJCAContext().setProvider(CryptoProviders.provider());
         return v;
     }
 
@@ -139,10 +152,10 @@ public final class JwsKeys {
      */
     public static void validatePath(List<X509Certificate> path, Instant at, Set<TrustAnchor> anchors)
             throws GeneralSecurityException {
-        CertPath certPath = CertificateFactory.getInstance("X.509", KeyTypes.BC).generateCertPath(path);
+        CertPath certPath = CertificateFactory.getInstance("X.509", CryptoProviders.provider()).generateCertPath(path);
         PKIXParameters params = new PKIXParameters(anchors);
         params.setRevocationEnabled(false);
         params.setDate(Date.from(at));
-        CertPathValidator.getInstance("PKIX", KeyTypes.BC).validate(certPath, params);
+        CertPathValidator.getInstance("PKIX", CryptoProviders.provider()).validate(certPath, params);
     }
 }

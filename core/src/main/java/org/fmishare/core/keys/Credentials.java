@@ -137,7 +137,7 @@ public final class Credentials {
      */
     public static PrivateKey privateKeyFromPem(String pem) {
         Objects.requireNonNull(pem, "pem");
-        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(KeyTypes.BC);
+        JcaPEMKeyConverter converter = new JcaPEMKeyConverter().setProvider(CryptoProviders.provider());
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             Object o = parser.readObject();
             if (o instanceof PrivateKeyInfo info) {
@@ -162,7 +162,7 @@ public final class Credentials {
      */
     public static List<X509Certificate> certificatesFromPem(String pem) {
         Objects.requireNonNull(pem, "pem");
-        JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(KeyTypes.BC);
+        JcaX509CertificateConverter converter = new JcaX509CertificateConverter().setProvider(CryptoProviders.provider());
         List<X509Certificate> out = new ArrayList<>();
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
@@ -191,7 +191,7 @@ public final class Credentials {
     public static X509Certificate certificateFromDer(byte[] der) {
         Objects.requireNonNull(der, "der");
         try {
-            return (X509Certificate) CertificateFactory.getInstance("X.509", KeyTypes.BC)
+            return (X509Certificate) CertificateFactory.getInstance("X.509", CryptoProviders.provider())
                     .generateCertificate(new ByteArrayInputStream(der));
         } catch (CertificateException | ClassCastException e) {
             throw new KeyMaterialException("DER: certificate does not parse", e);
@@ -235,7 +235,7 @@ public final class Credentials {
         Objects.requireNonNull(pkcs12, "pkcs12");
         Objects.requireNonNull(password, "password");
         try {
-            KeyStore ks = KeyStore.getInstance("PKCS12", KeyTypes.BC);
+            KeyStore ks = KeyStore.getInstance("PKCS12", CryptoProviders.provider());
             ks.load(new ByteArrayInputStream(pkcs12), password);
             return ks;
         } catch (GeneralSecurityException | IOException e) {

@@ -61,7 +61,7 @@ final class Pkcs12Writer {
             pfx.addEncryptedData(encryptor(password), certs);
             pfx.addData(kb.build());
             PKCS12PfxPdu pdu = pfx.build(new JcePKCS12MacCalculatorBuilder(NISTObjectIdentifiers.id_sha256)
-                    .setIterationCount(ITERATIONS).setProvider(KeyTypes.BC), password);
+                    .setIterationCount(ITERATIONS).setProvider(CryptoProviders.provider()), password);
             return pdu.getEncoded(ASN1Encoding.DER);
         } catch (GeneralSecurityException | OperatorCreationException | PKCSException | IOException e) {
             throw new KeyMaterialException("PKCS#12: cannot write", e);
@@ -72,6 +72,6 @@ final class Pkcs12Writer {
     private static OutputEncryptor encryptor(char[] password) throws OperatorCreationException {
         return new JcePKCSPBEOutputEncryptorBuilder(NISTObjectIdentifiers.id_aes256_CBC)
                 .setPRF(new AlgorithmIdentifier(PKCSObjectIdentifiers.id_hmacWithSHA256, DERNull.INSTANCE))
-                .setIterationCount(ITERATIONS).setProvider(KeyTypes.BC).build(password);
+                .setIterationCount(ITERATIONS).setProvider(CryptoProviders.provider()).build(password);
     }
 }

@@ -20,7 +20,7 @@ import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.testkit.TestPki;
-import org.fmishare.core.jose.internal.KeyTypes;
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.testkit.SampleData;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -88,7 +88,7 @@ final class Fixtures {
         try {
             JWSObject jws = new JWSObject(header, new Payload(payload));
             ECDSASigner s = new ECDSASigner((ECPrivateKey) cred.privateKey());
-            s.getJCAContext().setProvider(KeyTypes.BC);
+            s.getJCAContext().setProvider(CryptoProviders.provider());
             jws.sign(s);
             return flattened(jws.getHeader().toBase64URL().toString(), jws.getPayload().toBase64URL().toString(),
                     jws.getSignature().toString());

@@ -22,7 +22,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.fmishare.core.jose.internal.Ed25519Jws;
 import org.fmishare.core.json.FmiJson;
-import org.fmishare.core.jose.internal.KeyTypes;
+import org.fmishare.core.keys.CryptoProviders;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import tools.jackson.databind.JsonNode;
@@ -104,23 +104,23 @@ class WycheproofSignatureTest {
             case "EdDSA" -> "Ed25519";
             default -> "RSA";
         };
-        return KeyFactory.getInstance(type, KeyTypes.BC).generatePublic(new X509EncodedKeySpec(der));
+        return KeyFactory.getInstance(type, CryptoProviders.provider()).generatePublic(new X509EncodedKeySpec(der));
     }
 
     private static boolean verify(String primitive, String sha, PublicKey key, byte[] msg, byte[] sig) {
         try {
             if (primitive.equals("DER")) {
-                Signature s = Signature.getInstance(sha.replace("-", "") + "withECDSA", KeyTypes.BC);
+                Signature s = Signature.getInstance(sha.replace("-", "") + "withECDSA", CryptoProviders.provider());
                 s.initVerify(key);
                 s.update(msg);
                 return s.verify(sig);
             }
             JWSVerifier v = switch (primitive) {
                 case "ES256", "ES384" -> new ECDSAVerifier((ECPublicKey) key);
-                case "EdDSA" -> new Ed25519Jws.Verifier(key, KeyTypes.BC);
+                case "EdDSA" -> new Ed25519Jws.Verifier(key, CryptoProviders.provider());
                 default -> new RSASSAVerifier((RSAPublicKey) key);
             };
-            v.getJCAContext().setProvider(KeyTypes.BC);
+            v.getJCAContext().setProvider(CryptoProviders.provider());
             return v.verify(new JWSHeader(JWSAlgorithm.parse(primitive)), msg, Base64URL.encode(sig));
         } catch (Exception e) {
             return false;

@@ -2,7 +2,6 @@ package org.fmishare.core.jose.internal;
 
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
-import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -14,18 +13,17 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.keys.KeyAlgorithm;
+import org.fmishare.core.keys.KeyMaterialException;
 
 /**
  * Classifies keys by what they are, not by what a provider calls them: EC keys by their curve parameters, Ed25519 by
  * the OID in their encoding (the JDK names Ed25519 keys "EdDSA", Bouncy Castle "Ed25519"), RSA by modulus size.
- * Also holds the one Bouncy Castle provider instance the SDK passes to JCA calls, so nothing registers it globally.
+ * Keys whose encoding the provider keeps to itself (hardware tokens) are classified through their certificate's public
+ * key; see {@link #ofPair}.
  */
 public final class KeyTypes {
-    /** The provider instance handed to every JCA call the SDK makes; never registered with {@code Security}. */
-    public static final Provider BC = new BouncyCastleProvider();
-
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private KeyTypes() {}
@@ -64,13 +62,52 @@ public final class KeyTypes {
         if (key instanceof RSAKey rsa) {
             return rsa(rsa.getModulus().bitLength());
         }
+        byte[] encoded = key.getEncoded();
+        if (encoded == null) {
+            return Optional.empty();
+        }
         try {
-            ASN1ObjectIdentifier oid = PrivateKeyInfo.getInstance(key.getEncoded()).getPrivateKeyAlgorithm()
+            ASN1ObjectIdentifier oid = PrivateKeyInfo.getInstance(encoded).getPrivateKeyAlgorithm()
                     .getAlgorithm();
             return EdECObjectIdentifiers.id_Ed25519.equals(oid) ? Optional.of(KeyAlgorithm.ED25519) : Optional.empty();
         } catch (RuntimeException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Classifies a private key together with the public key it should pair with. A key that exposes its parameters
+     * or encoding is classified by itself. An opaque key (a hardware token's key: not an {@code ECKey} or {@code
+     * RSAKey}, no encoding) is classified by the public key, provided the two name the same family (EC, RSA,
+     * Ed25519); {@link #isPair} then proves that they belong together.
+     *
+     * @param priv the private key
+     * @param pub the public key it should pair with
+     * @return the algorithm, or empty when unsupported or of different families
+     */
+    public static Optional<KeyAlgorithm> ofPair(PrivateKey priv, PublicKey pub) {
+        Optional<KeyAlgorithm> own = of(priv);
+        if (own.isPresent() || priv instanceof ECKey || priv instanceof RSAKey) {
+            return own;
+        }
+        return of(pub).filter(t -> family(t).equals(family(priv.getAlgorithm())));
+    }
+
+    private static String family(KeyAlgorithm t) {
+        return switch (t) {
+            case EC_P256, EC_P384 -> "EC";
+            case RSA_2048, RSA_3072 -> "RSA";
+            case ED25519 -> "Ed25519";
+        };
+    }
+
+    private static String family(String jcaKeyAlgorithm) {
+        return switch (jcaKeyAlgorithm == null ? "" : jcaKeyAlgorithm) {
+            case "EC", "ECDSA" -> "EC";
+            case "RSA" -> "RSA";
+            case "Ed25519", "EdDSA" -> "Ed25519";
+            default -> "?";
+        };
     }
 
     private static Optional<KeyAlgorithm> rsa(int bits) {
@@ -115,7 +152,7 @@ public final class KeyTypes {
      * @return true when they match
      */
     public static boolean isPair(PrivateKey priv, PublicKey pub) {
-        Optional<KeyAlgorithm> a = of(priv);
+        Optional<KeyAlgorithm> a = ofPair(priv, pub);
         Optional<KeyAlgorithm> b = of(pub);
         if (a.isEmpty() || !a.equals(b)) {
             return false;
@@ -124,15 +161,17 @@ public final class KeyTypes {
             byte[] challenge = new byte[32];
             RANDOM.nextBytes(challenge);
             String alg = jcaSignature(a.get());
-            Signature s = Signature.getInstance(alg, BC);
+            // The private key is used through whichever provider accepts it (it may live in a token); the public key
+            // is checked by the general provider.
+            Signature s = Signature.getInstance(alg, CryptoProviders.signingProvider(alg, priv));
             s.initSign(priv);
             s.update(challenge);
             byte[] sig = s.sign();
-            Signature v = Signature.getInstance(alg, BC);
+            Signature v = Signature.getInstance(alg, CryptoProviders.provider());
             v.initVerify(pub);
             v.update(challenge);
             return v.verify(sig);
-        } catch (GeneralSecurityException e) {
+        } catch (GeneralSecurityException | KeyMaterialException e) {
             return false;
         }
     }

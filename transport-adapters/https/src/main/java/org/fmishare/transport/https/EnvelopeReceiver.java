@@ -27,6 +27,7 @@ import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.ResponseKind;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.ThreatShare;
+import org.fmishare.core.transport.LogContext;
 import org.fmishare.transport.https.ReceiverResponse.Outcome;
 import org.fmishare.transport.https.internal.DedupeKey;
 import org.slf4j.Logger;
@@ -90,7 +91,7 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
     private EnvelopeReceiver(Builder b) {
         this.verifier = b.verifier;
         this.signer = b.signer;
-        this.consumer = b.consumer;
+        this.consumer = inLogContext(b.consumer);
         this.store = b.store != null ? b.store : InMemoryReceiptStore.create();
         this.maxBytes = b.maxBytes;
         this.inProgressWait = b.inProgressWait;
@@ -412,5 +413,14 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
             }
             return new EnvelopeReceiver(this);
         }
+    }
+
+    /** The application's callback runs with the envelope and share ids in the SLF4J MDC ({@link LogContext}). */
+    private static EnvelopeConsumer inLogContext(EnvelopeConsumer consumer) {
+        return v -> {
+            try (LogContext.Scope ignored = LogContext.open(v.envelopeId(), v.share().map(ThreatShare::id))) {
+                consumer.accept(v);
+            }
+        };
     }
 }

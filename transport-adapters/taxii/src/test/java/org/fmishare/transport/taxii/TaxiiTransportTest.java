@@ -45,9 +45,7 @@ class TaxiiTransportTest {
     }
 
     static URI destination(TaxiiTestServer server, String collection) {
-        URI root = server.apiRootUri();
-        return URI.create("taxii+http://" + root.getRawAuthority() + root.getRawPath() + "collections/" + collection
-                + "/");
+        return TaxiiDestination.builder().apiRoot(server.apiRootUri()).collection(collection).build().uri();
     }
 
     private Dispatcher dispatcher(FileJournalStore store, TaxiiTransport transport) {

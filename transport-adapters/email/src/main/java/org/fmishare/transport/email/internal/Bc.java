@@ -1,12 +1,17 @@
 package org.fmishare.transport.email.internal;
 
 import java.security.Provider;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.fmishare.core.keys.CryptoProviders;
 
-/** The Bouncy Castle provider instance this module passes to every JCA call; never registered globally. */
+/**
+ * The JCA provider this module passes to every JCA call: the SDK's general provider, chosen in {@link
+ * CryptoProviders} (Bouncy Castle unless the embedder replaced it).
+ */
 public final class Bc {
-    /** The provider. */
-    public static final Provider PROVIDER = new BouncyCastleProvider();
-
     private Bc() {}
+
+    /** {@return the general provider} */
+    public static Provider provider() {
+        return CryptoProviders.provider();
+    }
 }

@@ -31,6 +31,7 @@ import org.bouncycastle.mail.smime.SMIMEException;
 import org.bouncycastle.mail.smime.SMIMESignedGenerator;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.jose.JwsKeys;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.transport.email.EmailAddress;
 import org.fmishare.transport.email.EmailBody;
@@ -118,8 +119,9 @@ public final class SmimeComposer {
             content.setContent((MimeMultipart) scratch.getContent());
 
             SMIMESignedGenerator gen = new SMIMESignedGenerator();
-            gen.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().setProvider(Bc.PROVIDER)
-                    .build(signatureAlgorithm, signer.privateKey(), signer.certificate()));
+            // The S/MIME key may be a token's: sign through the provider that accepts it.
+            gen.addSignerInfoGenerator(new JcaSimpleSignerInfoGeneratorBuilder().setProvider(signer.signingProvider(
+                    JwsKeys.jcaSignature(signer.keyAlgorithm()))).build(signatureAlgorithm, signer.privateKey(), signer.certificate()));
             gen.addCertificates(new JcaCertStore(signer.chain()));
             MimeMultipart signed = gen.generate(content);
 
@@ -154,20 +156,20 @@ public final class SmimeComposer {
             SMIMEEnvelopedGenerator gen = new SMIMEEnvelopedGenerator();
             if (recipient.getPublicKey() instanceof RSAPublicKey) {
                 gen.addRecipientInfoGenerator(new JceKeyTransRecipientInfoGenerator(recipient)
-                        .setProvider(Bc.PROVIDER));
+                        .setProvider(Bc.provider()));
             } else if (recipient.getPublicKey() instanceof ECPublicKey ec) {
-                KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", Bc.PROVIDER);
+                KeyPairGenerator kpg = KeyPairGenerator.getInstance("EC", Bc.provider());
                 kpg.initialize(ec.getParams());
                 KeyPair ephemeral = kpg.generateKeyPair();
                 gen.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
                         ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
-                        .addRecipient(recipient).setProvider(Bc.PROVIDER));
+                        .addRecipient(recipient).setProvider(Bc.provider()));
             } else {
                 throw new IllegalArgumentException("recipient certificate key " + recipient.getPublicKey()
                         .getAlgorithm() + " cannot receive S/MIME encryption (use RSA or EC)");
             }
             return gen.generate(part, new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC)
-                    .setProvider(Bc.PROVIDER).build());
+                    .setProvider(Bc.provider()).build());
         } catch (GeneralSecurityException | CMSException | SMIMEException e) {
             throw new SmimeFailed("S/MIME encryption failed: " + e.getMessage(), e);
         }

@@ -152,10 +152,10 @@ public final class SmimeReader {
             Recipient recipient;
             if (key instanceof RSAPrivateKey || "RSA".equals(key.getAlgorithm())) {
                 rid = new JceKeyTransRecipientId(cert);
-                recipient = new JceKeyTransEnvelopedRecipient(key).setProvider(Bc.PROVIDER);
+                recipient = new JceKeyTransEnvelopedRecipient(key).setProvider(Bc.provider());
             } else {
                 rid = new JceKeyAgreeRecipientId(cert);
-                recipient = new JceKeyAgreeEnvelopedRecipient(key).setProvider(Bc.PROVIDER);
+                recipient = new JceKeyAgreeEnvelopedRecipient(key).setProvider(Bc.provider());
             }
             RecipientInformation info = env.getRecipientInfos().get(rid);
             if (info == null) {
@@ -183,7 +183,7 @@ public final class SmimeReader {
         if (matches.size() != 1) {
             throw new SmimeVerificationFailed("the signer's certificate is not in the message");
         }
-        JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(Bc.PROVIDER);
+        JcaX509CertificateConverter conv = new JcaX509CertificateConverter().setProvider(Bc.provider());
         X509Certificate leaf;
         List<X509Certificate> all = new ArrayList<>();
         try {
@@ -198,7 +198,7 @@ public final class SmimeReader {
         }
         boolean valid;
         try {
-            valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(leaf));
+            valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.provider()).build(leaf));
         } catch (org.bouncycastle.cms.CMSSignerDigestMismatchException e) {
             throw new SmimeVerificationFailed("signature does not verify: the signed content was altered "
                     + "(message-digest mismatch)", e);
@@ -235,8 +235,8 @@ public final class SmimeReader {
             params.setRevocationEnabled(false);
             params.setDate(Date.from(now));
             params.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(all),
-                    Bc.PROVIDER));
-            CertPathBuilder.getInstance("PKIX", Bc.PROVIDER).build(params);
+                    Bc.provider()));
+            CertPathBuilder.getInstance("PKIX", Bc.provider()).build(params);
         } catch (CertPathBuilderException e) {
             throw new SmimeVerificationFailed("the signer certificate " + leaf.getSubjectX500Principal().getName()
                     + " does not chain to a trusted S/MIME anchor at " + now + ": " + e.getMessage(), e);
