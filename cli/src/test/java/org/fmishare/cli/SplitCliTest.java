@@ -14,6 +14,7 @@ import org.fmishare.core.model.PlatformAccount;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.model.UsPersonIndicator;
 import org.fmishare.testkit.SampleData;
+import org.fmishare.testkit.TestResources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,8 +41,8 @@ class SplitCliTest {
     @Test
     void splitsAFindingIntoOneSignedSharePerHostingCompany(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("shares");
-        CliTest.Result r = CliTest.run("split", write(dir, SampleData.finding()).toString(), "--out", out.toString(),
-                "--key", keys.resolve("sender.p12").toString(), "--password", PW);
+        CliTest.Result r = CliTest.run("split", TestResources.samplesDirectory().resolve("finding.json").toString(),
+                "--out", out.toString(), "--key", keys.resolve("sender.p12").toString(), "--password", PW);
 
         assertThat(r.code()).as(r.out() + r.err()).isZero();
         assertThat(r.out()).contains("share finding-2026-0007-smc-examplesocial for smc-examplesocial: 3 account(s), "
