@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.fmishare.core.model.Fact;
 import org.fmishare.core.model.IntelligenceFinding;
 import org.fmishare.core.model.ParticipationState;
@@ -69,12 +71,13 @@ public final class FanOut {
                         ? SkipReason.DECLINED : SkipReason.NOT_OPTED_IN, own.size()));
                 continue;
             }
-            List<PlatformAccount> others = finding.accounts().stream().filter(a -> !own.contains(a)).toList();
+            List<PlatformAccount> others = finding.accounts().stream()
+                    .filter(a -> !company.id().equals(hostByAccount.get(a.ref()))).toList();
             if (namesAny(finding.narrative(), others)) {
                 skipped.add(new Skipped(company, SkipReason.NARRATIVE_NAMES_OTHER_ACCOUNTS, own.size()));
                 continue;
             }
-            List<String> otherRefs = others.stream().map(PlatformAccount::ref).toList();
+            Set<String> otherRefs = others.stream().map(PlatformAccount::ref).collect(Collectors.toSet());
             List<Fact> facts = new ArrayList<>();
             List<String> withheld = new ArrayList<>();
             for (Fact f : finding.facts()) {
