@@ -2,6 +2,7 @@ package org.fmishare.sop;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -73,7 +74,8 @@ public final class FanOut {
             }
             List<PlatformAccount> others = finding.accounts().stream()
                     .filter(a -> !company.id().equals(hostByAccount.get(a.ref()))).toList();
-            if (namesAny(finding.narrative(), others)) {
+            Names otherNames = new Names(others);
+            if (otherNames.namedIn(finding.narrative())) {
                 skipped.add(new Skipped(company, SkipReason.NARRATIVE_NAMES_OTHER_ACCOUNTS, own.size()));
                 continue;
             }
@@ -82,7 +84,7 @@ public final class FanOut {
             List<String> withheld = new ArrayList<>();
             for (Fact f : finding.facts()) {
                 boolean concernsOthers = f.about().stream().anyMatch(otherRefs::contains)
-                        || namesAny(f.statement(), others);
+                        || otherNames.namedIn(f.statement());
                 if (concernsOthers) {
                     withheld.add(f.id());
                 } else {
@@ -117,32 +119,44 @@ public final class FanOut {
         return new Result(plan, prepared);
     }
 
-    /** Whether the text names one of the accounts: its id, its handle or its {@code platform:id} reference. */
-    private static boolean namesAny(String text, List<PlatformAccount> accounts) {
-        for (PlatformAccount a : accounts) {
-            if (text.contains(a.ref()) || containsWord(text, a.accountId())
-                    || a.handle().map(text::contains).orElse(false)) {
-                return true;
+    /**
+     * The ways a text can name one of a set of accounts: its {@code platform:id} reference or its handle anywhere, or
+     * its account id as a whole token (so {@code 12} is not found inside {@code 2012}). Built once per company and
+     * looked up by length at each position of a text, so checking a text costs its length times the number of
+     * distinct name lengths, not the number of accounts.
+     */
+    private static final class Names {
+        private final Map<Integer, Set<String>> anywhere = new HashMap<>();
+        private final Map<Integer, Set<String>> wholeToken = new HashMap<>();
+
+        Names(List<PlatformAccount> accounts) {
+            for (PlatformAccount a : accounts) {
+                anywhere.computeIfAbsent(a.ref().length(), k -> new HashSet<>()).add(a.ref());
+                a.handle().ifPresent(h -> anywhere.computeIfAbsent(h.length(), k -> new HashSet<>()).add(h));
+                wholeToken.computeIfAbsent(a.accountId().length(), k -> new HashSet<>()).add(a.accountId());
             }
         }
-        return false;
-    }
 
-    /** An account id counts as named only as a whole token, so {@code 12} is not found inside {@code 2012}. */
-    private static boolean containsWord(String text, String token) {
-        int from = 0;
-        while (true) {
-            int at = text.indexOf(token, from);
-            if (at < 0) {
-                return false;
+        boolean namedIn(String text) {
+            for (int at = 0; at < text.length(); at++) {
+                for (Map.Entry<Integer, Set<String>> e : anywhere.entrySet()) {
+                    int end = at + e.getKey();
+                    if (end <= text.length() && e.getValue().contains(text.substring(at, end))) {
+                        return true;
+                    }
+                }
+                if (at > 0 && Character.isLetterOrDigit(text.charAt(at - 1))) {
+                    continue;
+                }
+                for (Map.Entry<Integer, Set<String>> e : wholeToken.entrySet()) {
+                    int end = at + e.getKey();
+                    if (end <= text.length() && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))
+                            && e.getValue().contains(text.substring(at, end))) {
+                        return true;
+                    }
+                }
             }
-            int end = at + token.length();
-            boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1));
-            boolean endOk = end == text.length() || !Character.isLetterOrDigit(text.charAt(end));
-            if (startOk && endOk) {
-                return true;
-            }
-            from = at + 1;
+            return false;
         }
     }
 

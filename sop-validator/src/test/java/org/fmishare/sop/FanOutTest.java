@@ -111,6 +111,11 @@ class FanOutTest {
                 facts.get(0).kind(), facts.get(0).sourceType(), facts.get(0).reliability(),
                 facts.get(0).credibility(), facts.get(0).collectedOn(), List.of("actor-directorate-9"),
                 Optional.empty()));
+        // An account id inside a longer number is not a mention of the account.
+        facts.add(new Fact("f-9", "Directorate 9 paid invoice 1000000012 for the servers.",
+                facts.get(0).kind(), facts.get(0).sourceType(), facts.get(0).reliability(),
+                facts.get(0).credibility(), facts.get(0).collectedOn(), List.of("actor-directorate-9"),
+                Optional.empty()));
         IntelligenceFinding f = new IntelligenceFinding(FINDING.id(), FINDING.createdAt(), FINDING.sendingOffice(),
                 FINDING.fitfCoordination(), FINDING.actor(), FINDING.operation(), FINDING.accounts(), facts,
                 FINDING.assessment(), FINDING.covertBasis(), FINDING.electionNexus(), FINDING.handling(),
@@ -118,8 +123,8 @@ class FanOutTest {
 
         FanOut.Plan plan = FanOut.plan(f);
 
-        assertThat(plan.shares().get(0).withheldFactIds()).contains("f-8");
-        assertThat(factIds(plan.shares().get(1).share())).contains("f-8");
+        assertThat(plan.shares().get(0).withheldFactIds()).contains("f-8").doesNotContain("f-9");
+        assertThat(factIds(plan.shares().get(1).share())).contains("f-8", "f-9");
     }
 
     @Test
