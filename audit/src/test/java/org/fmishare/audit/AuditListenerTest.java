@@ -1,5 +1,7 @@
 package org.fmishare.audit;
 
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.delivery.CompanyRecord;
 import org.fmishare.testkit.TestParties;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.fmishare.core.transport.Delivery;
@@ -62,7 +64,7 @@ class AuditListenerTest {
         try (AuditStore audit = FileAuditStore.open(dir.resolve("audit.jsonl"))) {
             try (AuditLog log = AuditLog.builder(audit, AuditStoreContract.SEALER).build();
                     FileJournalStore outbox = FileJournalStore.open(dir.resolve("outbox"));
-                    Dispatcher d = Dispatcher.builder().store(outbox).transport(t)
+                    Dispatcher d = Dispatcher.builder().store(outbox).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(t)
                             .backoff(Duration.ofMillis(5), Duration.ofMillis(20)).workers(1)
                             .listener(new AuditListener(log)).build().start()) {
                 d.submit(good, URI.create("test://smc/x"));

@@ -1,5 +1,7 @@
 package org.fmishare.benchmarks;
 
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.delivery.CompanyRecord;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,7 +90,7 @@ public class HttpsDeliveryBenchmark {
     @Benchmark
     public int deliverBatch() throws InterruptedException {
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("outbox.journal"));
-                Dispatcher d = Dispatcher.builder().store(store).transport(transport.build()).workers(4)
+                Dispatcher d = Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(transport.build()).workers(4)
                         .backoff(Duration.ofMillis(20), Duration.ofSeconds(1)).build().start()) {
             for (SignedEnvelope e : envelopes) {
                 d.submit(e, server.uri());

@@ -17,7 +17,8 @@ import picocli.CommandLine.Option;
                 + "verifiably and reliably.",
         footer = ExitCodes.HELP,
         subcommands = {ValidateCommand.class, RenderCommand.class, KeysCommand.class,
-            SignCommand.class, VerifyCommand.class, SendCommand.class, ReceiveCommand.class, TaxiiCommand.class,
+            SignCommand.class, SplitCommand.class, VerifyCommand.class, SendCommand.class, ReceiveCommand.class,
+            TaxiiCommand.class,
             AuditCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
 public final class FmiShareCli implements Callable<Integer> {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,

@@ -19,7 +19,10 @@ import org.fmishare.delivery.outbox.FileJournalStore;
 import org.fmishare.delivery.outbox.OutboxEntry;
 import org.fmishare.delivery.outbox.OutboxState;
 import org.fmishare.delivery.outbox.RecoveryReport;
+import org.fmishare.delivery.CompanyRecord;
 import org.fmishare.delivery.Dispatcher;
+import org.fmishare.delivery.HandlingException;
+import org.fmishare.core.model.TlpMarking;
 import org.fmishare.core.transport.Loopback;
 import org.fmishare.core.transport.Transport;
 import org.fmishare.core.transport.TransportException;
@@ -44,7 +47,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Deliver a signed envelope (as written by 'sign') through a durable outbox and wait for the "
-                + "outcome. Exit 0 delivered, 1 the envelope does not verify, 4 not delivered (dead-lettered, or "
+                + "outcome. Exit 0 delivered, 1 the envelope does not verify or its TLP marking is above "
+                + "--clearance, 4 not delivered (dead-lettered, or "
                 + "still queued at --timeout).",
             "Destinations: https://host/path (mutual TLS with --key; http:// only to loopback), "
                 + "mailto:address (S/MIME email: --smtp-host, --from, --key), "
@@ -117,6 +121,15 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--user", paramLabel = "U", description = "taxii: HTTP Basic user.")
     Optional<String> user = Optional.empty();
 
+    @Option(names = "--clearance", defaultValue = "AMBER", paramLabel = "TLP", description = "The highest TLP "
+            + "marking the recipient company may receive: CLEAR, GREEN, AMBER, AMBER+STRICT or RED (default "
+            + "${DEFAULT-VALUE}). A share marked above it is refused before anything is queued or sent.")
+    String clearance;
+
+    @Option(names = "--red-recipient", paramLabel = "URI", description = "With --clearance RED: a destination "
+            + "named to receive TLP:RED (repeatable); a TLP:RED share goes only to a named destination.")
+    List<URI> redRecipients = new java.util.ArrayList<>();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -151,7 +164,8 @@ final class SendCommand implements Callable<Integer> {
             default -> throw new CliException(ExitCodes.USAGE, "--to: unsupported scheme '" + scheme + "' in " + to
                     + " (use https, mailto or taxii)");
         };
-        OutboxEntry entry = deliver(envelope, transport);
+        CompanyRecord company = companyRecord(verified.recipientId());
+        OutboxEntry entry = deliver(envelope, transport, company);
         int code = report(out, entry, envelope, verified);
         // Delivered, but the journal lost other envelopes on recovery: that must not look like success.
         lostOnRecovery.ifPresent(lost -> {
@@ -194,7 +208,24 @@ final class SendCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("re-queued dead letter %s to %s%n", envelopeId, to);
     }
 
-    private OutboxEntry deliver(SignedEnvelope.Stored envelope, Transport transport) throws InterruptedException {
+    /** The recipient's handling record from --clearance and --red-recipient. */
+    private CompanyRecord companyRecord(String recipientId) {
+        TlpMarking highest = java.util.Arrays.stream(TlpMarking.values())
+                .filter(t -> t.name().equalsIgnoreCase(clearance.replace('+', '_'))
+                        || t.label().equalsIgnoreCase(clearance))
+                .findFirst().orElseThrow(() -> new CliException(ExitCodes.USAGE, "--clearance must be CLEAR, GREEN, "
+                        + "AMBER, AMBER+STRICT or RED, was '" + clearance + "'"));
+        try {
+            return new CompanyRecord(recipientId, highest, java.util.Set.copyOf(redRecipients));
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, "--clearance " + highest.label() + ": " + e.getMessage()
+                    + (highest == TlpMarking.RED ? "; pass --red-recipient URI" : "; --red-recipient needs "
+                    + "--clearance RED"), e);
+        }
+    }
+
+    private OutboxEntry deliver(SignedEnvelope.Stored envelope, Transport transport, CompanyRecord company)
+            throws InterruptedException {
         Path journal = outbox.resolve("outbox.journal");
         try {
             Files.createDirectories(outbox);
@@ -203,7 +234,7 @@ final class SendCommand implements Callable<Integer> {
                     + Problems.reason(e), e);
         }
         try (FileJournalStore store = FileJournalStore.open(journal);
-                Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport)
+                Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport).company(company)
                         .maxAttempts(maxAttempts).backoff(Duration.ofMillis(500), Duration.ofSeconds(10))
                         .build().start()) {
             checkRecovery(store);
@@ -213,6 +244,8 @@ final class SendCommand implements Callable<Integer> {
                 }
             } catch (TransportException e) {
                 throw new CliException(ExitCodes.USAGE, "--to: " + e.getMessage(), e);
+            } catch (HandlingException e) {
+                throw new CliException(ExitCodes.FAILED, "refusing to send " + file + ": " + e.getMessage(), e);
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             while (true) {

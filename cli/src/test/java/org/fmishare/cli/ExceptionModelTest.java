@@ -28,6 +28,7 @@ import org.fmishare.core.json.JsonCodecException;
 import org.fmishare.core.keys.KeyMaterialException;
 import org.fmishare.core.model.InvalidModelException;
 import org.fmishare.core.transport.TransportException;
+import org.fmishare.delivery.HandlingException;
 import org.fmishare.delivery.outbox.OutboxException;
 import org.fmishare.disclosure.ClauseResult;
 import org.fmishare.disclosure.ClauseState;
@@ -71,6 +72,9 @@ class ExceptionModelTest {
             Map.entry(OutboxException.StorageFailed.class, PROC),
             Map.entry(OutboxException.UnknownEnvelope.class, IN),
             Map.entry(OutboxException.IllegalTransition.class, IN),
+            Map.entry(HandlingException.NoCompanyRecord.class, IN),
+            Map.entry(HandlingException.AboveClearance.class, IN),
+            Map.entry(HandlingException.RedRecipientNotNamed.class, IN),
             Map.entry(AuditException.StorageFailed.class, PROC),
             Map.entry(AuditException.RecordMalformed.class, IN),
             Map.entry(AuditException.RecordAltered.class, IN),
@@ -139,7 +143,8 @@ class ExceptionModelTest {
                 .filter(c -> c.getSuperclass() == FmiShareException.class)
                 .map(Class::getSimpleName).collect(Collectors.toCollection(TreeSet::new));
         assertThat(families).containsExactlyInAnyOrder("AuditException", "DisclosureException",
-                "EmailTransportException", "EnvelopeException", "HttpsTransportException", "InvalidModelException",
+                "EmailTransportException", "EnvelopeException", "HandlingException", "HttpsTransportException",
+                "InvalidModelException",
                 "JsonCodecException", "KeyMaterialException", "OutboxException", "ReportingException",
                 "SopException", "StixMappingException", "TaxiiException", "TransportException");
         for (Class<?> c : MAIN_THROWABLES) {

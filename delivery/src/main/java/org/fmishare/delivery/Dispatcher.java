@@ -28,7 +28,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.envelope.EnvelopeContent;
 import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.model.TlpMarking;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.delivery.outbox.OutboxEntry;
 import org.fmishare.delivery.outbox.OutboxState;
@@ -60,6 +62,14 @@ import org.slf4j.MDC;
  * digest recorded at signing, so the content handed to transports is always the signed payload. The outbox keeps
  * the signed JWS beside the wire bytes because an encrypted envelope cannot be decrypted by its sender.
  *
+ * <p>Handling markings. The dispatcher holds one {@link CompanyRecord} per receiving company (its highest TLP and,
+ * for TLP:RED, its named recipients). {@link #submit} refuses a marked envelope (a threat share carries its TLP)
+ * whose recipient has no record, whose marking is above the record's clearance, or which is TLP:RED to a destination
+ * the record does not name, with a {@link HandlingException} thrown before the outbox or any transport sees it. The
+ * check is the dispatcher's, not each transport's, so it holds on every channel; it is repeated before each attempt,
+ * so an envelope queued before a clearance was lowered is retired to the dead letters instead of being sent.
+ * Envelopes without a marking (meeting notices, briefing summaries, receipts) need no record.
+ *
  * <p>Thread-safe. Build with {@link #builder()}, call {@link #start()}, and {@link #close()} when done.
  */
 public final class Dispatcher implements AutoCloseable {
@@ -74,6 +84,7 @@ public final class Dispatcher implements AutoCloseable {
     private final int workerCount;
     private final Clock clock;
     private final DispatchListener listener;
+    private final Map<String, CompanyRecord> companies;
 
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
@@ -95,6 +106,7 @@ public final class Dispatcher implements AutoCloseable {
         this.workerCount = b.workers;
         this.clock = b.clock;
         this.listener = b.listener;
+        this.companies = Map.copyOf(b.companies);
     }
 
     /** {@return a builder} */
@@ -134,12 +146,15 @@ public final class Dispatcher implements AutoCloseable {
      * @param destination where to deliver it (its scheme selects the transport)
      * @return true if queued, false if an envelope with this id was already in the outbox (in any state)
      * @throws TransportException if no transport handles the destination's scheme, or the dispatcher is closed
+     * @throws HandlingException if the envelope's marking may not go to its recipient at this destination (nothing
+     *     is stored or sent)
      */
     public boolean submit(OutboundEnvelope envelope, URI destination) {
         Objects.requireNonNull(envelope, "envelope");
         Objects.requireNonNull(destination, "destination");
         ensureOpen();
         transportFor(destination);
+        checkHandling(envelope.envelopeId(), envelope.recipientId(), envelope.content(), destination);
         Instant now = clock.instant();
         boolean added = store.enqueue(OutboxEntry.queued(envelope.envelopeId(), destination.toString(),
                 envelope.recipientId(), envelope.expiresAt(), envelope.digest(), envelope.serialized(),
@@ -253,6 +268,31 @@ public final class Dispatcher implements AutoCloseable {
         return t;
     }
 
+    private void checkHandling(String envelopeId, String recipientId, EnvelopeContent content, URI destination) {
+        Optional<TlpMarking> marking = markingOf(content.body());
+        if (marking.isEmpty()) {
+            return;
+        }
+        CompanyRecord company = companies.get(recipientId);
+        if (company == null) {
+            throw new HandlingException.NoCompanyRecord(envelopeId, recipientId, marking.get(), destination);
+        }
+        if (company.permits(marking.get(), destination)) {
+            return;
+        }
+        if (marking.get().compareTo(company.highestTlp()) > 0) {
+            throw new HandlingException.AboveClearance(envelopeId, recipientId, marking.get(), company.highestTlp(),
+                    destination);
+        }
+        throw new HandlingException.RedRecipientNotNamed(envelopeId, recipientId, destination);
+    }
+
+    /** The TLP an envelope's body carries: a share's handling; the other bodies carry none. */
+    static Optional<TlpMarking> markingOf(EnvelopeBody body) {
+        return body.match(share -> Optional.of(share.share().handling()), notice -> Optional.empty(),
+                briefing -> Optional.empty(), receipt -> Optional.empty());
+    }
+
     private void schedule(String envelopeId, Instant at) {
         if (scheduled.add(envelopeId)) {
             queue.add(new Due(envelopeId, System.nanoTime()
@@ -331,6 +371,12 @@ public final class Dispatcher implements AutoCloseable {
             return;
         }
         shareId(envelope).ifPresent(share -> MDC.put(LogContext.SHARE_ID, share));
+        try {
+            checkHandling(id, envelope.recipientId(), envelope.content(), destination);
+        } catch (HandlingException ex) {
+            retire(id, now, ex.getMessage());
+            return;
+        }
         int attempt = e.attempts() + 1;
         attempts.incrementAndGet();
         safely(() -> listener.attempting(id, attempt));
@@ -438,8 +484,26 @@ public final class Dispatcher implements AutoCloseable {
         private int workers = 2;
         private Clock clock = Clock.systemUTC();
         private DispatchListener listener = new DispatchListener() {};
+        private final Map<String, CompanyRecord> companies = new HashMap<>();
 
         private Builder() {}
+
+        /**
+         * Adds a receiving company's handling record; every company that receives marked envelopes (threat shares)
+         * needs one, or its envelopes are refused.
+         *
+         * @param company the record
+         * @return this builder
+         * @throws IllegalStateException if a record for the same company was already added
+         */
+        public Builder company(CompanyRecord company) {
+            Objects.requireNonNull(company, "company");
+            CompanyRecord previous = companies.putIfAbsent(company.companyId(), company);
+            if (previous != null && !previous.equals(company)) {
+                throw new IllegalStateException("two different company records for " + company.companyId());
+            }
+            return this;
+        }
 
         /** @param store the durable outbox @return this builder */
         public Builder store(OutboxStore store) {

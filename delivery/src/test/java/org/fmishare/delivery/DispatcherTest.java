@@ -91,7 +91,8 @@ class DispatcherTest {
 
     private Dispatcher.Builder dispatcher(FileJournalStore store, Transport t) {
         return Dispatcher.builder().store(store).transport(t).backoff(Duration.ofMillis(5), Duration.ofMillis(50))
-                .jitter(0.1);
+                .jitter(0.1).company(CompanyRecord.upTo(SampleData.company().id(),
+                        org.fmishare.core.model.TlpMarking.AMBER));
     }
 
     @Test

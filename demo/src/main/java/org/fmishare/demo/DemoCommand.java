@@ -43,7 +43,9 @@ import org.fmishare.delivery.outbox.FileJournalStore;
 import org.fmishare.delivery.outbox.OutboxEntry;
 import org.fmishare.delivery.outbox.OutboxState;
 import org.fmishare.testkit.SampleData;
+import org.fmishare.delivery.CompanyRecord;
 import org.fmishare.delivery.Dispatcher;
+import org.fmishare.core.model.TlpMarking;
 import org.fmishare.disclosure.DisclosureRenderer;
 import org.fmishare.disclosure.DisclosureReport;
 import org.fmishare.disclosure.DisclosureVerifier;
@@ -268,6 +270,7 @@ public final class DemoCommand implements Callable<Integer> {
                         true).user("agency", password).start();
                 FileJournalStore outbox = FileJournalStore.open(work.resolve("outbox.journal"));
                 Dispatcher dispatcher = Dispatcher.builder().store(outbox)
+                        .company(CompanyRecord.upTo(share.recipient().id(), TlpMarking.AMBER))
                         .transport(HttpsTransport.builder()
                                 .sslContext(TlsContexts.of(clientTls, List.of(ca.certificate())))
                                 .receiptVerifier(receiptVerifier).build())

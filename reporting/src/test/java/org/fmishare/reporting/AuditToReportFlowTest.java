@@ -1,5 +1,7 @@
 package org.fmishare.reporting;
 
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.delivery.CompanyRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.envelope.EnvelopeBody;
@@ -73,7 +75,7 @@ class AuditToReportFlowTest {
         try (AuditStore store = FileAuditStore.open(auditFile)) {
             try (AuditLog log = AuditLog.builder(store, Activity.SEALER).build();
                     FileJournalStore outbox = FileJournalStore.open(dir.resolve("outbox"));
-                    Dispatcher d = Dispatcher.builder().store(outbox).transport(loop)
+                    Dispatcher d = Dispatcher.builder().store(outbox).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(loop)
                             .listener(new AuditListener(log)).build().start()) {
                 log.append(AuditEvent.Validated.ofShare(share, report.summary(), report.failedRuleIds(), now));
                 log.append(AuditEvent.Validated.ofShare(SampleData.failingShare(), blocked.summary(),

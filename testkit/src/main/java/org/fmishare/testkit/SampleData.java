@@ -31,6 +31,7 @@ import org.fmishare.core.model.FitfRole;
 import org.fmishare.core.model.FmiOperation;
 import org.fmishare.core.model.ForeignActor;
 import org.fmishare.core.model.InboundReport;
+import org.fmishare.core.model.IntelligenceFinding;
 import org.fmishare.core.model.InformationCredibility;
 import org.fmishare.core.model.Location;
 import org.fmishare.core.model.Meeting;
@@ -299,5 +300,61 @@ public final class SampleData {
                 "We removed a network of 41 accounts for coordinated inauthentic behaviour.", accounts(2),
                 Optional.of("Directorate 9 (fictional)"), Optional.of(CountryCode.of("RU")),
                 List.of(Tactic.FALSE_PERSONAS), List.of(CompanyAction.REMOVED_ACCOUNTS));
+    }
+
+    /** {@return a second company in California, hosting PhotoLoop, that opted in to threat sharing} */
+    public static SocialMediaCompany secondCompany() {
+        return new SocialMediaCompany("smc-photoloop", "PhotoLoop Corp.", List.of("PhotoLoop"),
+                new Location(CountryCode.US, Optional.of(UsJurisdiction.CA), "San Jose"),
+                Participation.optedIn(Instant.parse("2025-01-10T00:00:00Z")), Participation.notAsked(),
+                List.of(new Contact("Integrity Team", "Threat disruption", "integrity@photoloop.test")),
+                List.of(TransportKind.TAXII, TransportKind.EMAIL), List.of());
+    }
+
+    /**
+     * A finding whose accounts sit on three companies' platforms and one platform no listed company hosts: three
+     * accounts on ExampleSocial, two on PhotoLoop, one on QuietBoard (whose company declined) and one on
+     * UnlistedTube. Facts f-1 and f-3 concern the actor, f-2 and f-4 the ExampleSocial accounts, f-5 and f-6 the
+     * PhotoLoop accounts, and f-7 links one account of each (so it concerns both companies).
+     *
+     * @return the finding
+     */
+    public static IntelligenceFinding finding() {
+        List<PlatformAccount> example = accounts(3);
+        List<PlatformAccount> photo = java.util.stream.IntStream.range(0, 2).mapToObj(i -> new PlatformAccount(
+                "PhotoLoop", "pl-" + (7001 + i), Optional.of("@lakeside_news_" + i),
+                Optional.of(URI.create("https://photoloop.test/p/pl-" + (7001 + i))),
+                Instant.parse("2026-07-01T00:00:00Z"), Instant.parse("2026-09-25T00:00:00Z"),
+                UsPersonIndicator.NO_INDICATION, Optional.of("Same operator infrastructure; see fact f-5."))).toList();
+        PlatformAccount quiet = new PlatformAccount("QuietBoard", "qb-55", Optional.empty(), Optional.empty(),
+                Instant.parse("2026-08-01T00:00:00Z"), Instant.parse("2026-09-01T00:00:00Z"),
+                UsPersonIndicator.NO_INDICATION, Optional.empty());
+        PlatformAccount unlisted = new PlatformAccount("UnlistedTube", "ut-9", Optional.empty(), Optional.empty(),
+                Instant.parse("2026-08-01T00:00:00Z"), Instant.parse("2026-09-01T00:00:00Z"),
+                UsPersonIndicator.NO_INDICATION, Optional.empty());
+        List<Fact> exampleFacts = facts(4, example);
+        List<String> photoRefs = photo.stream().map(PlatformAccount::ref).toList();
+        List<Fact> facts = new java.util.ArrayList<>(exampleFacts);
+        facts.add(new Fact("f-5", "The PhotoLoop accounts were registered from servers leased by Directorate 9.",
+                FactKind.ACCOUNT_LINKAGE, SourceType.LEGAL_PROCESS, SourceReliability.B,
+                InformationCredibility.PROBABLY_TRUE, LocalDate.parse("2026-09-20"), photoRefs,
+                Optional.of(LocalDate.parse("2026-09-05"))));
+        facts.add(new Fact("f-6", "The PhotoLoop accounts pose as local news outlets using AI-generated images.",
+                FactKind.COVERT_BEHAVIOUR, SourceType.INTELLIGENCE_COMMUNITY, SourceReliability.A,
+                InformationCredibility.CONFIRMED, LocalDate.parse("2026-09-20"), photoRefs,
+                Optional.of(LocalDate.parse("2026-09-06"))));
+        facts.add(new Fact("f-7", "One operator ran both linked accounts from the same device.",
+                FactKind.ACCOUNT_LINKAGE, SourceType.LEGAL_PROCESS, SourceReliability.B,
+                InformationCredibility.PROBABLY_TRUE, LocalDate.parse("2026-09-20"),
+                List.of(example.get(0).ref(), photo.get(0).ref()), Optional.of(LocalDate.parse("2026-09-07"))));
+        List<PlatformAccount> accounts = new java.util.ArrayList<>(example);
+        accounts.addAll(photo);
+        accounts.add(quiet);
+        accounts.add(unlisted);
+        ThreatShare base = passingShare();
+        return new IntelligenceFinding("finding-2026-0007", CREATED_AT, fitf(), Optional.empty(), base.actor(),
+                base.operation(), accounts, facts, base.assessment(), base.covertBasis(), base.electionNexus(),
+                TlpMarking.AMBER, base.narrative(), RULE_SET_ID,
+                List.of(company(), secondCompany(), decliningCompany()));
     }
 }

@@ -29,7 +29,8 @@ class SamplesTest {
                 Arguments.of("adhoc-meeting.json", SampleData.adHocMeeting(), "meeting.schema.json"),
                 Arguments.of("briefing.json", SampleData.briefing(), ""),
                 Arguments.of("response.json", SampleData.response(), ""),
-                Arguments.of("inbound-report.json", SampleData.inboundReport(), ""));
+                Arguments.of("inbound-report.json", SampleData.inboundReport(), ""),
+                Arguments.of("finding.json", SampleData.finding(), ""));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,5 +1,8 @@
 package org.fmishare.transport.email;
 
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.testkit.SampleData;
+import org.fmishare.delivery.CompanyRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.fmishare.transport.email.MailFixture.*;
 
@@ -45,7 +48,7 @@ class EmailDispatchTest {
         };
         SignedEnvelope envelope = share();
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("outbox"));
-                Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport(settings).build())
+                Dispatcher dispatcher = Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(transport(settings).build())
                         .backoff(Duration.ofMillis(100), Duration.ofMillis(400)).maxAttempts(50).listener(listener)
                         .build().start()) {
             assertThat(dispatcher.submit(envelope, SMC_INBOX.toMailto())).isTrue();
@@ -74,7 +77,7 @@ class EmailDispatchTest {
     void injectedMailtoDestinationIsDeadLetteredWithoutSending() throws Exception {
         GreenMail mail = smtpsAndImap();
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("outbox2"));
-                Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport(smtps(mail)).build())
+                Dispatcher dispatcher = Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(transport(smtps(mail)).build())
                         .build().start()) {
             SignedEnvelope envelope = share();
             dispatcher.submit(envelope, java.net.URI.create("mailto:trust-safety@smc.example?bcc=leak@evil.example"));

@@ -1,5 +1,8 @@
 package org.fmishare.transport.https;
 
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.testkit.SampleData;
+import org.fmishare.delivery.CompanyRecord;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,7 +47,7 @@ public final class CrashChild {
             RecoveryReport rec = store.recovery();
             System.out.println("RECOVERED " + rec.intact() + " " + rec.damagedBytes() + " " + rec.recordsReplayed());
             System.out.flush();
-            try (Dispatcher d = Dispatcher.builder().store(store)
+            try (Dispatcher d = Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER))
                     .transport(HttpsTransport.builder().sslContext(TlsContexts.of(tls, anchors))
                             .requestTimeout(Duration.ofSeconds(5)).build())
                     .backoff(Duration.ofMillis(10), Duration.ofMillis(100)).workers(4).build().start()) {

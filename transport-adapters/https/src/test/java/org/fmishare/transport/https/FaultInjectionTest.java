@@ -1,5 +1,8 @@
 package org.fmishare.transport.https;
 
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.testkit.SampleData;
+import org.fmishare.delivery.CompanyRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
@@ -128,7 +131,7 @@ class FaultInjectionTest {
                 .requireClientCertificate(true).handler(faults).threads(8).start();
                 ResetProxy proxy = new ResetProxy(server.port());
                 FileJournalStore store = FileJournalStore.open(dir.resolve("outbox.journal"));
-                Dispatcher dispatcher = Dispatcher.builder().store(store)
+                Dispatcher dispatcher = Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER))
                         .transport(HttpsTransport.builder().sslContext(Pki.clientTls())
                                 .connectTimeout(Duration.ofSeconds(2)).requestTimeout(CLIENT_TIMEOUT).build())
                         .backoff(Duration.ofMillis(10), Duration.ofMillis(200)).maxAttempts(60).workers(8)

@@ -1,5 +1,7 @@
 package org.fmishare.transport.taxii;
 
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.delivery.CompanyRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.transport.Delivery;
@@ -49,7 +51,7 @@ class TaxiiTransportTest {
     }
 
     private Dispatcher dispatcher(FileJournalStore store, TaxiiTransport transport) {
-        return Dispatcher.builder().store(store).transport(transport)
+        return Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(transport)
                 .backoff(Duration.ofMillis(10), Duration.ofMillis(100)).maxAttempts(3).build().start();
     }
 
