@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.model.TlpMarking;
 import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.LogContext;
@@ -43,7 +44,8 @@ class DispatcherLogContextTest {
         };
         // A second transport call on the same single worker shows what the MDC holds after the first attempt.
         try (Dispatcher d = Dispatcher.builder().store(FileJournalStore.open(dir.resolve("outbox.journal")))
-                .transport(t).workers(1).build().start()) {
+                .transport(t).workers(1)
+                .company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).build().start()) {
             SignedEnvelope envelope = DispatcherTest.envelope();
             d.submit(envelope, DispatcherTest.DEST);
             assertThat(d.awaitIdle(Duration.ofMinutes(2))).isTrue();
