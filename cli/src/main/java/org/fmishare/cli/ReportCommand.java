@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fmi-share report AUDIT-FILE --signer-trust CA.pem --sealer ID --out DIR}: verifies an audit log, then writes the public
- * transparency report computed from it. Nothing is written from a log that does not verify.
+ * {@code fmi-share report AUDIT-FILE --signer-trust CA.pem --sealer ID --out DIR}: verifies an audit log, then
+ * writes the public transparency report computed from it. Nothing is written from a log that does not verify.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Verify an audit log, then write the transparency report (Markdown, HTML, CSV, chart) to "

@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code fmi-share send ENVELOPE --to URI --outbox DIR --signer-trust CA.pem --tls-trust CA.pem}: verifies a
  * signed envelope file as its sender, queues it in a durable outbox ({@code DIR/outbox.journal}) and delivers it
- * with the transport the URI's scheme selects, waiting for the outcome. The envelope stays in the outbox whatever happens, so a later
- * {@code send} of the same file reports the recorded outcome instead of delivering twice.
+ * with the transport the URI's scheme selects, waiting for the outcome. The envelope stays in the outbox whatever
+ * happens, so a later {@code send} of the same file reports the recorded outcome instead of delivering twice.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Deliver a signed envelope (as written by 'sign') through a durable outbox and wait for the "

@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fmi-share verify ENVELOPE --signer-trust CA.pem}: runs every receiver-side check (size, strict JSON, header and
- * algorithm allow-list, signature, certificate chain to the trust anchors, validity, expiry, disclosures against
+ * {@code fmi-share verify ENVELOPE --signer-trust CA.pem}: runs every receiver-side check (size, strict JSON, header
+ * and algorithm allow-list, signature, certificate chain to the trust anchors, validity, expiry, disclosures against
  * the canonical clause texts, SOP verdict) and exits 0 only when all pass.
  */
 @Command(name = "verify", mixinStandardHelpOptions = true,
