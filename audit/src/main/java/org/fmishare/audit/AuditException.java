@@ -36,7 +36,8 @@ public abstract sealed class AuditException extends FmiShareException
      */
     public abstract static sealed class Integrity extends AuditException
             permits AuditException.RecordMalformed, AuditException.RecordAltered, AuditException.ChainBroken,
-            AuditException.SequenceBroken, AuditException.SealInvalid, AuditException.SealMissing {
+            AuditException.SequenceBroken, AuditException.SealInvalid, AuditException.SealMissing,
+            AuditException.SealerNotAuthorized, AuditException.LogEmpty {
         private static final long serialVersionUID = 1L;
         private final long recordIndex;
 
@@ -132,6 +133,33 @@ public abstract sealed class AuditException extends FmiShareException
 
         SealMissing(long index, String message) {
             super(index, message, null);
+        }
+    }
+
+    /**
+     * A checkpoint verifies cryptographically and chains to a trust anchor, but its signer is not one the verifier
+     * was told may seal this log: the certificate lacks the audit-sealing purpose
+     * ({@link org.fmishare.core.jose.KeyPurposes#AUDIT_SEALING}) or is not bound to a configured sealer id. This is
+     * what refuses a log rewritten, re-hashed and re-sealed by someone else holding a certificate under the same CA
+     * (for example a company's receipt key).
+     */
+    public static final class SealerNotAuthorized extends Integrity {
+        private static final long serialVersionUID = 1L;
+
+        SealerNotAuthorized(long index, String message) {
+            super(index, "sealer binding: " + message, null);
+        }
+    }
+
+    /**
+     * The log has no entries at all. An empty log proves nothing (it is also what a log emptied by an attacker looks
+     * like), so it is never reported as verified; compare with the count published earlier instead.
+     */
+    public static final class LogEmpty extends Integrity {
+        private static final long serialVersionUID = 1L;
+
+        LogEmpty() {
+            super(0, "the log is empty: no record and no checkpoint, so there is nothing sealed to verify", null);
         }
     }
 }

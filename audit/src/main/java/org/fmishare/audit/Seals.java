@@ -13,8 +13,10 @@ import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.text.ParseException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,7 +82,13 @@ final class Seals {
         return JWSAlgorithm.parse(EnvelopeAlgorithm.defaultFor(keyType).jwsName());
     }
 
-    static Sealed verify(String compact, Set<TrustAnchor> anchors, Set<X509Certificate> anchorCerts) {
+    /**
+     * Verifies a seal's form, signature and certificate chain. The chain is validated at {@code now}, the
+     * verifier's clock: the claimed {@code sealedAt} never extends a certificate's life, and may neither lie ahead of
+     * {@code now} (beyond {@code skew}) nor before the signing certificate existed.
+     */
+    static Sealed verify(String compact, Set<TrustAnchor> anchors, Set<X509Certificate> anchorCerts, Instant now,
+            Duration skew, List<X509CRL> crls) {
         JWSObject jws;
         try {
             jws = JWSObject.parse(compact);
@@ -135,7 +143,15 @@ final class Seals {
         } catch (RuntimeException e) {
             throw new Bad("the seal's sealedAt is not an RFC 3339 instant", e);
         }
-        validateChain(chain, sealedAt, anchors, anchorCerts);
+        validateChain(chain, now, anchors, anchorCerts, crls);
+        if (sealedAt.isAfter(now.plus(skew))) {
+            throw new Bad("the seal claims sealedAt " + sealedAt + ", after the verifier's clock " + now
+                    + " (skew " + skew + ")", null);
+        }
+        if (sealedAt.isBefore(leaf.getNotBefore().toInstant())) {
+            throw new Bad("the seal claims sealedAt " + sealedAt + ", before its certificate was valid (from "
+                    + leaf.getNotBefore().toInstant() + ")", null);
+        }
         return new Sealed(o.get("count").longValue(), o.get("head").stringValue(), sealedAt, leaf);
     }
 
@@ -159,7 +175,7 @@ final class Seals {
     }
 
     private static void validateChain(List<X509Certificate> chain, Instant at, Set<TrustAnchor> anchors,
-            Set<X509Certificate> anchorCerts) {
+            Set<X509Certificate> anchorCerts, List<X509CRL> crls) {
         X509Certificate leaf = chain.get(0);
         if (leaf.getBasicConstraints() != -1) {
             throw new Bad("the seal's signing certificate is a CA certificate", null);
@@ -173,7 +189,14 @@ final class Seals {
             path.remove(path.size() - 1);
         }
         try {
-            JwsKeys.validatePath(path, at, anchors);
+            JwsKeys.validatePath(path, at, anchors, crls);
+        } catch (java.security.cert.CertPathValidatorException e) {
+            if (JwsKeys.isRevocationFailure(e)) {
+                throw new Bad("the seal's certificate " + leaf.getSubjectX500Principal().getName() + " fails the "
+                        + "revocation check at " + at + ": " + e.getMessage(), e);
+            }
+            throw new Bad("the seal's certificate chain (" + leaf.getSubjectX500Principal().getName()
+                    + ") does not lead to a trust anchor at " + at + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new Bad("the seal's certificate chain (" + leaf.getSubjectX500Principal().getName()
                     + ") does not lead to a trust anchor at " + at + ": " + e.getMessage(), e);

@@ -31,7 +31,7 @@ class AuditEventTest {
             Disclosure.digestOf("r"));
 
     static Stream<AuditEvent> everyKind() {
-        SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build()
+        SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
         return Stream.of(
                 AuditEvent.Validated.ofShare(SampleData.failingShare(), FAIL, List.of("P1-FITF", "P1-CONFIDENCE"), AT),
@@ -73,7 +73,7 @@ class AuditEventTest {
     @Test
     void shareAttributesComeFromTheModel() {
         var d = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), FAIL,
-                EnvelopeSigner.builder(AuditStoreContract.SEALER, "fitf").build().sign(new EnvelopeBody.Share(SampleData.passingShare()),
+                EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build().sign(new EnvelopeBody.Share(SampleData.passingShare()),
                         PASS, List.of(Disclosure.of("no-request-no-obligation", 1, "a"),
                                 Disclosure.of("no-adverse-action", 1, "b"),
                                 Disclosure.of("voluntary-participation", 1, "c"))), TransportKind.HTTPS, AT);

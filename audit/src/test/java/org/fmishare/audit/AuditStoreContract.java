@@ -32,7 +32,9 @@ abstract class AuditStoreContract {
     static final Instant PKI_TO = Instant.parse("2027-12-31T00:00:00Z");
     static final TestPki.Authority ROOT = TestPki.authority("fmi-share Audit Test Root", KeyAlgorithm.EC_P256,
             PKI_FROM, PKI_TO);
-    static final SigningCredential SEALER = ROOT.issue("FITF audit sealer", KeyAlgorithm.EC_P256);
+    static final SigningCredential SEALER = ROOT.issueAuditSealer("fitf", "FITF audit sealer", KeyAlgorithm.EC_P256);
+    static final SigningCredential ENVELOPE_SIGNER = ROOT.issueEnvelopeSigner("fitf", "FITF envelope signer",
+            KeyAlgorithm.EC_P256);
     static final TestPki.Authority OTHER_ROOT = TestPki.authority("Untrusted Root", KeyAlgorithm.EC_P256,
             PKI_FROM, PKI_TO);
     static final Instant T0 = Instant.parse("2026-10-01T15:00:00Z");
@@ -45,6 +47,16 @@ abstract class AuditStoreContract {
 
     static X509Certificate anchor() {
         return ROOT.certificate();
+    }
+
+    /** A verifier for the office's seals, at a clock two hours after the test events (inside the PKI's validity). */
+    static AuditVerifier.Builder verifier(X509Certificate anchor) {
+        return AuditVerifier.builder().trustAnchor(anchor).sealer("fitf")
+                .clock(Clock.fixed(T0.plusSeconds(7200), ZoneOffset.UTC));
+    }
+
+    static AuditVerification verify(AuditStore store, X509Certificate anchor) {
+        return verifier(anchor).build().verify(store);
     }
 
     static AuditLog log(AuditStore store, int sealEvery) {
@@ -85,7 +97,7 @@ abstract class AuditStoreContract {
     @Test
     void sealedLogVerifiesAndReturnsEveryEventInOrder() {
         try (AuditStore store = written()) {
-            AuditVerification v = AuditVerifier.verify(store, anchor());
+            AuditVerification v = verify(store, anchor());
             assertThat(v.entries()).isEqualTo(13);
             assertThat(v.checkpoints()).isEqualTo(3);
             assertThat(v.unsealedRecords()).isZero();
@@ -110,7 +122,7 @@ abstract class AuditStoreContract {
             assertThat(log.unsealed()).isZero();
             events(5).forEach(log::append);
             log.close();
-            AuditVerification v = AuditVerifier.verify(store, anchor());
+            AuditVerification v = verify(store, anchor());
             assertThat(v.records()).hasSize(8);
             assertThat(v.checkpoints()).isEqualTo(3);
         }
@@ -122,7 +134,7 @@ abstract class AuditStoreContract {
             List<byte[]> e = raw(store);
             e.set(7, replace(e.get(7), "\"attempt\":1", "\"attempt\":2"));
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.RecordAltered.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(7))
                     .hasMessageContaining("audit entry 7");
@@ -136,7 +148,7 @@ abstract class AuditStoreContract {
             AuditEvent forged = new AuditEvent.SendAttempted(T0, "env-forged", 1);
             e.set(6, EntryCodec.record(6, hashOf(e.get(5)), forged).bytes());
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.ChainBroken.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(7));
         }
@@ -148,7 +160,7 @@ abstract class AuditStoreContract {
             List<byte[]> e = raw(store);
             e.remove(2);
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SequenceBroken.class, x -> {
                         assertThat(x.recordIndex()).isEqualTo(2);
                         assertThat(x.expectedSequence()).isEqualTo(2);
@@ -166,7 +178,7 @@ abstract class AuditStoreContract {
             e.set(2, e.get(3));
             e.set(3, two);
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SequenceBroken.class, x -> {
                         assertThat(x.recordIndex()).isEqualTo(2);
                         assertThat(x.foundSequence()).isEqualTo(3);
@@ -182,7 +194,7 @@ abstract class AuditStoreContract {
             List<byte[]> e = raw(store);
             e.add(3, EntryCodec.record(3, hashOf(e.get(2)), new AuditEvent.SendAttempted(T0, "env-x", 1)).bytes());
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SequenceBroken.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(4))
                     .hasMessageContaining("inserted, duplicated or moved");
@@ -209,7 +221,7 @@ abstract class AuditStoreContract {
                 prev = enc.hash();
             }
             rewrite(store, forged);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SealInvalid.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(5))
                     .hasMessageContaining("the seal covers 4 entries");
@@ -224,7 +236,7 @@ abstract class AuditStoreContract {
             e.set(6, e.get(7));
             e.set(7, t);
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SequenceBroken.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(6));
         }
@@ -240,7 +252,7 @@ abstract class AuditStoreContract {
             String bad = jws.substring(0, jws.length() - 2) + (last == 'A' ? 'B' : 'A') + jws.charAt(jws.length() - 1);
             e.set(4, EntryCodec.checkpoint(4, c.previousHash(), bad).bytes());
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SealInvalid.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(4));
         }
@@ -249,7 +261,7 @@ abstract class AuditStoreContract {
     @Test
     void sealFromAnUntrustedSignerIsRejected() {
         try (AuditStore store = written()) {
-            assertThatThrownBy(() -> AuditVerifier.verify(store, OTHER_ROOT.certificate()))
+            assertThatThrownBy(() -> verify(store, OTHER_ROOT.certificate()))
                     .isInstanceOfSatisfying(AuditException.SealInvalid.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(4))
                     .hasMessageContaining("trust anchor");
@@ -262,11 +274,11 @@ abstract class AuditStoreContract {
             AuditLog log = log(store, 4);
             events(6).forEach(log::append);
             // Not closed: records 5 and 6 (entries 5, 6) are unsealed.
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SealMissing.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(5))
                     .hasMessageContaining("2 record(s)");
-            AuditVerification v = AuditVerifier.builder().trustAnchor(anchor()).allowUnsealedTail(2).build()
+            AuditVerification v = verifier(anchor()).allowUnsealedTail(2).build()
                     .verify(store);
             assertThat(v.unsealedRecords()).isEqualTo(2);
         }
@@ -278,7 +290,7 @@ abstract class AuditStoreContract {
             List<byte[]> e = raw(store);
             e.remove(12);
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.SealMissing.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(10));
         }
@@ -290,7 +302,7 @@ abstract class AuditStoreContract {
             List<byte[]> e = raw(store);
             e.set(8, "{\"seq\":8}".getBytes(StandardCharsets.UTF_8));
             rewrite(store, e);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, anchor()))
+            assertThatThrownBy(() -> verify(store, anchor()))
                     .isInstanceOfSatisfying(AuditException.RecordMalformed.class,
                             x -> assertThat(x.recordIndex()).isEqualTo(8));
         }

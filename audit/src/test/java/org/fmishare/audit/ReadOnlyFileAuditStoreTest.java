@@ -33,7 +33,7 @@ class ReadOnlyFileAuditStoreTest {
         byte[] withoutNewline = Arrays.copyOf(full, full.length - 1);
         Files.write(file, withoutNewline);
         try (ReadOnlyFileAuditStore store = ReadOnlyFileAuditStore.open(file)) {
-            AuditVerification v = AuditVerifier.verify(store, AuditStoreContract.anchor());
+            AuditVerification v = AuditStoreContract.verify(store, AuditStoreContract.anchor());
             assertThat(v.entries()).isEqualTo(13);
             assertThat(v.lastCheckpoint().orElseThrow().sequence()).isEqualTo(12);
             assertThat(store.unterminatedTailOffset()).isPresent();
@@ -50,7 +50,7 @@ class ReadOnlyFileAuditStoreTest {
         Files.write(file, damaged);
         try (ReadOnlyFileAuditStore store = ReadOnlyFileAuditStore.open(file)) {
             assertThat(store.unterminatedTailOffset()).hasValue(validSize);
-            assertThatThrownBy(() -> AuditVerifier.verify(store, AuditStoreContract.anchor()))
+            assertThatThrownBy(() -> AuditStoreContract.verify(store, AuditStoreContract.anchor()))
                     .isInstanceOfSatisfying(AuditException.Integrity.class,
                             e -> assertThat(e.recordIndex()).isEqualTo(13));
         }
@@ -63,7 +63,7 @@ class ReadOnlyFileAuditStoreTest {
         Path file = writtenLog();
         try (ReadOnlyFileAuditStore ro = ReadOnlyFileAuditStore.open(file)) {
             assertThat(ro.unterminatedTailOffset()).isEmpty();
-            assertThat(AuditVerifier.verify(ro, AuditStoreContract.anchor()).entries()).isEqualTo(13);
+            assertThat(AuditStoreContract.verify(ro, AuditStoreContract.anchor()).entries()).isEqualTo(13);
             try (FileAuditStore rw = FileAuditStore.open(file)) {
                 assertThat(ro.size()).isEqualTo(rw.size());
                 for (int i = 0; i < 13; i++) {

@@ -11,7 +11,8 @@ import org.fmishare.audit.ReadOnlyFileAuditStore;
 
 /**
  * Opens and verifies an existing audit log file for {@code audit verify} and {@code report}. The file is opened
- * read-only: verifying evidence must never repair, truncate or otherwise rewrite it.
+ * read-only: verifying evidence must never repair, truncate or otherwise rewrite it. Checkpoints must be signed by an
+ * audit-sealing certificate under {@code --signer-trust} bound to one of the {@code --sealer} ids.
  */
 final class AuditFiles {
     private AuditFiles() {}
@@ -20,8 +21,20 @@ final class AuditFiles {
      * Verifies the log, mapping failures to exit codes: integrity failures exit 1 with the message that names the
      * entry, an unreadable file exits 3.
      */
-    static AuditVerification verify(Path file, Path trust) {
-        List<X509Certificate> anchors = Secrets.certificates(trust);
+    static AuditVerification verify(Path file, Path signerTrust, List<String> sealers, Path senders,
+            List<Path> crls) {
+        List<X509Certificate> anchors = Secrets.certificates(signerTrust);
+        AuditVerifier.Builder builder = AuditVerifier.builder().trustAnchors(anchors).crls(Secrets.crls(crls));
+        for (String sealer : sealers) {
+            try {
+                builder.sealer(sealer);
+            } catch (IllegalArgumentException e) {
+                throw new CliException(ExitCodes.USAGE, "--sealer: " + e.getMessage(), e);
+            }
+        }
+        if (senders != null) {
+            builder.senderDirectory(SenderDirectories.read(senders));
+        }
         // Checked here too so the messages match the other commands' for unreadable input.
         if (!Files.exists(file)) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": no such file");
@@ -34,7 +47,10 @@ final class AuditFiles {
         }
         try (ReadOnlyFileAuditStore store = ReadOnlyFileAuditStore.open(file)) {
             try {
-                return AuditVerifier.builder().trustAnchors(anchors).build().verify(store);
+                return builder.build().verify(store);
+            } catch (AuditException.LogEmpty e) {
+                throw new CliException(ExitCodes.FAILED, file + ": audit log not verified: it is empty (no record, "
+                        + "no checkpoint); an empty log proves nothing", e);
             } catch (AuditException.Integrity e) {
                 String where = store.unterminatedTailOffset().isPresent() && e.recordIndex() == store.size() - 1
                         ? " (the file ends in " + (fileSize(file) - store.unterminatedTailOffset().getAsLong())

@@ -78,7 +78,8 @@ public final class FmiShareCli implements Callable<Integer> {
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(FmiShareCli::exitCodeFor);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("fmi-share: " + Problems.clean(String.valueOf(ex.getMessage())));
+            err.println("fmi-share: " + Problems.clean(String.valueOf(ex.getMessage()))
+                    + retiredTrustOption(a).map(h -> "; " + h).orElse(""));
             err.println("Try 'fmi-share " + commandPath(ex.getCommandLine()) + " --help'.");
             return ExitCodes.USAGE;
         });
@@ -93,6 +94,22 @@ public final class FmiShareCli implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The old {@code --trust} meant different things per command (signer CAs, TLS server CAs, TLS client CAs); it is
+     * gone rather than redefined, so a script written for it fails loudly instead of trusting the wrong thing.
+     */
+    private static java.util.Optional<String> retiredTrustOption(String[] args) {
+        for (String a : args) {
+            String name = a.contains("=") ? a.substring(0, a.indexOf('=')) : a;
+            if (name.equals("--trust") || name.equals("--receipt-trust")) {
+                return java.util.Optional.of(name + " was replaced by one option per purpose: "
+                        + "--signer-trust (envelope signers, receipts, audit seals), --tls-trust (servers we connect "
+                        + "to) and --client-trust (TLS clients we accept); see the README's trust option table.");
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     static int exitCodeFor(Throwable ex) {

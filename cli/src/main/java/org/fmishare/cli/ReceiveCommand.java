@@ -66,9 +66,24 @@ final class ReceiveCommand implements Callable<Integer> {
             description = "Keystore password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
     Optional<String> password = Optional.empty();
 
-    @Option(names = "--trust", required = true, paramLabel = "CA.pem", description = "Trusted CA certificate(s) for "
-            + "envelope signers and TLS client certificates.")
-    Path trust;
+    @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem", description = "Trusted CA "
+            + "certificate(s) for envelope signers (only certificates with the envelope-signing purpose may sign).")
+    Path signerTrust;
+
+    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer CAs "
+            + "(PEM or DER; repeatable). With any given, every signer certificate must be covered by a current CRL "
+            + "from its issuer and not revoked.")
+    List<Path> crls = new java.util.ArrayList<>();
+
+    @Option(names = "--client-trust", required = true, paramLabel = "CA.pem", description = "Trusted CA "
+            + "certificate(s) for the TLS client certificates this receiver accepts. A TLS client certificate "
+            + "never signs shares.")
+    Path clientTrust;
+
+    @Option(names = "--senders", paramLabel = "FILE", description = "Sender directory (JSON, as keys init writes "
+            + "it): which certificate may speak as which sender id. Default: the signer's certificate carries "
+            + "urn:fmishare:sender:<sender.id>.")
+    Optional<Path> senders = Optional.empty();
 
     @Option(names = "--recipient", required = true, paramLabel = "ID", description = "This company's recipient id; "
             + "envelopes addressed to anyone else are refused.")
@@ -93,7 +108,11 @@ final class ReceiveCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--max-envelopes must be at least 1, was " + maxEnvelopes.get());
         }
         InetAddress address = bind.map(ReceiveCommand::literalAddress).orElse(InetAddress.getLoopbackAddress());
-        List<X509Certificate> anchors = Secrets.certificates(trust);
+        List<X509Certificate> signerAnchors = Secrets.certificates(signerTrust);
+        List<X509Certificate> clientAnchors = Secrets.certificates(clientTrust);
+        EnvelopeVerifier.Builder verifier = EnvelopeVerifier.builder().trustAnchors(signerAnchors)
+                .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).expectedRecipient(recipient);
+        senders.ifPresent(f -> verifier.senderDirectory(SenderDirectories.read(f)));
         char[] pw = Secrets.password(password);
         SigningCredential credential = Secrets.credential(key, pw);
         SigningCredential tls = tlsKey.map(p -> Secrets.credential(p, pw)).orElse(credential);
@@ -114,8 +133,7 @@ final class ReceiveCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
         EnvelopeReceiver receiver = EnvelopeReceiver.builder()
-                .verifier(EnvelopeVerifier.builder().trustAnchors(anchors).expectedRecipient(recipient)
-                        .complianceRechecker(SopRechecker.standard()).build())
+                .verifier(verifier.build())
                 .signer(receiptSigner)
                 .onEnvelope(v -> accept(v, o))
                 .build();
@@ -127,7 +145,7 @@ final class ReceiveCommand implements Callable<Integer> {
             }
             return r;
         };
-        try (HttpsReceiverServer server = HttpsReceiverServer.builder().sslContext(TlsContexts.of(tls, anchors))
+        try (HttpsReceiverServer server = HttpsReceiverServer.builder().sslContext(TlsContexts.of(tls, clientAnchors))
                 .requireClientCertificate(true).handler(counting).port(port).bindAddress(address).start()) {
             o.println("listening on " + server.uri());
             o.flush();

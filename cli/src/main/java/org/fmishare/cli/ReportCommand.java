@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fmi-share report AUDIT-FILE --trust CA.pem --out DIR}: verifies an audit log, then writes the public
- * transparency report computed from it. Nothing is written from a log that does not verify.
+ * {@code fmi-share report AUDIT-FILE --signer-trust CA.pem --sealer ID --out DIR}: verifies an audit log, then
+ * writes the public transparency report computed from it. Nothing is written from a log that does not verify.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "Verify an audit log, then write the transparency report (Markdown, HTML, CSV, chart) to "
@@ -25,9 +25,24 @@ final class ReportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "AUDIT-FILE", description = "The audit log file.")
     Path file;
 
-    @Option(names = "--trust", required = true, paramLabel = "CA.pem",
-            description = "Trusted CA certificate(s) for the log's checkpoint signer.")
-    Path trust;
+    @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem",
+            description = "Trusted CA certificate(s) for the checkpoint signer (signer trust, as for envelopes "
+                    + "and receipts).")
+    Path signerTrust;
+
+    @Option(names = "--sealer", required = true, paramLabel = "ID",
+            description = "The office whose audit-sealing certificate may seal the log (repeatable while keys "
+                    + "rotate). A seal by any other certificate under the CA is refused.")
+    java.util.List<String> sealers;
+
+    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the sealer's "
+            + "CA (PEM or DER; repeatable); a revoked or uncovered sealer certificate breaks the log.")
+    java.util.List<Path> crls = new java.util.ArrayList<>();
+
+    @Option(names = "--senders", paramLabel = "FILE",
+            description = "Sender directory binding the sealer id to a SAN URI, subject or pinned key (default: "
+                    + "the certificate carries urn:fmishare:sender:<ID>).")
+    Path senders;
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Directory to write (created).")
     Path out;
@@ -49,7 +64,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--threshold: " + e.getMessage(), e);
         }
-        AuditVerification verified = AuditFiles.verify(file, trust);
+        AuditVerification verified = AuditFiles.verify(file, signerTrust, sealers, senders, crls);
         o.println(verified);
         ReportFiles files;
         try {

@@ -57,4 +57,36 @@ final class Secrets {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, pem + ": " + e.getMessage(), e);
         }
     }
+
+    /**
+     * Reads {@code --crl} files: each holds one or more CRLs, PEM ({@code X509 CRL} blocks) or DER. Parsed with
+     * the SDK's provider; an empty, unreadable or malformed file is unreadable input, never skipped.
+     */
+    static List<java.security.cert.X509CRL> crls(List<Path> files) {
+        List<java.security.cert.X509CRL> out = new java.util.ArrayList<>();
+        for (Path f : files) {
+            try (java.io.InputStream in = Files.newInputStream(f)) {
+                java.util.Collection<? extends java.security.cert.CRL> read = java.security.cert.CertificateFactory
+                        .getInstance("X.509", org.fmishare.core.jose.JwsKeys.provider()).generateCRLs(in);
+                if (read.isEmpty()) {
+                    throw new CliException(ExitCodes.UNREADABLE_INPUT, f + ": no CRL in the file (PEM 'X509 CRL' "
+                            + "or DER)");
+                }
+                for (java.security.cert.CRL c : read) {
+                    out.add((java.security.cert.X509CRL) c);
+                }
+            } catch (NoSuchFileException e) {
+                throw new CliException(ExitCodes.UNREADABLE_INPUT, f + ": no such file");
+            } catch (IOException e) {
+                throw new CliException(ExitCodes.UNREADABLE_INPUT, f + ": cannot read: " + Problems.reason(e), e);
+            } catch (java.security.cert.CRLException | java.security.cert.CertificateException
+                    | RuntimeException e) {
+                if (e instanceof CliException ce) {
+                    throw ce;
+                }
+                throw new CliException(ExitCodes.UNREADABLE_INPUT, f + ": not a CRL (PEM 'X509 CRL' or DER)", e);
+            }
+        }
+        return out;
+    }
 }

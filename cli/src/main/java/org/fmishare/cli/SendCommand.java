@@ -40,10 +40,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fmi-share send ENVELOPE --to URI --outbox DIR --trust CA.pem}: verifies a signed envelope file as its
- * sender, queues it in a durable outbox ({@code DIR/outbox.journal}) and delivers it with the transport the URI's
- * scheme selects, waiting for the outcome. The envelope stays in the outbox whatever happens, so a later
- * {@code send} of the same file reports the recorded outcome instead of delivering twice.
+ * {@code fmi-share send ENVELOPE --to URI --outbox DIR --signer-trust CA.pem --tls-trust CA.pem}: verifies a
+ * signed envelope file as its sender, queues it in a durable outbox ({@code DIR/outbox.journal}) and delivers it
+ * with the transport the URI's scheme selects, waiting for the outcome. The envelope stays in the outbox whatever
+ * happens, so a later {@code send} of the same file reports the recorded outcome instead of delivering twice.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Deliver a signed envelope (as written by 'sign') through a durable outbox and wait for the "
@@ -70,9 +70,20 @@ final class SendCommand implements Callable<Integer> {
             + "is DIR/outbox.journal (created if needed).")
     Path outbox;
 
-    @Option(names = "--trust", required = true, paramLabel = "CA.pem", description = "Trusted CA certificate(s): "
-            + "the envelope's signer must chain to one, and so must the server's TLS certificate.")
-    Path trust;
+    @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem", description = "Trusted CA "
+            + "certificate(s) for signers: the envelope's signer before it is queued, and the receiver's signed "
+            + "receipt (https; a receipt that does not verify dead-letters the envelope).")
+    Path signerTrust;
+
+    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer CAs "
+            + "(PEM or DER; repeatable). With any given, every signer certificate must be covered by a current CRL "
+            + "from its issuer and not revoked.")
+    List<Path> crls = new java.util.ArrayList<>();
+
+    @Option(names = "--tls-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the server we "
+            + "connect to (https, smtps/starttls, taxii); required for those, not used for http:// or taxii+http:// "
+            + "to loopback.")
+    Optional<Path> tlsTrust = Optional.empty();
 
     @Option(names = "--timeout", defaultValue = "60", paramLabel = "SECONDS",
             description = "How long to wait for delivery (default ${DEFAULT-VALUE}).")
@@ -92,10 +103,6 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--password", paramLabel = "P", description = "Keystore password for --key; for taxii the "
             + "HTTP Basic password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
     Optional<String> password = Optional.empty();
-
-    @Option(names = "--receipt-trust", paramLabel = "CA.pem", description = "https: verify receipts against these "
-            + "CA certificate(s); a receipt that does not verify dead-letters the envelope.")
-    Optional<Path> receiptTrust = Optional.empty();
 
     @Option(names = "--smtp-host", paramLabel = "H", description = "mailto: SMTP submission server.")
     Optional<String> smtpHost = Optional.empty();
@@ -143,14 +150,15 @@ final class SendCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--max-attempts must be at least 1, was " + maxAttempts);
         }
         String scheme = Optional.ofNullable(to.getScheme()).orElse("").toLowerCase(Locale.ROOT);
-        List<X509Certificate> anchors = Secrets.certificates(trust);
+        List<X509Certificate> anchors = Secrets.certificates(signerTrust);
         byte[] bytes = Documents.readBytes(file, System.in);
         VerifiedEnvelope verified;
         try {
             // The file is input to this command, not something it signed, so it is checked in full before it is
             // queued. A fresh verifier sees this nonce for the first time; the transports then use the content the
             // outbox reads from the stored bytes and never verify it again.
-            verified = EnvelopeVerifier.builder().trustAnchors(anchors).anyRecipient().build().verify(bytes);
+            verified = EnvelopeVerifier.builder().trustAnchors(anchors).crls(Secrets.crls(crls)).anyRecipient()
+                    .build().verify(bytes);
         } catch (EnvelopeException e) {
             throw new CliException(ExitCodes.FAILED, "refusing to send " + file + ": the envelope does not verify: "
                     + e.getMessage(), e);
@@ -159,8 +167,8 @@ final class SendCommand implements Callable<Integer> {
                 verified.expiresAt(), verified.digest(), bytes);
         Transport transport = switch (scheme) {
             case "https", "http" -> https(scheme, anchors, verified);
-            case "mailto" -> email(anchors);
-            case "taxii", "taxii+http" -> taxii(scheme, anchors);
+            case "mailto" -> email(tlsAnchors("mailto"));
+            case "taxii", "taxii+http" -> taxii(scheme);
             default -> throw new CliException(ExitCodes.USAGE, "--to: unsupported scheme '" + scheme + "' in " + to
                     + " (use https, mailto or taxii)");
         };
@@ -265,15 +273,14 @@ final class SendCommand implements Callable<Integer> {
                         entry.destination(), entry.attempts());
                 byte[] receipt = entry.receipt();
                 if (receipt.length > 0) {
-                    List<X509Certificate> roots = Secrets.certificates(receiptTrust.orElse(trust));
+                    List<X509Certificate> roots = Secrets.certificates(signerTrust);
                     try {
-                        VerifiedEnvelope r = EnvelopeVerifier.builder().trustAnchors(roots)
+                        VerifiedEnvelope r = EnvelopeVerifier.builder().trustAnchors(roots).crls(Secrets.crls(crls))
                                 .expectedRecipient(sent.sender().id()).build().verifyReceipt(receipt, envelope);
                         out.println("signed receipt verified:");
                         out.println(r.summary());
                     } catch (EnvelopeException e) {
-                        out.printf("receipt: %d bytes, not verified (%s); pass --receipt-trust%n", receipt.length,
-                                e.getMessage());
+                        out.printf("receipt: %d bytes, not verified (%s)%n", receipt.length, e.getMessage());
                     }
                 }
                 return ExitCodes.OK;
@@ -293,7 +300,13 @@ final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private Transport https(String scheme, List<X509Certificate> anchors, VerifiedEnvelope verified) {
+    /** The server's CA: required for every TLS connection, never borrowed from the signer trust. */
+    private List<X509Certificate> tlsAnchors(String what) {
+        return Secrets.certificates(tlsTrust.orElseThrow(() -> new CliException(ExitCodes.USAGE, what
+                + " needs --tls-trust CA.pem: the CA of the server's TLS certificate")));
+    }
+
+    private Transport https(String scheme, List<X509Certificate> signerAnchors, VerifiedEnvelope verified) {
         HttpsTransport.Builder b = HttpsTransport.builder();
         if (scheme.equals("http")) {
             if (!isLoopback(to.getHost())) {
@@ -302,16 +315,17 @@ final class SendCommand implements Callable<Integer> {
             }
             b.allowPlainHttpToLoopback();
         }
-        if (key.isPresent()) {
-            b.sslContext(TlsContexts.of(Secrets.credential(key.get(), Secrets.password(password)), anchors));
-        } else if (scheme.equals("https")) {
-            throw new CliException(ExitCodes.USAGE, "https needs --key P12: the TLS client credential for mutual "
-                    + "TLS");
-        } else {
-            b.sslContext(TlsContexts.trusting(anchors));
+        if (scheme.equals("https")) {
+            if (key.isEmpty()) {
+                throw new CliException(ExitCodes.USAGE, "https needs --key P12: the TLS client credential for mutual "
+                        + "TLS");
+            }
+            b.sslContext(TlsContexts.of(Secrets.credential(key.get(), Secrets.password(password)),
+                    tlsAnchors("https")));
         }
-        receiptTrust.ifPresent(p -> b.receiptVerifier(EnvelopeVerifier.builder()
-                .trustAnchors(Secrets.certificates(p)).expectedRecipient(verified.sender().id()).build()));
+        // Receipts are signed artefacts: verified against the signer trust, bound to the company's receipt key.
+        b.receiptVerifier(EnvelopeVerifier.builder().trustAnchors(signerAnchors).crls(Secrets.crls(crls))
+                .expectedRecipient(verified.sender().id()).build());
         return b.build();
     }
 
@@ -352,7 +366,7 @@ final class SendCommand implements Callable<Integer> {
         }
     }
 
-    private Transport taxii(String scheme, List<X509Certificate> anchors) {
+    private Transport taxii(String scheme) {
         if (scheme.equals("taxii+http") && !isLoopback(to.getHost())) {
             throw new CliException(ExitCodes.USAGE, "--to: taxii+http:// is allowed only to a loopback address; use "
                     + "taxii:// (HTTPS) for " + to.getHost());
@@ -360,7 +374,7 @@ final class SendCommand implements Callable<Integer> {
         TaxiiTransport.Builder b = TaxiiTransport.builder();
         user.ifPresent(u -> b.basicAuth(u, Secrets.password(password)));
         if (scheme.equals("taxii")) {
-            b.sslContext(TlsContexts.trusting(anchors));
+            b.sslContext(TlsContexts.trusting(tlsAnchors("taxii")));
         }
         return b.build();
     }

@@ -19,6 +19,7 @@ import org.fmishare.transport.taxii.TaxiiShares;
 import org.fmishare.transport.taxii.stix.FmiStixExtension;
 import org.fmishare.transport.taxii.stix.StixIds;
 import org.fmishare.transport.taxii.stix.StixMappingException;
+import org.fmishare.transport.https.TlsContexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,8 +45,24 @@ final class TaxiiCommand extends GroupCommand {
         @Option(names = "--collection", required = true, paramLabel = "ID", description = "Collection id.")
         String collection;
 
-        @Option(names = "--trust", required = true, paramLabel = "CA.pem", description = "Trusted signer CA(s).")
-        Path trust;
+        @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem",
+                description = "Trusted CA certificate(s) for the shares' envelope signers.")
+        Path signerTrust;
+
+        @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
+                + "CAs (PEM or DER; repeatable). With any given, every signer certificate must be covered by a "
+                + "current CRL from its issuer and not revoked.")
+        java.util.List<Path> crls = new java.util.ArrayList<>();
+
+        @Option(names = "--tls-trust", paramLabel = "CA.pem",
+                description = "Trusted CA certificate(s) for the TAXII server's TLS certificate (default: the "
+                        + "Java runtime's CAs). Needed for a server with a private CA.")
+        Optional<Path> tlsTrust = Optional.empty();
+
+        @Option(names = "--senders", paramLabel = "FILE", description = "Sender directory (JSON, as keys init "
+                + "writes it): which certificate may speak as which sender id. Default: the signer's certificate "
+                + "carries urn:fmishare:sender:<sender.id>.")
+        Optional<Path> senders = Optional.empty();
 
         @Option(names = "--share", paramLabel = "ID", description = "Pull only this share.")
         Optional<String> share = Optional.empty();
@@ -67,8 +84,11 @@ final class TaxiiCommand extends GroupCommand {
             URI discovery = apiRoot.resolve("/taxii2/");
             TaxiiClient.Builder b = TaxiiClient.builder(discovery);
             user.ifPresent(u -> b.basicAuth(u, Secrets.password(password)));
-            EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(trust))
-                    .anyRecipient().complianceRechecker(SopRechecker.standard()).build();
+            tlsTrust.ifPresent(t -> b.sslContext(TlsContexts.trusting(Secrets.certificates(t))));
+            EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
+                    .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).anyRecipient();
+            senders.ifPresent(f -> vb.senderDirectory(SenderDirectories.read(f)));
+            EnvelopeVerifier verifier = vb.build();
             try {
                 TaxiiClient client = b.build();
                 TaxiiCollection col = client.collection(apiRoot, collection);

@@ -2,6 +2,7 @@ package org.fmishare.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fmishare.core.envelope.EnvelopeException;
@@ -17,8 +18,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code fmi-share verify ENVELOPE --trust CA.pem}: runs every receiver-side check (size, strict JSON, header and
- * algorithm allow-list, signature, certificate chain to the trust anchors, validity, expiry, disclosures against
+ * {@code fmi-share verify ENVELOPE --signer-trust CA.pem}: runs every receiver-side check (size, strict JSON, header
+ * and algorithm allow-list, signature, certificate chain to the trust anchors, validity, expiry, disclosures against
  * the canonical clause texts, SOP verdict, and this party's own SOP check of the subject under the rule set the
  * envelope names, which must reproduce the claimed verdict and report digest) and exits 0 only when all pass.
  */
@@ -29,8 +30,14 @@ final class VerifyCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "Envelope file, or - for standard input.")
     String file;
 
-    @Option(names = "--trust", required = true, paramLabel = "CA.pem", description = "Trusted CA certificate(s).")
-    Path trust;
+    @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem",
+            description = "Trusted CA certificate(s) for envelope and receipt signers.")
+    Path signerTrust;
+
+    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer CAs "
+            + "(PEM or DER; repeatable). With any given, every signer certificate must be covered by a current CRL "
+            + "from its issuer and not revoked.")
+    List<Path> crls = new java.util.ArrayList<>();
 
     @Option(names = "--recipient", paramLabel = "ID",
             description = "Require this recipient id (default: accept any recipient).")
@@ -58,8 +65,8 @@ final class VerifyCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         byte[] bytes = Documents.readBytes(file, System.in);
-        EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(trust))
-                .complianceRechecker(SopRechecker.standard());
+        EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
+                .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard());
         recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
         senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
         decryptKey.ifPresent(k -> b.decryptionKey(Secrets.credential(k, Secrets.password(password)).privateKey()));

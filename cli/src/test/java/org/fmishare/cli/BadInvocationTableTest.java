@@ -111,7 +111,7 @@ class BadInvocationTableTest {
                 "--password", "pw", "-o", env.toString());
         assertThat(sign.code()).as(sign.err()).isZero();
         assertThat(sign.out()).contains("(EdDSA)").doesNotContain("EDDSA");
-        CliTest.Result verify = CliTest.run("verify", env.toString(), "--trust", ed.resolve("ca.pem").toString());
+        CliTest.Result verify = CliTest.run("verify", env.toString(), "--signer-trust", ed.resolve("ca.pem").toString());
         assertThat(verify.code()).as(verify.err()).isZero();
         assertThat(verify.out()).doesNotContain("EDDSA");
     }

@@ -91,7 +91,7 @@ class SendReceiveCliTest {
         StringWriter err = new StringWriter();
         List<String> args = new java.util.ArrayList<>(List.of("receive", "--https", Integer.toString(port), "--key",
                 k("recipient.p12"),
-                "--tls-key", k("server-tls.p12"), "--password", PW, "--trust", k("ca.pem")));
+                "--tls-key", k("server-tls.p12"), "--password", PW, "--signer-trust", k("ca.pem"), "--client-trust", k("ca.pem")));
         if (!List.of(extra).contains("--recipient")) {
             args.addAll(List.of("--recipient", RECIPIENT));
         }
@@ -112,8 +112,8 @@ class SendReceiveCliTest {
         assertThat(uri.getScheme()).isEqualTo("https");
         String outbox = dir.resolve("outbox").toString();
         CliTest.Result sent = CliTest.run("send", envelope.toString(), "--to", uri.toString(), "--outbox", outbox,
-                "--trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW, "--receipt-trust",
-                k("ca.pem"));
+                "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key",
+                k("client-tls.p12"), "--password", PW);
         assertThat(sent.code()).as(sent.out() + sent.err()).isZero();
         assertThat(sent.out()).contains("delivered " + signed.envelopeId()).contains("signed receipt verified")
                 .contains("verified RECEIPT").contains("in reply to: " + signed.envelopeId());
@@ -127,7 +127,7 @@ class SendReceiveCliTest {
 
         // The outbox remembers the delivery: sending the same file again reports it instead of delivering twice.
         CliTest.Result again = CliTest.run("send", envelope.toString(), "--to", uri.toString(), "--outbox", outbox,
-                "--trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW);
+                "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW);
         assertThat(again.code()).as(again.err()).isZero();
         assertThat(again.out()).contains("delivered " + signed.envelopeId() + " to " + uri + " after 0 failed attempt(s)");
     }
@@ -137,7 +137,7 @@ class SendReceiveCliTest {
         Receiver receiver = receive("--recipient", "smc-someone-else", "--max-envelopes", "1");
         URI uri = receiver.uri();
         CliTest.Result sent = CliTest.run("send", envelope.toString(), "--to", uri.toString(), "--outbox",
-                dir.toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW);
+                dir.toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW);
         assertThat(sent.code()).isEqualTo(ExitCodes.IO_FAILURE);
         assertThat(sent.out()).contains("dead-lettered " + signed.envelopeId());
         assertThat(sent.err()).startsWith("fmi-share: not delivered: ");
@@ -179,17 +179,17 @@ class SendReceiveCliTest {
         for (String[] c : new String[][] {{tampered.toString(), k("ca.pem")}, {envelope.toString(), other.toString()},
             {garbage.toString(), k("ca.pem")}}) {
             CliTest.Result r = CliTest.run("send", c[0], "--to", to, "--outbox", dir.resolve("outbox").toString(),
-                    "--trust", c[1]);
+                    "--signer-trust", c[1], "--tls-trust", c[1]);
             assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.FAILED);
             assertThat(r.err()).startsWith("fmi-share: refusing to send ").contains("does not verify")
                     .doesNotContain("\tat ");
         }
         CliTest.Result missing = CliTest.run("send", dir.resolve("nope.json").toString(), "--to", to, "--outbox",
-                dir.toString(), "--trust", k("ca.pem"));
+                dir.toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"));
         assertThat(missing.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(missing.err()).contains("no such file");
         CliTest.Result directory = CliTest.run("send", dir.toString(), "--to", to, "--outbox", dir.toString(),
-                "--trust", k("ca.pem"));
+                "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"));
         assertThat(directory.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(dir.resolve("outbox")).doesNotExist();
     }
@@ -210,13 +210,13 @@ class SendReceiveCliTest {
                 new Case("--timeout must be at least", "--to", "http://127.0.0.1:9/x", "--timeout", "0"),
                 new Case("Missing required option: '--to=URI'"))) {
             List<String> args = new java.util.ArrayList<>(List.of("send", envelope.toString(), "--outbox", outbox,
-                    "--trust", k("ca.pem")));
+                    "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem")));
             args.addAll(List.of(c.args()));
             CliTest.Result r = CliTest.run(args.toArray(String[]::new));
             assertThat(r.code()).as(c.expected() + ": " + r.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(r.err()).startsWith("fmi-share: ").contains(c.expected());
         }
-        assertThat(CliTest.run("send", "--help").out()).contains("--receipt-trust", "--smtp-host", "Exit codes:");
+        assertThat(CliTest.run("send", "--help").out()).contains("--signer-trust", "--tls-trust", "--smtp-host", "Exit codes:");
     }
 
     @Test
@@ -226,7 +226,7 @@ class SendReceiveCliTest {
             port = s.getLocalPort();
         }
         CliTest.Result r = CliTest.run("send", envelope.toString(), "--to", "http://127.0.0.1:" + port
-                + "/fmi-share/envelopes", "--outbox", dir.toString(), "--trust", k("ca.pem"), "--max-attempts", "1");
+                + "/fmi-share/envelopes", "--outbox", dir.toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--max-attempts", "1");
         assertThat(r.code()).isEqualTo(ExitCodes.IO_FAILURE);
         assertThat(r.out()).contains("dead-lettered " + signed.envelopeId()).contains("gave up after 1 attempts");
         assertThat(r.err()).startsWith("fmi-share: not delivered: ");
@@ -241,26 +241,26 @@ class SendReceiveCliTest {
         }
         String to = "https://127.0.0.1:" + port + "/fmi-share/envelopes";
         String outbox = dir.resolve("outbox").toString();
-        CliTest.Result dead = CliTest.run("send", envelope.toString(), "--to", to, "--outbox", outbox, "--trust",
-                k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW, "--max-attempts", "1");
+        CliTest.Result dead = CliTest.run("send", envelope.toString(), "--to", to, "--outbox", outbox, "--signer-trust",
+                k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW, "--max-attempts", "1");
         assertThat(dead.code()).as(dead.out() + dead.err()).isEqualTo(ExitCodes.IO_FAILURE);
         assertThat(dead.out()).contains("dead-lettered " + signed.envelopeId());
 
         Receiver receiver = receiveOn(port, "--max-envelopes", "1");
         receiver.uri();
-        CliTest.Result again = CliTest.run("send", envelope.toString(), "--to", to, "--outbox", outbox, "--trust",
-                k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW, "--max-attempts", "1");
+        CliTest.Result again = CliTest.run("send", envelope.toString(), "--to", to, "--outbox", outbox, "--signer-trust",
+                k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"), "--password", PW, "--max-attempts", "1");
         assertThat(again.code()).as(again.out() + again.err()).isZero();
         assertThat(again.out()).contains("re-queued dead letter " + signed.envelopeId())
                 .contains("delivered " + signed.envelopeId());
         assertThat(receiver.exit().get(2, TimeUnit.MINUTES)).as(receiver.err().toString()).isZero();
 
         CliTest.Result elsewhere = CliTest.run("send", envelope.toString(), "--to", "https://127.0.0.1:9/other",
-                "--outbox", dir.resolve("outbox2").toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"),
+                "--outbox", dir.resolve("outbox2").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"),
                 "--password", PW, "--max-attempts", "1");
         assertThat(elsewhere.code()).isEqualTo(ExitCodes.IO_FAILURE);
         CliTest.Result retarget = CliTest.run("send", envelope.toString(), "--to", to, "--outbox",
-                dir.resolve("outbox2").toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"),
+                dir.resolve("outbox2").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"),
                 "--password", PW);
         assertThat(retarget.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(retarget.err()).contains("was dead-lettered for https://127.0.0.1:9/other");
@@ -273,7 +273,7 @@ class SendReceiveCliTest {
                 .getBytes(java.nio.charset.StandardCharsets.UTF_8);
         Files.write(journal, hostile);
         CliTest.Result r = CliTest.run("send", envelope.toString(), "--to", "http://127.0.0.1:9/x", "--outbox",
-                dir.toString(), "--trust", k("ca.pem"), "--max-attempts", "1", "--timeout", "5");
+                dir.toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--max-attempts", "1", "--timeout", "5");
         assertThat(r.code()).as(r.out() + r.err()).isIn(ExitCodes.UNREADABLE_INPUT, ExitCodes.IO_FAILURE);
         assertThat(r.err()).startsWith("fmi-share: ").contains("outbox.journal").doesNotContain("\tat ");
         assertThat(Files.readAllBytes(journal)).isEqualTo(hostile);
@@ -309,7 +309,7 @@ class SendReceiveCliTest {
             port = s.getLocalPort();
         }
         CliTest.Result r = CliTest.run("send", envelope.toString(), "--to", "http://127.0.0.1:" + port
-                + "/fmi-share/envelopes", "--outbox", dir.toString(), "--trust", k("ca.pem"), "--max-attempts", "1");
+                + "/fmi-share/envelopes", "--outbox", dir.toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--max-attempts", "1");
         assertThat(r.code()).as(r.out() + r.err()).isNotZero();
         assertThat(r.err()).contains("recovery lost envelope(s) queued-first").doesNotContain("queued-second");
         try (org.fmishare.delivery.outbox.FileJournalStore store =
@@ -322,29 +322,29 @@ class SendReceiveCliTest {
     @Test
     void receiveRejectsBadArgumentsAndUnreadableKeys(@TempDir Path dir) throws Exception {
         CliTest.Result port = CliTest.run("receive", "--https", "70000", "--key", k("recipient.p12"), "--password",
-                PW, "--trust", k("ca.pem"), "--recipient", RECIPIENT);
+                PW, "--signer-trust", k("ca.pem"), "--client-trust", k("ca.pem"), "--recipient", RECIPIENT);
         assertThat(port.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(port.err()).contains("--https must be a port");
         Path junk = dir.resolve("junk.p12");
         Files.writeString(junk, "not a keystore");
         CliTest.Result key = CliTest.run("receive", "--https", "0", "--key", junk.toString(), "--password", PW,
-                "--trust", k("ca.pem"), "--recipient", RECIPIENT);
+                "--signer-trust", k("ca.pem"), "--client-trust", k("ca.pem"), "--recipient", RECIPIENT);
         assertThat(key.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(key.err()).startsWith("fmi-share: " + junk);
         CliTest.Result wrongPassword = CliTest.run("receive", "--https", "0", "--key", k("recipient.p12"),
-                "--password", "wrong", "--trust", k("ca.pem"), "--recipient", RECIPIENT);
+                "--password", "wrong", "--signer-trust", k("ca.pem"), "--client-trust", k("ca.pem"), "--recipient", RECIPIENT);
         assertThat(wrongPassword.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         CliTest.Result max = CliTest.run("receive", "--https", "0", "--key", k("recipient.p12"), "--password", PW,
-                "--trust", k("ca.pem"), "--recipient", RECIPIENT, "--max-envelopes", "0");
+                "--signer-trust", k("ca.pem"), "--client-trust", k("ca.pem"), "--recipient", RECIPIENT, "--max-envelopes", "0");
         assertThat(max.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(CliTest.run("receive", "--help").out()).contains("keys init --tls", "--max-envelopes");
         CliTest.Result name = CliTest.run("receive", "--https", "0", "--bind", "example.org", "--key",
-                k("recipient.p12"), "--password", PW, "--trust", k("ca.pem"), "--recipient", RECIPIENT);
+                k("recipient.p12"), "--password", PW, "--signer-trust", k("ca.pem"), "--client-trust", k("ca.pem"), "--recipient", RECIPIENT);
         assertThat(name.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(name.err()).contains("--bind must be a literal IP address");
         try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             CliTest.Result busy = CliTest.run("receive", "--https", String.valueOf(taken.getLocalPort()), "--key",
-                    k("recipient.p12"), "--password", PW, "--trust", k("ca.pem"), "--recipient", RECIPIENT);
+                    k("recipient.p12"), "--password", PW, "--signer-trust", k("ca.pem"), "--client-trust", k("ca.pem"), "--recipient", RECIPIENT);
             assertThat(busy.code()).as(busy.err()).isEqualTo(ExitCodes.IO_FAILURE);
             assertThat(busy.err()).startsWith("fmi-share: ").contains(String.valueOf(taken.getLocalPort()));
         }
@@ -364,7 +364,7 @@ class SendReceiveCliTest {
             String inbox = SampleData.passingShare().recipient().contacts().get(0).email();
             mail.setUser("fitf-shares@agency.example", "fitf-mailer", "mail-pw");
             CliTest.Result r = CliTest.run("send", envelope.toString(), "--to", "mailto:" + inbox, "--outbox",
-                    dir.toString(), "--trust", k("ca.pem"), "--smtp-host", "localhost", "--smtp-port",
+                    dir.toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--smtp-host", "localhost", "--smtp-port",
                     String.valueOf(mail.getSmtps().getPort()), "--smtp-security", "smtps", "--smtp-user", "fitf-mailer",
                     "--smtp-password", "mail-pw", "--from", "fitf-shares@agency.example", "--key", k("sender.p12"),
                     "--password", PW);
@@ -391,13 +391,13 @@ class SendReceiveCliTest {
             URI root = taxii.apiRootUri();
             String to = "taxii+http://" + root.getRawAuthority() + root.getRawPath() + "collections/shares/";
             CliTest.Result denied = CliTest.run("send", envelope.toString(), "--to", to, "--outbox",
-                    dir.resolve("denied").toString(), "--trust", k("ca.pem"), "--user", "agency", "--password",
+                    dir.resolve("denied").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--user", "agency", "--password",
                     "wrong", "--max-attempts", "1");
             assertThat(denied.code()).isEqualTo(ExitCodes.IO_FAILURE);
             assertThat(denied.out()).contains("dead-lettered");
             assertThat(taxii.storedObjects("shares")).isEmpty();
             CliTest.Result r = CliTest.run("send", envelope.toString(), "--to", to, "--outbox",
-                    dir.resolve("ok").toString(), "--trust", k("ca.pem"), "--user", "agency", "--password",
+                    dir.resolve("ok").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--user", "agency", "--password",
                     "taxii-pw");
             assertThat(r.code()).as(r.out() + r.err()).isZero();
             assertThat(r.out()).contains("delivered " + signed.envelopeId());

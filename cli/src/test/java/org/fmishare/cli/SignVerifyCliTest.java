@@ -48,7 +48,7 @@ class SignVerifyCliTest {
                 "--password", "s3cret", "--cms", "-o", env.toString());
         assertThat(sign.code()).as(sign.err()).isZero();
         assertThat(dir.resolve("share.jws.json.p7s")).exists();
-        CliTest.Result ok = run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
+        CliTest.Result ok = run("verify", env.toString(), "--signer-trust", keys.resolve("ca.pem").toString(),
                 "--recipient", "smc-examplesocial");
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("PASS under sop-2024-02").contains("verified: every check passed");
@@ -57,11 +57,11 @@ class SignVerifyCliTest {
         bytes[bytes.length / 2] ^= 0x01;
         Path bad = dir.resolve("tampered.json");
         Files.write(bad, bytes);
-        CliTest.Result rejected = run("verify", bad.toString(), "--trust", keys.resolve("ca.pem").toString());
+        CliTest.Result rejected = run("verify", bad.toString(), "--signer-trust", keys.resolve("ca.pem").toString());
         assertThat(rejected.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(rejected.err()).startsWith("fmi-share: " + bad + ": envelope rejected:");
 
-        CliTest.Result wrongRecipient = run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
+        CliTest.Result wrongRecipient = run("verify", env.toString(), "--signer-trust", keys.resolve("ca.pem").toString(),
                 "--recipient", "smc-other");
         assertThat(wrongRecipient.code()).isEqualTo(ExitCodes.FAILED);
     }
@@ -100,9 +100,9 @@ class SignVerifyCliTest {
                 keys.resolve("sender.p12").toString(), "--password", "s3cret", "--encrypt-to",
                 keys.resolve("recipient-cert.pem").toString(), "-o", env.toString());
         assertThat(sign.code()).as(sign.err()).isZero();
-        CliTest.Result noKey = run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString());
+        CliTest.Result noKey = run("verify", env.toString(), "--signer-trust", keys.resolve("ca.pem").toString());
         assertThat(noKey.code()).isEqualTo(ExitCodes.FAILED);
-        CliTest.Result ok = run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
+        CliTest.Result ok = run("verify", env.toString(), "--signer-trust", keys.resolve("ca.pem").toString(),
                 "--decrypt-key", keys.resolve("recipient.p12").toString(), "--password", "s3cret");
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("THREAT_SHARE");
@@ -122,7 +122,7 @@ class SignVerifyCliTest {
                 keys.resolve("sender.p12").toString(), "--password", "s3cret", "--alg", "EdDSA", "-o",
                 dir.resolve("x").toString());
         assertThat(mismatched.code()).isEqualTo(ExitCodes.USAGE);
-        CliTest.Result missing = run("verify", dir.resolve("none.json").toString(), "--trust",
+        CliTest.Result missing = run("verify", dir.resolve("none.json").toString(), "--signer-trust",
                 keys.resolve("ca.pem").toString());
         assertThat(missing.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
     }

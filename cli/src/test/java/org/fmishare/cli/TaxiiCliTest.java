@@ -52,15 +52,15 @@ class TaxiiCliTest {
                     SampleData.passingShare(), ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE), pass, env.envelopeId(), env.digest(),
                     new String(env.serialized(), java.nio.charset.StandardCharsets.UTF_8), env.issuedAt()));
             String root = server.apiRootUri().toString();
-            CliTest.Result ok = CliTest.run("taxii", "pull", root, "--collection", "shares", "--trust",
+            CliTest.Result ok = CliTest.run("taxii", "pull", root, "--collection", "shares", "--signer-trust",
                     dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");
             assertThat(ok.code()).as(ok.err()).isZero();
             assertThat(ok.out()).contains("1 share(s) pulled, 1 verified, 0 rejected, 0 skipped");
-            CliTest.Result untrusted = CliTest.run("taxii", "pull", root, "--collection", "shares", "--trust",
+            CliTest.Result untrusted = CliTest.run("taxii", "pull", root, "--collection", "shares", "--signer-trust",
                     dir.resolve("other.pem").toString(), "--user", "agency", "--password", "pw");
             assertThat(untrusted.code()).isEqualTo(ExitCodes.FAILED);
             assertThat(untrusted.err()).contains("share-2026-0001 rejected");
-            CliTest.Result badAuth = CliTest.run("taxii", "pull", root, "--collection", "shares", "--trust",
+            CliTest.Result badAuth = CliTest.run("taxii", "pull", root, "--collection", "shares", "--signer-trust",
                     dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "wrong");
             assertThat(badAuth.code()).isNotZero();
             assertThat(badAuth.err()).contains("401");
@@ -144,7 +144,7 @@ class TaxiiCliTest {
                     summaryOf(third), clauses));
 
             CliTest.Result r = CliTest.run("taxii", "pull", server.apiRootUri().toString(), "--collection",
-                    "shares", "--trust", dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");
+                    "shares", "--signer-trust", dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");
             assertThat(r.out()).as(r.err()).contains("3 share(s) pulled, 2 verified, 1 rejected, 3 skipped")
                     .contains("verified: share-2026-0001").contains("verified: share-2026-0003");
             assertThat(r.err()).contains("share-2026-0002 rejected").contains("claims share share-2026-0001")

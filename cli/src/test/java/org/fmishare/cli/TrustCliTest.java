@@ -37,11 +37,11 @@ class TrustCliTest {
 
     @Test
     void onlyTheEnvelopeSignerSpeaksAsTheOffice(@TempDir Path dir) {
-        CliTest.Result ok = CliTest.run("verify", signWith("sender.p12", dir).toString(), "--trust",
+        CliTest.Result ok = CliTest.run("verify", signWith("sender.p12", dir).toString(), "--signer-trust",
                 keys.resolve("ca.pem").toString(), "--recipient", "smc-examplesocial");
         assertThat(ok.code()).as(ok.err()).isZero();
         for (String p12 : new String[] {"recipient.p12", "server-tls.p12", "client-tls.p12"}) {
-            CliTest.Result r = CliTest.run("verify", signWith(p12, dir).toString(), "--trust",
+            CliTest.Result r = CliTest.run("verify", signWith(p12, dir).toString(), "--signer-trust",
                     keys.resolve("ca.pem").toString(), "--recipient", "smc-examplesocial");
             assertThat(r.code()).as(p12 + ": " + r.out()).isEqualTo(ExitCodes.FAILED);
             assertThat(r.err()).as(p12).startsWith("fmi-share: ").contains("envelope rejected: signer-binding:");
@@ -51,21 +51,21 @@ class TrustCliTest {
     @Test
     void verifyLoadsTheSenderDirectoryKeysInitWrote(@TempDir Path dir) throws Exception {
         Path env = signWith("sender.p12", dir);
-        CliTest.Result ok = CliTest.run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
+        CliTest.Result ok = CliTest.run("verify", env.toString(), "--signer-trust", keys.resolve("ca.pem").toString(),
                 "--senders", keys.resolve("senders.json").toString());
         assertThat(ok.code()).as(ok.err()).isZero();
 
         Path other = dir.resolve("other-senders.json");
         Files.writeString(other, "{\"senders\":{\"fo-western\":[{\"sanUri\":\"urn:fmishare:sender:fo-western\"}]}}",
                 StandardCharsets.UTF_8);
-        CliTest.Result unlisted = CliTest.run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
+        CliTest.Result unlisted = CliTest.run("verify", env.toString(), "--signer-trust", keys.resolve("ca.pem").toString(),
                 "--senders", other.toString());
         assertThat(unlisted.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(unlisted.err()).contains("signer-binding").contains("does not list it");
 
         Path broken = dir.resolve("broken.json");
         Files.writeString(broken, "{\"senders\":{\"fitf\":[]}}", StandardCharsets.UTF_8);
-        CliTest.Result bad = CliTest.run("verify", env.toString(), "--trust", keys.resolve("ca.pem").toString(),
+        CliTest.Result bad = CliTest.run("verify", env.toString(), "--signer-trust", keys.resolve("ca.pem").toString(),
                 "--senders", broken.toString());
         assertThat(bad.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
     }

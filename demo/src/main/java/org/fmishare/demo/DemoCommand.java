@@ -201,7 +201,10 @@ public final class DemoCommand implements Callable<Integer> {
         Path auditFile = work.resolve("audit.log");
         Files.deleteIfExists(auditFile);
         try (FileAuditStore auditStore = FileAuditStore.open(auditFile)) {
-            try (AuditLog audit = AuditLog.builder(auditStore, sender).build()) {
+            // The log is sealed with its own purpose-bound key: the envelope signer may not seal it.
+            SigningCredential sealer = ca.issueAuditSealer(share.sendingOffice().id(), "FITF audit sealer",
+                    KeyAlgorithm.EC_P256);
+            try (AuditLog audit = AuditLog.builder(auditStore, sealer).build()) {
                 audit.append(AuditEvent.Validated.ofShare(share, report.summary(), report.failedRuleIds(),
                         Instant.now()));
                 audit.append(AuditEvent.Validated.ofShare(bad, badReport.summary(), badReport.failedRuleIds(),
@@ -216,7 +219,8 @@ public final class DemoCommand implements Callable<Integer> {
 
             progress("Verifying the audit log's hash chain and signed checkpoints, and writing the transparency "
                     + "report");
-            AuditVerification audited = AuditVerifier.verify(auditStore, ca.certificate());
+            AuditVerification audited = AuditVerifier.verify(auditStore, ca.certificate(),
+                    share.sendingOffice().id());
             o.println("      " + audited);
             // A demo has a handful of events: suppression threshold 1 shows them (never for publication).
             TransparencyReport transparency = TransparencyReport.from(audited,

@@ -46,7 +46,7 @@ class AuditReportCliTest {
 
     @Test
     void verifiesTheDemoLogOnOneLine() {
-        DemoTest.Result r = DemoTest.run("audit", "verify", log(), "--trust", ca());
+        DemoTest.Result r = DemoTest.run("audit", "verify", log(), "--signer-trust", ca(), "--sealer", "fitf");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out().lines().toList()).hasSize(1);
         assertThat(r.out()).startsWith("audit log verified: ").contains("checkpoints");
@@ -54,7 +54,7 @@ class AuditReportCliTest {
 
     @Test
     void aTamperedCopyIsBrokenAndNamesTheEntry(@TempDir Path dir) throws Exception {
-        DemoTest.Result r = DemoTest.run("audit", "verify", tampered(dir, 2).toString(), "--trust", ca());
+        DemoTest.Result r = DemoTest.run("audit", "verify", tampered(dir, 2).toString(), "--signer-trust", ca(), "--sealer", "fitf");
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).startsWith("fmi-share: ").contains("audit log broken").contains("audit entry ")
                 .doesNotContain("\tat ");
@@ -65,7 +65,7 @@ class AuditReportCliTest {
     void aLogSealedByAnUntrustedCaIsBroken(@TempDir Path dir) throws Exception {
         Path other = dir.resolve("other.pem");
         Files.writeString(other, Credentials.toPem(TestPki.authority("other CA").certificate()));
-        DemoTest.Result r = DemoTest.run("audit", "verify", log(), "--trust", other.toString());
+        DemoTest.Result r = DemoTest.run("audit", "verify", log(), "--signer-trust", other.toString(), "--sealer", "fitf");
         assertThat(r.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).contains("audit entry ");
     }
@@ -73,24 +73,24 @@ class AuditReportCliTest {
     @Test
     void hostileOrMissingFilesAreRejectedWithoutCreatingAnything(@TempDir Path dir) throws Exception {
         Path missing = dir.resolve("missing.log");
-        DemoTest.Result none = DemoTest.run("audit", "verify", missing.toString(), "--trust", ca());
+        DemoTest.Result none = DemoTest.run("audit", "verify", missing.toString(), "--signer-trust", ca(), "--sealer", "fitf");
         assertThat(none.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(none.err()).contains("no such file");
         assertThat(missing).doesNotExist();
 
-        DemoTest.Result directory = DemoTest.run("audit", "verify", dir.toString(), "--trust", ca());
+        DemoTest.Result directory = DemoTest.run("audit", "verify", dir.toString(), "--signer-trust", ca(), "--sealer", "fitf");
         assertThat(directory.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(directory.err()).contains("not a regular file");
 
         Path garbage = dir.resolve("garbage.log");
         Files.writeString(garbage, "{\"not\": \"an audit entry\"}\n\u0000\u0001binary\n");
-        DemoTest.Result g = DemoTest.run("audit", "verify", garbage.toString(), "--trust", ca());
+        DemoTest.Result g = DemoTest.run("audit", "verify", garbage.toString(), "--signer-trust", ca(), "--sealer", "fitf");
         assertThat(g.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(g.err()).contains("audit entry 0");
 
         Path notPem = dir.resolve("ca.pem");
         Files.writeString(notPem, "not a certificate");
-        DemoTest.Result badTrust = DemoTest.run("audit", "verify", log(), "--trust", notPem.toString());
+        DemoTest.Result badTrust = DemoTest.run("audit", "verify", log(), "--signer-trust", notPem.toString(), "--sealer", "fitf");
         assertThat(badTrust.code()).isEqualTo(ExitCodes.UNREADABLE_INPUT);
         assertThat(badTrust.err()).contains("ca.pem");
     }
@@ -100,14 +100,14 @@ class AuditReportCliTest {
         assertThat(DemoTest.run("audit").code()).isEqualTo(ExitCodes.USAGE);
         DemoTest.Result r = DemoTest.run("audit", "verify", log());
         assertThat(r.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(r.err()).contains("--trust");
+        assertThat(r.err()).contains("--signer-trust");
         assertThat(DemoTest.run("audit", "verify", "--help").out()).contains("Exit codes:");
     }
 
     @Test
     void reportWritesEveryFormatFromAVerifiedLog(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
-        DemoTest.Result r = DemoTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold", "1");
+        DemoTest.Result r = DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf", "--out", out.toString(), "--threshold", "1");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("audit log verified: ").contains("wrote ");
         for (String f : new String[] {"transparency-report.md", "transparency-report.html", "transparency-report.csv",
@@ -117,7 +117,7 @@ class AuditReportCliTest {
         }
         // Threshold 1 shows the demo's handful of events; the default withholds them, so the files differ.
         Path withDefault = dir.resolve("default");
-        DemoTest.Result d = DemoTest.run("report", log(), "--trust", ca(), "--out", withDefault.toString());
+        DemoTest.Result d = DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf", "--out", withDefault.toString());
         assertThat(d.code()).as(d.err()).isZero();
         assertThat(Files.readString(withDefault.resolve("transparency-report.csv")))
                 .isNotEqualTo(Files.readString(out.resolve("transparency-report.csv")));
@@ -126,15 +126,15 @@ class AuditReportCliTest {
     @Test
     void reportRefusesABrokenLogAndBadThresholds(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
-        DemoTest.Result broken = DemoTest.run("report", tampered(dir, 1).toString(), "--trust", ca(), "--out",
+        DemoTest.Result broken = DemoTest.run("report", tampered(dir, 1).toString(), "--signer-trust", ca(), "--sealer", "fitf", "--out",
                 out.toString());
         assertThat(broken.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(broken.err()).contains("audit entry ");
         assertThat(out).doesNotExist();
-        DemoTest.Result zero = DemoTest.run("report", log(), "--trust", ca(), "--out", out.toString(), "--threshold",
+        DemoTest.Result zero = DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf", "--out", out.toString(), "--threshold",
                 "0");
         assertThat(zero.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(zero.err()).contains("--threshold");
-        assertThat(DemoTest.run("report", log(), "--trust", ca()).code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf").code()).isEqualTo(ExitCodes.USAGE);
     }
 }

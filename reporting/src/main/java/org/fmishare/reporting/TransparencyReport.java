@@ -29,7 +29,7 @@ import org.fmishare.reporting.internal.Writers;
  * The public transparency report an agency can publish, computed from a verified audit log.
  *
  * <pre>{@code
- * AuditVerification verified = AuditVerifier.verify(store, trustAnchor);
+ * AuditVerification verified = AuditVerifier.verify(store, trustAnchor, "fitf");
  * TransparencyReport.from(verified, ReportOptions.defaults()).writeTo(Path.of("report"));
  * }</pre>
  *

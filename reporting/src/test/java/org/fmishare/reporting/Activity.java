@@ -40,7 +40,7 @@ import org.fmishare.core.model.TransportKind;
 final class Activity {
     static final TestPki.Authority ROOT = TestPki.authority("fmi-share Reporting Test Root", KeyAlgorithm.EC_P256,
             Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2027-12-31T00:00:00Z"));
-    static final SigningCredential SEALER = ROOT.issue("FITF audit sealer", KeyAlgorithm.EC_P256);
+    static final SigningCredential SEALER = ROOT.issueAuditSealer("fitf", "FITF audit sealer", KeyAlgorithm.EC_P256);
     static final Instant SEALED_AT = Instant.parse("2026-12-31T23:00:00Z");
     private static final String DIGEST = "sha-256:" + "c".repeat(64);
 
@@ -52,7 +52,9 @@ final class Activity {
                     .clock(Clock.fixed(SEALED_AT, ZoneOffset.UTC)).build()) {
                 write(log);
             }
-            return AuditVerifier.verify(store, ROOT.certificate());
+            // Verified an hour after the (fixed) sealing time, inside the test PKI's validity.
+            return AuditVerifier.builder().trustAnchor(ROOT.certificate()).sealer("fitf")
+                    .clock(Clock.fixed(SEALED_AT.plusSeconds(3600), ZoneOffset.UTC)).build().verify(store);
         }
     }
 

@@ -90,7 +90,7 @@ class AuditToReportFlowTest {
                 log.append(AuditEvent.MeetingHeld.of(SampleData.meeting(), now));
             }
 
-            AuditVerification verified = AuditVerifier.verify(store, Activity.ROOT.certificate());
+            AuditVerification verified = AuditVerifier.verify(store, Activity.ROOT.certificate(), "fitf");
             assertThat(verified.toString()).startsWith("audit log verified: ");
             assertThat(verified.events()).extracting(AuditEvent::type).contains("validated", "rendered", "signed",
                     "dispatched", "send-attempted", "delivered", "smc-responded", "meeting-held");
@@ -110,7 +110,7 @@ class AuditToReportFlowTest {
         lines.set(4, lines.get(4).replace("\"HTTPS\"", "\"EMAIL\""));
         Files.write(auditFile, lines);
         try (AuditStore store = FileAuditStore.open(auditFile)) {
-            assertThatThrownBy(() -> AuditVerifier.verify(store, Activity.ROOT.certificate()))
+            assertThatThrownBy(() -> AuditVerifier.verify(store, Activity.ROOT.certificate(), "fitf"))
                     .isInstanceOfSatisfying(AuditException.RecordAltered.class,
                             e -> assertThat(e.recordIndex()).isEqualTo(4));
         }

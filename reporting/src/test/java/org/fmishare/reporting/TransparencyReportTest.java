@@ -112,13 +112,14 @@ class TransparencyReportTest {
     }
 
     @Test
-    void emptyLogYieldsAReportWithoutRows(@TempDir Path dir) {
-        try (var store = org.fmishare.audit.FileAuditStore.open(dir.resolve("a.jsonl"))) {
-            AuditVerification empty = org.fmishare.audit.AuditVerifier.verify(store, Activity.ROOT.certificate());
-            TransparencyReport r = TransparencyReport.from(empty, ReportOptions.defaults());
-            assertThat(r.tables()).allSatisfy(t -> assertThat(t.rows()).isEmpty());
-            assertThat(r.markdown()).contains("Period: no activity recorded", "No activity recorded.");
-        }
+    void aLogWithoutRecordsYieldsAReportWithoutRows() {
+        // The verifier refuses an empty log; a verification without records (as one with only checkpoints would
+        // give) still renders, with no rows.
+        AuditVerification none = new AuditVerification(0, 0, org.fmishare.audit.AuditEntry.GENESIS,
+                java.util.Optional.empty(), 0, java.util.List.of());
+        TransparencyReport r = TransparencyReport.from(none, ReportOptions.defaults());
+        assertThat(r.tables()).allSatisfy(t -> assertThat(t.rows()).isEmpty());
+        assertThat(r.markdown()).contains("Period: no activity recorded", "No activity recorded.");
     }
 
     static String golden(String name) throws IOException {

@@ -10,12 +10,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.BasicConstraints;
@@ -26,7 +28,11 @@ import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.CertIOException;
+import org.bouncycastle.asn1.x509.CRLNumber;
+import org.bouncycastle.asn1.x509.CRLReason;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -229,6 +235,38 @@ public final class TestPki {
         /** {@return the authority's key and chain (root last)} */
         public SigningCredential credential() {
             return credential;
+        }
+
+        /**
+         * Issues a certificate revocation list (RFC 5280 section 5) signed by this authority.
+         *
+         * @param thisUpdate when the list is issued
+         * @param nextUpdate when the next list is due (relying parties treat the list as stale after it)
+         * @param revoked each revoked certificate (issued by this authority) with its revocation time; may be empty
+         * @return the CRL
+         */
+        public X509CRL crl(Instant thisUpdate, Instant nextUpdate, Map<X509Certificate, Instant> revoked) {
+            Objects.requireNonNull(revoked, "revoked");
+            checkWindow(thisUpdate, nextUpdate);
+            try {
+                X509v2CRLBuilder b = new X509v2CRLBuilder(X500Name.getInstance(
+                        certificate().getSubjectX500Principal().getEncoded()), Date.from(thisUpdate));
+                b.setNextUpdate(Date.from(nextUpdate));
+                for (Map.Entry<X509Certificate, Instant> e : revoked.entrySet()) {
+                    b.addCRLEntry(e.getKey().getSerialNumber(), Date.from(e.getValue()), CRLReason.keyCompromise);
+                }
+                b.addExtension(Extension.authorityKeyIdentifier, false,
+                        new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(certificate()));
+                b.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(
+                        thisUpdate.getEpochSecond())));
+                KeyAlgorithm alg = JwsKeys.keyAlgorithm(credential.privateKey()).orElseThrow();
+                return new JcaX509CRLConverter().setProvider(JwsKeys.provider()).getCRL(b.build(
+                        new JcaContentSignerBuilder(JwsKeys.jcaSignature(alg)).setProvider(JwsKeys.provider())
+                                .build(credential.privateKey())));
+            } catch (GeneralSecurityException | OperatorCreationException | CertIOException e) {
+                throw new IllegalStateException("cannot issue a test CRL for " + certificate()
+                        .getSubjectX500Principal(), e);
+            }
         }
 
         /**

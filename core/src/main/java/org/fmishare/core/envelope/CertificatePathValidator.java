@@ -4,33 +4,40 @@ import org.fmishare.core.keys.CryptoProviders;
 import org.fmishare.core.envelope.EnvelopeException.Check;
 import java.io.ByteArrayOutputStream;
 import java.security.GeneralSecurityException;
-import java.security.cert.CertPath;
-import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
-import java.security.cert.CertificateFactory;
-import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.fmishare.core.jose.Digests;
+import org.fmishare.core.jose.JwsKeys;
 import org.fmishare.core.jose.internal.KeyTypes;
 
 /**
  * PKIX validation of a signer's certificate chain against the verifier's trust anchors, with a cache of paths
  * already validated. Split out of {@link EnvelopeVerifier}, which owns one instance per verifier; thread-safe.
+ *
+ * <p>With CRLs configured, revocation is checked for every certificate of the path (the leaf and any intermediate),
+ * and a certificate without a current CRL from its issuer is refused: revocation that cannot be checked is treated
+ * as revocation, never silently skipped.
  */
 final class CertificatePathValidator {
     private final Set<TrustAnchor> anchors;
     private final Set<X509Certificate> anchorCerts;
+    private final List<X509CRL> crls;
     private final ValidatedPaths validatedPaths = new ValidatedPaths();
 
     CertificatePathValidator(Collection<X509Certificate> trustAnchors) {
+        this(trustAnchors, List.of());
+    }
+
+    CertificatePathValidator(Collection<X509Certificate> trustAnchors, Collection<X509CRL> crls) {
+        this.crls = List.copyOf(crls);
         this.anchorCerts = Set.copyOf(trustAnchors);
         Set<TrustAnchor> ta = new HashSet<>();
         for (X509Certificate c : trustAnchors) {
@@ -61,13 +68,14 @@ final class CertificatePathValidator {
             return;
         }
         try {
-            CertPath certPath = CertificateFactory.getInstance("X.509", CryptoProviders.provider()).generateCertPath(path);
-            PKIXParameters params = new PKIXParameters(anchors);
-            params.setRevocationEnabled(false);
-            params.setDate(Date.from(at));
-            CertPathValidator.getInstance("PKIX", CryptoProviders.provider()).validate(certPath, params);
+            JwsKeys.validatePath(path, at, anchors, crls);
             validatedPaths.remember(pathKey, validityWindow(path));
         } catch (CertPathValidatorException e) {
+            if (JwsKeys.isRevocationFailure(e)) {
+                throw new EnvelopeException.Rejected(Check.REVOKED, "the certificate chain of "
+                        + leaf.getSubjectX500Principal().getName() + " fails the revocation check at " + at + ": "
+                        + e.getMessage(), e);
+            }
             String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
             throw new EnvelopeException.Rejected(Check.CERTIFICATE_CHAIN, "chain of "
                     + leaf.getSubjectX500Principal().getName() + " is not valid at " + at
@@ -92,8 +100,8 @@ final class CertificatePathValidator {
 
     /**
      * The times at which a validated path stays valid: the intersection of its certificates' validity periods and
-     * of the anchor that issued its top certificate. Revocation is not checked, so within this window PKIX gives
-     * the same answer for the same path and anchors.
+     * of the anchor that issued its top certificate, cut at the earliest {@code nextUpdate} of the configured CRLs.
+     * The CRLs are fixed for the verifier's life, so within this window PKIX gives the same answer for the same path.
      */
     private Instant[] validityWindow(List<X509Certificate> path) {
         Instant from = Instant.MIN;
@@ -103,6 +111,12 @@ final class CertificatePathValidator {
         for (X509Certificate anchor : anchorCerts) {
             if (anchor.getSubjectX500Principal().equals(top.getIssuerX500Principal())) {
                 all.add(anchor);
+            }
+        }
+        for (X509CRL crl : crls) {
+            // A CRL without nextUpdate is never stale by its own account; it does not shorten the window.
+            if (crl.getNextUpdate() != null && crl.getNextUpdate().toInstant().isBefore(to)) {
+                to = crl.getNextUpdate().toInstant();
             }
         }
         for (X509Certificate c : all) {

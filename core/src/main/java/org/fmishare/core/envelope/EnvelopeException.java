@@ -45,6 +45,12 @@ public abstract sealed class EnvelopeException extends FmiShareException
          * (key usage).
          */
         CERTIFICATE_CHAIN("certificate-chain"),
+        /**
+         * A certificate of the signer's chain is revoked by a CRL the verifier was given, or its revocation status
+         * cannot be determined from them (no current CRL from its issuer). Checked at the verifier's clock: a
+         * revoked key is trusted for nothing, whatever signing time an envelope claims.
+         */
+        REVOKED("revoked"),
         /** The signature does not verify with the leaf certificate's key. */
         SIGNATURE("signature"),
         /** The payload's sender record does not match the signing certificate. */

@@ -81,8 +81,10 @@ import tools.jackson.databind.node.ObjectNode;
  * An encrypted envelope that cannot be opened fails {@code DECRYPTION}; a fault of the SDK or its environment (a
  * provider error, an unavailable replay cache) is {@link EnvelopeException.ProcessingFailed}.
  *
- * <p>Revocation (CRL/OCSP) is not checked: PKIX runs with revocation disabled, so keep certificate lifetimes short or
- * remove a compromised signer's anchor.
+ * <p>Revocation: with {@link Builder#crls CRLs} configured, every certificate of the signer's path must be covered
+ * by a current CRL from its issuer and not be listed ({@code REVOKED}); the check runs at the verifier's clock, so an
+ * envelope signed before the revocation is refused too. Without CRLs revocation is not checked (keep lifetimes
+ * short). OCSP is not supported.
  *
  * <p>Immutable and thread-safe (as thread-safe as its replay cache); build one and reuse it.
  */
@@ -117,7 +119,7 @@ public final class EnvelopeVerifier {
     private final Optional<ComplianceRechecker> rechecker;
 
     private EnvelopeVerifier(Builder b) {
-        this.paths = new CertificatePathValidator(b.anchors);
+        this.paths = new CertificatePathValidator(b.anchors, b.crls);
         this.allowed = Set.copyOf(b.allowed);
         this.expectedRecipient = b.expectedRecipient;
         this.clock = b.clock;
@@ -170,8 +172,8 @@ public final class EnvelopeVerifier {
      * @param serializedReceipt the received receipt
      * @param original the envelope this party sent (its signed, encrypted or stored form)
      * @return the verified receipt
-     * @throws EnvelopeException.Rejected with check {@code RECEIPT_REFERENCE} when it answers another envelope,
-     *     {@code CONTENT} when it is not a receipt; any other failure as for {@link #verify(byte[])}
+     * @throws EnvelopeException.Rejected with check {@code RECEIPT_REFERENCE} when it answers another envelope or
+     *     is signed by a company other than the envelope's recipient, {@code CONTENT} when it is not a receipt; any other failure as for {@link #verify(byte[])}
      */
     public VerifiedEnvelope verifyReceipt(byte[] serializedReceipt, OutboundEnvelope original) {
         Objects.requireNonNull(original, "original");
@@ -185,6 +187,13 @@ public final class EnvelopeVerifier {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.RECEIPT_REFERENCE,
                     "receipt answers " + ref.envelopeId() + " " + ref.digest()
                     + ", not " + original.envelopeId() + " " + original.digest());
+        }
+        // Only the company the envelope was addressed to can acknowledge it: its receipt certificate is bound to
+        // the receipt's sender id (checked above), and that id must be the original's recipient.
+        if (!v.sender().id().equals(original.recipientId())) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.RECEIPT_REFERENCE,
+                    "receipt is signed by '" + v.sender().id() + "', but the envelope was addressed to '"
+                    + original.recipientId() + "'");
         }
         return v;
     }
@@ -488,6 +497,7 @@ public final class EnvelopeVerifier {
     /** Configures a verifier. Not thread-safe; the verifier it builds is. */
     public static final class Builder {
         private final Set<X509Certificate> anchors = new HashSet<>();
+        private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
         private final Set<EnvelopeAlgorithm> allowed = EnumSet.allOf(EnvelopeAlgorithm.class);
         private Optional<String> expectedRecipient;
         private Clock clock = Clock.systemUTC();
@@ -528,6 +538,22 @@ public final class EnvelopeVerifier {
          */
         public Builder trustAnchor(X509Certificate root) {
             anchors.add(Objects.requireNonNull(root, "root"));
+            return this;
+        }
+
+        /**
+         * Adds certificate revocation lists (from the signer CAs); with any configured, every certificate of a
+         * signer's path (envelopes and receipts alike) is checked against them and must be covered by a current
+         * CRL from its issuer, else check {@code REVOKED}. The embedder fetches and refreshes CRLs; build a new
+         * verifier with the new lists.
+         *
+         * @param lists the CRLs
+         * @return this builder
+         */
+        public Builder crls(Collection<java.security.cert.X509CRL> lists) {
+            for (java.security.cert.X509CRL c : Objects.requireNonNull(lists, "lists")) {
+                crls.add(Objects.requireNonNull(c, "crl"));
+            }
             return this;
         }
 

@@ -13,10 +13,12 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import org.fmishare.core.envelope.EnvelopeContent;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeKind;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.OutboundEnvelope;
+import org.fmishare.core.envelope.SenderDirectory;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.disclosure.DisclosureException;
@@ -38,6 +40,14 @@ import org.slf4j.LoggerFactory;
  * {@code application/jose+json} envelope); the envelope through the configured {@link EnvelopeVerifier}; for
  * shares, meeting notices and briefing summaries the mandatory disclosures in the text body, the HTML body and
  * the envelope's machine-readable list ({@link DisclosureVerifier}).
+ *
+ * <p>Binding the mail to the envelope: the S/MIME signer must be the envelope's signer certificate, or a certificate
+ * the configured {@link SenderDirectory} binds to the envelope's sender id (a separate mail certificate of the same
+ * party); otherwise {@link EmailTransportException.SignerMismatch}. The readable text and HTML handed out by
+ * {@link ReceivedEmail#text()} and {@link ReceivedEmail#html()} are rendered from the verified envelope with the
+ * configured {@link BodyRenderer} (the sender's standard renderer by default), never taken from the MIME parts; a
+ * text part that differs from that rendering is refused ({@link EmailTransportException.BodyMismatch}), so words
+ * added by whoever composed the mail (an order to act "within 24 hours") never reach a reader.
  *
  * <p>Deduplication by envelope id: a message whose attached envelope is byte-identical to one this receiver
  * already verified (a retry, or the same message fetched twice) is S/MIME- and disclosure-checked again and
@@ -71,6 +81,8 @@ public final class EmailReceiver {
     private final DisclosureVerifier disclosureVerifier;
     private final int maxBytes;
     private final Clock clock;
+    private final SenderDirectory senderDirectory;
+    private final BodyRenderer bodyRenderer;
     private final Map<String, Seen> byDigest = new ConcurrentHashMap<>();
     private final Map<String, String> digestById = new ConcurrentHashMap<>();
 
@@ -82,6 +94,8 @@ public final class EmailReceiver {
         this.disclosureVerifier = b.disclosureVerifier;
         this.maxBytes = b.maxBytes;
         this.clock = b.clock;
+        this.senderDirectory = b.senderDirectory;
+        this.bodyRenderer = b.bodyRenderer;
     }
 
     /** {@return a builder; S/MIME trust anchors and an envelope verifier are required} */
@@ -136,7 +150,17 @@ public final class EmailReceiver {
                 throw new EmailTransportException.EnvelopeRejected(e);
             }
         }
-        Optional<DisclosureReport> report = checkDisclosures(envelope, opened);
+        checkSigner(opened.signer(), envelope);
+        // The received parts are checked for the clauses first, so a mail that lacks them says so; then they must
+        // be exactly the rendering of the verified envelope, which is what the reader gets.
+        Optional<DisclosureReport> report = checkDisclosures(envelope, opened.text(), opened.html());
+        EmailBody rendered = render(envelope);
+        String text = rendered.text();
+        Optional<String> html = opened.html().isPresent() ? Optional.of(rendered.html()) : Optional.empty();
+        requireSame("text/plain", opened.text(), text);
+        if (opened.html().isPresent()) {
+            requireSame("text/html", opened.html().get(), html.get());
+        }
         if (!duplicate) {
             String previous = digestById.putIfAbsent(envelope.envelopeId(), digest);
             if (previous != null && !previous.equals(digest)) {
@@ -148,10 +172,62 @@ public final class EmailReceiver {
             LOG.info("email: envelope {} received again (duplicate delivery); not new", envelope.envelopeId());
         }
         return new ReceivedEmail(envelope, opened.signer(), opened.messageId(), opened.encrypted(), duplicate,
-                opened.text(), opened.html(), report);
+                text, html, report);
     }
 
-    private Optional<DisclosureReport> checkDisclosures(VerifiedEnvelope envelope, SmimeReader.Opened opened) {
+    /**
+     * The mail must be signed by the party the envelope speaks for: its envelope-signing certificate, or a mail
+     * certificate the directory binds to the same sender id.
+     */
+    private void checkSigner(X509Certificate smimeSigner, VerifiedEnvelope envelope) {
+        if (smimeSigner.equals(envelope.signerCertificate())
+                || senderDirectory.isBound(envelope.sender().id(), smimeSigner)) {
+            return;
+        }
+        throw new EmailTransportException.SignerMismatch("the S/MIME signer "
+                + smimeSigner.getSubjectX500Principal().getName() + " is not the envelope's signer "
+                + envelope.signerCertificate().getSubjectX500Principal().getName() + " and the sender directory does "
+                + "not bind it to sender '" + envelope.sender().id() + "'");
+    }
+
+    private EmailBody render(VerifiedEnvelope v) {
+        EnvelopeContent content = new EnvelopeContent(v.envelopeId(), v.sender(), v.recipientId(), v.issuedAt(),
+                v.expiresAt(), v.body(), v.disclosures(), v.compliance(), v.digest());
+        try {
+            return bodyRenderer.render(content);
+        } catch (EmailTransportException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new EmailTransportException.BodyUnavailable("the verified envelope " + v.envelopeId()
+                    + " cannot be rendered: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Compares a received part with the rendering, ignoring only what MIME transport may change: line breaks (CRLF
+     * for LF) and trailing white space at the end of lines and of the part.
+     */
+    private static void requireSame(String part, String received, String rendered) {
+        String a = normalise(received);
+        String b = normalise(rendered);
+        if (a.equals(b)) {
+            return;
+        }
+        int i = 0;
+        while (i < a.length() && i < b.length() && a.charAt(i) == b.charAt(i)) {
+            i++;
+        }
+        long line = b.substring(0, i).chars().filter(c -> c == '\n').count() + 1;
+        throw new EmailTransportException.BodyMismatch(part, "first difference at line " + line + " (character "
+                + i + "); received " + a.length() + " characters, rendered " + b.length());
+    }
+
+    private static String normalise(String s) {
+        return s.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[ \t]+\n", "\n").stripTrailing();
+    }
+
+    private Optional<DisclosureReport> checkDisclosures(VerifiedEnvelope envelope, String text,
+            Optional<String> html) {
         MessageKind kind = switch (envelope.kind()) {
             case THREAT_SHARE -> MessageKind.THREAT_SHARE;
             case MEETING_NOTICE -> MessageKind.MEETING;
@@ -161,12 +237,12 @@ public final class EmailReceiver {
         if (kind == null) {
             return Optional.empty();
         }
-        DisclosureReport text = require("text/plain", disclosureVerifier.verifyRendered(opened.text(), kind));
-        if (opened.html().isPresent()) {
-            require("text/html", disclosureVerifier.verifyRendered(opened.html().get(), kind));
+        DisclosureReport report = require("text/plain", disclosureVerifier.verifyRendered(text, kind));
+        if (html.isPresent()) {
+            require("text/html", disclosureVerifier.verifyRendered(html.get(), kind));
         }
         require("envelope", disclosureVerifier.verifyMachineReadable(envelope.disclosures(), kind));
-        return Optional.of(text);
+        return Optional.of(report);
     }
 
     private static DisclosureReport require(String part, DisclosureReport report) {
@@ -197,8 +273,37 @@ public final class EmailReceiver {
         private boolean requireEncryption;
         private int maxBytes = DEFAULT_MAX_MESSAGE_BYTES;
         private Clock clock = Clock.systemUTC();
+        private SenderDirectory senderDirectory = SenderDirectory.sanUriDefault();
+        private BodyRenderer bodyRenderer = BodyRenderer.standard();
 
         private Builder() {}
+
+        /**
+         * Sets which mail certificates may sign for a sender besides its envelope-signing certificate; default
+         * {@link SenderDirectory#sanUriDefault()} (a mail certificate carrying {@code urn:fmishare:sender:<id>}). A
+         * company or office signing its mail with a separate S/MIME certificate is bound here, by subject or
+         * pinned key.
+         *
+         * @param directory the directory
+         * @return this builder
+         */
+        public Builder senderDirectory(SenderDirectory directory) {
+            this.senderDirectory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /**
+         * Sets the renderer the readable text is produced with from the verified envelope; default
+         * {@link BodyRenderer#standard()}. It must be the renderer the sender's transport uses, since a text part
+         * that differs from its rendering is refused.
+         *
+         * @param renderer the renderer
+         * @return this builder
+         */
+        public Builder bodyRenderer(BodyRenderer renderer) {
+            this.bodyRenderer = Objects.requireNonNull(renderer, "renderer");
+            return this;
+        }
 
         /**
          * Adds the roots S/MIME signer certificates must chain to; at least one is required.

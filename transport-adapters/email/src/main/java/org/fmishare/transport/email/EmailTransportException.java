@@ -20,7 +20,8 @@ public abstract sealed class EmailTransportException extends FmiShareException
         EmailTransportException.SmimeVerificationFailed, EmailTransportException.DecryptionFailed,
         EmailTransportException.EnvelopeRejected, EmailTransportException.DisclosuresRejected,
         EmailTransportException.BodyUnavailable, EmailTransportException.DeliveryFailed,
-        EmailTransportException.SmimeFailed {
+        EmailTransportException.SmimeFailed, EmailTransportException.SignerMismatch,
+        EmailTransportException.BodyMismatch {
     private static final long serialVersionUID = 1L;
     private final boolean retryable;
 
@@ -238,6 +239,41 @@ public abstract sealed class EmailTransportException extends FmiShareException
         /** @param message what failed @param cause the underlying failure */
         public SmimeFailed(String message, Throwable cause) {
             super(Kind.PROCESSING_FAILED, message, cause);
+        }
+    }
+
+    /**
+     * A received message's S/MIME signer is not the envelope's signer certificate and is not bound to the envelope's
+     * sender by the receiver's sender directory: the mail was signed by someone other than the party the envelope
+     * speaks for (for example a company's key signing mail that carries an office's envelope).
+     */
+    public static final class SignerMismatch extends EmailTransportException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message which certificates disagree */
+        public SignerMismatch(String message) {
+            super(Kind.INPUT_REJECTED, message, null);
+        }
+    }
+
+    /**
+     * A received message's readable text (or HTML) is not the text rendered from its verified envelope: whatever
+     * the mail says beyond what was signed is refused rather than shown to a reader.
+     */
+    public static final class BodyMismatch extends EmailTransportException {
+        private static final long serialVersionUID = 1L;
+        private final String part;
+
+        /** @param part {@code text/plain} or {@code text/html} @param message where the texts first differ */
+        public BodyMismatch(String part, String message) {
+            super(Kind.INPUT_REJECTED, part + " body is not the text rendered from the verified envelope: " + message,
+                    null);
+            this.part = part;
+        }
+
+        /** {@return the MIME part that differs: {@code text/plain} or {@code text/html}} */
+        public String part() {
+            return part;
         }
     }
 }

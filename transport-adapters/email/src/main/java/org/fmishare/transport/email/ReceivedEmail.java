@@ -69,12 +69,17 @@ public final class ReceivedEmail {
         return duplicate;
     }
 
-    /** {@return the plain-text body (its disclosures verified)} */
+    /**
+     * The plain-text body, rendered from the verified envelope (never the received MIME text, which the receiver
+     * compared with this rendering and refused if it differed); its disclosures verified.
+     *
+     * @return the text
+     */
     public String text() {
         return text;
     }
 
-    /** {@return the HTML body, if present (its disclosures verified)} */
+    /** {@return the HTML body rendered from the verified envelope, if the message had one (disclosures verified)} */
     public Optional<String> html() {
         return html;
     }

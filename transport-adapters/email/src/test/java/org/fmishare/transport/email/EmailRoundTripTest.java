@@ -231,7 +231,10 @@ class EmailRoundTripTest {
                 .isInstanceOf(DeliveryResult.Delivered.class);
 
         byte[] raw = fetchOverImap(mail, FITF.address(), "fitf-pw").get(0);
+        // The office binds the company's mail certificate to the company's id, so it may carry the company's receipt.
         EmailReceiver fitfInbox = EmailReceiver.builder().smimeTrustAnchors(List.of(CA.certificate()))
+                .senderDirectory(org.fmishare.core.envelope.SenderDirectory.builder().bind(recipientId(),
+                        org.fmishare.core.envelope.SenderDirectory.PinnedKey.of(smcMail.certificate())).build())
                 .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("fitf")
                         .build()).build();
         ReceivedEmail got = fitfInbox.receiveReceipt(raw, envelope);

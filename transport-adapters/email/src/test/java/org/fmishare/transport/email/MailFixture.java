@@ -121,8 +121,13 @@ final class MailFixture {
                 BodyRenderer.standard());
     }
 
+    /** The office signs its mail with a separate mail certificate; a receiver binds it to the office's id. */
+    static final org.fmishare.core.envelope.SenderDirectory MAIL_SIGNERS = org.fmishare.core.envelope.SenderDirectory
+            .builder().bind("fitf", org.fmishare.core.envelope.SenderDirectory.PinnedKey.of(FITF_SMIME.certificate()))
+            .build();
+
     static EmailReceiver.Builder receiver() {
-        return EmailReceiver.builder().smimeTrustAnchors(List.of(CA.certificate()))
+        return EmailReceiver.builder().smimeTrustAnchors(List.of(CA.certificate())).senderDirectory(MAIL_SIGNERS)
                 .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(CA.certificate())
                         .expectedRecipient(recipientId()).build());
     }

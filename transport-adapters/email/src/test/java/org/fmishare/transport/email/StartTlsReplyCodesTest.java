@@ -56,6 +56,7 @@ class StartTlsReplyCodesTest {
                     assertThat(result).isInstanceOf(DeliveryResult.Delivered.class);
                     ReceivedEmail got = EmailReceiver.builder()
                             .smimeTrustAnchors(List.of(MailFixture.CA.certificate()))
+                            .senderDirectory(MailFixture.MAIL_SIGNERS)
                             .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(MailFixture.CA.certificate())
                                     .expectedRecipient(MailFixture.recipientId()).build())
                             .build().receive(server.message());
