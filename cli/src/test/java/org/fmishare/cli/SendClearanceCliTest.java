@@ -41,7 +41,7 @@ class SendClearanceCliTest {
             String ca = keys.resolve("ca.pem").toString();
 
             CliTest.Result refused = CliTest.run("send", envelope.toString(), "--to", to, "--outbox",
-                    dir.resolve("green").toString(), "--trust", ca, "--user", "agency", "--password", "taxii-pw",
+                    dir.resolve("green").toString(), "--signer-trust", ca, "--user", "agency", "--password", "taxii-pw",
                     "--clearance", "GREEN");
             assertThat(refused.code()).as(refused.out() + refused.err()).isEqualTo(ExitCodes.FAILED);
             assertThat(refused.err()).contains("TLP:AMBER").contains("TLP:GREEN").contains("highest-tlp")
@@ -49,7 +49,7 @@ class SendClearanceCliTest {
             assertThat(taxii.storedObjects("shares")).isEmpty();
 
             CliTest.Result strict = CliTest.run("send", envelope.toString(), "--to", to, "--outbox",
-                    dir.resolve("strict").toString(), "--trust", ca, "--user", "agency", "--password", "taxii-pw",
+                    dir.resolve("strict").toString(), "--signer-trust", ca, "--user", "agency", "--password", "taxii-pw",
                     "--clearance", "amber+strict");
             assertThat(strict.code()).as(strict.out() + strict.err()).isZero();
             assertThat(taxii.storedObjects("shares")).isNotEmpty();
@@ -60,17 +60,17 @@ class SendClearanceCliTest {
     void aRedClearanceMustNameItsRecipientsAndAnUnknownLevelIsAUsageError(@TempDir Path dir) {
         String ca = keys.resolve("ca.pem").toString();
         CliTest.Result red = CliTest.run("send", envelope.toString(), "--to", "taxii+http://127.0.0.1:9/x/",
-                "--outbox", dir.toString(), "--trust", ca, "--clearance", "RED");
+                "--outbox", dir.toString(), "--signer-trust", ca, "--clearance", "RED");
         assertThat(red.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(red.err()).contains("red-names-recipients").contains("--red-recipient");
 
         CliTest.Result named = CliTest.run("send", envelope.toString(), "--to", "taxii+http://127.0.0.1:9/x/",
-                "--outbox", dir.toString(), "--trust", ca, "--red-recipient", "taxii+http://127.0.0.1:9/x/");
+                "--outbox", dir.toString(), "--signer-trust", ca, "--red-recipient", "taxii+http://127.0.0.1:9/x/");
         assertThat(named.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(named.err()).contains("red-recipients-only-with-red");
 
         CliTest.Result unknown = CliTest.run("send", envelope.toString(), "--to", "taxii+http://127.0.0.1:9/x/",
-                "--outbox", dir.toString(), "--trust", ca, "--clearance", "PURPLE");
+                "--outbox", dir.toString(), "--signer-trust", ca, "--clearance", "PURPLE");
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("--clearance must be CLEAR, GREEN, AMBER, AMBER+STRICT or RED");
     }

@@ -155,7 +155,8 @@ class SendReceiveCliTest {
         Receiver receiver = receive("--max-envelopes", "1");
         URI uri = receiver.uri();
         CliTest.Result sent = CliTest.run("send", lie.toString(), "--to", uri.toString(), "--outbox",
-                dir.resolve("outbox").toString(), "--trust", k("ca.pem"), "--key", k("client-tls.p12"),
+                dir.resolve("outbox").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key",
+                k("client-tls.p12"),
                 "--password", PW);
         assertThat(sent.code()).as(sent.out() + sent.err()).isEqualTo(ExitCodes.IO_FAILURE);
         assertThat(sent.out()).contains("dead-lettered");

@@ -69,7 +69,7 @@ class SignVerifyCliTest {
     @Test
     void verifyReChecksTheSopAndRefusesACoerciveShareWhoseEnvelopeClaimsPass(@TempDir Path dir) throws Exception {
         Path lie = CoerciveEnvelopes.write(keys, "s3cret", dir.resolve("lie.json"));
-        CliTest.Result r = run("verify", lie.toString(), "--trust", keys.resolve("ca.pem").toString(),
+        CliTest.Result r = run("verify", lie.toString(), "--signer-trust", keys.resolve("ca.pem").toString(),
                 "--recipient", "smc-examplesocial");
         assertThat(r.code()).as(r.out()).isEqualTo(ExitCodes.FAILED);
         assertThat(r.err()).startsWith("fmi-share: " + lie + ": envelope rejected: compliance-recheck: ")
@@ -78,7 +78,7 @@ class SignVerifyCliTest {
         Path genuine = dir.resolve("genuine.json");
         assertThat(run("sign", share("passing-share.json"), "--key", keys.resolve("sender.p12").toString(),
                 "--password", "s3cret", "-o", genuine.toString()).code()).isZero();
-        CliTest.Result ok = run("verify", genuine.toString(), "--trust", keys.resolve("ca.pem").toString());
+        CliTest.Result ok = run("verify", genuine.toString(), "--signer-trust", keys.resolve("ca.pem").toString());
         assertThat(ok.code()).as(ok.err()).isZero();
         assertThat(ok.out()).contains("(re-checked by this receiver)");
     }

@@ -90,7 +90,7 @@ class TaxiiCliTest {
             publish(client, client.collection(server.apiRootUri(), "shares"), lie);
 
             CliTest.Result r = CliTest.run("taxii", "pull", server.apiRootUri().toString(), "--collection",
-                    "shares", "--trust", dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");
+                    "shares", "--signer-trust", dir.resolve("ca.pem").toString(), "--user", "agency", "--password", "pw");
             assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.FAILED);
             assertThat(r.out()).contains("1 share(s) pulled, 0 verified, 1 rejected");
             assertThat(r.err()).contains("share-2026-0001 rejected").contains("compliance-recheck")

@@ -55,12 +55,12 @@ class TaxiiMedallionCliTest {
                         keys.resolve("sender.p12").toString(), "--password", PW, "-o", envelope.toString());
                 assertThat(sign.code()).as(sign.err()).isZero();
                 CliTest.Result sent = CliTest.run("send", envelope.toString(), "--to", destination, "--outbox",
-                        dir.resolve("outbox").toString(), "--trust", keys.resolve("ca.pem").toString(), "--user",
+                        dir.resolve("outbox").toString(), "--signer-trust", keys.resolve("ca.pem").toString(), "--user",
                         "agency", "--password", "taxii-pw", "--max-attempts", "3");
                 assertThat(sent.code()).as("round %d: %s%s%s", round, sent.out(), sent.err(), log(medallion))
                         .isZero();
                 assertThat(sent.out()).contains("delivered ");
-                CliTest.Result pulled = CliTest.run("taxii", "pull", root, "--collection", "shares", "--trust",
+                CliTest.Result pulled = CliTest.run("taxii", "pull", root, "--collection", "shares", "--signer-trust",
                         keys.resolve("ca.pem").toString(), "--user", "agency", "--password", "taxii-pw");
                 assertThat(pulled.code()).as("round %d: %s%s", round, pulled.out(), pulled.err()).isZero();
                 assertThat(pulled.out()).contains("verified: share-2026-0001").contains("0 rejected");
