@@ -3,6 +3,7 @@ package org.fmishare.delivery.shared;
 import java.time.Duration;
 import org.fmishare.delivery.Dispatcher;
 import org.fmishare.delivery.outbox.JdbcOutboxStore;
+import org.fmishare.testkit.TestPostgres;
 
 /**
  * One sender instance in its own JVM, started by {@link SharedOutboxKillTest}: a dispatcher sharing a PostgreSQL
@@ -18,7 +19,7 @@ public final class SenderMain {
      * @throws Exception on any failure, which ends the process
      */
     public static void main(String[] args) throws Exception {
-        JdbcOutboxStore store = JdbcOutboxStore.open(new PooledPostgres(args[0], args[1]));
+        JdbcOutboxStore store = JdbcOutboxStore.open(TestPostgres.pooled(args[0], args[1]));
         try (Dispatcher dispatcher = Dispatcher.builder().store(store).transport(new LoopbackHttpTransport())
                 .shared(args[2], Duration.ofMillis(Long.parseLong(args[3])))
                 .pollInterval(Duration.ofMillis(100))

@@ -81,7 +81,7 @@ class SharedOutboxKillTest {
         PGSimpleDataSource server = (PGSimpleDataSource) TestPostgres.freshDatabase();
         String url = server.getURL();
         String user = server.getUser();
-        DataSource dataSource = new PooledPostgres(url, user);
+        DataSource dataSource = TestPostgres.pooled(url, user);
         JdbcOutboxStore store = JdbcOutboxStore.open(dataSource);
         URI endpoint = startReceiver();
 
