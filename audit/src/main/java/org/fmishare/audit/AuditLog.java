@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.fmishare.core.keys.SigningCredential;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,9 +30,11 @@ import org.slf4j.LoggerFactory;
  * store whose tail is damaged. After a storage failure the log refuses further appends (reopen it to continue), so
  * the in-memory head can never drift from the store.
  *
- * <p>Thread-safe. One writer per store: a second writer racing on a JDBC store fails with
- * {@link AuditException.StorageFailed} instead of forking the chain. The log keeps only ids, digests and
- * non-identifying attributes (see {@link AuditEvent}).
+ * <p>Thread-safe. On a {@link SharedAuditStore} (the JDBC store) several logs, in several processes, may append at
+ * once: each entry is built on the entry that is last in the store when it is appended, under the store's append
+ * lock, so all writers extend one chain; a checkpoint seals everything before it, whoever wrote it. On any other
+ * store there is one writer per store. The log keeps only ids, digests and non-identifying attributes (see
+ * {@link AuditEvent}).
  */
 public final class AuditLog implements AutoCloseable {
     /** Records between automatic checkpoints unless configured otherwise. */
@@ -128,10 +131,24 @@ public final class AuditLog implements AutoCloseable {
     public synchronized AuditRecord append(AuditEvent event) {
         Objects.requireNonNull(event, "event");
         checkUsable();
-        EntryCodec.Encoded e = EntryCodec.record(next, head, event);
-        write(e);
-        AuditRecord r = new AuditRecord(next, head, e.hash(), event);
-        advance(e);
+        AuditRecord r;
+        if (store instanceof SharedAuditStore shared) {
+            EntryCodec.Encoded[] built = new EntryCodec.Encoded[1];
+            String[] previous = new String[1];
+            long sequence = writeShared(shared, (seq, prev) -> {
+                previous[0] = prev;
+                built[0] = EntryCodec.record(seq, prev, event);
+                return built[0];
+            });
+            r = new AuditRecord(sequence, previous[0], built[0].hash(), event);
+            head = built[0].hash();
+            next = sequence + 1;
+        } else {
+            EntryCodec.Encoded e = EntryCodec.record(next, head, event);
+            write(e);
+            r = new AuditRecord(next, head, e.hash(), event);
+            advance(e);
+        }
         unsealed++;
         if (unsealed >= sealEvery) {
             seal();
@@ -152,12 +169,27 @@ public final class AuditLog implements AutoCloseable {
             return Optional.empty();
         }
         Instant at = clock.instant();
-        String jws = Seals.sign(credential, next, head, at);
-        EntryCodec.Encoded e = EntryCodec.checkpoint(next, head, jws);
-        write(e);
-        Checkpoint c = new Checkpoint(next, head, e.hash(), at,
-                credential.certificate().getSubjectX500Principal().getName(), jws);
-        advance(e);
+        Checkpoint c;
+        if (store instanceof SharedAuditStore shared) {
+            Checkpoint[] made = new Checkpoint[1];
+            writeShared(shared, (seq, prev) -> {
+                String jws = Seals.sign(credential, seq, prev, at);
+                EntryCodec.Encoded e = EntryCodec.checkpoint(seq, prev, jws);
+                made[0] = new Checkpoint(seq, prev, e.hash(), at,
+                        credential.certificate().getSubjectX500Principal().getName(), jws);
+                return e;
+            });
+            c = made[0];
+            head = c.hash();
+            next = c.sequence() + 1;
+        } else {
+            String jws = Seals.sign(credential, next, head, at);
+            EntryCodec.Encoded e = EntryCodec.checkpoint(next, head, jws);
+            write(e);
+            c = new Checkpoint(next, head, e.hash(), at,
+                    credential.certificate().getSubjectX500Principal().getName(), jws);
+            advance(e);
+        }
         unsealed = 0;
         LOG.debug("audit log sealed at {} entries", c.sequence());
         return Optional.of(c);
@@ -173,6 +205,36 @@ public final class AuditLog implements AutoCloseable {
             }
             throw new AuditException.StorageFailed("appending audit entry " + next + " failed: " + ex.getMessage(),
                     ex);
+        }
+    }
+
+    /**
+     * Appends on a shared store: the entry is built from the store's last entry at that moment (checked intact, as
+     * on open), so entries of other writers in between are chained, not overwritten.
+     */
+    private long writeShared(SharedAuditStore shared, BiFunction<Long, String, EntryCodec.Encoded> build) {
+        try {
+            return shared.appendNext((seq, last) -> {
+                String prev = AuditEntry.GENESIS;
+                if (last.isPresent()) {
+                    EntryCodec.Decoded d = decode(seq - 1, last.get());
+                    if (d.sequence() != seq - 1) {
+                        throw new AuditException.SequenceBroken(seq - 1, seq - 1, d.sequence());
+                    }
+                    if (!d.storedHash().equals(d.computedHash())) {
+                        throw new AuditException.RecordAltered(seq - 1, "the last entry does not match its hash; "
+                                + "refusing to extend a damaged log");
+                    }
+                    prev = d.storedHash();
+                }
+                return build.apply(seq, prev).bytes();
+            });
+        } catch (RuntimeException ex) {
+            failed = true;
+            if (ex instanceof AuditException ae) {
+                throw ae;
+            }
+            throw new AuditException.StorageFailed("appending audit entry failed: " + ex.getMessage(), ex);
         }
     }
 

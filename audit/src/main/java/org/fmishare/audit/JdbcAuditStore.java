@@ -11,6 +11,8 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
@@ -26,11 +28,19 @@ import javax.sql.DataSource;
  * SQL:2008 {@code OFFSET ... FETCH NEXT ... ROWS ONLY} clause. Database privileges are the place to make the table
  * append-only for the application's account; the hash chain and seals make any change detectable regardless.
  * Thread-safe: each call borrows its own connection from the {@link DataSource}.
+ *
+ * <p>Several writers (processes) may share the table through {@link #appendNext}: on PostgreSQL each append takes a
+ * transaction-scoped advisory lock named after the table ({@code pg_advisory_xact_lock}), reads the last entry,
+ * inserts the next one and commits, so appends are serialised and the chain never forks; the lock is released with
+ * the transaction, also when the writer dies. On other databases the append is optimistic: a writer that loses the
+ * race for a sequence number rebuilds its entry on the new last entry and tries again.
  */
-public final class JdbcAuditStore implements AuditStore {
+public final class JdbcAuditStore implements SharedAuditStore {
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    private static final int MAX_OPTIMISTIC_TRIES = 100;
     private final DataSource dataSource;
     private final String table;
+    private volatile boolean postgres;
 
     private JdbcAuditStore(DataSource dataSource, String table) {
         this.dataSource = dataSource;
@@ -65,8 +75,8 @@ public final class JdbcAuditStore implements AuditStore {
         JdbcAuditStore s = new JdbcAuditStore(dataSource, table);
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             String product = c.getMetaData().getDatabaseProductName();
-            st.execute(ddl("PostgreSQL".equalsIgnoreCase(product) ? "audit-postgresql.sql" : "audit-standard.sql",
-                    table));
+            s.postgres = "PostgreSQL".equalsIgnoreCase(product);
+            st.execute(ddl(s.postgres ? "audit-postgresql.sql" : "audit-standard.sql", table));
             commit(c);
         } catch (SQLException e) {
             throw new AuditException.StorageFailed("cannot create audit table " + table + ": " + e.getMessage(), e);
@@ -109,6 +119,60 @@ public final class JdbcAuditStore implements AuditStore {
                     : e.getMessage();
             throw new AuditException.StorageFailed("cannot append audit entry " + sequence + ": " + why, e);
         }
+    }
+
+    @Override
+    public long appendNext(BiFunction<Long, Optional<byte[]>, byte[]> entryAfter) {
+        Objects.requireNonNull(entryAfter, "entryAfter");
+        for (int attempt = 1; ; attempt++) {
+            try (Connection c = dataSource.getConnection()) {
+                boolean autoCommit = c.getAutoCommit();
+                c.setAutoCommit(false);
+                try {
+                    if (postgres) {
+                        try (PreparedStatement p = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                            p.setLong(1, lockId());
+                            p.executeQuery().close();
+                        }
+                    }
+                    long sequence = 0;
+                    Optional<byte[]> last = Optional.empty();
+                    try (Statement st = c.createStatement(); ResultSet r = st.executeQuery("SELECT seq, entry FROM "
+                            + table + " ORDER BY seq DESC FETCH FIRST 1 ROWS ONLY")) {
+                        if (r.next()) {
+                            sequence = r.getLong(1) + 1;
+                            last = Optional.of(r.getBytes(2));
+                        }
+                    }
+                    byte[] entry = Objects.requireNonNull(entryAfter.apply(sequence, last), "entry");
+                    try (PreparedStatement p = c.prepareStatement("INSERT INTO " + table
+                            + " (seq, entry) VALUES (?, ?)")) {
+                        p.setLong(1, sequence);
+                        p.setBytes(2, entry);
+                        p.executeUpdate();
+                    }
+                    c.commit();
+                    return sequence;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(autoCommit);
+                }
+            } catch (SQLException e) {
+                boolean lostRace = e.getSQLState() != null && e.getSQLState().startsWith("23");
+                if (!lostRace || attempt >= MAX_OPTIMISTIC_TRIES) {
+                    throw new AuditException.StorageFailed("cannot append the next audit entry: "
+                            + (lostRace ? "other writers took the next sequence " + attempt + " times in a row"
+                                    : e.getMessage()), e);
+                }
+            }
+        }
+    }
+
+    /** One advisory lock per table, so two logs in one database do not wait for each other. */
+    private long lockId() {
+        return 0x666d6953_00000000L ^ table.hashCode();
     }
 
     @Override

@@ -46,17 +46,30 @@ class JdbcAuditStoreTest extends AuditStoreContract {
     }
 
     @Test
-    void secondWriterCannotForkTheChain() {
+    void aSecondWriterExtendsTheSameChainInsteadOfForkingIt() {
         try (AuditStore a = open(); AuditStore b = open()) {
             AuditLog first = log(a, 100);
             AuditLog second = log(b, 100);
-            first.append(events(1).get(0));
-            assertThatThrownBy(() -> second.append(events(1).get(0)))
+            AuditRecord one = first.append(events(2).get(0));
+            // The second log opened before the first appended; it still chains onto the first's record.
+            AuditRecord two = second.append(events(2).get(1));
+            assertThat(two.sequence()).isEqualTo(one.sequence() + 1);
+            assertThat(two.previousHash()).isEqualTo(one.hash());
+            first.close();
+            second.close();
+            AuditVerification v = AuditStoreContract.verify(a, anchor());
+            assertThat(v.records()).hasSize(2);
+            assertThat(v.unsealedRecords()).isZero();
+        }
+    }
+
+    @Test
+    void aTakenSequenceNumberIsRefusedByTheStore() {
+        try (AuditStore a = open()) {
+            a.append(0, "{\"x\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            assertThatThrownBy(() -> a.append(0, "{\"x\":2}".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
                     .isInstanceOf(AuditException.StorageFailed.class)
                     .hasMessageContaining("another writer appended first");
-            assertThatThrownBy(() -> second.append(events(1).get(0))).isInstanceOf(IllegalStateException.class);
-            first.close();
-            assertThat(AuditStoreContract.verify(a, anchor()).records()).hasSize(1);
         }
     }
 

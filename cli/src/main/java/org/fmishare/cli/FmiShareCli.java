@@ -19,7 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {ValidateCommand.class, RenderCommand.class, KeysCommand.class,
             SignCommand.class, SplitCommand.class, VerifyCommand.class, SendCommand.class, ReceiveCommand.class,
             TaxiiCommand.class,
-            AuditCommand.class, ReportCommand.class, CommandLine.HelpCommand.class})
+            AuditCommand.class, ReportCommand.class, OutboxCommand.class, CommandLine.HelpCommand.class})
 public final class FmiShareCli implements Callable<Integer> {
     @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
             description = "Print stack traces of errors.")

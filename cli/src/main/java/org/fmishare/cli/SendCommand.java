@@ -2,7 +2,6 @@ package org.fmishare.cli;
 
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -18,6 +17,7 @@ import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.delivery.outbox.FileJournalStore;
 import org.fmishare.delivery.outbox.OutboxEntry;
 import org.fmishare.delivery.outbox.OutboxState;
+import org.fmishare.delivery.outbox.OutboxStore;
 import org.fmishare.delivery.outbox.RecoveryReport;
 import org.fmishare.delivery.CompanyRecord;
 import org.fmishare.delivery.Dispatcher;
@@ -66,9 +66,18 @@ final class SendCommand implements Callable<Integer> {
             + "the transport (https, http to loopback, mailto, taxii, taxii+http to loopback).")
     URI to;
 
-    @Option(names = "--outbox", required = true, paramLabel = "DIR", description = "Outbox directory; the journal "
-            + "is DIR/outbox.journal (created if needed).")
-    Path outbox;
+    @Option(names = "--outbox", required = true, paramLabel = "DIR|JDBC-URL", description = "Outbox directory (the "
+            + "journal is DIR/outbox.journal, created if needed) or a JDBC URL such as jdbc:postgresql://host/db "
+            + "(table fmi_share_outbox, created if needed).")
+    String outbox;
+
+    @Option(names = "--db-user", paramLabel = "USER",
+            description = "Database user for a JDBC outbox (default: $" + Outboxes.USER_ENV + ").")
+    Optional<String> dbUser;
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password for a JDBC outbox "
+            + "(default: $" + Outboxes.PASSWORD_ENV + ", which keeps it out of the process list).")
+    Optional<String> dbPassword;
 
     @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem", description = "Trusted CA "
             + "certificate(s) for signers: the envelope's signer before it is queued, and the receiver's signed "
@@ -234,18 +243,13 @@ final class SendCommand implements Callable<Integer> {
 
     private OutboxEntry deliver(SignedEnvelope.Stored envelope, Transport transport, CompanyRecord company)
             throws InterruptedException {
-        Path journal = outbox.resolve("outbox.journal");
-        try {
-            Files.createDirectories(outbox);
-        } catch (java.io.IOException e) {
-            throw new CliException(ExitCodes.IO_FAILURE, outbox + ": cannot create the outbox directory: "
-                    + Problems.reason(e), e);
-        }
-        try (FileJournalStore store = FileJournalStore.open(journal);
+        try (OutboxStore store = Outboxes.open(outbox, dbUser, dbPassword);
                 Dispatcher dispatcher = Dispatcher.builder().store(store).transport(transport).company(company)
                         .maxAttempts(maxAttempts).backoff(Duration.ofMillis(500), Duration.ofSeconds(10))
                         .build().start()) {
-            checkRecovery(store);
+            if (store instanceof FileJournalStore journal) {
+                checkRecovery(journal);
+            }
             try {
                 if (!dispatcher.submit(envelope, to)) {
                     requeueIfDead(dispatcher, envelope.envelopeId());
@@ -294,8 +298,8 @@ final class SendCommand implements Callable<Integer> {
                 out.printf("queued %s to %s: %d failed attempt(s) so far%s%n", entry.envelopeId(), entry.destination(),
                         entry.attempts(), entry.lastError().map(e -> ", last error: " + e).orElse(""));
                 throw new CliException(ExitCodes.IO_FAILURE, "not delivered within " + timeoutSeconds
-                        + " s; the envelope stays in " + outbox.resolve("outbox.journal")
-                        + " and is retried by the next send from this outbox");
+                        + " s; the envelope stays in " + (Outboxes.isJdbc(outbox) ? Outboxes.redact(outbox)
+                                : Path.of(outbox).resolve("outbox.journal")) + " and is retried by the next send from this outbox");
             }
         }
     }

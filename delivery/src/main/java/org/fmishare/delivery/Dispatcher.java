@@ -33,6 +33,8 @@ import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.model.TlpMarking;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.delivery.outbox.OutboxEntry;
+import org.fmishare.delivery.outbox.OutboxException;
+import org.fmishare.delivery.outbox.SharedOutboxStore;
 import org.fmishare.delivery.outbox.OutboxState;
 import org.fmishare.delivery.outbox.OutboxStore;
 import org.slf4j.Logger;
@@ -70,6 +72,14 @@ import org.slf4j.MDC;
  * so an envelope queued before a clearance was lowered is retired to the dead letters instead of being sent.
  * Envelopes without a marking (meeting notices, briefing summaries, receipts) need no record.
  *
+ * <p>Several instances (separate processes) can share one {@link SharedOutboxStore} ({@link Builder#shared}): each
+ * instance then leases due entries from the store instead of scheduling everything it finds, so an entry is
+ * attempted by one instance at a time; a failed attempt ends the lease and whichever instance leases the entry when
+ * it is due again retries it; the leases of an instance that died are taken over once they expire. That is
+ * at-least-once delivery: an attempt that outlives its lease, or a process killed between the receiver's acceptance
+ * and the commit of the delivery, leads to one more delivery of the same envelope, which receivers recognise by its
+ * id. Exactly-once therefore holds at a receiver that de-duplicates on the envelope id, as the SDK's receivers do.
+ *
  * <p>Thread-safe. Build with {@link #builder()}, call {@link #start()}, and {@link #close()} when done.
  */
 public final class Dispatcher implements AutoCloseable {
@@ -85,6 +95,12 @@ public final class Dispatcher implements AutoCloseable {
     private final Clock clock;
     private final DispatchListener listener;
     private final Map<String, CompanyRecord> companies;
+    /** The shared store and this instance's lease identity, or null when this dispatcher owns its store alone. */
+    private final SharedOutboxStore shared;
+    private final String instanceId;
+    private final Duration leaseTime;
+    private final Duration pollInterval;
+    private final Object pollSignal = new Object();
 
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
@@ -107,6 +123,10 @@ public final class Dispatcher implements AutoCloseable {
         this.clock = b.clock;
         this.listener = b.listener;
         this.companies = Map.copyOf(b.companies);
+        this.shared = b.instanceId == null ? null : (SharedOutboxStore) b.store;
+        this.instanceId = b.instanceId;
+        this.leaseTime = b.leaseTime;
+        this.pollInterval = b.pollInterval;
     }
 
     /** {@return a builder} */
@@ -125,10 +145,18 @@ public final class Dispatcher implements AutoCloseable {
             return this;
         }
         running = true;
-        List<OutboxEntry> pending = store.list(OutboxState.QUEUED);
-        pending.forEach(e -> schedule(e.envelopeId(), e.nextAttemptAt()));
-        if (!pending.isEmpty()) {
-            LOG.info("outbox: resuming {} undelivered envelope(s)", pending.size());
+        if (shared == null) {
+            List<OutboxEntry> pending = store.list(OutboxState.QUEUED);
+            pending.forEach(e -> schedule(e.envelopeId(), e.nextAttemptAt()));
+            if (!pending.isEmpty()) {
+                LOG.info("outbox: resuming {} undelivered envelope(s)", pending.size());
+            }
+        } else {
+            Thread poller = new Thread(this::pollLeases, "fmi-share-dispatcher-leases");
+            poller.setDaemon(true);
+            workers.add(poller);
+            poller.start();
+            LOG.info("outbox: instance {} sharing the outbox with leases of {}", instanceId, leaseTime);
         }
         for (int i = 0; i < workerCount; i++) {
             Thread t = new Thread(this::work, "fmi-share-dispatcher-" + i);
@@ -163,7 +191,7 @@ public final class Dispatcher implements AutoCloseable {
             opened.put(envelope.envelopeId(), envelope);
             safely(() -> listener.queued(envelope.envelopeId()));
             if (running) {
-                schedule(envelope.envelopeId(), now);
+                scheduleOrWake(envelope.envelopeId(), now);
             }
         }
         return added;
@@ -196,7 +224,7 @@ public final class Dispatcher implements AutoCloseable {
         store.replay(envelopeId, now);
         LOG.info("outbox: replaying dead letter {}", envelopeId);
         if (running) {
-            schedule(envelopeId, now);
+            scheduleOrWake(envelopeId, now);
         }
     }
 
@@ -207,7 +235,8 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Waits until no envelope is queued or in flight (all delivered or dead), or the timeout passes.
+     * Waits until no envelope is queued or in flight (all delivered or dead), or the timeout passes. A dispatcher
+     * sharing its store waits until nothing is queued in the store, whichever instance delivers it.
      *
      * @param timeout how long to wait at most
      * @return true if idle, false on timeout
@@ -215,11 +244,12 @@ public final class Dispatcher implements AutoCloseable {
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!scheduled.isEmpty() || inFlight.get() > 0) {
+        while (!scheduled.isEmpty() || inFlight.get() > 0
+                || (shared != null && !store.list(OutboxState.QUEUED).isEmpty())) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
-            Thread.sleep(10);
+            Thread.sleep(shared == null ? 10 : 100);
         }
         return true;
     }
@@ -293,6 +323,47 @@ public final class Dispatcher implements AutoCloseable {
                 briefing -> Optional.empty(), receipt -> Optional.empty());
     }
 
+    /** A shared dispatcher leaves new work to the lease poller (so it is leased first); a lone one schedules it. */
+    private void scheduleOrWake(String envelopeId, Instant at) {
+        if (shared == null) {
+            schedule(envelopeId, at);
+        } else {
+            synchronized (pollSignal) {
+                pollSignal.notifyAll();
+            }
+        }
+    }
+
+    /**
+     * Leases due entries while this instance has room for them: at most two per worker are held, so an entry does
+     * not sit leased in a local queue while other instances are idle.
+     */
+    private void pollLeases() {
+        int room = 2 * workerCount;
+        while (running) {
+            int free = room - scheduled.size();
+            List<String> leased = List.of();
+            if (free > 0) {
+                try {
+                    Instant now = clock.instant();
+                    leased = shared.lease(instanceId, now, leaseTime, free);
+                    leased.forEach(id -> schedule(id, now));
+                } catch (RuntimeException e) {
+                    LOG.error("outbox: instance {} cannot lease entries: {}", instanceId, e.toString());
+                }
+            }
+            if (leased.size() < free || free <= 0) {
+                try {
+                    synchronized (pollSignal) {
+                        pollSignal.wait(Math.max(1, pollInterval.toMillis()));
+                    }
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }
+    }
+
     private void schedule(String envelopeId, Instant at) {
         if (scheduled.add(envelopeId)) {
             queue.add(new Due(envelopeId, System.nanoTime()
@@ -305,7 +376,11 @@ public final class Dispatcher implements AutoCloseable {
      * {@link #awaitIdle} never sees it as neither scheduled nor in flight between two attempts.
      */
     private void reschedule(String envelopeId, Instant at) {
-        if (running) {
+        if (shared != null) {
+            // The failure ended the lease; whichever instance leases the entry when it is due retries it.
+            scheduled.remove(envelopeId);
+            wakePoller();
+        } else if (running) {
             queue.add(new Due(envelopeId, System.nanoTime()
                     + Math.max(0, Duration.between(clock.instant(), at).toNanos())));
         } else {
@@ -326,10 +401,19 @@ public final class Dispatcher implements AutoCloseable {
             }
             try {
                 attempt(due.envelopeId);
+            } catch (OutboxException.IllegalTransition e) {
+                // Another instance sharing the store finished this entry first (its lease had expired here).
+                LOG.info("outbox: {} was finished elsewhere: {}", due.envelopeId, e.getMessage());
+                opened.remove(due.envelopeId);
+                scheduled.remove(due.envelopeId);
             } catch (RuntimeException e) {
                 // The store failed (disk, database): keep the envelope queued and try again later.
                 LOG.error("outbox: cannot process {}: {}", due.envelopeId, e.toString());
                 reschedule(due.envelopeId, clock.instant().plus(maxBackoff));
+            }
+            if (shared != null) {
+                // Room for one more lease.
+                wakePoller();
             }
         }
     }
@@ -429,6 +513,12 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    private void wakePoller() {
+        synchronized (pollSignal) {
+            pollSignal.notifyAll();
+        }
+    }
+
     private void retire(String id, Instant at, String reason) {
         store.markDead(id, at, reason);
         opened.remove(id);
@@ -485,6 +575,9 @@ public final class Dispatcher implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private DispatchListener listener = new DispatchListener() {};
         private final Map<String, CompanyRecord> companies = new HashMap<>();
+        private String instanceId;
+        private Duration leaseTime;
+        private Duration pollInterval = Duration.ofMillis(250);
 
         private Builder() {}
 
@@ -605,10 +698,51 @@ public final class Dispatcher implements AutoCloseable {
         }
 
         /**
+         * Shares the store with other dispatcher instances: entries are leased from the store (which must be a
+         * {@link SharedOutboxStore}) for {@code leaseTime} before an attempt, so one instance attempts an entry at a
+         * time and a dead instance's entries are taken over when their leases expire.
+         *
+         * @param instanceId this instance's name, unique among those sharing the store (1 to 256 characters)
+         * @param leaseTime how long a lease lasts: longer than the longest delivery attempt (the transports'
+         *     timeouts), since an attempt that outlives its lease may be repeated by another instance
+         * @return this builder
+         */
+        public Builder shared(String instanceId, Duration leaseTime) {
+            Objects.requireNonNull(instanceId, "instanceId");
+            Objects.requireNonNull(leaseTime, "leaseTime");
+            if (instanceId.isBlank() || instanceId.length() > 256) {
+                throw new IllegalArgumentException("instanceId must be 1 to 256 characters, was '" + instanceId + "'");
+            }
+            if (leaseTime.isNegative() || leaseTime.isZero()) {
+                throw new IllegalArgumentException("leaseTime must be positive, was " + leaseTime);
+            }
+            this.instanceId = instanceId;
+            this.leaseTime = leaseTime;
+            return this;
+        }
+
+        /**
+         * How often a shared dispatcher looks for due entries when it found none (default 250 ms); a submit on this
+         * instance looks at once.
+         *
+         * @param pollInterval the interval, positive
+         * @return this builder
+         */
+        public Builder pollInterval(Duration pollInterval) {
+            Objects.requireNonNull(pollInterval, "pollInterval");
+            if (pollInterval.isNegative() || pollInterval.isZero()) {
+                throw new IllegalArgumentException("pollInterval must be positive, was " + pollInterval);
+            }
+            this.pollInterval = pollInterval;
+            return this;
+        }
+
+        /**
          * Builds the dispatcher (not yet started).
          *
          * @return the dispatcher
-         * @throws IllegalStateException if no store or no transport was given
+         * @throws IllegalStateException if no store or no transport was given, or {@link #shared} was called with a
+         *     store that is not a {@link SharedOutboxStore}
          */
         public Dispatcher build() {
             if (store == null) {
@@ -616,6 +750,10 @@ public final class Dispatcher implements AutoCloseable {
             }
             if (transports.isEmpty()) {
                 throw new IllegalStateException("a Dispatcher needs at least one Transport: call transport(...)");
+            }
+            if (instanceId != null && !(store instanceof SharedOutboxStore)) {
+                throw new IllegalStateException("store must be a SharedOutboxStore to be shared, was "
+                        + store.getClass().getName());
             }
             return new Dispatcher(this);
         }

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32C;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,6 +105,12 @@ public final class FileJournalStore implements OutboxStore {
     private volatile boolean closed;
 
     private record Write(byte[] frame, OutboxEntry result, CompletableFuture<Void> done) {}
+
+    /**
+     * Queued by {@link #close()} after the last write. The writer thread is never interrupted: an interrupt during a
+     * {@link FileChannel} write or force closes the channel for good (ClosedByInterruptException).
+     */
+    private static final Write STOP = new Write(new byte[0], null, null);
 
     private FileJournalStore(Path file, int maxBatch) throws IOException {
         this.file = file.toAbsolutePath();
@@ -254,11 +261,22 @@ public final class FileJournalStore implements OutboxStore {
         if (closed) {
             return;
         }
-        closed = true;
-        writer.interrupt();
-        try {
-            writer.join(10_000);
-        } catch (InterruptedException e) {
+        synchronized (latest) {
+            // Under the lock submit() holds, so no write can be queued behind STOP.
+            closed = true;
+            queue.add(STOP);
+        }
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (writer.isAlive() && System.nanoTime() < deadline) {
+            try {
+                writer.join(1_000);
+            } catch (InterruptedException e) {
+                // Finish closing (the pending writes are acknowledged first); the caller sees its interrupt after.
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
             Thread.currentThread().interrupt();
         }
         try {
@@ -306,15 +324,29 @@ public final class FileJournalStore implements OutboxStore {
         return done;
     }
 
+    /**
+     * Waits for the writer to make a change durable. An interrupt does not cut the wait short: the change is already
+     * on its way to disk, and a caller told "failed" about a change that then becomes durable would act on a false
+     * answer. The sync is short, so the wait is too; the interrupt status is restored for the caller.
+     */
     private void await(CompletableFuture<Void> done) {
+        boolean interrupted = false;
         try {
-            done.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new OutboxException.StorageFailed("interrupted while waiting for the outbox journal to sync", e);
-        } catch (ExecutionException e) {
-            throw new OutboxException.StorageFailed("writing the outbox journal " + file + " failed: " + e.getCause(),
-                    e.getCause());
+            while (true) {
+                try {
+                    done.get();
+                    return;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw new OutboxException.StorageFailed("writing the outbox journal " + file + " failed: "
+                            + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -324,12 +356,15 @@ public final class FileJournalStore implements OutboxStore {
             try {
                 batch.add(queue.take());
             } catch (InterruptedException e) {
-                if (queue.isEmpty()) {
-                    return;
-                }
+                // Nobody interrupts this thread on purpose; close() queues STOP instead.
+                continue;
             }
             queue.drainTo(batch, maxBatch - batch.size());
+            boolean stop = batch.removeIf(w -> w == STOP);
             if (batch.isEmpty()) {
+                if (stop) {
+                    return;
+                }
                 continue;
             }
             try {
@@ -355,7 +390,7 @@ public final class FileJournalStore implements OutboxStore {
                 rest.forEach(w -> w.done().completeExceptionally(io));
             }
             batch.clear();
-            if (closed && queue.isEmpty()) {
+            if (stop) {
                 return;
             }
         }

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -32,12 +33,18 @@ import javax.sql.DataSource;
  * instants. State transitions are
  * conditional updates ({@code ... WHERE state = ?}), so two dispatchers sharing a database cannot both deliver or
  * both retire the same entry. Thread-safe: each call borrows its own connection from the {@link DataSource}.
+ *
+ * <p>Several dispatcher instances may share one table ({@link SharedOutboxStore}): {@link #lease} takes due entries
+ * with {@code SELECT ... FOR UPDATE SKIP LOCKED} on PostgreSQL, so concurrent instances never wait for each other
+ * or lease the same entry, and with a conditional update per entry on other databases. The lease expiry is a
+ * column, so the leases of an instance that died are taken over once they expire.
  */
-public final class JdbcOutboxStore implements OutboxStore {
+public final class JdbcOutboxStore implements SharedOutboxStore {
     private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
     private static final int MAX_TEXT = 2_000;
     private final DataSource dataSource;
     private final String table;
+    private volatile boolean postgres;
 
     private JdbcOutboxStore(DataSource dataSource, String table) {
         this.dataSource = dataSource;
@@ -75,28 +82,53 @@ public final class JdbcOutboxStore implements OutboxStore {
     }
 
     private void createTable() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection()) {
             String product = c.getMetaData().getDatabaseProductName();
-            s.execute(ddl("PostgreSQL".equalsIgnoreCase(product) ? "outbox-postgresql.sql" : "outbox-standard.sql"));
+            postgres = "PostgreSQL".equalsIgnoreCase(product);
+            // Instances that start together would race on the DDL (PostgreSQL's CREATE ... IF NOT EXISTS is not
+            // safe under concurrency, and ALTER TABLE locks the whole table), so an up-to-date table is left alone.
+            if (upToDate(c)) {
+                return;
+            }
+            try (Statement s = c.createStatement()) {
+                for (String statement : ddl(postgres ? "outbox-postgresql.sql" : "outbox-standard.sql")) {
+                    s.execute(statement);
+                }
+            }
             commit(c);
         } catch (SQLException e) {
             throw new OutboxException.StorageFailed("cannot create outbox table " + table + ": " + e.getMessage(), e);
         }
     }
 
-    /** The statement in a shipped schema file, without its comments, for this store's table name. */
-    private String ddl(String file) {
+    private boolean upToDate(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeQuery("SELECT envelope_id, lease_owner, lease_until FROM " + table + " WHERE 1 = 0").close();
+            commit(c);
+            return true;
+        } catch (SQLException e) {
+            // Missing table or columns; a failed statement aborts a PostgreSQL transaction, so end it.
+            rollback(c);
+            return false;
+        }
+    }
+
+    /** The statements in a shipped schema file, without their comments, for this store's table name. */
+    private List<String> ddl(String file) {
         try (InputStream in = JdbcOutboxStore.class.getResourceAsStream(file)) {
             if (in == null) {
                 throw new OutboxException.StorageFailed("the outbox schema file " + file + " is missing from the jar", null);
             }
             String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n")).strip();
-            if (sql.endsWith(";")) {
-                sql = sql.substring(0, sql.length() - 1);
+                    .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
+            List<String> statements = new ArrayList<>();
+            for (String statement : sql.split(";")) {
+                if (!statement.isBlank()) {
+                    // The table name was checked to be a plain identifier, so this substitution cannot inject SQL.
+                    statements.add(statement.strip().replace("fmi_share_outbox", table));
+                }
             }
-            // The table name was checked to be a plain identifier, so this substitution cannot inject SQL.
-            return sql.replace("fmi_share_outbox", table);
+            return statements;
         } catch (IOException e) {
             throw new OutboxException.StorageFailed("cannot read the outbox schema file " + file + ": " + e.getMessage(), e);
         }
@@ -147,7 +179,7 @@ public final class JdbcOutboxStore implements OutboxStore {
     public void recordFailure(String envelopeId, int attempts, Instant nextAttemptAt, String error) {
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         update(envelopeId, OutboxState.QUEUED, "retried",
-                "attempts = ?, next_attempt_at = ?, last_error = ?", p -> {
+                "attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL", p -> {
                     p.setInt(1, attempts);
                     p.setObject(2, timestamp(nextAttemptAt));
                     p.setString(3, clip(Objects.requireNonNull(error, "error")));
@@ -159,7 +191,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     public void markDelivered(String envelopeId, Instant at, byte[] receipt) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(receipt, "receipt");
-        update(envelopeId, OutboxState.QUEUED, "delivered", "state = 'DELIVERED', finished_at = ?, receipt = ?",
+        update(envelopeId, OutboxState.QUEUED, "delivered", "state = 'DELIVERED', finished_at = ?, receipt = ?, "
+                + "lease_owner = NULL, lease_until = NULL",
                 p -> {
                     p.setObject(1, timestamp(at));
                     p.setBytes(2, receipt);
@@ -170,7 +203,8 @@ public final class JdbcOutboxStore implements OutboxStore {
     @Override
     public void markDead(String envelopeId, Instant at, String reason) {
         Objects.requireNonNull(at, "at");
-        update(envelopeId, OutboxState.QUEUED, "declared dead", "state = 'DEAD', finished_at = ?, last_error = ?",
+        update(envelopeId, OutboxState.QUEUED, "declared dead", "state = 'DEAD', finished_at = ?, last_error = ?, "
+                + "lease_owner = NULL, lease_until = NULL",
                 p -> {
                     p.setObject(1, timestamp(at));
                     p.setString(2, clip(Objects.requireNonNull(reason, "reason")));
@@ -182,10 +216,99 @@ public final class JdbcOutboxStore implements OutboxStore {
     public void replay(String envelopeId, Instant at) {
         Objects.requireNonNull(at, "at");
         update(envelopeId, OutboxState.DEAD, "replayed",
-                "state = 'QUEUED', attempts = 0, next_attempt_at = ?, finished_at = NULL", p -> {
+                "state = 'QUEUED', attempts = 0, next_attempt_at = ?, finished_at = NULL, lease_owner = NULL, "
+                + "lease_until = NULL", p -> {
                     p.setObject(1, timestamp(at));
                     return 2;
                 });
+    }
+
+    @Override
+    public List<String> lease(String owner, Instant now, Duration leaseTime, int max) {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(now, "now");
+        Objects.requireNonNull(leaseTime, "leaseTime");
+        if (owner.isBlank() || owner.length() > 256) {
+            throw new IllegalArgumentException("owner must be 1 to 256 characters");
+        }
+        if (leaseTime.isNegative() || leaseTime.isZero()) {
+            throw new IllegalArgumentException("leaseTime must be positive, was " + leaseTime);
+        }
+        if (max < 1) {
+            throw new IllegalArgumentException("max must be at least 1, was " + max);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return postgres ? leaseSkipLocked(c, owner, now, leaseTime, max) : leaseOneByOne(c, owner, now, leaseTime,
+                    max);
+        } catch (SQLException e) {
+            throw new OutboxException.StorageFailed("cannot lease outbox entries: " + e.getMessage(), e);
+        }
+    }
+
+    /** One statement: rows another transaction is leasing right now are skipped, not waited for. */
+    private List<String> leaseSkipLocked(Connection c, String owner, Instant now, Duration leaseTime, int max)
+            throws SQLException {
+        String sql = "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE envelope_id IN ("
+                + "SELECT envelope_id FROM " + table + " WHERE state = 'QUEUED' AND next_attempt_at <= ? "
+                + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at LIMIT ? "
+                + "FOR UPDATE SKIP LOCKED) RETURNING envelope_id, next_attempt_at";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, owner);
+            p.setObject(2, timestamp(now.plus(leaseTime)));
+            p.setObject(3, timestamp(now));
+            p.setObject(4, timestamp(now));
+            p.setInt(5, max);
+            List<Object[]> rows = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    rows.add(new Object[] {r.getString(1), instant(r, 2)});
+                }
+            }
+            commit(c);
+            rows.sort((a, b) -> ((Instant) a[1]).compareTo((Instant) b[1]));
+            return rows.stream().map(row -> (String) row[0]).toList();
+        } catch (SQLException e) {
+            rollback(c);
+            throw e;
+        }
+    }
+
+    /** Portable: read candidates, then take each with an update that only succeeds while nobody holds it. */
+    private List<String> leaseOneByOne(Connection c, String owner, Instant now, Duration leaseTime, int max)
+            throws SQLException {
+        List<String> candidates = new ArrayList<>();
+        String select = "SELECT envelope_id FROM " + table + " WHERE state = 'QUEUED' AND next_attempt_at <= ? "
+                + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at";
+        try (PreparedStatement p = c.prepareStatement(select)) {
+            p.setMaxRows(max * 4);
+            p.setObject(1, timestamp(now));
+            p.setObject(2, timestamp(now));
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    candidates.add(r.getString(1));
+                }
+            }
+        }
+        commit(c);
+        List<String> leased = new ArrayList<>();
+        String take = "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE envelope_id = ? "
+                + "AND state = 'QUEUED' AND (lease_until IS NULL OR lease_until <= ?)";
+        try (PreparedStatement p = c.prepareStatement(take)) {
+            for (String id : candidates) {
+                if (leased.size() == max) {
+                    break;
+                }
+                p.setString(1, owner);
+                p.setObject(2, timestamp(now.plus(leaseTime)));
+                p.setString(3, id);
+                p.setObject(4, timestamp(now));
+                if (p.executeUpdate() == 1) {
+                    leased.add(id);
+                }
+                commit(c);
+            }
+        }
+        return List.copyOf(leased);
     }
 
     @Override

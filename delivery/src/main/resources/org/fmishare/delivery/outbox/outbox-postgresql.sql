@@ -2,6 +2,8 @@
 -- JdbcOutboxStore.open creates this table itself if it is missing; run this file yourself instead when the
 -- application's database account may not create tables. To use another table name, replace fmi_share_outbox
 -- here and pass the same name to JdbcOutboxStore.open(dataSource, table).
+-- lease_owner and lease_until record which dispatcher instance holds a QUEUED entry and until when (shared
+-- outboxes, see JdbcOutboxStore.lease); both are NULL when nobody holds it.
 -- Timestamps are timestamptz (microsecond precision; the store rounds instants down to microseconds on every
 -- database, so all dialects return the same values). The envelope as sent (signed, or encrypted), the signed
 -- envelope (for reading its content back after a restart) and the receipt are stored byte-exact.
@@ -19,5 +21,12 @@ CREATE TABLE IF NOT EXISTS fmi_share_outbox (
     last_error      VARCHAR(2000),
     finished_at     TIMESTAMPTZ,
     receipt         BYTEA,
-    signed_envelope BYTEA NOT NULL
+    signed_envelope BYTEA NOT NULL,
+    lease_owner     VARCHAR(256),
+    lease_until     TIMESTAMPTZ
 );
+-- Tables created before leases existed gain the two lease columns (a no-op on a new table).
+ALTER TABLE fmi_share_outbox ADD COLUMN IF NOT EXISTS lease_owner VARCHAR(256);
+ALTER TABLE fmi_share_outbox ADD COLUMN IF NOT EXISTS lease_until TIMESTAMPTZ;
+-- Dispatchers sharing the table look for due entries by state and time.
+CREATE INDEX IF NOT EXISTS fmi_share_outbox_due ON fmi_share_outbox (state, next_attempt_at);

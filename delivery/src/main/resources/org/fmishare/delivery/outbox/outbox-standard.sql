@@ -2,6 +2,8 @@
 -- tested on H2. JdbcOutboxStore.open creates this table itself if it is missing; run this file yourself instead
 -- when the application's database account may not create tables. To use another table name, replace
 -- fmi_share_outbox here and pass the same name to JdbcOutboxStore.open(dataSource, table).
+-- lease_owner and lease_until record which dispatcher instance holds a QUEUED entry and until when (shared
+-- outboxes, see JdbcOutboxStore.lease); both are NULL when nobody holds it.
 -- Timestamps keep microseconds (the store rounds instants down to microseconds on every database).
 CREATE TABLE IF NOT EXISTS fmi_share_outbox (
     envelope_id     VARCHAR(256)             NOT NULL PRIMARY KEY,
@@ -17,5 +19,12 @@ CREATE TABLE IF NOT EXISTS fmi_share_outbox (
     last_error      VARCHAR(2000),
     finished_at     TIMESTAMP WITH TIME ZONE,
     receipt         BLOB,
-    signed_envelope BLOB NOT NULL
+    signed_envelope BLOB NOT NULL,
+    lease_owner     VARCHAR(256),
+    lease_until     TIMESTAMP WITH TIME ZONE
 );
+-- Tables created before leases existed gain the two lease columns (a no-op on a new table).
+ALTER TABLE fmi_share_outbox ADD COLUMN IF NOT EXISTS lease_owner VARCHAR(256);
+ALTER TABLE fmi_share_outbox ADD COLUMN IF NOT EXISTS lease_until TIMESTAMP WITH TIME ZONE;
+-- Dispatchers sharing the table look for due entries by state and time.
+CREATE INDEX IF NOT EXISTS fmi_share_outbox_due ON fmi_share_outbox (state, next_attempt_at);

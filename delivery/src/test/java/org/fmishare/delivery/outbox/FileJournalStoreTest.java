@@ -229,4 +229,41 @@ class FileJournalStoreTest extends OutboxStoreContract {
         assertThatThrownBy(() -> store.enqueue(entry("x"))).isInstanceOf(OutboxException.class)
                 .hasMessageContaining("closed");
     }
+
+    @Test
+    void anInterruptedCallerOrCloseLeavesTheJournalUsableAndEveryChangeDurable() throws Exception {
+        Path journal = dir.resolve("j");
+        FileJournalStore store = FileJournalStore.open(journal);
+        java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                // As a dispatcher worker is when the dispatcher closes at the end of a --timeout wait.
+                Thread.currentThread().interrupt();
+                store.enqueue(OutboxStoreContract.entry("a"));
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        });
+        caller.start();
+        caller.join(120_000);
+        assertThat(failure.get()).isNull();
+        assertThat(stillInterrupted).isTrue();
+        store.enqueue(OutboxStoreContract.entry("b"));
+        store.markDelivered("a", T0.plusSeconds(1), new byte[] {7});
+        Thread.currentThread().interrupt();
+        try {
+            store.close();
+        } finally {
+            assertThat(Thread.interrupted()).isTrue();
+        }
+        try (FileJournalStore again = FileJournalStore.open(journal)) {
+            assertThat(again.recovery().nothingLost()).isTrue();
+            assertThat(again.recovery().damage()).isEmpty();
+            assertThat(again.find("a").orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(again.find("b").orElseThrow().state()).isEqualTo(OutboxState.QUEUED);
+            again.markDelivered("b", T0.plusSeconds(2), new byte[0]);
+        }
+    }
 }

@@ -3,7 +3,7 @@ package org.fmishare.delivery.outbox;
 import org.h2.jdbcx.JdbcDataSource;
 
 /** The JDBC store against an embedded H2 database. */
-class JdbcOutboxStoreTest extends OutboxStoreContract {
+class JdbcOutboxStoreTest extends SharedOutboxStoreContract {
     private final JdbcDataSource dataSource = new JdbcDataSource();
 
     JdbcOutboxStoreTest() {
@@ -12,7 +12,7 @@ class JdbcOutboxStoreTest extends OutboxStoreContract {
     }
 
     @Override
-    OutboxStore open() {
+    SharedOutboxStore open() {
         return JdbcOutboxStore.open(dataSource);
     }
 }

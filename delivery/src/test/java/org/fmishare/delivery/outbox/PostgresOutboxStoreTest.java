@@ -10,11 +10,11 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 /** The JDBC store against a real PostgreSQL server: the same contract as the file journal and H2. */
-class PostgresOutboxStoreTest extends OutboxStoreContract {
+class PostgresOutboxStoreTest extends SharedOutboxStoreContract {
     private final DataSource dataSource = TestPostgres.freshDatabase();
 
     @Override
-    OutboxStore open() {
+    SharedOutboxStore open() {
         return JdbcOutboxStore.open(dataSource);
     }
 

@@ -56,7 +56,10 @@ import org.slf4j.LoggerFactory;
  * the same signed content: it acknowledges that content and says nothing more, and a TLS server in front of this
  * handler should require client certificates. Exactly-once holds while the {@link ReceiptStore} remembers the
  * receipt; with the in-memory defaults (receipt store and replay cache) it does not survive a restart of the
- * receiver.
+ * receiver. A {@link FileReceiptStore} keeps receipts across restarts on one machine; a {@link JdbcReceiptStore} on
+ * PostgreSQL is shared by several receiver processes, which then answer a body one at a time (the store's
+ * {@link ReceiptStore#exclusively exclusive section}), so the callback runs once and every receiver answers the
+ * same receipt.
  *
  * <p>Thread-safe; build once and share between request threads.
  */
@@ -185,8 +188,11 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
         ReceiverResponse answer = null;
         try {
             // Checked again: a request that finished between the first look and putIfAbsent has stored its receipt.
-            known = store.findByKey(k, clock.instant());
-            answer = known.isPresent() ? duplicate(known.get()) : firstDelivery(body, key);
+            // Inside the store's exclusive section, so receivers sharing the store cannot both call back.
+            answer = store.exclusively(k, () -> {
+                Optional<StoredReceipt> stored = store.findByKey(k, clock.instant());
+                return stored.isPresent() ? duplicate(stored.get()) : firstDelivery(body, key);
+            });
             return answer;
         } catch (RuntimeException e) {
             LOG.error("receiving envelope failed unexpectedly", e);

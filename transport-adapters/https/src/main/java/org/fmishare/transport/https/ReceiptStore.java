@@ -2,6 +2,7 @@ package org.fmishare.transport.https;
 
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Where an {@link EnvelopeReceiver} remembers the receipts it sent, so a repeated delivery of an envelope gets the
@@ -40,4 +41,20 @@ public interface ReceiptStore {
      * @return the receipt now stored for that envelope: {@code receipt}, or the earlier one
      */
     StoredReceipt put(StoredReceipt receipt, Instant now);
+
+    /**
+     * Runs the work of answering one request body while no other receiver sharing this store answers the same body.
+     * The receiver calls it around "look for a receipt, otherwise verify, call back and store the receipt", so two
+     * receiver processes sharing one store given the same envelope at the same moment call back once and answer the
+     * same receipt. A store used by one process needs nothing more than the receiver's own in-process guard, which
+     * is what this default does (it just runs the work).
+     *
+     * @param <T> the work's result
+     * @param requestKey the body's dedupe key
+     * @param work what to run
+     * @return the work's result
+     */
+    default <T> T exclusively(String requestKey, Supplier<T> work) {
+        return work.get();
+    }
 }
