@@ -71,7 +71,7 @@ class ConcurrentAuditWritersTest {
                     Files.readString(dir.resolve("writer-" + w + ".err"))).isZero();
         }
 
-        AuditVerification v = AuditVerifier.verify(store, AuditStoreContract.anchor());
+        AuditVerification v = AuditStoreContract.verify(store, AuditStoreContract.anchor());
         assertThat(v.records()).hasSize(WRITERS * RECORDS);
         assertThat(v.unsealedRecords()).isZero();
         Map<String, Integer> perWriter = new HashMap<>();

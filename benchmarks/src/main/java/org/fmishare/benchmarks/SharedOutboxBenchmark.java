@@ -23,6 +23,8 @@ import org.fmishare.delivery.outbox.JdbcOutboxStore;
 import org.fmishare.delivery.outbox.OutboxEntry;
 import org.fmishare.testkit.SampleData;
 import org.fmishare.testkit.TestParties;
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.delivery.CompanyRecord;
 import org.fmishare.testkit.TestPostgres;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -119,6 +121,7 @@ public class SharedOutboxBenchmark {
         try {
             for (int i = 0; i < state.instances; i++) {
                 dispatchers.add(Dispatcher.builder().store(state.stores.get(i)).transport(new Accepting())
+                        .company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER))
                         .shared("bench-" + i, Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(20)).workers(2)
                         .build().start());
             }

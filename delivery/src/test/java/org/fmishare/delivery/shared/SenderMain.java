@@ -3,6 +3,9 @@ package org.fmishare.delivery.shared;
 import java.time.Duration;
 import org.fmishare.delivery.Dispatcher;
 import org.fmishare.delivery.outbox.JdbcOutboxStore;
+import org.fmishare.core.model.TlpMarking;
+import org.fmishare.delivery.CompanyRecord;
+import org.fmishare.testkit.SampleData;
 import org.fmishare.testkit.TestPostgres;
 
 /**
@@ -21,6 +24,7 @@ public final class SenderMain {
     public static void main(String[] args) throws Exception {
         JdbcOutboxStore store = JdbcOutboxStore.open(TestPostgres.pooled(args[0], args[1]));
         try (Dispatcher dispatcher = Dispatcher.builder().store(store).transport(new LoopbackHttpTransport())
+                .company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER))
                 .shared(args[2], Duration.ofMillis(Long.parseLong(args[3])))
                 .pollInterval(Duration.ofMillis(100))
                 .workers(2).backoff(Duration.ofMillis(100), Duration.ofSeconds(1)).maxAttempts(1_000)
