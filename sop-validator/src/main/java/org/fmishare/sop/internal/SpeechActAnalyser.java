@@ -200,7 +200,7 @@ public final class SpeechActAnalyser {
     private static final Pattern BEYOND = Pattern.compile("\\b(?<!no )(?<!nothing )(?<!not )(more than|beyond|anything but|"
             + "no mere|far from|other than) (?:(?:a|an|just|merely|simply|your|our|some|mere|friendly|polite|"
             + "gentle|casual|simple|kind|courtesy|informal) ){0,3}(suggestion|request|recommendation|hint|idea|"
-            + "courtesy|note|heads up|heads-up|fyi|invitation|advice|notice|nudge|information|update|"
+            + "courtesy|note|heads up|heads-up|heads - up|fyi|invitation|advice|notice|nudge|information|update|"
             + "observation|ask|thought|proposal|reminder|tip|request)s?\\b");
     private static final Pattern INFO_GENRE = Pattern.compile("\\b(?:not|n't|no|never) (?:(?:just|merely|simply|only|"
             + "purely|a|an|some|your|for|really) ){0,3}(?:courtesy|fyi|heads up|heads-up|friendly note|"
@@ -341,7 +341,8 @@ public final class SpeechActAnalyser {
         int actionAt = -1;
         for (int i = 0; i < tok.length && action == null; i++) {
             boolean strong = STRONG.contains(lem[i]) || STRONG.contains(tok[i]) || deverbal(tok[i])
-                    || "VERB".equals(pos[i]) && (ActClasses.removalVerb(lem[i]) || multiWord(tok, lem, i) != null)
+                    || ("VERB".equals(pos[i]) || i == 0) && (ActClasses.removalVerb(lem[i])
+                    || multiWord(tok, lem, i) != null)
                     || "NOUN".equals(pos[i]) && ActClasses.removalNoun(lem[i]);
             // A weak verb used as a noun ("by end of day", "a block of accounts") acts on nothing.
             boolean weak = WEAK.contains(lem[i]) && target && !NEGATORS.contains(prev(tok, i))
@@ -397,6 +398,7 @@ public final class SpeechActAnalyser {
             }
             boolean base = tok[i].equals(lem[i]) || "VERB".equals(pos[i]) && tok[i].equals(lem[i]);
             boolean act = STRONG.contains(lem[i]) || (WEAK.contains(lem[i]) && target)
+                    || ActClasses.removalVerb(lem[i]) || multiWord(tok, lem, i) != null
                     || (PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i))
                     || Set.of("make", "get", "have", "see", "let", "keep").contains(lem[i]) && action != null
                     && actionAt >= i || "do".equals(lem[i]) && action != null && action.startsWith("do something");
@@ -456,7 +458,8 @@ public final class SpeechActAnalyser {
                 + "need to|are to|is to|shall) (?:\\w+ )?(?:be|get|go|come|stay|remain)\\b.*");
         // "The ask is simple": a demand named as a noun speaks for the sender without a pronoun.
         boolean demandNoun = joined.matches(".*\\bthe (?:ask|request|expectation|demand|requirement|need|priority) "
-                + "is\\b.*");
+                + "is\\b.*") || joined.matches(".*\\b(?:what|all) (?:is |are )?(?:needed|wanted|required|expected|we "
+                + "(?:need|want|require|expect|ask))\\b.*");
         boolean generic = GENERIC_ADDRESSEE.matcher(joined).find();
         // The content as the subject of a need or obligation: "these channels have to go", "the personas need
         // removing". A past form ("needed", "had to") reports.
@@ -636,6 +639,7 @@ public final class SpeechActAnalyser {
     private static boolean reported(String[] tok, String[] pos, String[] lem) {
         for (int i = 1; i < tok.length; i++) {
             if (REPORTING.contains(lem[i]) && "VERB".equals(pos[i]) && !tok[i].equals(lem[i])
+                    && !tok[i].endsWith("ing") && Set.of("NOUN", "PROPN", "PRON", "ADV").contains(pos[i - 1])
                     && !PERFECT_OR_PAST_AUX.contains(tok[i - 1]) && !"be".equals(tok[i - 1])
                     && !"to".equals(tok[i - 1]) && !"will".equals(tok[i - 1]) && !"would".equals(tok[i - 1])) {
                 return true;
