@@ -341,8 +341,7 @@ public final class SpeechActAnalyser {
         int actionAt = -1;
         for (int i = 0; i < tok.length && action == null; i++) {
             boolean strong = STRONG.contains(lem[i]) || STRONG.contains(tok[i]) || deverbal(tok[i])
-                    || ("VERB".equals(pos[i]) || i == 0) && (ActClasses.removalVerb(lem[i])
-                    || multiWord(tok, lem, i) != null)
+                    || wordNetVerbAt(tok, pos, lem, i)
                     || "NOUN".equals(pos[i]) && ActClasses.removalNoun(lem[i]);
             // A weak verb used as a noun ("by end of day", "a block of accounts") acts on nothing.
             boolean weak = WEAK.contains(lem[i]) && target && !NEGATORS.contains(prev(tok, i))
@@ -398,7 +397,7 @@ public final class SpeechActAnalyser {
             }
             boolean base = tok[i].equals(lem[i]) || "VERB".equals(pos[i]) && tok[i].equals(lem[i]);
             boolean act = STRONG.contains(lem[i]) || (WEAK.contains(lem[i]) && target)
-                    || ActClasses.removalVerb(lem[i]) || multiWord(tok, lem, i) != null
+                    || wordNetVerbAt(tok, pos, lem, i)
                     || (PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i))
                     || Set.of("make", "get", "have", "see", "let", "keep").contains(lem[i]) && action != null
                     && actionAt >= i || "do".equals(lem[i]) && action != null && action.startsWith("do something");
@@ -646,6 +645,20 @@ public final class SpeechActAnalyser {
             }
         }
         return false;
+    }
+
+    /**
+     * A WordNet removal verb, or multi-word verb, used as a verb: tagged so, or opening the clause before its
+     * object or particle ("Weed out the bots"), and not part of a hyphenated name ("no-adverse-action").
+     */
+    private static boolean wordNetVerbAt(String[] tok, String[] pos, String[] lem, int i) {
+        if ("-".equals(prev(tok, i)) || i + 1 < tok.length && "-".equals(tok[i + 1])) {
+            return false;
+        }
+        String next = i + 1 < tok.length ? tok[i + 1] : "";
+        boolean verbal = "VERB".equals(pos[i]) || PARTICLES.contains(next)
+                || Set.of("the", "these", "those", "this", "all", "every", "any", "them", "it").contains(next);
+        return verbal && (ActClasses.removalVerb(lem[i]) || multiWord(tok, lem, i) != null);
     }
 
     /** A noun made from an act verb: "delisting", "geoblocking", "deplatforming". */
