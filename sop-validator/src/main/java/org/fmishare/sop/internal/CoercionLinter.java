@@ -157,11 +157,21 @@ public final class CoercionLinter {
         TextNormaliser.Normalised n = TextNormaliser.normalise(text);
         String norm = n.text();
         boolean bareFrame = false;
+        // A bare frame ("We have one request.") is judged with the sentence after it: if that one names an act, the
+        // pair is a split demand (an ERROR on the second); if it clears the frame ("Please confirm receipt."), the
+        // frame was harmless, unless it addressed the recipient, which stays REVIEW.
+        Hit pending = null;
+        boolean pendingAddressed = false;
         for (int[] s : sentences(norm)) {
             String sentence = norm.substring(s[0], s[1]);
             int start = n.origin()[s[0]];
             int end = n.origin()[s[1] - 1] + 1;
             end = Math.min(text.length(), Math.max(end, start));
+            if (pending != null && (LanguageGuess.unreadable(sentence)
+                    || analyse(SpeechActAnalyser.maskNames(sentence), start, end) != null)) {
+                hits.add(pending);
+                pending = null;
+            }
             if (LanguageGuess.unreadable(sentence)) {
                 hits.add(new Hit(start, end, Severity.REVIEW, "text in a language the English linter cannot read",
                         "unknown", Kind.UNREADABLE));
@@ -175,8 +185,22 @@ public final class CoercionLinter {
                 continue;
             }
             Optional<SpeechActAnalyser.Verdict> v = SpeechActAnalyser.analyse(sentence, bareFrame);
+            if (pending != null) {
+                if (v.isEmpty() && !pendingAddressed) {
+                    pending = null;
+                } else {
+                    hits.add(pending);
+                    pending = null;
+                }
+            }
             if (v.isPresent()) {
-                hits.add(new Hit(start, end, v.get().severity(), v.get().frame(), v.get().action()));
+                Hit hit = new Hit(start, end, v.get().severity(), v.get().frame(), v.get().action());
+                if (v.get().bareFrame() && v.get().severity() == Severity.REVIEW) {
+                    pending = hit;
+                    pendingAddressed = tokens(sentence).stream().anyMatch(t -> t.equals("you") || t.equals("your"));
+                } else {
+                    hits.add(hit);
+                }
                 bareFrame = v.get().bareFrame();
                 continue;
             }
@@ -186,6 +210,10 @@ public final class CoercionLinter {
                         "unknown", Kind.UNREADABLE));
             }
         }
+        if (pending != null) {
+            hits.add(pending);
+        }
+        hits.sort(java.util.Comparator.comparingInt(Hit::start));
         return hits;
     }
 

@@ -82,7 +82,58 @@ public final class LanguageGuess {
                 foreign++;
             }
         }
-        return words >= 3 && foreign >= 2 && foreign > english;
+        if (words >= 3 && foreign >= 2 && foreign > english) {
+            return true;
+        }
+        return mostlyUnknown(sentence);
+    }
+
+    /** Names, handles, addresses, domains, identifiers and hyphenated tokens: not evidence of a language. */
+    private static final Pattern NAMES = Pattern.compile("[\\w.+-]*[@#][\\w.-]+|https?://\\S+|\\w+_[\\w_]+|"
+            + "\\w+(?:\\.\\w+)+|\\S*[-/:]\\S*|\"[^\"]*\"|\u201c[^\u201d]*\u201d");
+    /** English function words WordNet does not list (it holds content words only). */
+    private static final Set<String> FUNCTION = Set.of("a", "an", "and", "as", "at", "by", "for", "from", "in",
+            "into", "of", "on", "onto", "or", "nor", "so", "than", "that", "the", "then", "this", "these", "those",
+            "to", "with", "without", "within", "via", "per", "upon", "about", "above", "after", "against", "along",
+            "among", "around", "before", "behind", "below", "beneath", "beside", "between", "beyond", "but",
+            "despite", "during", "except", "inside", "near", "off", "out", "outside", "over", "past", "since",
+            "through", "throughout", "till", "toward", "towards", "under", "until", "unless", "up", "whether",
+            "while", "although", "though", "because", "if", "i", "me", "my", "mine", "we", "us", "our", "ours",
+            "you", "your", "yours", "he", "him", "his", "she", "her", "hers", "it", "its", "they", "them", "their",
+            "theirs", "who", "whom", "whose", "which", "what", "where", "when", "why", "how", "is", "am", "are",
+            "was", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "will", "would",
+            "shall", "should", "can", "could", "may", "might", "must", "not", "no", "any", "some", "each", "every",
+            "all", "both", "either", "neither", "none", "s", "t", "yourself", "itself", "themselves", "ourselves",
+            "myself", "himself", "herself", "there", "here", "also", "too", "very", "just", "only", "such");
+
+    /**
+     * A sentence most of whose words are neither English function words nor in WordNet (in any inflection) is in
+     * a language the linter cannot read, whatever that language is. Capitalised words after the first are names
+     * and are not counted; handles, addresses, domains and quotations are removed first.
+     */
+    private static boolean mostlyUnknown(String sentence) {
+        String s = NAMES.matcher(sentence).replaceAll(" ");
+        Matcher m = WORD.matcher(s);
+        int counted = 0;
+        int unknown = 0;
+        boolean first = true;
+        while (m.find()) {
+            String w = m.group();
+            boolean capital = Character.isUpperCase(w.codePointAt(0));
+            if (capital && !first) {
+                continue;
+            }
+            first = false;
+            String lower = w.toLowerCase(Locale.ROOT);
+            if (FUNCTION.contains(lower) || lower.length() < 2) {
+                continue;
+            }
+            counted++;
+            if (FOREIGN.contains(lower) || !lower.matches("[a-z'’-]+") || !ActClasses.englishWord(lower)) {
+                unknown++;
+            }
+        }
+        return counted >= 3 && unknown >= 2 && unknown * 2 > counted;
     }
 
     /**

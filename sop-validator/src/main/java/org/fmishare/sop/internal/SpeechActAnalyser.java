@@ -3,6 +3,7 @@ package org.fmishare.sop.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -67,7 +68,8 @@ public final class SpeechActAnalyser {
             "comment", "thread", "community", "feed", "reach", "visibility", "distribution", "amplification",
             "it", "them", "they", "these", "those", "this", "everything", "presence", "activity", "asset", "stuff",
             "hashtag", "meme", "narrative", "image", "clip", "upload", "podcast", "livestream", "stream", "server",
-            "forum", "board", "entity", "troll", "farm", "ring", "outlet", "publisher", "creator", "poster");
+            "forum", "board", "entity", "troll", "farm", "ring", "outlet", "publisher", "creator", "poster", "list",
+            "lot", "puppet", "clown", "junk");
     /** Words that voice a wish, need, expectation or demand. */
     private static final Set<String> DESIRE = Set.of("want", "wish", "need", "require", "expect", "expectation",
             "demand", "insist", "ask", "request", "urge", "order", "instruct", "direct", "trust", "count", "rely",
@@ -78,28 +80,30 @@ public final class SpeechActAnalyser {
             "recommend", "advise", "consider", "appreciate", "grateful", "welcome", "great", "good", "nice",
             "helpful", "ideal", "best", "better", "wise", "prudent", "appropriate", "useful", "smart", "right",
             "worth", "warrant", "deserve", "merit", "ideally", "hopefully", "glad", "happy", "thankful", "pleased",
-            "favor", "favour", "see", "goal", "aim", "desire", "keen", "eager", "hoping");
+            "favor", "favour", "see", "goal", "aim", "desire", "keen", "eager", "hoping", "chance", "opportunity");
     /** Words that tie the recipient's choice to what follows it. */
     private static final Set<String> CONSEQUENCE = Set.of("remember", "note", "consequence", "repercussion",
             "implication", "reflect", "regret", "relationship", "revisit", "reconsider", "scrutiny", "hearing",
             "regulator", "regulatory", "regulation", "legislation", "legislative", "antitrust", "liability",
             "adverse", "watch", "forget", "unfortunate", "shame", "interest", "cost", "price", "penalty",
-            "record", "standing", "cooperation", "future", "attention", "track", "affect", "jeopardize",
-            "jeopardise", "risk", "remembered", "noticed", "notice", "count", "matter", "impact", "fallout",
+            "standing", "cooperation", "attention", "track", "affect", "jeopardize", "noted", "shape", "hate",
+            "problem", "trouble", "reputation", "headline", "protection", "arrangement",
+            "jeopardise", "risk", "remembered", "noticed", "notice", "matter", "impact", "fallout",
             "exposure", "subpoena", "investigation", "oversight", "congress", "renewal", "contract", "access",
             "partnership");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "nothing", "neither", "nor", "without",
             "none", "nobody", "whether", "cannot");
     private static final Set<String> BOUNDARY = Set.of(",", ";", ":", "but", "and", "—", "-", "(", ")");
     private static final Set<String> SENDER = Set.of("we", "us", "our", "ours", "i", "me", "my", "fbi", "bureau",
-            "fitf", "department", "government", "agency", "ourselves", "let");
+            "fitf", "department", "government", "agency", "ourselves", "let", "dhs", "cisa", "odni", "doj");
     private static final Set<String> RECIPIENT = Set.of("you", "your", "yours", "yourself", "yourselves");
     private static final Set<String> CLEARING = Set.of("thank", "share", "brief", "inform", "note", "tell",
             "provide", "highlight", "confirm", "discuss", "meet", "explain", "offer", "update", "answer",
             "emphasize", "emphasise", "stress", "reiterate", "clarify", "acknowledge", "describe", "present",
             "point", "draw", "know", "understand", "be", "learn", "hear", "contact", "reach", "ask", "talk",
             "walk", "show", "give", "send", "pass", "say", "let", "assure", "remind", "review", "read", "aware",
-            "add", "mention", "caution", "alert", "notify", "receive", "call", "clear", "respect");
+            "add", "mention", "caution", "alert", "notify", "receive", "call", "clear", "respect", "correct", "compare",
+            "schedule", "prefer", "use", "judge", "decide", "attend", "join", "find", "keep", "consider", "forward");
     private static final Set<String> LEADS = Set.of("please", "kindly", "also", "then", "now", "just", "simply",
             "promptly", "quickly", "so", "immediately", "go", "ahead", "and", "therefore", "thus", "accordingly",
             "finally", "first", "next", "urgently", "swiftly", "at", "once", "all", "really", "definitely");
@@ -136,7 +140,10 @@ public final class SpeechActAnalyser {
             + "before (?:the )?(?:election|debate|vote|polls|weekend|primary|caucus|ballots)|no later than|asap|"
             + "as soon as (?:possible|you can)|immediately|at once|right away|right now|urgently|without delay|"
             + "deadline|time is of the essence|clock is ticking|the sooner the better|before it is too late|"
-            + "sooner rather than later|straight away|forthwith|promptly|today|tonight)\\b");
+            + "sooner rather than later|straight away|forthwith|promptly|today|tonight|until (?:monday|tuesday|wednesday|"
+            + "thursday|friday|saturday|sunday|tomorrow|tonight|the weekend|the election)|running out|(?:hours|days|"
+            + "minutes) left|window (?:\\w+ ){0,5}closes|check back|before (?:the )?(?:weekend|polls|early voting|"
+            + "voting|the vote)|close of business)\\b");
     private static final Pattern POLITE = Pattern.compile("\\b((?:would|could|can|will|might) you|if you could|"
             + "would you mind|we would (?:be )?(?:grateful|thankful|appreciate|love|like)|it would (?:be|mean|help)|"
             + "it might be|it may be|would not (?:hurt|be a bad)|why not|how about|perhaps you|maybe you|you may want|"
@@ -150,10 +157,80 @@ public final class SpeechActAnalyser {
             + "what you do|whatever you do|whether|how (?:you|your|the company|the platform|platforms|companies)|depends? on|"
             + "will not forget|your (?:handling|response|decision|choice|cooperation|inaction)|"
             + "inaction|will be|would be|going forward|in future|next time|down the line|later)\\b");
+    /** What lies ahead: a consequence needs a future, a modal or a condition. */
+    private static final Pattern FUTURE = Pattern.compile("\\b(will|would|may|might|could|shall|going to|if|unless|"
+            + "tend to|tends to|come to|going forward|in future|in the future|later|down the line|next time)\\b");
     private static final Pattern HANDLE = Pattern.compile("[\\w.+-]*[@#][\\w.-]+|https?://\\S+|\\w+_[\\w_]+");
     /** Offers and invitations to ask: the sender offers to act, the recipient is asked for nothing. */
     private static final Pattern OFFER = Pattern.compile("\\b(would you like|do you want|shall we|should we|let us "
             + "know|if you would like|if you wish|if you want|happy to)\\b");
+    /** Words of a message that only ask about or acknowledge; after "to" or "please" they clear a bare frame. */
+    private static final Set<String> REPORTING = Set.of("say", "tell", "write", "claim", "warn", "threaten",
+            "argue", "post", "urge", "call", "boast", "complain", "insist", "demand", "promise", "announce",
+            "declare", "allege", "suggest", "instruct", "order", "ask", "joke", "brag", "vow", "pledge", "tweet",
+            "repost", "caption", "chant", "describe", "accuse", "praise");
+    /** Frame words that are frames only as verbs ("direct" the adjective, "trust" in "trust and safety"). */
+    private static final Set<String> VERB_ONLY_FRAMES = Set.of("direct", "order", "call", "count", "look", "see",
+            "like", "time", "trust", "press", "push", "right", "mean", "appeal", "hate", "rather", "bound", "fall",
+            "owe");
+    /** Obligation placed on the recipient: "it is incumbent on you", "the onus is on your team". */
+    private static final Set<String> OBLIGATION = Set.of("incumbent", "onus", "burden", "duty", "owe", "oblige",
+            "obliged", "obligate", "obligation", "responsibility", "responsible", "job", "bound", "fall", "require",
+            "required", "expected", "appeal", "hate", "rather");
+    /** Soft frames: evaluation and wishes rather than demands (an ERROR unless disclaimed, then REVIEW). */
+    private static final Set<String> SOFT = Set.of("encourage", "suggest", "recommend", "advise", "consider",
+            "appreciate", "grateful", "welcome", "worth", "warrant", "deserve", "merit", "ideally", "hopefully",
+            "helpful", "useful", "great", "good", "nice", "ideal", "best", "better", "wise", "prudent",
+            "appropriate", "smart", "right", "glad", "happy", "thankful", "pleased", "hope", "hoping", "wonderful",
+            "lovely", "fantastic", "excellent", "chance", "opportunity", "rather",
+            "wonder");
+    /** The company's own inaction, or the content staying up, named as the subject of an evaluation. */
+    private static final Pattern INACTION = Pattern.compile("\\b(inaction|ignoring|ignore|leaving|leave|keeping|"
+            + "doing nothing|do nothing|failing|failure|allowing|letting|tolerating|waiting|sitting on|hosting|"
+            + "(?:these|the|those) \\w+(?: \\w+)? (?:remaining|staying|still))\\b");
+    /** A modal of obligation or prediction before an act: "any company that cares would act on these". */
+    private static final Pattern MODAL = Pattern.compile("\\b(would|should|must|ought to|need to|needs to|has to|have to|"
+            + "will)\\b");
+    private static final Pattern UNACCEPTABLE = Pattern.compile("\\b((?:is|are|be|was) (?:simply |just |really )?"
+            + "not (?:an? )?(?:option|acceptable|tolerable|okay|ok|fine|allowed|possible|on the table|an answer|"
+            + "a choice|something we (?:can|will) accept)|unacceptable|not acceptable|can not (?:accept|tolerate|"
+            + "allow|abide)|will not (?:accept|tolerate|stand for)|nothing optional|not on the table|"
+            + "a day too long|too long)\\b");
+    /** Words naming a directive or a merely informative message, for intensified negation. */
+    private static final Pattern BEYOND = Pattern.compile("\\b(?<!no )(?<!nothing )(?<!not )(more than|beyond|anything but|"
+            + "no mere|far from|other than) (?:(?:a|an|just|merely|simply|your|our|some|mere|friendly|polite|"
+            + "gentle|casual|simple|kind|courtesy|informal) ){0,3}(suggestion|request|recommendation|hint|idea|"
+            + "courtesy|note|heads up|heads-up|heads - up|fyi|invitation|advice|notice|nudge|information|update|"
+            + "observation|ask|thought|proposal|reminder|tip|request)s?\\b");
+    private static final Pattern INFO_GENRE = Pattern.compile("\\b(?:not|n't|no|never) (?:(?:just|merely|simply|only|"
+            + "purely|a|an|some|your|for|really) ){0,3}(?:courtesy|fyi|heads up|heads-up|friendly note|"
+            + "invitation to (?:think|consider|reflect|mull)|food for thought|sharing (?:this|it) for your "
+            + "(?:information|awareness)|for your (?:information|awareness)|informational|academic|"
+            + "a matter of (?:interest|curiosity))\\b");
+    private static final Pattern MERELY = Pattern.compile("\\b(?:not|no|never) (?:\\w+ ){0,2}(?:just|merely|simply|"
+            + "only|purely) (?:\\w+ ){0,2}(?:shar\\w*|inform\\w*|tell\\w*|letting you know|passing|flagging|"
+            + "pointing|a (?:suggestion|request|recommendation|heads))\\b");
+    private static final Pattern DISCRETION_DENIED = Pattern.compile("\\b(?:not|no|never)\\b(?: \\w+){0,6} "
+            + "(?:leav\\w*|left|up) (?:\\w+ ){0,3}(?:to )?(?:your|the company's|the platform's|you) "
+            + "(?:discretion|choice|judgment|judgement|decision|call|policies)|\\bnot whether\\b.*\\b(?:only|but) "
+            + "when\\b");
+    /** A wish or demand phrased as the content's absence, continuation stopped or existence denied. */
+    private static final Pattern ABSENCE = Pattern.compile("\\b(no longer \\w+|not be around|(?:should|must|"
+            + "ought to|need to|needs to|to) not (?:exist|be around|remain|stay|continue|be (?:up|online|here|"
+            + "there|available))|stop(?:s|ped)? (?:existing|\\w+ing)|out of here|outta here|(?:go|goes|went|gone) "
+            + "poof|none of (?:\\w+ ){1,3}(?:to )?(?:remain|stay|be|still)|(?:not|never) be (?:allowed|permitted|"
+            + "able) to (?:keep|continue|stay|remain|go on|post|spread|operate)|(?:not|never|stop) (?:let|allow|"
+            + "permit)(?:ting|ing)? (?:\\w+ ){1,4}(?:keep|continue|stay|remain|spread|thrive|operate|post|"
+            + "grow|circulate|reach))\\b");
+    /** The content staying up, inside a condition or as a span of time: the consequence of the company's choice. */
+    private static final Pattern CONTINUATION = Pattern.compile("\\b(if|unless|should|while|as long as|every day|"
+            + "each day|each hour|the longer|when)\\b(?: \\w+){1,6} (?:stay|stays|remain|remains|keep|keeps|"
+            + "continue|continues|still|are still|is still|linger)\\b");
+    private static final Pattern MODAL_NEED = Pattern.compile("\\b(need|needs|must|should|ought|has to|have to|"
+            + "gotta|got to|require|requires)\\b");
+    private static final Pattern GENERIC_ADDRESSEE = Pattern.compile("\\b((?:any|every|a|no) (?:\\w+ )?"
+            + "(?:company|platform|service)|(?:platforms|companies|services)(?: like (?:yours|this))?|the "
+            + "(?:company|platform|companies|platforms))\\b");
     private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]");
     private static final String[][] CONTRACTIONS = {
         {"won't", "will not"}, {"can't", "can not"}, {"cannot", "can not"}, {"shan't", "shall not"},
@@ -197,8 +274,34 @@ public final class SpeechActAnalyser {
      * @return the finding, or empty when the sentence is cleared
      */
     public static Optional<Verdict> analyse(String sentence, boolean afterBareFrame) {
-        String lower = QUOTED.matcher(sentence.toLowerCase(Locale.ROOT)
-                .replace('\u2019', '\'').replace('\u2018', '\'')).replaceAll(" quoted ");
+        // The same sentence is read several times per share (its field, the facts read together, the rendered
+        // message), and tagging dominates the cost: results are cached, bounded, per (sentence, context).
+        String key = (afterBareFrame ? "1" : "0") + sentence;
+        Optional<Verdict> cached = CACHE.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Verdict> v = analyseUncached(sentence, afterBareFrame);
+        if (CACHE.size() >= CACHE_LIMIT) {
+            CACHE.clear();
+        }
+        CACHE.put(key, v);
+        return v;
+    }
+
+    private static final int CACHE_LIMIT = 20_000;
+    private static final java.util.Map<String, Optional<Verdict>> CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<Verdict> analyseUncached(String sentence, boolean afterBareFrame) {
+        String lower = sentence.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
+        // A negative question is rhetorical: "wouldn't it be better if ..." asserts, it does not negate.
+        if (lower.strip().endsWith("?")) {
+            lower = lower.replaceAll("n't (it|you|this|that|we|your)\\b", " $1");
+        }
+        lower = QUOTED.matcher(lower).replaceAll(" quoted ");
+        // "Doing nothing" names the company's inaction; its "nothing" negates no frame.
+        lower = lower.replaceAll("\\b(?:do|doing|does|did) nothing\\b", "inaction");
         for (String[] c : CONTRACTIONS) {
             lower = lower.replace(c[0], c[1]);
         }
@@ -223,6 +326,11 @@ public final class SpeechActAnalyser {
             target |= TARGETS.contains(lem[i]) || TARGETS.contains(tok[i]);
         }
 
+        // Speech reported from a third party ("the persona told followers to delete ...") is a fact about the actor,
+        // unless the sender or the recipient is in it.
+        if (!sender && !recipient && reported(tok, pos, lem)) {
+            return Optional.empty();
+        }
         Matcher in = INTENSIFIED.matcher(joined);
         if (in.find()) {
             return Optional.of(new Verdict(Severity.ERROR, "intensified directive '" + in.group() + "'",
@@ -232,7 +340,9 @@ public final class SpeechActAnalyser {
         String action = null;
         int actionAt = -1;
         for (int i = 0; i < tok.length && action == null; i++) {
-            boolean strong = STRONG.contains(lem[i]) || STRONG.contains(tok[i]);
+            boolean strong = STRONG.contains(lem[i]) || STRONG.contains(tok[i]) || deverbal(tok[i])
+                    || wordNetVerbAt(tok, pos, lem, i)
+                    || "NOUN".equals(pos[i]) && ActClasses.removalNoun(lem[i]);
             // A weak verb used as a noun ("by end of day", "a block of accounts") acts on nothing.
             boolean weak = WEAK.contains(lem[i]) && target && !NEGATORS.contains(prev(tok, i))
                     && !"of".equals(i + 1 < tok.length ? tok[i + 1] : "")
@@ -247,6 +357,25 @@ public final class SpeechActAnalyser {
         if (action == null && out.find() && !negatedBefore(joined, out.start())) {
             action = out.group();
             actionAt = tokenIndexAt(joined, out.start());
+        }
+        Matcher absent = ABSENCE.matcher(joined);
+        if (action == null && absent.find() && (target || afterBareFrame)) {
+            action = absent.group();
+            actionAt = tokenIndexAt(joined, absent.start());
+        }
+        if (action == null) {
+            // "a feed free of these personas", "a platform without these accounts": the content's absence.
+            for (int i = 0; i + 1 < tok.length && action == null; i++) {
+                boolean free = "without".equals(tok[i]) || ("free".equals(tok[i]) || "clear".equals(tok[i])
+                        || "rid".equals(tok[i])) && "of".equals(tok[i + 1]);
+                for (int j = i + 1; free && j < tok.length && j <= i + 5; j++) {
+                    if (TARGETS.contains(lem[j]) && !Set.of("it", "this", "they", "them").contains(tok[j])) {
+                        action = tok[i] + " ... " + tok[j];
+                        actionAt = i;
+                        break;
+                    }
+                }
+            }
         }
 
         // A demand split over two sentences: the object of the previous sentence's bare demand.
@@ -268,6 +397,7 @@ public final class SpeechActAnalyser {
             }
             boolean base = tok[i].equals(lem[i]) || "VERB".equals(pos[i]) && tok[i].equals(lem[i]);
             boolean act = STRONG.contains(lem[i]) || (WEAK.contains(lem[i]) && target)
+                    || wordNetVerbAt(tok, pos, lem, i)
                     || (PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i))
                     || Set.of("make", "get", "have", "see", "let", "keep").contains(lem[i]) && action != null
                     && actionAt >= i || "do".equals(lem[i]) && action != null && action.startsWith("do something");
@@ -284,19 +414,36 @@ public final class SpeechActAnalyser {
         // passive with the content as subject ("these pages should be taken down").
         String frame = null;
         boolean soft = false;
+        int frameAt = -1;
         for (int i = 0; i < tok.length; i++) {
-            if (!DESIRE.contains(lem[i]) && !DESIRE.contains(tok[i])) {
+            boolean obligation = OBLIGATION.contains(lem[i]) || OBLIGATION.contains(tok[i]);
+            if (!DESIRE.contains(lem[i]) && !DESIRE.contains(tok[i]) && !obligation
+                    && !SOFT.contains(lem[i])) {
+                continue;
+            }
+            if (VERB_ONLY_FRAMES.contains(lem[i]) && !"VERB".equals(pos[i]) && !"rather".equals(tok[i])) {
+                continue;
+            }
+            if ("trust".equals(tok[i]) && i + 2 < tok.length && "safety".equals(tok[i + 2])) {
+                continue;
+            }
+            // A noun modifying another noun ("duty officer", "priority queue") names a thing, not a demand.
+            if ("NOUN".equals(pos[i]) && i + 1 < tok.length && "NOUN".equals(pos[i + 1])) {
+                continue;
+            }
+            if (Set.of("bound", "fall", "falls", "owe").contains(tok[i]) && !(i + 1 < tok.length
+                    && Set.of("to", "it", "on").contains(tok[i + 1]))) {
                 continue;
             }
             if (negated(tok, i)) {
                 continue;
             }
-            frame = tok[i];
-            soft = Set.of("encourage", "suggest", "recommend", "advise", "consider", "appreciate", "grateful",
-                    "welcome", "worth", "warrant", "deserve", "merit", "ideally", "hopefully", "helpful", "useful",
-                    "great", "good", "nice", "ideal", "best", "better", "wise", "prudent", "appropriate", "smart",
-                    "right", "glad", "happy", "thankful", "pleased", "hope", "hoping").contains(lem[i]);
-            break;
+            boolean isSoft = SOFT.contains(lem[i]) || SOFT.contains(tok[i]);
+            if (frame == null || soft && !isSoft) {
+                frame = tok[i];
+                frameAt = i;
+                soft = isSoft;
+            }
         }
         Matcher polite = POLITE.matcher(joined);
         boolean politeFrame = polite.find() && !negatedBefore(joined, polite.start());
@@ -310,8 +457,30 @@ public final class SpeechActAnalyser {
                 + "need to|are to|is to|shall) (?:\\w+ )?(?:be|get|go|come|stay|remain)\\b.*");
         // "The ask is simple": a demand named as a noun speaks for the sender without a pronoun.
         boolean demandNoun = joined.matches(".*\\bthe (?:ask|request|expectation|demand|requirement|need|priority) "
-                + "is\\b.*");
-        boolean voiced = sender || recipient || impersonal || modalPassive || politeFrame || demandNoun
+                + "is\\b.*") || joined.matches(".*\\b(?:what|all) (?:is |are )?(?:needed|wanted|required|expected|we "
+                + "(?:need|want|require|expect|ask))\\b.*");
+        boolean generic = GENERIC_ADDRESSEE.matcher(joined).find();
+        // The content as the subject of a need or obligation: "these channels have to go", "the personas need
+        // removing". A past form ("needed", "had to") reports.
+        boolean contentSubject = false;
+        Matcher need = MODAL_NEED.matcher(joined);
+        while (need.find() && !contentSubject) {
+            int at = tokenIndexAt(joined, need.start());
+            if (at < tok.length && negated(tok, at)) {
+                continue;
+            }
+            for (int j = Math.max(0, at - 4); j < at; j++) {
+                contentSubject |= ("NOUN".equals(pos[j]) || TARGETS.contains(lem[j]))
+                        && !SENDER.contains(tok[j]) && !Set.of("time", "day", "week").contains(lem[j]);
+            }
+        }
+        if (contentSubject && frame == null && action != null) {
+            Matcher nm = MODAL_NEED.matcher(joined);
+            frame = nm.find() ? nm.group() : "need";
+        }
+        boolean voiced = sender || recipient || impersonal || modalPassive || politeFrame || demandNoun || generic
+                || contentSubject || joined.matches("^(?:would )?be (?:great|nice|good|wonderful|lovely|best|"
+                + "better|ideal)\\b.*")
                 || frame != null && Set.of("please", "kindly", "ideally", "hopefully").contains(frame);
         Matcher deadline = DEADLINE.matcher(joined);
         boolean hasDeadline = deadline.find();
@@ -320,10 +489,45 @@ public final class SpeechActAnalyser {
                 + "if you decide|whether to|whether or not|your own policies|your policies|your terms|no obligation|"
                 + "independent(?:ly)?|voluntary)\\b.*");
 
+        // Intensified negation and denied discretion: the message says it is more than information.
+        Matcher beyond = BEYOND.matcher(joined);
+        Matcher genre = INFO_GENRE.matcher(joined);
+        Matcher merely = MERELY.matcher(joined);
+        Matcher denied = DISCRETION_DENIED.matcher(joined);
+        for (Matcher m : List.of(beyond, genre, merely, denied)) {
+            if (m.find() && (sender || recipient || joined.matches("^(?:this|it|that|our \\w+|consider)\\b.*")
+                    || m == denied || m == beyond)) {
+                return Optional.of(new Verdict(Severity.ERROR, "intensified directive '" + m.group() + "'",
+                        "the act it insists on", true));
+            }
+        }
+        // The company's inaction, or the content staying up, called unacceptable.
+        Matcher unacceptable = UNACCEPTABLE.matcher(joined);
+        if (unacceptable.find() && (INACTION.matcher(joined).find() || action != null)
+                && !negatedBefore(joined, unacceptable.start())) {
+            return Optional.of(new Verdict(Severity.ERROR, "inaction called unacceptable '" + unacceptable.group()
+                    + "'", action != null ? action : "the act it insists on", true));
+        }
+        // The content staying up inside a condition addressed to the company: the consequence of its choice.
+        Matcher cont = CONTINUATION.matcher(joined);
+        if (cont.find() && target && (recipient || generic || sender || frame != null
+                || joined.matches("^(?:please )?(?:think|imagine|consider|remember|picture|ask yourself)\\b.*"))) {
+            return Optional.of(new Verdict(Severity.ERROR, "consequence of leaving content up '" + cont.group()
+                    + "'", "the recipient's choice", false));
+        }
+
         if (action != null) {
             if (frame != null && voiced) {
                 Severity sev = soft && disclaimed ? Severity.REVIEW : Severity.ERROR;
                 return Optional.of(new Verdict(sev, "'" + frame + "'", action, false));
+            }
+            Matcher modal = MODAL.matcher(joined);
+            if ((generic || recipient) && modal.find() && tokenIndexAt(joined, modal.start()) < actionAt
+                    && !negatedBefore(joined, modal.start()) && !disclaimed && !conditionalFrame(tok,
+                    tokenIndexAt(joined, modal.start())) && !sender
+                    && !negatedBetween(tok, tokenIndexAt(joined, modal.start()), actionAt)) {
+                return Optional.of(new Verdict(Severity.ERROR, "'" + modal.group() + "' addressed to the company",
+                        action, false));
             }
             if (hasDeadline && !disclaimed) {
                 return Optional.of(new Verdict(Severity.ERROR, "deadline '" + deadline.group() + "'", action,
@@ -344,14 +548,16 @@ public final class SpeechActAnalyser {
                 continue;
             }
             // In a message to one company, "the company" or "the platform" is the recipient too.
-            boolean addressed = recipient || joined.matches(".*\\bthe (?:company|platform|companies|platforms)\\b.*")
+            boolean addressed = recipient || generic || INACTION.matcher(joined).lookingAt()
+                    || joined.matches(".*\\bthe (?:company|platform|companies|platforms)\\b.*")
                     || joined.matches("^(?:please )?(?:keep in mind|bear in mind|remember|think|consider|do not forget|"
                     + "never forget)\\b.*");
             if (addressed && (CONDITION.matcher(joined).find() || action != null)) {
                 return Optional.of(new Verdict(Severity.ERROR, "consequence '" + tok[i] + "'",
                         action != null ? action : "the recipient's choice", false));
             }
-            if (addressed || (target && sender)) {
+            boolean ahead = FUTURE.matcher(joined).find();
+            if (ahead && (addressed || (target && sender))) {
                 return Optional.of(new Verdict(Severity.REVIEW, "consequence '" + tok[i] + "'",
                         "the recipient's choice", false));
             }
@@ -372,7 +578,9 @@ public final class SpeechActAnalyser {
         // Desire or obligation with no act named: recipient-addressed or voiced by the sender, not cleared by a
         // communicative verb ("we want to thank you", "we would like to brief your team").
         if (frame != null && voiced && !soft && (sender || recipient || impersonal || demandNoun) && !cleared(tok, lem)
-                && !disclaimed && !verbless && !OFFER.matcher(joined).find()) {
+                && !disclaimed && !verbless && !OFFER.matcher(joined).find() && !pastFrame(tok, pos, frameAt)
+                && !conditionalFrame(tok, frameAt) && !objectDenied(tok, frameAt)
+                && (recipientAgent(tok, frameAt) || tok.length <= 9) && !question(tok, frameAt)) {
             return Optional.of(new Verdict(Severity.REVIEW, "'" + frame + "'",
                     "no act named; recipient-addressed desire or obligation", true));
         }
@@ -394,9 +602,126 @@ public final class SpeechActAnalyser {
         return HANDLE.matcher(text).replaceAll(" quoted ");
     }
 
+    /** A frame in the past ("we needed two sources", "the handlers wanted") reports, it does not ask. */
+    private static boolean pastFrame(String[] tok, String[] pos, int at) {
+        if (at < 0) {
+            return false;
+        }
+        return !tok[at].equals("need") && tok[at].endsWith("ed") && !"expected".equals(tok[at])
+                && !"required".equals(tok[at]) && !"obliged".equals(tok[at]) || "had".equals(prev(tok, at));
+    }
+
+    /** A frame inside a condition on the recipient's own wish ("if your team needs more detail") offers. */
+    private static boolean conditionalFrame(String[] tok, int at) {
+        for (int j = at - 1; j >= 0 && j >= at - 5; j--) {
+            if (Set.of("if", "whether", "when", "unless", "should").contains(tok[j])) {
+                return true;
+            }
+            if (BOUNDARY.contains(tok[j])) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A frame whose object is denied: "we are asking for nothing", "we expect no action". */
+    private static boolean objectDenied(String[] tok, int at) {
+        for (int j = at + 1; j < tok.length && j <= at + 3; j++) {
+            if (Set.of("nothing", "no", "none", "neither").contains(tok[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Speech reported from a third party: a reporting verb in the past, or "says", with no sender around. */
+    private static boolean reported(String[] tok, String[] pos, String[] lem) {
+        for (int i = 1; i < tok.length; i++) {
+            if (REPORTING.contains(lem[i]) && "VERB".equals(pos[i]) && !tok[i].equals(lem[i])
+                    && !tok[i].endsWith("ing") && Set.of("NOUN", "PROPN", "PRON", "ADV").contains(pos[i - 1])
+                    && !PERFECT_OR_PAST_AUX.contains(tok[i - 1]) && !"be".equals(tok[i - 1])
+                    && !"to".equals(tok[i - 1]) && !"will".equals(tok[i - 1]) && !"would".equals(tok[i - 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A WordNet removal verb, or multi-word verb, used as a verb: tagged so, or opening the clause before its
+     * object or particle ("Weed out the bots"), and not part of a hyphenated name ("no-adverse-action").
+     */
+    private static boolean wordNetVerbAt(String[] tok, String[] pos, String[] lem, int i) {
+        if ("-".equals(prev(tok, i)) || i + 1 < tok.length && "-".equals(tok[i + 1])) {
+            return false;
+        }
+        String next = i + 1 < tok.length ? tok[i + 1] : "";
+        boolean verbal = "VERB".equals(pos[i]) || PARTICLES.contains(next)
+                || Set.of("the", "these", "those", "this", "all", "every", "any", "them", "it").contains(next);
+        return verbal && (ActClasses.removalVerb(lem[i]) || multiWord(tok, lem, i) != null);
+    }
+
+    /** A noun made from an act verb: "delisting", "geoblocking", "deplatforming". */
+    private static boolean deverbal(String t) {
+        if (t.length() > 6 && t.endsWith("ing")) {
+            String stem = t.substring(0, t.length() - 3);
+            return STRONG.contains(stem) || STRONG.contains(stem + "e");
+        }
+        return false;
+    }
+
+    /**
+     * A multi-word verb WordNet classes as removal, with its object between the parts: "weed out", "send these
+     * bots packing", "show these trolls the door".
+     */
+    private static String multiWord(String[] tok, String[] lem, int i) {
+        for (int j = i + 1; j < tok.length && j <= i + 5; j++) {
+            if (BOUNDARY.contains(tok[j]) || ".".equals(tok[j])) {
+                return null;
+            }
+            for (String expr : new String[] {lem[i] + " " + tok[j], lem[i] + " the " + tok[j]}) {
+                if ((j == i + 1 || PARTICLES.contains(tok[j]) || "packing".equals(tok[j]) || "door".equals(tok[j])
+                        || "plug".equals(tok[j]) || "boot".equals(tok[j])) && ActClasses.isVerb(expr)
+                        && ActClasses.removalVerb(expr)) {
+                    return expr;
+                }
+            }
+        }
+        return null;
+    }
+
     private static boolean cleared(String[] tok, String[] lem) {
         for (int i = 0; i + 1 < tok.length; i++) {
-            if (Set.of("to", "please", "kindly").contains(tok[i]) && CLEARING.contains(lem[i + 1])) {
+            if (Set.of("to", "please", "kindly", "you", "team").contains(tok[i]) && CLEARING.contains(lem[i + 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean negatedBetween(String[] tok, int from, int to) {
+        for (int j = Math.max(0, from); j < Math.min(to, tok.length); j++) {
+            if (NEGATORS.contains(tok[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The recipient as the one who should act: "we need your team to ...", "you must ...". */
+    private static boolean recipientAgent(String[] tok, int at) {
+        for (int j = Math.max(0, at - 4); j < tok.length && j <= at + 4; j++) {
+            if (RECIPIENT.contains(tok[j])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A frame asking a question ("may we ask which contact you prefer") asks for information, not an act. */
+    private static boolean question(String[] tok, int at) {
+        for (int j = at + 1; j < tok.length && j <= at + 2; j++) {
+            if (Set.of("which", "what", "whether", "if", "how", "when", "who").contains(tok[j])) {
                 return true;
             }
         }

@@ -1,0 +1,144 @@
+package org.fmishare.sop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fmishare.core.model.Fact;
+import org.fmishare.core.model.ThreatShare;
+import org.fmishare.sop.corpus.Messages;
+import org.fmishare.testkit.SampleData;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Measures the coercion linter on its development sentences ({@code coercion-development/sentences.tsv}): for each
+ * family of coercive phrasing, coercive sentences and benign look-alikes using the same words. Unlike the held-out
+ * set, these sentences were written while the linter was developed and it is tuned against them, so the numbers say
+ * which families are handled, not how the linter generalises. The floors are the measured development numbers, so a
+ * change that loses a family fails here; the misses are printed.
+ */
+class CoercionDevelopmentTest {
+    /** Coercive development sentences caught (FAIL or NEEDS_REVIEW on the linter rule). */
+    static final int CAUGHT_FLOOR = 209;
+    /** Benign development sentences with no linter finding. */
+    static final int BENIGN_PASS_FLOOR = 199;
+    private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9A-Fa-f]{4})");
+
+    /** One labelled development text. */
+    record Row(boolean coercive, String family, String text) {
+        Row {
+            Objects.requireNonNull(family, "family");
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    static List<Row> rows() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = CoercionDevelopmentTest.class.getResourceAsStream(
+                "/coercion-development/sentences.tsv")) {
+            String all = new String(Objects.requireNonNull(in, "development set").readAllBytes(),
+                    StandardCharsets.UTF_8);
+            for (String line : all.split("\n")) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                assertThat(f).as(line).hasSize(3);
+                assertThat(f[0]).as(line).isIn("COERCIVE", "BENIGN");
+                rows.add(new Row("COERCIVE".equals(f[0]), f[1], unescape(f[2])));
+            }
+        }
+        return rows;
+    }
+
+    private static String unescape(String s) {
+        Matcher m = ESCAPE.matcher(s);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(
+                    String.valueOf((char) Integer.parseInt(m.group(1), 16))));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /**
+     * Places the text where a sender would write it: in the narrative, or, for "A || B", in two facts' statements
+     * (a demand split over two facts), then validates the share with its rendered message.
+     */
+    static boolean flagged(SopValidator validator, String text) {
+        ThreatShare base = SampleData.passingShare();
+        ThreatShare share;
+        if (text.contains(" || ")) {
+            String[] parts = text.split(" \\|\\| ");
+            List<Fact> facts = new ArrayList<>(base.facts());
+            for (int i = 0; i < parts.length; i++) {
+                Fact f = facts.get(i);
+                facts.set(i, new Fact(f.id(), f.statement().strip() + " " + parts[i], f.kind(), f.sourceType(),
+                        f.reliability(), f.credibility(), f.collectedOn(), f.about(), f.activityDate()));
+            }
+            share = base.toBuilder().facts(facts).build();
+        } else {
+            share = base.toBuilder().narrative(base.narrative() + " " + text).build();
+        }
+        return validator.validate(share, Messages.render(share)).findings().stream()
+                .anyMatch(f -> "P1-NO-COERCION".equals(f.ruleId()));
+    }
+
+    /** Counts per family: caught coercive, coercive, passed benign, benign. */
+    static Map<String, int[]> measure(SopValidator validator, List<Row> rows, List<String> misses) {
+        Map<String, int[]> byFamily = new TreeMap<>();
+        for (Row r : rows) {
+            String family = r.family().startsWith("split") ? "split" : r.family();
+            int[] c = byFamily.computeIfAbsent(family, k -> new int[4]);
+            boolean hit = flagged(validator, r.text());
+            if (r.coercive()) {
+                c[1]++;
+                c[0] += hit ? 1 : 0;
+            } else {
+                c[3]++;
+                c[2] += hit ? 0 : 1;
+            }
+            if (hit != r.coercive()) {
+                misses.add((r.coercive() ? "missed  " : "flagged ") + r.family() + ": " + r.text());
+            }
+        }
+        return byFamily;
+    }
+
+    @Test
+    void developmentRecallAndBenignPassStayAtOrAboveTheirFloors() throws IOException {
+        List<Row> rows = rows();
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(420);
+        List<String> misses = new ArrayList<>();
+        Map<String, int[]> byFamily = measure(SopValidator.standard(), rows, misses);
+        int caught = 0;
+        int coercive = 0;
+        int passed = 0;
+        int benign = 0;
+        StringBuilder table = new StringBuilder("family: caught/coercive passed/benign\n");
+        for (var e : byFamily.entrySet()) {
+            int[] c = e.getValue();
+            caught += c[0];
+            coercive += c[1];
+            passed += c[2];
+            benign += c[3];
+            table.append(String.format("  %-12s %2d/%2d  %2d/%2d%n", e.getKey(), c[0], c[1], c[2], c[3]));
+            assertThat(c[1]).as("coercive rows of %s", e.getKey()).isGreaterThanOrEqualTo(15);
+            assertThat(c[3]).as("benign rows of %s", e.getKey()).isGreaterThanOrEqualTo(15);
+        }
+        table.append(String.format("development recall %d/%d, benign pass %d/%d%n", caught, coercive, passed,
+                benign));
+        misses.forEach(m -> table.append("  ").append(m).append('\n'));
+        System.out.print(table);
+        assertThat(caught).as(table.toString()).isGreaterThanOrEqualTo(CAUGHT_FLOOR);
+        assertThat(passed).as(table.toString()).isGreaterThanOrEqualTo(BENIGN_PASS_FLOOR);
+    }
+}
