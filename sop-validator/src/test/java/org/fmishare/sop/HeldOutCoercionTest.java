@@ -29,8 +29,8 @@ class HeldOutCoercionTest {
 
     private record Row(String id, boolean coercive, String family, String text) {}
 
-    private static List<Row> rows() throws IOException {
-        try (InputStream in = HeldOutCoercionTest.class.getResourceAsStream("/heldout/coercion-heldout.tsv")) {
+    private static List<Row> rows(String resource) throws IOException {
+        try (InputStream in = HeldOutCoercionTest.class.getResourceAsStream(resource)) {
             assertThat(in).as("held-out set on the test class path").isNotNull();
             List<Row> rows = new ArrayList<>();
             String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\r?\n");
@@ -54,8 +54,19 @@ class HeldOutCoercionTest {
 
     @Test
     void recallAndBenignPassOnTheBlindSetStayAtLeastAtTheMeasuredFloor() throws IOException {
+        measure("/heldout/coercion-heldout.tsv", 132, 128, CAUGHT_FLOOR, BENIGN_PASS_FLOOR);
+    }
+
+    /** The second set, written blind while the linter was generalised and run once after; see heldout2/PROVENANCE. */
+    @Test
+    void recallAndBenignPassOnTheSecondBlindSetStayAtLeastAtTheMeasuredFloor() throws IOException {
+        measure("/heldout2/coercion-heldout-2.tsv", 120, 120, HeldOutFloors.CAUGHT_2, HeldOutFloors.BENIGN_PASSED_2);
+    }
+
+    private static void measure(String resource, int coerciveRows, int benignRows, int caughtFloor, int passedFloor)
+            throws IOException {
         SopValidator validator = SopValidator.standard();
-        List<Row> rows = rows();
+        List<Row> rows = rows(resource);
         int coercive = 0;
         int caught = 0;
         int benign = 0;
@@ -84,14 +95,14 @@ class HeldOutCoercionTest {
                 }
             }
         }
-        StringBuilder report = new StringBuilder(String.format("held-out: recall %d/%d = %.1f%%, benign pass %d/%d"
+        StringBuilder report = new StringBuilder(String.format(resource + ": recall %d/%d = %.1f%%, benign pass %d/%d"
                 + " = %.1f%%%n", caught, coercive, 100.0 * caught / coercive, passed, benign, 100.0 * passed / benign));
         byFamily.forEach((k, v) -> report.append(String.format("  %-32s %d/%d%n", k, v[0], v[1])));
         misses.forEach(m -> report.append("  ").append(m).append('\n'));
         System.out.println(report);
-        assertThat(coercive).isEqualTo(132);
-        assertThat(benign).isEqualTo(128);
-        assertThat(caught).as(report.toString()).isGreaterThanOrEqualTo(CAUGHT_FLOOR);
-        assertThat(passed).as(report.toString()).isGreaterThanOrEqualTo(BENIGN_PASS_FLOOR);
+        assertThat(coercive).isEqualTo(coerciveRows);
+        assertThat(benign).isEqualTo(benignRows);
+        assertThat(caught).as(report.toString()).isGreaterThanOrEqualTo(caughtFloor);
+        assertThat(passed).as(report.toString()).isGreaterThanOrEqualTo(passedFloor);
     }
 }
