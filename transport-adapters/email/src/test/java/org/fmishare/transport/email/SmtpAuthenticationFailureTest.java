@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
  * A refused SMTP login on the real wire (a scripted server on loopback, STARTTLS, then 535 to AUTH, and the embedded
  * mail server): the failure comes at once, not after the I/O timeout, and its message says which server refused
  * which user and what the server replied. The scripted server then stays silent, as servers that slow down password
- * guessing do: a client waiting for its answer to QUIT would wait out the I/O timeout and lose the 535 reply.
+ * guessing do, so a client that waited for any further answer would wait out the I/O timeout.
  */
 class SmtpAuthenticationFailureTest {
     /** Long enough that waiting for it would be unmistakable, even on a loaded machine. */

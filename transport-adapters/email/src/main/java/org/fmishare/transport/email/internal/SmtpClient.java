@@ -65,9 +65,6 @@ public final class SmtpClient {
         props.put(p + "ssl.protocols", "TLSv1.3 TLSv1.2");
         props.put(p + "ssl.socketFactory", socketFactory(settings));
         props.put(p + "allow8bitmime", "false");
-        // Close at once after QUIT: a server slowing down password guessing may never answer it, and waiting would
-        // turn a refused login into an I/O timeout whose empty reply then replaces the server's refusal.
-        props.put(p + "quitwait", "false");
         if (settings.security() == SmtpSecurity.STARTTLS_REQUIRED) {
             props.put(p + "starttls.enable", "true");
             props.put(p + "starttls.required", "true");
@@ -102,10 +99,9 @@ public final class SmtpClient {
     private DeliveryFailed classify(MessagingException e) {
         String where = settings.host() + ":" + settings.port();
         if (e instanceof AuthenticationFailedException) {
-            String reply = oneLine(e.getMessage());
             return new DeliveryFailed(Reason.AUTHENTICATION, replyCode(e), "SMTP authentication failed at " + where
                     + settings.credentials().map(c -> " for user " + c.username()).orElse(" (no credentials set)")
-                    + ": " + (reply.isEmpty() ? "the server gave no reason" : reply), e);
+                    + ": " + oneLine(e.getMessage()), e);
         }
         int code = replyCode(e);
         if (code >= 400 && code < 500) {
