@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.fmishare.core.json.internal.IJsonKeyDeserializer;
 import org.fmishare.core.json.internal.IJsonStringDeserializer;
 import org.fmishare.core.json.internal.StrictTemporalDeserializers;
 import org.fmishare.core.model.InvalidModelException;
@@ -81,6 +82,7 @@ public final class FmiJson {
         temporal.addDeserializer(LocalDate.class, new StrictTemporalDeserializers.LocalDateDeserializer());
         // The same I-JSON string rule signing applies, so validate and sign refuse the same documents.
         temporal.addDeserializer(String.class, new IJsonStringDeserializer());
+        temporal.addKeyDeserializer(String.class, new IJsonKeyDeserializer());
         this.mapper = JsonMapper.builder(factory)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -183,6 +185,12 @@ public final class FmiJson {
      */
     public <T> T read(String json, Class<T> type) {
         Objects.requireNonNull(json, "json");
+        // Encoding would silently turn a lone surrogate into '?', and the document would read as something else.
+        int bad = IJsonStringDeserializer.loneSurrogate(json);
+        if (bad >= 0) {
+            throw new JsonCodecException.InvalidValue("$", "i-json", "the document text "
+                    + IJsonStringDeserializer.LONE_SURROGATE + bad, null);
+        }
         return read(json.getBytes(StandardCharsets.UTF_8), type);
     }
 

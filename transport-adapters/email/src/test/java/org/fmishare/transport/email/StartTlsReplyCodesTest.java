@@ -76,13 +76,26 @@ class StartTlsReplyCodesTest {
     static final class ScriptedSmtp implements AutoCloseable {
         private final ServerSocket socket;
         private final String mailFromReply;
+        private final String authReply;
+        private final boolean silentAfterRefusedLogin;
         private final SSLContext tls;
         private final CompletableFuture<byte[]> message = new CompletableFuture<>();
         private volatile boolean startTls;
         private final Thread thread;
 
         ScriptedSmtp(String mailFromReply) throws Exception {
+            this(mailFromReply, "235 2.7.0 authenticated", false);
+        }
+
+        /**
+         * A server that answers AUTH with the given reply (after STARTTLS) and MAIL FROM with the other; when told,
+         * it answers nothing more after refusing a login (as servers that slow down password guessing do), while
+         * keeping the connection open.
+         */
+        ScriptedSmtp(String mailFromReply, String authReply, boolean silentAfterRefusedLogin) throws Exception {
             this.mailFromReply = mailFromReply;
+            this.authReply = authReply;
+            this.silentAfterRefusedLogin = silentAfterRefusedLogin;
             SigningCredential cert = MailFixture.TLS_CA.issueTls("localhost", KeyAlgorithm.EC_P256,
                     List.of("localhost"), List.of("127.0.0.1"));
             char[] pw = "scripted".toCharArray();
@@ -127,9 +140,13 @@ class StartTlsReplyCodesTest {
             Writer out = writer(s);
             send(out, "220 localhost ESMTP scripted");
             boolean secure = false;
+            boolean silent = false;
             String line;
             while ((line = in.readLine()) != null) {
                 String cmd = line.toUpperCase(java.util.Locale.ROOT);
+                if (silent) {
+                    continue;
+                }
                 if (cmd.startsWith("EHLO")) {
                     send(out, secure ? "250-localhost\r\n250 AUTH PLAIN" : "250-localhost\r\n250 STARTTLS");
                 } else if (cmd.startsWith("STARTTLS")) {
@@ -143,7 +160,12 @@ class StartTlsReplyCodesTest {
                     secure = true;
                     startTls = true;
                 } else if (cmd.startsWith("AUTH PLAIN")) {
-                    send(out, secure ? "235 2.7.0 authenticated" : "530 5.7.0 STARTTLS first");
+                    send(out, secure ? authReply : "530 5.7.0 STARTTLS first");
+                    silent = secure && silentAfterRefusedLogin && !authReply.startsWith("2");
+                    if (silent) {
+                        // Outlast any client timeout of the test: only the client may end this connection.
+                        s.setSoTimeout(300_000);
+                    }
                 } else if (cmd.startsWith("MAIL FROM")) {
                     send(out, mailFromReply);
                     if (mailFromReply.startsWith("421")) {

@@ -55,6 +55,11 @@ import tools.jackson.databind.JsonNode;
  * <p>Instances are immutable and thread-safe; build one per server and share it.
  */
 public final class TaxiiClient {
+    /** Default of {@link Builder#maxPages}: pages one read of objects follows at most. */
+    public static final int DEFAULT_MAX_PAGES = 10_000;
+    /** Default of {@link Builder#maxObjectBytes}: 64 MiB, the size of the largest string accepted. */
+    public static final long DEFAULT_MAX_OBJECT_BYTES = 64L * 1024 * 1024;
+
     private static final Logger LOG = LoggerFactory.getLogger(TaxiiClient.class);
 
     private final URI discoveryUri;
@@ -63,8 +68,10 @@ public final class TaxiiClient {
     private final Duration pollMax;
     private final Duration pollTimeout;
     private final int publishAttempts;
+    private final ObjectPages.Limits pageLimits;
 
     private TaxiiClient(Builder b) {
+        this.pageLimits = new ObjectPages.Limits(b.maxPages, b.maxObjectBytes);
         this.discoveryUri = b.discoveryUri;
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
@@ -195,7 +202,7 @@ public final class TaxiiClient {
      */
     public PollResult forEachObject(TaxiiCollection collection, ObjectQuery query, Consumer<StixObject> consumer) {
         requireRead(collection);
-        return ObjectPages.readObjects(http, collection.uri().resolve("objects/"), query, consumer);
+        return ObjectPages.readObjects(http, collection.uri().resolve("objects/"), query, consumer, pageLimits);
     }
 
     /**
@@ -226,7 +233,7 @@ public final class TaxiiClient {
         requireRead(collection);
         List<StixObject> out = new ArrayList<>();
         ObjectPages.readObjects(http, collection.uri().resolve("objects/" + pathSegment(objectId) + "/"), query,
-                out::add);
+                out::add, pageLimits);
         return out;
     }
 
@@ -286,7 +293,7 @@ public final class TaxiiClient {
         Objects.requireNonNull(objectId, "objectId");
         Objects.requireNonNull(query, "query");
         URI uri = withQuery(collection.uri().resolve("objects/" + pathSegment(objectId) + "/"), query, null);
-        try (java.io.InputStream body = http.exchange("DELETE", uri, null, 200).body()) {
+        try (java.io.InputStream body = http.body(http.exchange("DELETE", uri, null, 200))) {
             body.transferTo(java.io.OutputStream.nullOutputStream());
         } catch (java.io.IOException e) {
             throw new TaxiiException.ConnectionFailed("reading the answer to DELETE " + uri + " failed", e);
@@ -527,6 +534,8 @@ public final class TaxiiClient {
         private Duration pollMax = Duration.ofSeconds(5);
         private Duration pollTimeout = Duration.ofMinutes(2);
         private int publishAttempts = 3;
+        private int maxPages = DEFAULT_MAX_PAGES;
+        private long maxObjectBytes = DEFAULT_MAX_OBJECT_BYTES;
 
         private Builder(URI discoveryUri) {
             Objects.requireNonNull(discoveryUri, "discoveryUri");
@@ -605,7 +614,41 @@ public final class TaxiiClient {
             return this;
         }
 
-        /** @param timeout per-request timeout (default 60 s) @return this builder */
+        /**
+         * Sets how many pages one read of objects follows at most; a server still answering {@code more} after that
+         * is refused with {@link TaxiiException.ProtocolViolation}.
+         *
+         * @param pages the most pages (default {@value TaxiiClient#DEFAULT_MAX_PAGES})
+         * @return this builder
+         */
+        public Builder maxPages(int pages) {
+            if (pages < 1) {
+                throw new IllegalArgumentException("maxPages must be positive, was " + pages);
+            }
+            this.maxPages = pages;
+            return this;
+        }
+
+        /**
+         * Sets the largest single object accepted in an envelope page; a larger one is refused with
+         * {@link TaxiiException.ContentTooLarge} after reading about this many bytes of it, not all of it.
+         *
+         * @param bytes the most bytes of JSON (default {@value TaxiiClient#DEFAULT_MAX_OBJECT_BYTES})
+         * @return this builder
+         */
+        public Builder maxObjectBytes(long bytes) {
+            if (bytes < 1) {
+                throw new IllegalArgumentException("maxObjectBytes must be positive, was " + bytes);
+            }
+            this.maxObjectBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param timeout per-request timeout (default 60 s): the answer's headers and its whole body must arrive
+         *     within it, so a server that never finishes its response cannot hold the client
+         * @return this builder
+         */
         public Builder requestTimeout(Duration timeout) {
             this.requestTimeout = positive(timeout, "requestTimeout");
             return this;

@@ -39,9 +39,11 @@ public final class ObjectPages {
      * @param base the objects endpoint
      * @param query the filters and page size
      * @param consumer receives the objects in server order
+     * @param limits the most pages one read follows and the largest single object
      * @return counts and the last {@code X-TAXII-Date-Added-Last} seen
      */
-    public static PollResult readObjects(TaxiiHttp http, URI base, ObjectQuery query, Consumer<StixObject> consumer) {
+    public static PollResult readObjects(TaxiiHttp http, URI base, ObjectQuery query, Consumer<StixObject> consumer,
+            Limits limits) {
         Objects.requireNonNull(query, "query");
         Objects.requireNonNull(consumer, "consumer");
         long count = 0;
@@ -50,6 +52,12 @@ public final class ObjectPages {
         String next = null;
         Set<Long> seen = new HashSet<>();
         do {
+            if (pages == limits.maxPages()) {
+                // Every page brought new objects, or the loop check would have stopped it: a server can still page
+                // for ever with fresh content, so the number of pages one read follows is bounded too.
+                throw new TaxiiException.ProtocolViolation(base + ": more is still true after " + pages + " pages, "
+                        + "the most one read follows (TaxiiClient.Builder.maxPages)");
+            }
             URI uri = TaxiiUris.withQuery(base, query, next);
             HttpResponse<InputStream> resp = http.exchange("GET", uri, null, 200);
             pages++;
@@ -58,13 +66,21 @@ public final class ObjectPages {
                 last = pageLast;
             }
             PageState page = new PageState(seen);
-            try (InputStream in = resp.body(); JsonParser p = StixJson.MAPPER.createParser(in)) {
-                count += parsePage(uri, p, page, consumer);
+            try (GuardedBody in = http.body(resp); JsonParser p = StixJson.MAPPER.createParser(in)) {
+                count += parsePage(uri, p, in, limits.maxObjectBytes(), page, consumer);
             } catch (IOException e) {
-                throw new TaxiiException.ConnectionFailed("reading " + uri + " failed", e);
+                throw new TaxiiException.ConnectionFailed("reading " + uri + " failed: " + e.getMessage(), e);
             } catch (JacksonException e) {
-                throw new TaxiiException.ProtocolViolation(uri + ": malformed envelope at "
-                        + e.getLocation() + ": " + e.getOriginalMessage(), e);
+                IOException io = ioCause(e);
+                if (io instanceof GuardedBody.WindowExceeded) {
+                    throw new TaxiiException.ContentTooLarge(uri + ": objects[" + page.total + "] is larger than "
+                            + limits.maxObjectBytes() + " bytes (TaxiiClient.Builder.maxObjectBytes); not read further");
+                }
+                if (io != null) {
+                    throw new TaxiiException.ConnectionFailed("reading " + uri + " failed: " + io.getMessage(), io);
+                }
+                throw new TaxiiException.ProtocolViolation(uri + ": malformed envelope"
+                        + (e.getLocation() == null ? "" : " at " + e.getLocation()) + ": " + e.getOriginalMessage(), e);
             }
             if (page.more && (page.next == null || page.next.isEmpty())) {
                 throw new TaxiiException.ProtocolViolation(uri + ": more is true but the envelope has no next");
@@ -107,7 +123,35 @@ public final class ObjectPages {
         return h;
     }
 
-    private static long parsePage(URI uri, JsonParser p, PageState page, Consumer<StixObject> consumer) {
+    /**
+     * Bounds of one read.
+     *
+     * @param maxPages the most pages followed
+     * @param maxObjectBytes the largest object, in bytes of JSON
+     */
+    public record Limits(int maxPages, long maxObjectBytes) {
+        /** Checks both are positive. */
+        public Limits {
+            if (maxPages < 1 || maxObjectBytes < 1) {
+                throw new IllegalArgumentException("limits must be positive");
+            }
+        }
+    }
+
+    private static IOException ioCause(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause()) {
+            if (c instanceof IOException io) {
+                return io;
+            }
+            if (c.getCause() == c) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    private static long parsePage(URI uri, JsonParser p, GuardedBody body, long maxObjectBytes, PageState page,
+            Consumer<StixObject> consumer) {
         if (p.nextToken() != JsonToken.START_OBJECT) {
             throw new TaxiiException.ProtocolViolation(uri + ": the envelope must be a JSON object");
         }
@@ -134,7 +178,10 @@ public final class ObjectPages {
                     }
                     int index = 0;
                     while (p.nextToken() != JsonToken.END_ARRAY) {
+                        // The parser reads ahead by one buffer, so the window is counted from here plus that.
+                        body.startWindow(maxObjectBytes + StixJson.PARSER_BUFFER);
                         JsonNode node = StixJson.IN_STREAM.readTree(p);
+                        body.endWindow();
                         StixObject o;
                         try {
                             o = StixObject.of(node);

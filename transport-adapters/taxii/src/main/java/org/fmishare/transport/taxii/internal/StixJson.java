@@ -22,6 +22,9 @@ public final class StixJson {
     /** Largest single string accepted (a JWS with a large share payload still fits). */
     public static final int MAX_STRING = 64 * 1024 * 1024;
 
+    /** The most bytes a parser reads ahead of the token it returns (its input buffer), with room to spare. */
+    public static final int PARSER_BUFFER = 64 * 1024;
+
     /** Mapper for STIX/TAXII trees; immutable and thread-safe. */
     public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)

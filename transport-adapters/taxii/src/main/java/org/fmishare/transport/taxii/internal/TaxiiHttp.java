@@ -78,10 +78,10 @@ public final class TaxiiHttp {
     public Response<JsonNode> send(String method, URI uri, byte[] body, int expected) {
         HttpResponse<InputStream> resp = exchange(method, uri, body, expected);
         byte[] bytes;
-        try (InputStream in = resp.body()) {
+        try (InputStream in = body(resp)) {
             bytes = in.readNBytes(MAX_RESOURCE_BODY + 1);
         } catch (IOException e) {
-            throw new TaxiiException.ConnectionFailed("reading " + uri + " failed", e);
+            throw new TaxiiException.ConnectionFailed("reading " + uri + " failed: " + e.getMessage(), e);
         }
         if (bytes.length > MAX_RESOURCE_BODY) {
             throw new TaxiiException.ProtocolViolation(uri + ": response larger than " + MAX_RESOURCE_BODY
@@ -96,6 +96,16 @@ public final class TaxiiHttp {
         } catch (JacksonException e) {
             throw new TaxiiException.ProtocolViolation(uri + ": malformed JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * The body of a response, which must be read completely within the request timeout from now.
+     *
+     * @param resp a response from {@link #exchange}
+     * @return its body; closing it releases the connection
+     */
+    public GuardedBody body(HttpResponse<InputStream> resp) {
+        return new GuardedBody(resp.body(), requestTimeout);
     }
 
     /**

@@ -53,7 +53,8 @@ public final class TaxiiJson {
 
     private static int count(URI uri, JsonNode s, String name) {
         JsonNode n = s.get(name);
-        if (n == null || !n.isIntegralNumber() || n.intValue() < 0) {
+        // A count beyond int must be refused here: converting it would throw Jackson's own unchecked exception.
+        if (n == null || !n.isIntegralNumber() || !n.canConvertToInt() || n.intValue() < 0) {
             throw new TaxiiException.ProtocolViolation(uri + ": " + name + " must be a non-negative integer");
         }
         return n.intValue();
