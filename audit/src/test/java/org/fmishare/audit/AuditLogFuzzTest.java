@@ -33,7 +33,7 @@ class AuditLogFuzzTest {
         Path file = WORK.resolve("audit.jsonl");
         Files.write(file, input);
         try (ReadOnlyFileAuditStore store = ReadOnlyFileAuditStore.open(file)) {
-            AuditVerification v = AuditVerifier.verify(store, Anchor.ROOT);
+            AuditVerification v = AuditStoreContract.verifier(Anchor.ROOT).build().verify(store);
             assertThat(v.entries()).isNotNegative();
         } catch (AuditException expected) {
             assertThat(expected.getMessage()).isNotBlank().doesNotContain("Optional[");
@@ -46,7 +46,7 @@ class AuditLogFuzzTest {
     void theValidSeedStillVerifies() {
         Path seed = FuzzCorpus.directory(AuditLogFuzzTest.class, "verifyAuditFile").resolve("valid-13-entries");
         try (ReadOnlyFileAuditStore store = ReadOnlyFileAuditStore.open(seed)) {
-            assertThat(AuditVerifier.verify(store, Anchor.ROOT).entries()).isEqualTo(13);
+            assertThat(AuditStoreContract.verifier(Anchor.ROOT).build().verify(store).entries()).isEqualTo(13);
         }
     }
 
