@@ -168,11 +168,13 @@ public final class AuditLog implements AutoCloseable {
         if (unsealed == 0) {
             return Optional.empty();
         }
-        Instant at = clock.instant();
         Checkpoint c;
         if (store instanceof SharedAuditStore shared) {
             Checkpoint[] made = new Checkpoint[1];
             writeShared(shared, (seq, prev) -> {
+                // Read the clock while holding the store's append lock: a seal timed before the lock could land
+                // after another writer's later seal, and verifiers require seal times that never go backwards.
+                Instant at = clock.instant();
                 String jws = Seals.sign(credential, seq, prev, at);
                 EntryCodec.Encoded e = EntryCodec.checkpoint(seq, prev, jws);
                 made[0] = new Checkpoint(seq, prev, e.hash(), at,
@@ -183,6 +185,7 @@ public final class AuditLog implements AutoCloseable {
             head = c.hash();
             next = c.sequence() + 1;
         } else {
+            Instant at = clock.instant();
             String jws = Seals.sign(credential, next, head, at);
             EntryCodec.Encoded e = EntryCodec.checkpoint(next, head, jws);
             write(e);

@@ -41,10 +41,14 @@ class MimeFuzzTest {
         static final List<X509Certificate> RECIPIENT_CHAIN = Credentials.certificatesFromPem(read("recipient.pem"));
         static final PrivateKey RECIPIENT_KEY = Credentials.privateKeyFromPem(read("recipient-key.pem"));
         static final Clock CLOCK = Clock.fixed(Instant.parse(read("now.txt").strip()), ZoneOffset.UTC);
+        /** The office signs mail with a separate certificate, bound to its sender id by pinned key. */
+        static final X509Certificate MAIL_SIGNER = Credentials.certificatesFromPem(read("mail-signer.pem")).get(0);
     }
 
     private static EmailReceiver receiver() {
         return EmailReceiver.builder().smimeTrustAnchors(List.of(Pki.ROOT))
+                .senderDirectory(org.fmishare.core.envelope.SenderDirectory.builder()
+                        .bind("fitf", org.fmishare.core.envelope.SenderDirectory.PinnedKey.of(Pki.MAIL_SIGNER)).build())
                 .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(Pki.ROOT).clock(Pki.CLOCK)
                         .expectedRecipient(MailFixture.recipientId()).build())
                 .decryption(Pki.RECIPIENT_KEY, Pki.RECIPIENT_CHAIN.get(0)).maxMessageBytes(256 * 1024)
@@ -82,6 +86,7 @@ class MimeFuzzTest {
         Files.writeString(pki.resolve("recipient.pem"), Credentials.toPem(MailFixture.SMC.certificate()));
         Files.writeString(pki.resolve("recipient-key.pem"), Credentials.toPem(MailFixture.SMC.privateKey()));
         Files.writeString(pki.resolve("now.txt"), now.toString() + "\n");
+        Files.writeString(pki.resolve("mail-signer.pem"), Credentials.toPem(MailFixture.FITF_SMIME.certificate()));
         SignedEnvelope share = MailFixture.share();
         EmailBody body = BodyRenderer.standard().render(share.content());
         Session session = Session.getInstance(new Properties());
