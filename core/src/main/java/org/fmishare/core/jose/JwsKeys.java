@@ -194,9 +194,10 @@ public final class JwsKeys {
      *
      * <p>The OCSP check runs on the JDK's own PKIX validator (provider {@code SUN}) with its
      * {@link PKIXRevocationChecker}, without falling back to CRLs; the chain and any CRLs are first checked with the
-     * configured provider as without OCSP. The SUN validator is used because it fetches and verifies OCSP responses
-     * itself (responder override, soft fail, end-entity-only) through the standard checker API; Bouncy Castle's
-     * validator needs provider-specific switches for OCSP, so the two are not mixed.
+     * configured provider as without OCSP. The SUN validator is used for the OCSP step whatever the configured
+     * provider: it fetches and verifies OCSP responses itself (responder override, soft fail, end-entity-only) through
+     * the standard checker API, while Bouncy Castle's revocation checker fetches OCSP only under provider-specific
+     * settings, so the behaviour would change with the provider.
      *
      * @param path the certificates, leaf first
      * @param at the validation time; the JDK checks the freshness of fetched OCSP responses (thisUpdate,
