@@ -46,9 +46,11 @@ public final class AuditVerifier {
     private final Clock clock;
     private final Duration skew;
     private final List<java.security.cert.X509CRL> crls;
+    private final java.util.Optional<org.fmishare.core.jose.OcspSettings> ocsp;
 
     private AuditVerifier(Builder b) {
         this.crls = List.copyOf(b.crls);
+        this.ocsp = b.ocsp;
         this.sealers = Set.copyOf(b.sealers);
         this.directory = b.directory;
         this.clock = b.clock;
@@ -129,7 +131,7 @@ public final class AuditVerifier {
                 if (d.jws().isPresent()) {
                     Seals.Sealed s;
                     try {
-                        s = Seals.verify(d.jws().get(), anchors, anchorCerts, now, skew, crls);
+                        s = Seals.verify(d.jws().get(), anchors, anchorCerts, now, skew, crls, ocsp);
                     } catch (Seals.Bad e) {
                         throw new AuditException.SealInvalid(index, e.getMessage(), e);
                     }
@@ -192,6 +194,7 @@ public final class AuditVerifier {
         private final Set<X509Certificate> anchors = new HashSet<>();
         private final Set<String> sealers = new HashSet<>();
         private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
+        private java.util.Optional<org.fmishare.core.jose.OcspSettings> ocsp = java.util.Optional.empty();
         private SenderDirectory directory = SenderDirectory.sanUriDefault();
         private Clock clock = Clock.systemUTC();
         private Duration skew = Duration.ofMinutes(2);
@@ -258,6 +261,18 @@ public final class AuditVerifier {
             for (java.security.cert.X509CRL c : Objects.requireNonNull(lists, "lists")) {
                 crls.add(Objects.requireNonNull(c, "crl"));
             }
+            return this;
+        }
+
+        /**
+         * Checks each seal's certificate path with OCSP as well (at the verifier's clock, no caching): a revoked or
+         * unknown status, or under hard fail an unreachable responder, breaks the seal ("revocation check").
+         *
+         * @param settings the responder and failure mode
+         * @return this builder
+         */
+        public Builder ocsp(org.fmishare.core.jose.OcspSettings settings) {
+            this.ocsp = java.util.Optional.of(Objects.requireNonNull(settings, "settings"));
             return this;
         }
 

@@ -88,7 +88,7 @@ final class Seals {
      * {@code now} (beyond {@code skew}) nor before the signing certificate existed.
      */
     static Sealed verify(String compact, Set<TrustAnchor> anchors, Set<X509Certificate> anchorCerts, Instant now,
-            Duration skew, List<X509CRL> crls) {
+            Duration skew, List<X509CRL> crls, java.util.Optional<org.fmishare.core.jose.OcspSettings> ocsp) {
         JWSObject jws;
         try {
             jws = JWSObject.parse(compact);
@@ -143,7 +143,7 @@ final class Seals {
         } catch (RuntimeException e) {
             throw new Bad("the seal's sealedAt is not an RFC 3339 instant", e);
         }
-        validateChain(chain, now, anchors, anchorCerts, crls);
+        validateChain(chain, now, anchors, anchorCerts, crls, ocsp);
         if (sealedAt.isAfter(now.plus(skew))) {
             throw new Bad("the seal claims sealedAt " + sealedAt + ", after the verifier's clock " + now
                     + " (skew " + skew + ")", null);
@@ -175,7 +175,8 @@ final class Seals {
     }
 
     private static void validateChain(List<X509Certificate> chain, Instant at, Set<TrustAnchor> anchors,
-            Set<X509Certificate> anchorCerts, List<X509CRL> crls) {
+            Set<X509Certificate> anchorCerts, List<X509CRL> crls,
+            java.util.Optional<org.fmishare.core.jose.OcspSettings> ocsp) {
         X509Certificate leaf = chain.get(0);
         if (leaf.getBasicConstraints() != -1) {
             throw new Bad("the seal's signing certificate is a CA certificate", null);
@@ -189,7 +190,12 @@ final class Seals {
             path.remove(path.size() - 1);
         }
         try {
-            JwsKeys.validatePath(path, at, anchors, crls);
+            if (ocsp.isPresent()) {
+                // A soft failure (responder unreachable, OCSP allowed to soft-fail) accepts the seal unchecked.
+                JwsKeys.validatePath(path, at, anchors, crls, ocsp.get());
+            } else {
+                JwsKeys.validatePath(path, at, anchors, crls);
+            }
         } catch (java.security.cert.CertPathValidatorException e) {
             if (JwsKeys.isRevocationFailure(e)) {
                 throw new Bad("the seal's certificate " + leaf.getSubjectX500Principal().getName() + " fails the "

@@ -149,6 +149,22 @@ class SealerBindingTest {
     }
 
     @Test
+    void aSealerTheOcspResponderReportsRevokedBreaksTheLog() {
+        try (FileAuditStore store = write("ocsp-revoked.jsonl", AuditStoreContract.SEALER, T0);
+                org.fmishare.testkit.TestOcspResponder responder = org.fmishare.testkit.TestOcspResponder.start(CA,
+                        java.time.Clock.systemUTC())) {
+            org.fmishare.core.jose.OcspSettings ocsp = org.fmishare.core.jose.OcspSettings.responder(responder.uri());
+            responder.good(AuditStoreContract.SEALER.certificate());
+            assertThat(AuditStoreContract.verifier(CA.certificate()).ocsp(ocsp).build().verify(store).checkpoints())
+                    .isEqualTo(2);
+            responder.revoked(AuditStoreContract.SEALER.certificate(), T0.minusSeconds(7200));
+            assertThatThrownBy(() -> AuditStoreContract.verifier(CA.certificate()).ocsp(ocsp).build().verify(store))
+                    .isInstanceOf(AuditException.SealInvalid.class)
+                    .hasMessageContaining("fails the revocation check");
+        }
+    }
+
+    @Test
     void theVerifierIsAlwaysToldWhoMaySeal() {
         assertThatThrownBy(() -> AuditVerifier.builder().trustAnchor(CA.certificate()).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("sealer id");

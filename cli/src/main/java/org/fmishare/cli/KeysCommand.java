@@ -21,10 +21,10 @@ import picocli.CommandLine.Spec;
         subcommands = KeysCommand.Init.class, footer = ExitCodes.HELP)
 final class KeysCommand extends GroupCommand {
 
-    /** Writes ca.pem, sender.p12, sender-cert.pem, recipient.p12, recipient-cert.pem and with --tls the TLS keys. */
+    /** Writes ca.pem, sender.p12, sender-cert.pem, audit-sealer.p12, recipient.p12, recipient-cert.pem and with --tls the TLS keys. */
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Generate a test CA and sender/recipient keys: ca.pem, sender.p12, sender-cert.pem, "
-                    + "recipient.p12, recipient-cert.pem (PKCS#12 protected by the password), senders.json (the sender "
+                    + "audit-sealer.p12 (audit-sealing purpose, the sender id), recipient.p12, recipient-cert.pem (PKCS#12 protected by the password), senders.json (the sender "
                     + "directory for verify --senders). For tests and demos "
                     + "only: the CA key is not kept.", footer = ExitCodes.HELP)
     static final class Init implements Callable<Integer> {
@@ -63,7 +63,7 @@ final class KeysCommand extends GroupCommand {
             char[] pw = Secrets.password(password);
             Files.createDirectories(dir);
             java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("ca.pem", "sender.p12",
-                    "sender-cert.pem", "recipient.p12", "recipient-cert.pem", "senders.json"));
+                    "sender-cert.pem", "audit-sealer.p12", "recipient.p12", "recipient-cert.pem", "senders.json"));
             if (tls) {
                 names.addAll(java.util.List.of("server-tls.p12", "client-tls.p12"));
             }
@@ -76,11 +76,14 @@ final class KeysCommand extends GroupCommand {
                     ? KeyAlgorithm.EC_P256 : algorithm, java.time.Instant.now().minusSeconds(86_400),
                     java.time.Instant.now().plusSeconds(365L * 86_400));
             SigningCredential sender;
+            SigningCredential sealer;
             SigningCredential recipient;
             try {
                 // Each certificate carries its purpose (EKU) and the id it speaks for (SAN URI): a verifier refuses
                 // the TLS keys and the receipt key as envelope signers.
                 sender = ca.issueEnvelopeSigner(senderId, "FITF envelope signer", algorithm);
+                // The office's audit-log sealer, for audit verify --sealer <sender id>.
+                sealer = ca.issueAuditSealer(senderId, "FITF audit sealer", algorithm);
                 recipient = ca.issueReceiptSigner(recipientId, "ExampleSocial receipts", algorithm);
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
@@ -91,6 +94,7 @@ final class KeysCommand extends GroupCommand {
             Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(ca.certificate()));
             Files.write(dir.resolve("sender.p12"), Credentials.toPkcs12(sender, "sender", pw));
             Files.writeString(dir.resolve("sender-cert.pem"), Credentials.toPem(sender.chain().get(0)));
+            Files.write(dir.resolve("audit-sealer.p12"), Credentials.toPkcs12(sealer, "audit-sealer", pw));
             Files.write(dir.resolve("recipient.p12"), Credentials.toPkcs12(recipient, "recipient", pw));
             Files.writeString(dir.resolve("recipient-cert.pem"), Credentials.toPem(recipient.chain().get(0)));
             if (tls) {

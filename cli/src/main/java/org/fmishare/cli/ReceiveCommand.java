@@ -75,6 +75,9 @@ final class ReceiveCommand implements Callable<Integer> {
             + "from its issuer and not revoked.")
     List<Path> crls = new java.util.ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    OcspOptions ocsp = new OcspOptions();
+
     @Option(names = "--client-trust", required = true, paramLabel = "CA.pem", description = "Trusted CA "
             + "certificate(s) for the TLS client certificates this receiver accepts. A TLS client certificate "
             + "never signs shares.")
@@ -112,6 +115,7 @@ final class ReceiveCommand implements Callable<Integer> {
         List<X509Certificate> clientAnchors = Secrets.certificates(clientTrust);
         EnvelopeVerifier.Builder verifier = EnvelopeVerifier.builder().trustAnchors(signerAnchors)
                 .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).expectedRecipient(recipient);
+        ocsp.settings().ifPresent(verifier::ocsp);
         senders.ifPresent(f -> verifier.senderDirectory(SenderDirectories.read(f)));
         char[] pw = Secrets.password(password);
         SigningCredential credential = Secrets.credential(key, pw);

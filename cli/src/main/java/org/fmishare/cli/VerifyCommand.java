@@ -39,6 +39,9 @@ final class VerifyCommand implements Callable<Integer> {
             + "from its issuer and not revoked.")
     List<Path> crls = new java.util.ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    OcspOptions ocsp = new OcspOptions();
+
     @Option(names = "--recipient", paramLabel = "ID",
             description = "Require this recipient id (default: accept any recipient).")
     Optional<String> recipient = Optional.empty();
@@ -67,6 +70,7 @@ final class VerifyCommand implements Callable<Integer> {
         byte[] bytes = Documents.readBytes(file, System.in);
         EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
                 .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard());
+        ocsp.settings().ifPresent(b::ocsp);
         recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
         senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
         decryptKey.ifPresent(k -> b.decryptionKey(Secrets.credential(k, Secrets.password(password)).privateKey()));

@@ -36,11 +36,23 @@ class TrustCliTest {
     }
 
     @Test
+    void keysInitWritesAnAuditSealerBoundToTheSenderId() {
+        Path p12 = keys.resolve("audit-sealer.p12");
+        assertThat(p12).isRegularFile();
+        java.security.cert.X509Certificate sealer = Secrets.credential(p12, PW.toCharArray()).certificate();
+        assertThat(org.fmishare.core.jose.KeyPurposes.hasPurpose(sealer,
+                org.fmishare.core.jose.KeyPurposes.AUDIT_SEALING)).isTrue();
+        assertThat(org.fmishare.core.jose.KeyPurposes.hasPurpose(sealer,
+                org.fmishare.core.jose.KeyPurposes.ENVELOPE_SIGNING)).isFalse();
+        assertThat(org.fmishare.core.jose.KeyPurposes.speaksFor(sealer, "fitf")).isTrue();
+    }
+
+    @Test
     void onlyTheEnvelopeSignerSpeaksAsTheOffice(@TempDir Path dir) {
         CliTest.Result ok = CliTest.run("verify", signWith("sender.p12", dir).toString(), "--signer-trust",
                 keys.resolve("ca.pem").toString(), "--recipient", "smc-examplesocial");
         assertThat(ok.code()).as(ok.err()).isZero();
-        for (String p12 : new String[] {"recipient.p12", "server-tls.p12", "client-tls.p12"}) {
+        for (String p12 : new String[] {"recipient.p12", "audit-sealer.p12", "server-tls.p12", "client-tls.p12"}) {
             CliTest.Result r = CliTest.run("verify", signWith(p12, dir).toString(), "--signer-trust",
                     keys.resolve("ca.pem").toString(), "--recipient", "smc-examplesocial");
             assertThat(r.code()).as(p12 + ": " + r.out()).isEqualTo(ExitCodes.FAILED);

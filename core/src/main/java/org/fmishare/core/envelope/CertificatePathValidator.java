@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.core.jose.JwsKeys;
+import org.fmishare.core.jose.OcspSettings;
 import org.fmishare.core.jose.internal.KeyTypes;
 
 /**
@@ -24,12 +25,16 @@ import org.fmishare.core.jose.internal.KeyTypes;
  *
  * <p>With CRLs configured, revocation is checked for every certificate of the path (the leaf and any intermediate),
  * and a certificate without a current CRL from its issuer is refused: revocation that cannot be checked is treated
- * as revocation, never silently skipped.
+ * as revocation, never silently skipped. With OCSP configured, every certificate's status (or only the leaf's) is
+ * also asked of the responder ({@link OcspSettings}); a path so checked is remembered for at most
+ * {@link OcspSettings#cacheFor()} past the check (never past the CRL and certificate bounds), and one accepted under
+ * soft fail without its status is not remembered.
  */
 final class CertificatePathValidator {
     private final Set<TrustAnchor> anchors;
     private final Set<X509Certificate> anchorCerts;
     private final List<X509CRL> crls;
+    private final java.util.Optional<OcspSettings> ocsp;
     private final ValidatedPaths validatedPaths = new ValidatedPaths();
 
     CertificatePathValidator(Collection<X509Certificate> trustAnchors) {
@@ -37,7 +42,13 @@ final class CertificatePathValidator {
     }
 
     CertificatePathValidator(Collection<X509Certificate> trustAnchors, Collection<X509CRL> crls) {
+        this(trustAnchors, crls, java.util.Optional.empty());
+    }
+
+    CertificatePathValidator(Collection<X509Certificate> trustAnchors, Collection<X509CRL> crls,
+            java.util.Optional<OcspSettings> ocsp) {
         this.crls = List.copyOf(crls);
+        this.ocsp = java.util.Objects.requireNonNull(ocsp, "ocsp");
         this.anchorCerts = Set.copyOf(trustAnchors);
         Set<TrustAnchor> ta = new HashSet<>();
         for (X509Certificate c : trustAnchors) {
@@ -68,13 +79,28 @@ final class CertificatePathValidator {
             return;
         }
         try {
-            JwsKeys.validatePath(path, at, anchors, crls);
-            validatedPaths.remember(pathKey, validityWindow(path));
+            if (ocsp.isPresent()) {
+                boolean complete = JwsKeys.validatePath(path, at, anchors, crls, ocsp.get());
+                // A path accepted without its OCSP status (soft fail) is asked about again next time.
+                if (complete && !ocsp.get().cacheFor().isZero()) {
+                    Instant[] window = validityWindow(path);
+                    Instant bound = at.plus(ocsp.get().cacheFor());
+                    window[1] = bound.isBefore(window[1]) ? bound : window[1];
+                    validatedPaths.remember(pathKey, window);
+                }
+            } else {
+                JwsKeys.validatePath(path, at, anchors, crls);
+                validatedPaths.remember(pathKey, validityWindow(path));
+            }
         } catch (CertPathValidatorException e) {
             if (JwsKeys.isRevocationFailure(e)) {
+                String unknown = ocsp.isPresent()
+                        && e.getReason() == CertPathValidatorException.BasicReason.UNDETERMINED_REVOCATION_STATUS
+                        ? " (status unknown: the OCSP responder could not be reached or gave no status, and OCSP is"
+                                + " hard-fail)" : "";
                 throw new EnvelopeException.Rejected(Check.REVOKED, "the certificate chain of "
-                        + leaf.getSubjectX500Principal().getName() + " fails the revocation check at " + at + ": "
-                        + e.getMessage(), e);
+                        + leaf.getSubjectX500Principal().getName() + " fails the revocation check at " + at + unknown
+                        + ": " + e.getMessage(), e);
             }
             String reason = e.getReason() == null ? "" : " (" + e.getReason() + ")";
             throw new EnvelopeException.Rejected(Check.CERTIFICATE_CHAIN, "chain of "

@@ -84,7 +84,7 @@ import tools.jackson.databind.node.ObjectNode;
  * <p>Revocation: with {@link Builder#crls CRLs} configured, every certificate of the signer's path must be covered
  * by a current CRL from its issuer and not be listed ({@code REVOKED}); the check runs at the verifier's clock, so an
  * envelope signed before the revocation is refused too. Without CRLs revocation is not checked (keep lifetimes
- * short). OCSP is not supported.
+ * short). With {@link Builder#ocsp OCSP} configured, each certificate's status is also asked of a responder.
  *
  * <p>Immutable and thread-safe (as thread-safe as its replay cache); build one and reuse it.
  */
@@ -119,7 +119,7 @@ public final class EnvelopeVerifier {
     private final Optional<ComplianceRechecker> rechecker;
 
     private EnvelopeVerifier(Builder b) {
-        this.paths = new CertificatePathValidator(b.anchors, b.crls);
+        this.paths = new CertificatePathValidator(b.anchors, b.crls, b.ocsp);
         this.allowed = Set.copyOf(b.allowed);
         this.expectedRecipient = b.expectedRecipient;
         this.clock = b.clock;
@@ -498,6 +498,7 @@ public final class EnvelopeVerifier {
     public static final class Builder {
         private final Set<X509Certificate> anchors = new HashSet<>();
         private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
+        private Optional<org.fmishare.core.jose.OcspSettings> ocsp = Optional.empty();
         private final Set<EnvelopeAlgorithm> allowed = EnumSet.allOf(EnvelopeAlgorithm.class);
         private Optional<String> expectedRecipient;
         private Clock clock = Clock.systemUTC();
@@ -554,6 +555,21 @@ public final class EnvelopeVerifier {
             for (java.security.cert.X509CRL c : Objects.requireNonNull(lists, "lists")) {
                 crls.add(Objects.requireNonNull(c, "crl"));
             }
+            return this;
+        }
+
+        /**
+         * Checks the revocation status of a signer's certificates (envelopes and receipts) with OCSP as well: a
+         * certificate the responder reports revoked, or whose status is unknown, is refused (check {@code REVOKED});
+         * so is one whose responder cannot be reached, unless the settings allow a soft fail. The check runs at the
+         * verifier's clock; a path so checked is trusted for at most {@link org.fmishare.core.jose.OcspSettings#cacheFor()}
+         * before the responder is asked again.
+         *
+         * @param settings the responder and failure mode
+         * @return this builder
+         */
+        public Builder ocsp(org.fmishare.core.jose.OcspSettings settings) {
+            this.ocsp = Optional.of(Objects.requireNonNull(settings, "settings"));
             return this;
         }
 

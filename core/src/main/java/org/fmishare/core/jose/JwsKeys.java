@@ -19,6 +19,7 @@ import java.security.cert.CertStore;
 import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.CertificateFactory;
 import java.security.cert.PKIXParameters;
+import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -185,6 +186,70 @@ public final class JwsKeys {
                     CryptoProviders.provider()));
         }
         CertPathValidator.getInstance("PKIX", CryptoProviders.provider()).validate(certPath, params);
+    }
+
+    /**
+     * Validates a certificate path like {@link #validatePath(List, Instant, Set, List)} and also checks its
+     * certificates' revocation status with OCSP (RFC 6960) as {@code ocsp} says.
+     *
+     * <p>The OCSP check runs on the JDK's own PKIX validator (provider {@code SUN}) with its
+     * {@link PKIXRevocationChecker}, without falling back to CRLs; the chain and any CRLs are first checked with the
+     * configured provider as without OCSP. The SUN validator is used for the OCSP step whatever the configured
+     * provider: it fetches and verifies OCSP responses itself (responder override, soft fail, end-entity-only) through
+     * the standard checker API, while Bouncy Castle's revocation checker fetches OCSP only under provider-specific
+     * settings, so the behaviour would change with the provider.
+     *
+     * @param path the certificates, leaf first
+     * @param at the validation time; the JDK checks the freshness of fetched OCSP responses (thisUpdate,
+     *     nextUpdate) against the system time
+     * @param anchors the trust anchors
+     * @param crls CRLs to check as well; empty for none
+     * @param ocsp the OCSP settings
+     * @return true when every checked certificate's OCSP status was obtained; false only under soft fail when a
+     *     responder could not be reached (the path was accepted without that status)
+     * @throws GeneralSecurityException when the path does not lead to an anchor at that time, a certificate is revoked,
+     *     or a status is unknown or (under hard fail) unobtainable; see
+     *     {@link #isRevocationFailure(CertPathValidatorException)}
+     */
+    public static boolean validatePath(List<X509Certificate> path, Instant at, Set<TrustAnchor> anchors,
+            List<X509CRL> crls, OcspSettings ocsp) throws GeneralSecurityException {
+        Objects.requireNonNull(ocsp, "ocsp");
+        validatePath(path, at, anchors, crls);
+        CertPathValidator sun = CertPathValidator.getInstance("PKIX", "SUN");
+        PKIXRevocationChecker checker = (PKIXRevocationChecker) sun.getRevocationChecker();
+        java.util.EnumSet<PKIXRevocationChecker.Option> options = java.util.EnumSet.of(
+                PKIXRevocationChecker.Option.NO_FALLBACK);
+        if (ocsp.softFail()) {
+            options.add(PKIXRevocationChecker.Option.SOFT_FAIL);
+        }
+        if (ocsp.endEntityOnly()) {
+            options.add(PKIXRevocationChecker.Option.ONLY_END_ENTITY);
+        }
+        checker.setOptions(options);
+        ocsp.responder().ifPresent(checker::setOcspResponder);
+        PKIXParameters params = new PKIXParameters(anchors);
+        params.setDate(Date.from(at));
+        params.setRevocationEnabled(true);
+        params.addCertPathChecker(checker);
+        sun.validate(CertificateFactory.getInstance("X.509", "SUN").generateCertPath(path), params);
+        boolean complete = true;
+        for (CertPathValidatorException e : checker.getSoftFailExceptions()) {
+            // Soft fail tolerates an unreachable responder only (an I/O failure); an answer of "unknown" refuses.
+            if (!causedByIo(e)) {
+                throw e;
+            }
+            complete = false;
+        }
+        return complete;
+    }
+
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.IOException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
