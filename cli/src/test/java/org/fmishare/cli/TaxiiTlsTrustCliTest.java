@@ -41,8 +41,8 @@ class TaxiiTlsTrustCliTest {
                 List.of("127.0.0.1"));
         Files.writeString(dir.resolve("signers.pem"), Credentials.toPem(signers.certificate()));
         Files.writeString(dir.resolve("tls.pem"), Credentials.toPem(tlsCa.certificate()));
-        ComplianceSummary pass = new ComplianceSummary(Verdict.PASS, SampleData.RULE_SET_ID, "1.0.0",
-                Disclosure.digestOf("r"));
+        // The summary the SOP validator really gives: `taxii pull` re-runs the check and compares the report digest.
+        ComplianceSummary pass = TaxiiCliTest.summaryOf(SampleData.passingShare());
         List<Disclosure> clauses = ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE);
         SignedEnvelope env = EnvelopeSigner.builder(sender, "fitf").build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), pass, clauses);
