@@ -561,7 +561,7 @@ public final class Dispatcher implements AutoCloseable {
         inFlight.incrementAndGet();
         ScheduledFuture<?> renewal = null;
         if (shared != null) {
-            long period = Math.max(1, leaseTime.toMillis() / 3);
+            long period = Math.max(1, leaseTime.toMillis() / 4);
             renewal = renewer.scheduleAtFixedRate(() -> renewLease(id, envelopeId), period, period,
                     TimeUnit.MILLISECONDS);
         }
@@ -617,13 +617,13 @@ public final class Dispatcher implements AutoCloseable {
 
     /**
      * Whether this instance still holds the lease of an entry about to be attempted. A lease taken or renewed less
-     * than a third of the lease time ago is held; an older one (the entry waited behind other attempts) is renewed
+     * than a quarter of the lease time ago is held; an older one (the entry waited behind other attempts) is renewed
      * first, and if it expired and another instance took it, the attempt is left to that instance.
      */
     private boolean holdsLease(String id, String envelopeId) {
         Instant now = clock.instant();
         Instant at = leasedAt.get(id);
-        if (at != null && Duration.between(at, now).compareTo(leaseTime.dividedBy(3)) < 0) {
+        if (at != null && Duration.between(at, now).compareTo(leaseTime.dividedBy(4)) < 0) {
             return true;
         }
         if (shared.renew(id, instanceId, now, leaseTime)) {
@@ -641,6 +641,8 @@ public final class Dispatcher implements AutoCloseable {
             Instant now = clock.instant();
             if (shared.renew(id, instanceId, now, leaseTime)) {
                 leasedAt.put(id, now);
+                LOG.debug("outbox: instance {} renewed its lease on {} until {}", instanceId, envelopeId,
+                        now.plus(leaseTime));
             } else {
                 LOG.warn("outbox: instance {} lost the lease on {} during an attempt; another instance may deliver "
                         + "it again (receivers de-duplicate)", instanceId, envelopeId);
@@ -840,7 +842,7 @@ public final class Dispatcher implements AutoCloseable {
          * Shares the store with other dispatcher instances: entries are leased from the store (which must be a
          * {@link SharedOutboxStore}) for {@code leaseTime} before an attempt, so one instance attempts an entry at a
          * time and a dead instance's entries are taken over when their leases expire. While an attempt is under way
-         * its lease is renewed every third of {@code leaseTime}, so a slow attempt is not taken over; a lease that
+         * its lease is renewed every quarter of {@code leaseTime}, so a slow attempt is not taken over; a lease that
          * aged while its entry waited for a worker is renewed before the attempt, which is skipped if another
          * instance took the entry in the meantime.
          *

@@ -51,16 +51,18 @@ class LeaseRenewalTest {
     void anAttemptThatOutlivesItsLeaseIsNotTakenOverWhileItRuns() throws Exception {
         JdbcDataSource db = new JdbcDataSource();
         db.setURL("jdbc:h2:mem:lease-renewal-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        Duration lease = Duration.ofSeconds(2);
+        // Long enough that a renewal delayed by a loaded machine (every 1.25 s, 3.75 s of slack) still lands in time.
+        Duration lease = Duration.ofSeconds(5);
         CountDownLatch slowStarted = new CountDownLatch(1);
         AtomicInteger slowCalls = new AtomicInteger();
         AtomicInteger otherCalls = new AtomicInteger();
-        // The first instance's attempt lasts three lease times; without renewal the second would take it over.
+        // The first instance's attempt lasts two and a half lease times; without renewal the second would take it
+        // over after one.
         Transport slow = transport(d -> {
             slowCalls.incrementAndGet();
             slowStarted.countDown();
             try {
-                Thread.sleep(lease.multipliedBy(3).toMillis());
+                Thread.sleep(lease.multipliedBy(5).dividedBy(2).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
