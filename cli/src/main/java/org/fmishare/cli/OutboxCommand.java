@@ -1,6 +1,7 @@
 package org.fmishare.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -82,48 +83,84 @@ final class OutboxCommand extends GroupCommand {
         }
     }
 
-    /** Every field of one entry. */
-    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one outbox entry in full.",
-            footer = ExitCodes.HELP)
+    /** Every field of an envelope's deliveries. */
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show an envelope's outbox entries in "
+            + "full, one per destination it was sent to (or only the one for --to).", footer = ExitCodes.HELP)
     static final class Show extends Base {
-        @Parameters(index = "0", paramLabel = "ENVELOPE-ID", description = "The envelope id.")
-        String envelopeId;
+        @Parameters(index = "0", paramLabel = "ID", description = "The envelope id (or one delivery's id, as shown "
+                + "by this command).")
+        String id;
+
+        @Option(names = "--to", paramLabel = "URI", description = "Only the delivery to this destination.")
+        Optional<URI> to;
 
         @Override
         int run(OutboxStore store, PrintWriter out) {
-            OutboxEntry e = store.find(envelopeId).orElseThrow(() -> new OutboxException.UnknownEnvelope(envelopeId));
-            out.println("envelope:     " + e.envelopeId());
-            out.println("state:        " + e.state());
-            out.println("destination:  " + e.destination());
-            out.println("recipient:    " + e.recipientId());
-            out.println("digest:       " + e.digest());
-            out.println("enqueued:     " + e.enqueuedAt());
-            out.println("expires:      " + e.expiresAt());
-            out.println("attempts:     " + e.attempts() + " failed");
-            if (e.state() == OutboxState.QUEUED) {
-                out.println("next attempt: " + e.nextAttemptAt());
+            List<OutboxEntry> entries = deliveries(store, id, to);
+            for (int i = 0; i < entries.size(); i++) {
+                OutboxEntry e = entries.get(i);
+                if (i > 0) {
+                    out.println();
+                }
+                out.println("envelope:     " + e.envelopeId());
+                out.println("delivery:     " + e.deliveryId());
+                out.println("state:        " + e.state());
+                out.println("destination:  " + e.destination());
+                out.println("recipient:    " + e.recipientId());
+                out.println("digest:       " + e.digest());
+                out.println("enqueued:     " + e.enqueuedAt());
+                out.println("expires:      " + e.expiresAt());
+                out.println("attempts:     " + e.attempts() + " failed");
+                if (e.state() == OutboxState.QUEUED) {
+                    out.println("next attempt: " + e.nextAttemptAt());
+                }
+                e.finishedAt().ifPresent(t -> out.println("finished:     " + t));
+                e.lastError().ifPresent(x -> out.println("last error:   " + x));
+                out.println("envelope size: " + e.envelopeSize() + " bytes; receipt: " + e.receipt().length
+                        + " bytes");
             }
-            e.finishedAt().ifPresent(t -> out.println("finished:     " + t));
-            e.lastError().ifPresent(x -> out.println("last error:   " + x));
-            out.println("envelope size: " + e.envelopeSize() + " bytes; receipt: " + e.receipt().length + " bytes");
             return ExitCodes.OK;
         }
     }
 
-    /** Dead letter back to the queue. */
-    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Put a dead-lettered envelope back in "
-            + "the queue with a fresh attempt budget; the next 'send' from this outbox (or a dispatcher sharing it) "
-            + "delivers it. Exit 1 if the envelope is unknown or not dead.", footer = ExitCodes.HELP)
+    /** Dead letters back to the queue. */
+    @Command(name = "retry", mixinStandardHelpOptions = true, description = "Put an envelope's dead-lettered "
+            + "deliveries (every destination where it is dead, or only --to) back in the queue with a fresh attempt "
+            + "budget; the next 'send' from this outbox (or a dispatcher sharing it) delivers them. Exit 1 if the "
+            + "envelope is unknown or dead nowhere.", footer = ExitCodes.HELP)
     static final class Retry extends Base {
-        @Parameters(index = "0", paramLabel = "ENVELOPE-ID", description = "The envelope id.")
-        String envelopeId;
+        @Parameters(index = "0", paramLabel = "ID", description = "The envelope id (or one delivery's id).")
+        String id;
+
+        @Option(names = "--to", paramLabel = "URI", description = "Only the delivery to this destination.")
+        Optional<URI> to;
 
         @Override
         int run(OutboxStore store, PrintWriter out) {
-            store.replay(envelopeId, Instant.now());
-            OutboxEntry e = store.find(envelopeId).orElseThrow();
-            out.println("queued again: " + line(e));
+            List<OutboxEntry> entries = deliveries(store, id, to);
+            List<OutboxEntry> dead = entries.stream().filter(e -> e.state() == OutboxState.DEAD).toList();
+            if (dead.isEmpty()) {
+                throw new OutboxException.IllegalTransition(id, entries.get(0).state(), "replayed");
+            }
+            for (OutboxEntry e : dead) {
+                store.replay(e.deliveryId(), Instant.now());
+                out.println("queued again: " + line(store.find(e.deliveryId()).orElseThrow()));
+            }
             return ExitCodes.OK;
         }
+    }
+
+    /** The deliveries an id names: an envelope's (all, or the one to {@code to}), or one delivery by its own id. */
+    static List<OutboxEntry> deliveries(OutboxStore store, String id, Optional<URI> to) {
+        List<OutboxEntry> entries = store.deliveriesOf(id);
+        if (entries.isEmpty()) {
+            entries = store.find(id).map(List::of).orElse(List.of());
+        }
+        List<OutboxEntry> chosen = to.isEmpty() ? entries
+                : entries.stream().filter(e -> e.destination().equals(to.get().toString())).toList();
+        if (chosen.isEmpty()) {
+            throw new OutboxException.UnknownEnvelope(id + to.map(u -> " to " + u).orElse(""));
+        }
+        return chosen;
     }
 }

@@ -33,14 +33,7 @@ final class Outboxes {
 
     static OutboxStore open(String outbox, Optional<String> user, Optional<String> password) {
         if (isJdbc(outbox)) {
-            DataSource ds = new DriverManagerSource(outbox, user.or(() -> env(USER_ENV)),
-                    password.or(() -> env(PASSWORD_ENV)));
-            try (Connection probe = ds.getConnection()) {
-                probe.isValid(5);
-            } catch (SQLException e) {
-                throw new CliException(ExitCodes.IO_FAILURE, "--outbox: cannot connect to " + redact(outbox) + ": "
-                        + e.getMessage(), e);
-            }
+            DataSource ds = dataSource("--outbox", outbox, user, password);
             try {
                 return JdbcOutboxStore.open(ds);
             } catch (OutboxException e) {
@@ -55,6 +48,27 @@ final class Outboxes {
                     + Problems.reason(e), e);
         }
         return FileJournalStore.open(dir.resolve("outbox.journal"));
+    }
+
+    /**
+     * A data source for a JDBC URL an option names, checked by connecting once, with the user and password from
+     * {@code --db-user} and {@code --db-password} or the environment.
+     *
+     * @param option the option, for messages
+     * @param url the JDBC URL
+     * @param user the user, if given
+     * @param password the password, if given
+     * @return the data source
+     */
+    static DataSource dataSource(String option, String url, Optional<String> user, Optional<String> password) {
+        DataSource ds = new DriverManagerSource(url, user.or(() -> env(USER_ENV)), password.or(() -> env(PASSWORD_ENV)));
+        try (Connection probe = ds.getConnection()) {
+            probe.isValid(5);
+        } catch (SQLException e) {
+            throw new CliException(ExitCodes.IO_FAILURE, option + ": cannot connect to " + redact(url) + ": "
+                    + e.getMessage(), e);
+        }
+        return ds;
     }
 
     /** The URL without its query, where a password could be. */

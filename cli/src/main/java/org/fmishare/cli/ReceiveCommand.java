@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -22,7 +23,10 @@ import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.sop.SopRechecker;
 import org.fmishare.transport.https.EnvelopeHandler;
 import org.fmishare.transport.https.EnvelopeReceiver;
+import org.fmishare.transport.https.FileReceiptStore;
 import org.fmishare.transport.https.HttpsReceiverServer;
+import org.fmishare.transport.https.JdbcReceiptStore;
+import org.fmishare.transport.https.ReceiptStore;
 import org.fmishare.transport.https.ReceiverResponse;
 import org.fmishare.transport.https.TlsContexts;
 import picocli.CommandLine.Command;
@@ -98,6 +102,21 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--max-envelopes", paramLabel = "N", description = "Exit 0 after accepting N envelopes.")
     Optional<Integer> maxEnvelopes = Optional.empty();
 
+    @Option(names = "--store", paramLabel = "DIR|JDBC-URL", description = "Where receipts are remembered, so an "
+            + "envelope delivered again after a restart (or to another receiver sharing the database) is answered "
+            + "with its original receipt and not accepted twice: a directory (DIR/receipts, created if needed) or a "
+            + "JDBC URL such as jdbc:postgresql://host/db (table fmi_share_receipts, created if needed). Default: "
+            + "memory, forgotten on exit.")
+    Optional<String> store = Optional.empty();
+
+    @Option(names = "--db-user", paramLabel = "USER",
+            description = "Database user for a JDBC --store (default: $" + Outboxes.USER_ENV + ").")
+    Optional<String> dbUser = Optional.empty();
+
+    @Option(names = "--db-password", paramLabel = "PASSWORD", description = "Database password for a JDBC --store "
+            + "(default: $" + Outboxes.PASSWORD_ENV + ", which keeps it out of the process list).")
+    Optional<String> dbPassword = Optional.empty();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -136,11 +155,48 @@ final class ReceiveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
-        EnvelopeReceiver receiver = EnvelopeReceiver.builder()
+        Optional<ReceiptStore> receipts = store.map(this::openReceipts);
+        try {
+            return serve(o, verifier, receiptSigner, receipts, address, tls, clientAnchors, limit, accepted, done);
+        } finally {
+            receipts.ifPresent(r -> {
+                if (r instanceof FileReceiptStore file) {
+                    file.close();
+                }
+            });
+        }
+    }
+
+    /** The receipt store --store names: a file in a directory, or a JDBC database shared by receivers. */
+    private ReceiptStore openReceipts(String where) {
+        try {
+            if (Outboxes.isJdbc(where)) {
+                return JdbcReceiptStore.open(Outboxes.dataSource("--store", where, dbUser, dbPassword));
+            }
+            Path dir = Path.of(where);
+            Files.createDirectories(dir);
+            return FileReceiptStore.open(dir.resolve("receipts"), Instant.now());
+        } catch (IOException | UncheckedIOException e) {
+            throw new CliException(ExitCodes.IO_FAILURE, "--store " + Outboxes.redact(where) + ": "
+                    + Problems.reason(e instanceof UncheckedIOException u ? u.getCause() : e), e);
+        } catch (RuntimeException e) {
+            if (e instanceof CliException) {
+                throw e;
+            }
+            throw new CliException(ExitCodes.IO_FAILURE, "--store " + Outboxes.redact(where) + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private int serve(PrintWriter o, EnvelopeVerifier.Builder verifier, EnvelopeSigner receiptSigner,
+            Optional<ReceiptStore> receipts, InetAddress address, SigningCredential tls,
+            List<X509Certificate> clientAnchors, int limit, AtomicInteger accepted, CountDownLatch done) {
+        EnvelopeReceiver.Builder builder = EnvelopeReceiver.builder()
                 .verifier(verifier.build())
                 .signer(receiptSigner)
-                .onEnvelope(v -> accept(v, o))
-                .build();
+                .onEnvelope(v -> accept(v, o));
+        receipts.ifPresent(builder::receiptStore);
+        EnvelopeReceiver receiver = builder.build();
         // Counts only after the receiver has acknowledged, so the last envelope's receipt is on its way first.
         EnvelopeHandler counting = (String method, Optional<String> contentType, InputStream body) -> {
             ReceiverResponse r = receiver.handle(method, contentType, body);

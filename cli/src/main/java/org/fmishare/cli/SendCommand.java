@@ -43,7 +43,9 @@ import picocli.CommandLine.Spec;
  * {@code fmi-share send ENVELOPE --to URI --outbox DIR --signer-trust CA.pem --tls-trust CA.pem}: verifies a
  * signed envelope file as its sender, queues it in a durable outbox ({@code DIR/outbox.journal}) and delivers it
  * with the transport the URI's scheme selects, waiting for the outcome. The envelope stays in the outbox whatever
- * happens, so a later {@code send} of the same file reports the recorded outcome instead of delivering twice.
+ * happens, so a later {@code send} of the same file to the same destination reports the recorded outcome instead of
+ * delivering twice (or, if it was dead-lettered, queues it again); to another destination it is a new delivery,
+ * tracked on its own.
  */
 @Command(name = "send", mixinStandardHelpOptions = true,
         description = {"Deliver a signed envelope (as written by 'sign') through a durable outbox and wait for the "
@@ -209,20 +211,18 @@ final class SendCommand implements Callable<Integer> {
         lostOnRecovery = Optional.of(lost);
     }
 
-    /** Sending a dead-lettered envelope again is the operator's retry: it goes back to the queue. */
+    /**
+     * Sending a dead-lettered envelope again to the same destination is the operator's retry: that delivery goes back
+     * to the queue. (A new destination is a new delivery, which {@code submit} queued.)
+     */
     private void requeueIfDead(Dispatcher dispatcher, String envelopeId) {
-        OutboxEntry existing = dispatcher.status(envelopeId).orElseThrow();
+        OutboxEntry existing = dispatcher.status(envelopeId, to).orElseThrow();
         if (existing.state() != OutboxState.DEAD) {
             return;
         }
-        if (!existing.destination().equals(to.toString())) {
-            // The outbox holds one destination per envelope; silently retrying the old one would mislead.
-            throw new CliException(ExitCodes.USAGE, "--to: envelope " + envelopeId + " was dead-lettered for "
-                    + existing.destination() + " in this outbox; send it to that destination again, or use "
-                    + "another outbox for " + to);
-        }
-        dispatcher.replay(envelopeId);
-        spec.commandLine().getOut().printf("re-queued dead letter %s to %s%n", envelopeId, to);
+        dispatcher.replay(envelopeId, to);
+        spec.commandLine().getOut().printf("re-queued dead letter %s to %s (it failed before: %s)%n", envelopeId, to,
+                existing.lastError().orElse("no reason recorded"));
     }
 
     /** The recipient's handling record from --clearance and --red-recipient. */
@@ -261,7 +261,7 @@ final class SendCommand implements Callable<Integer> {
             }
             long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
             while (true) {
-                OutboxEntry entry = dispatcher.status(envelope.envelopeId()).orElseThrow();
+                OutboxEntry entry = dispatcher.status(envelope.envelopeId(), to).orElseThrow();
                 if (entry.state() != OutboxState.QUEUED || System.nanoTime() > deadline) {
                     return entry;
                 }

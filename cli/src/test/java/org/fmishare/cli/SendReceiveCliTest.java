@@ -233,9 +233,12 @@ class SendReceiveCliTest {
         assertThat(r.err()).startsWith("fmi-share: not delivered: ");
     }
 
-    /** A dead letter is not final: sending the same envelope again to the same destination re-queues it. */
+    /**
+     * A dead letter is not final: sending the same envelope again to the same destination re-queues it, and sending it
+     * to another destination delivers it there as a separate delivery.
+     */
     @Test
-    void sendingADeadLetterAgainRequeuesAndDeliversIt(@TempDir Path dir) throws Exception {
+    void sendingADeadLetterAgainRequeuesAndDeliversItAndANewDestinationIsANewDelivery(@TempDir Path dir) throws Exception {
         int port;
         try (ServerSocket s = new ServerSocket(0)) {
             port = s.getLocalPort();
@@ -256,15 +259,60 @@ class SendReceiveCliTest {
                 .contains("delivered " + signed.envelopeId());
         assertThat(receiver.exit().get(2, TimeUnit.MINUTES)).as(receiver.err().toString()).isZero();
 
+        // Dead-lettered for one destination, the same envelope sent to a new one is a new delivery: it is delivered
+        // (not answered with the old outcome), and the outbox tracks both.
+        String outbox2 = dir.resolve("outbox2").toString();
         CliTest.Result elsewhere = CliTest.run("send", envelope.toString(), "--to", "https://127.0.0.1:9/other",
-                "--outbox", dir.resolve("outbox2").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"),
-                "--password", PW, "--max-attempts", "1");
+                "--outbox", outbox2, "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key",
+                k("client-tls.p12"), "--password", PW, "--max-attempts", "1");
         assertThat(elsewhere.code()).isEqualTo(ExitCodes.IO_FAILURE);
-        CliTest.Result retarget = CliTest.run("send", envelope.toString(), "--to", to, "--outbox",
-                dir.resolve("outbox2").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"),
+        int port2;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port2 = s.getLocalPort();
+        }
+        String to2 = "https://127.0.0.1:" + port2 + "/fmi-share/envelopes";
+        Receiver second = receiveOn(port2, "--max-envelopes", "1");
+        second.uri();
+        CliTest.Result retarget = CliTest.run("send", envelope.toString(), "--to", to2, "--outbox", outbox2,
+                "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"), "--key", k("client-tls.p12"),
                 "--password", PW);
-        assertThat(retarget.code()).isEqualTo(ExitCodes.USAGE);
-        assertThat(retarget.err()).contains("was dead-lettered for https://127.0.0.1:9/other");
+        assertThat(retarget.code()).as(retarget.out() + retarget.err()).isZero();
+        assertThat(retarget.out()).contains("delivered " + signed.envelopeId() + " to " + to2)
+                .doesNotContain("dead-lettered");
+        assertThat(second.exit().get(2, TimeUnit.MINUTES)).as(second.err().toString()).isZero();
+        CliTest.Result list = CliTest.run("outbox", "list", "--outbox", outbox2);
+        assertThat(list.out()).contains(signed.envelopeId() + "  DEAD  https://127.0.0.1:9/other")
+                .contains(signed.envelopeId() + "  DELIVERED  " + to2).contains("2 entries");
+    }
+
+    /**
+     * A receiver started with {@code --store DIR} remembers what it accepted: the same envelope delivered again after
+     * a restart (from another outbox, so the sender really posts it) is answered with the original receipt and is
+     * not accepted a second time.
+     */
+    @Test
+    void aReceiverWithAStoreDoesNotAcceptAnEnvelopeAgainAfterARestart(@TempDir Path dir) throws Exception {
+        String state = dir.resolve("receiver-state").toString();
+        Receiver first = receive("--store", state, "--max-envelopes", "1");
+        URI uri = first.uri();
+        CliTest.Result sent = CliTest.run("send", envelope.toString(), "--to", uri.toString(), "--outbox",
+                dir.resolve("outbox-1").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"),
+                "--key", k("client-tls.p12"), "--password", PW);
+        assertThat(sent.code()).as(sent.out() + sent.err()).isZero();
+        assertThat(first.exit().get(2, TimeUnit.MINUTES)).as(first.err().toString()).isZero();
+        assertThat(first.out().toString()).contains("accepted " + signed.envelopeId());
+
+        Receiver restarted = receive("--store", state);
+        URI again = restarted.uri();
+        CliTest.Result replayed = CliTest.run("send", envelope.toString(), "--to", again.toString(), "--outbox",
+                dir.resolve("outbox-2").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"),
+                "--key", k("client-tls.p12"), "--password", PW);
+        assertThat(replayed.code()).as(replayed.out() + replayed.err()).isZero();
+        assertThat(replayed.out()).contains("delivered " + signed.envelopeId()).contains("signed receipt verified");
+        restarted.thread().interrupt();
+        assertThat(restarted.exit().get(2, TimeUnit.MINUTES)).as(restarted.err().toString()).isZero();
+        assertThat(restarted.out().toString()).as("the restarted receiver remembers the envelope")
+                .doesNotContain("accepted " + signed.envelopeId()).contains("received 0 envelope(s)");
     }
 
     @Test
@@ -315,8 +363,8 @@ class SendReceiveCliTest {
         assertThat(r.err()).contains("recovery lost envelope(s) queued-first").doesNotContain("queued-second");
         try (org.fmishare.delivery.outbox.FileJournalStore store =
                 org.fmishare.delivery.outbox.FileJournalStore.open(journal)) {
-            assertThat(store.find("queued-second")).isPresent();
-            assertThat(store.find("queued-first")).isEmpty();
+            assertThat(store.deliveriesOf("queued-second")).hasSize(1);
+            assertThat(store.deliveriesOf("queued-first")).isEmpty();
         }
     }
 

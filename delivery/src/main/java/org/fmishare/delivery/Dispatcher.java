@@ -22,6 +22,9 @@ import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +104,10 @@ public final class Dispatcher implements AutoCloseable {
     private final Duration leaseTime;
     private final Duration pollInterval;
     private final Object pollSignal = new Object();
+    /** Renews the leases of attempts under way (shared dispatchers only, else null). */
+    private final ScheduledExecutorService renewer;
+    /** When this instance last took or renewed the lease of each entry it holds (shared dispatchers only). */
+    private final Map<String, Instant> leasedAt = new ConcurrentHashMap<>();
 
     private final DelayQueue<Due> queue = new DelayQueue<>();
     private final Set<String> scheduled = ConcurrentHashMap.newKeySet();
@@ -127,6 +134,11 @@ public final class Dispatcher implements AutoCloseable {
         this.instanceId = b.instanceId;
         this.leaseTime = b.leaseTime;
         this.pollInterval = b.pollInterval;
+        this.renewer = b.instanceId == null ? null : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fmi-share-dispatcher-lease-renewal");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     /** {@return a builder} */
@@ -147,7 +159,7 @@ public final class Dispatcher implements AutoCloseable {
         running = true;
         if (shared == null) {
             List<OutboxEntry> pending = store.list(OutboxState.QUEUED);
-            pending.forEach(e -> schedule(e.envelopeId(), e.nextAttemptAt()));
+            pending.forEach(e -> schedule(e.deliveryId(), e.nextAttemptAt()));
             if (!pending.isEmpty()) {
                 LOG.info("outbox: resuming {} undelivered envelope(s)", pending.size());
             }
@@ -172,7 +184,8 @@ public final class Dispatcher implements AutoCloseable {
      *
      * @param envelope the signed envelope
      * @param destination where to deliver it (its scheme selects the transport)
-     * @return true if queued, false if an envelope with this id was already in the outbox (in any state)
+     * @return true if queued, false if this envelope was already in the outbox for this destination (in any state);
+     *     the same envelope for another destination is queued as a separate delivery, tracked on its own
      * @throws TransportException if no transport handles the destination's scheme, or the dispatcher is closed
      * @throws HandlingException if the envelope's marking may not go to its recipient at this destination (nothing
      *     is stored or sent)
@@ -184,27 +197,51 @@ public final class Dispatcher implements AutoCloseable {
         transportFor(destination);
         checkHandling(envelope.envelopeId(), envelope.recipientId(), envelope.content(), destination);
         Instant now = clock.instant();
-        boolean added = store.enqueue(OutboxEntry.queued(envelope.envelopeId(), destination.toString(),
+        OutboxEntry entry = OutboxEntry.queued(envelope.envelopeId(), destination.toString(),
                 envelope.recipientId(), envelope.expiresAt(), envelope.digest(), envelope.serialized(),
-                envelope.signedSerialization(), now));
+                envelope.signedSerialization(), now);
+        boolean added = store.enqueue(entry);
         if (added) {
-            opened.put(envelope.envelopeId(), envelope);
+            opened.put(entry.deliveryId(), envelope);
             safely(() -> listener.queued(envelope.envelopeId()));
             if (running) {
-                scheduleOrWake(envelope.envelopeId(), now);
+                scheduleOrWake(entry.deliveryId(), now);
             }
         }
         return added;
     }
 
     /**
-     * The outbox entry of an envelope.
+     * The outbox entry of an envelope; for an envelope submitted to several destinations, its first delivery (see
+     * {@link #deliveries} and {@link #status(String, URI)}).
      *
      * @param envelopeId the envelope id
      * @return its entry, if submitted
      */
     public Optional<OutboxEntry> status(String envelopeId) {
-        return store.find(envelopeId);
+        return store.deliveriesOf(envelopeId).stream().findFirst();
+    }
+
+    /**
+     * The outbox entry of an envelope's delivery to one destination.
+     *
+     * @param envelopeId the envelope id
+     * @param destination the destination it was submitted to
+     * @return its entry, if submitted there
+     */
+    public Optional<OutboxEntry> status(String envelopeId, URI destination) {
+        Objects.requireNonNull(destination, "destination");
+        return store.find(OutboxEntry.deliveryId(envelopeId, destination.toString()));
+    }
+
+    /**
+     * Every delivery of an envelope, one per destination it was submitted to, oldest first.
+     *
+     * @param envelopeId the envelope id
+     * @return the entries, empty if it was never submitted
+     */
+    public List<OutboxEntry> deliveries(String envelopeId) {
+        return store.deliveriesOf(envelopeId);
     }
 
     /** {@return the dead letters, oldest first} */
@@ -213,18 +250,48 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
-     * Moves a dead letter back to the queue with a fresh attempt budget.
+     * Moves an envelope's dead letters (every destination where it is dead) back to the queue with a fresh attempt
+     * budget.
      *
      * @param envelopeId the envelope id
-     * @throws org.fmishare.delivery.outbox.OutboxException if it is unknown or not dead
+     * @throws org.fmishare.delivery.outbox.OutboxException if it is unknown or dead nowhere
      */
     public void replay(String envelopeId) {
         ensureOpen();
+        List<OutboxEntry> all = store.deliveriesOf(envelopeId);
+        if (all.isEmpty()) {
+            throw new OutboxException.UnknownEnvelope(envelopeId);
+        }
+        List<OutboxEntry> dead = all.stream().filter(e -> e.state() == OutboxState.DEAD).toList();
+        if (dead.isEmpty()) {
+            throw new OutboxException.IllegalTransition(envelopeId, all.get(0).state(), "replayed");
+        }
+        dead.forEach(this::replay);
+    }
+
+    /**
+     * Moves the dead letter of an envelope's delivery to one destination back to the queue with a fresh attempt
+     * budget.
+     *
+     * @param envelopeId the envelope id
+     * @param destination the destination whose delivery is dead
+     * @throws org.fmishare.delivery.outbox.OutboxException if that delivery is unknown or not dead
+     */
+    public void replay(String envelopeId, URI destination) {
+        ensureOpen();
+        Objects.requireNonNull(destination, "destination");
+        String key = OutboxEntry.deliveryId(envelopeId, destination.toString());
+        replay(store.find(key).orElseThrow(() -> new OutboxException.UnknownEnvelope(envelopeId + " to "
+                + destination)));
+    }
+
+    private void replay(OutboxEntry dead) {
         Instant now = clock.instant();
-        store.replay(envelopeId, now);
-        LOG.info("outbox: replaying dead letter {}", envelopeId);
+        store.replay(dead.deliveryId(), now);
+        LOG.info("outbox: replaying dead letter {} to {}", dead.envelopeId(), URI.create(dead.destination())
+                .getScheme());
         if (running) {
-            scheduleOrWake(envelopeId, now);
+            scheduleOrWake(dead.deliveryId(), now);
         }
     }
 
@@ -265,6 +332,9 @@ public final class Dispatcher implements AutoCloseable {
             running = false;
         }
         workers.forEach(Thread::interrupt);
+        if (renewer != null) {
+            renewer.shutdownNow();
+        }
         for (Thread t : workers) {
             try {
                 t.join(30_000);
@@ -347,7 +417,10 @@ public final class Dispatcher implements AutoCloseable {
                 try {
                     Instant now = clock.instant();
                     leased = shared.lease(instanceId, now, leaseTime, free);
-                    leased.forEach(id -> schedule(id, now));
+                    leased.forEach(id -> {
+                        leasedAt.put(id, now);
+                        schedule(id, now);
+                    });
                 } catch (RuntimeException e) {
                     LOG.error("outbox: instance {} cannot lease entries: {}", instanceId, e.toString());
                 }
@@ -418,23 +491,33 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /** One attempt at a delivery, named by its delivery id. */
     private void attempt(String id) {
-        // Every log line of the attempt (this class's, the transport's, the listener's) names the envelope.
-        try (LogContext.Scope ignored = LogContext.open(id, Optional.empty())) {
-            attemptInContext(id);
+        try {
+            attemptFound(id);
+        } finally {
+            // A shared entry is leased for one attempt: the attempt's outcome ended the lease, or it was lost.
+            leasedAt.remove(id);
         }
     }
 
-    private void attemptInContext(String id) {
+    private void attemptFound(String id) {
         Optional<OutboxEntry> found = store.find(id);
         if (found.isEmpty() || found.get().state() != OutboxState.QUEUED) {
             scheduled.remove(id);
             return;
         }
-        OutboxEntry e = found.get();
+        // Every log line of the attempt (this class's, the transport's, the listener's) names the envelope.
+        try (LogContext.Scope ignored = LogContext.open(found.get().envelopeId(), Optional.empty())) {
+            attemptInContext(id, found.get());
+        }
+    }
+
+    private void attemptInContext(String id, OutboxEntry e) {
+        String envelopeId = e.envelopeId();
         Instant now = clock.instant();
         if (now.isAfter(e.expiresAt())) {
-            retire(id, now, "expired at " + e.expiresAt() + " before it could be delivered");
+            retire(e, now, "expired at " + e.expiresAt() + " before it could be delivered");
             return;
         }
         URI destination = URI.create(e.destination());
@@ -442,7 +525,12 @@ public final class Dispatcher implements AutoCloseable {
         try {
             transport = transportFor(destination);
         } catch (TransportException ex) {
-            retire(id, now, ex.getMessage());
+            // Not this dispatcher's channel (a CLI send builds one transport, and the outbox may hold deliveries
+            // over others): the entry stays queued, untouched, for a dispatcher that has the transport.
+            LOG.warn("outbox: {} stays queued for a dispatcher with a transport for it: {}", envelopeId,
+                    ex.getMessage());
+            scheduled.remove(id);
+            opened.remove(id);
             return;
         }
         OutboundEnvelope envelope;
@@ -451,21 +539,32 @@ public final class Dispatcher implements AutoCloseable {
                     e.expiresAt(), e.digest(), e.envelope(), e.signedEnvelope()));
         } catch (EnvelopeException | IllegalArgumentException ex) {
             // The stored bytes do not hash to the recorded digest or are not an envelope: retrying cannot help.
-            retire(id, now, "stored envelope cannot be opened: " + ex.getMessage());
+            retire(e, now, "stored envelope cannot be opened: " + ex.getMessage());
             return;
         }
         shareId(envelope).ifPresent(share -> MDC.put(LogContext.SHARE_ID, share));
         try {
             checkHandling(id, envelope.recipientId(), envelope.content(), destination);
         } catch (HandlingException ex) {
-            retire(id, now, ex.getMessage());
+            retire(e, now, ex.getMessage());
+            return;
+        }
+        if (shared != null && !holdsLease(id, envelopeId)) {
+            scheduled.remove(id);
+            opened.remove(id);
             return;
         }
         int attempt = e.attempts() + 1;
         attempts.incrementAndGet();
-        safely(() -> listener.attempting(id, attempt));
+        safely(() -> listener.attempting(envelopeId, attempt));
         DeliveryResult result;
         inFlight.incrementAndGet();
+        ScheduledFuture<?> renewal = null;
+        if (shared != null) {
+            long period = Math.max(1, leaseTime.toMillis() / 4);
+            renewal = renewer.scheduleAtFixedRate(() -> renewLease(id, envelopeId), period, period,
+                    TimeUnit.MILLISECONDS);
+        }
         try {
             result = transport.deliver(new Delivery(envelope, destination));
             if (result == null) {
@@ -474,6 +573,9 @@ public final class Dispatcher implements AutoCloseable {
         } catch (RuntimeException ex) {
             result = DeliveryResult.retry("transport " + transport.getClass().getSimpleName() + " threw " + ex);
         } finally {
+            if (renewal != null) {
+                renewal.cancel(false);
+            }
             inFlight.decrementAndGet();
         }
         Instant after = clock.instant();
@@ -481,14 +583,14 @@ public final class Dispatcher implements AutoCloseable {
             store.markDelivered(id, after, d.receipt());
             opened.remove(id);
             scheduled.remove(id);
-            LOG.info("outbox: delivered {} to {} on attempt {}", id, destination.getScheme(), attempt);
-            safely(() -> listener.delivered(id, d));
+            LOG.info("outbox: delivered {} to {} on attempt {}", envelopeId, destination.getScheme(), attempt);
+            safely(() -> listener.delivered(envelopeId, d));
         } else if (result instanceof DeliveryResult.PermanentFailure p) {
-            retire(id, after, "permanent failure on attempt " + attempt + ": " + p.reason());
+            retire(e, after, "permanent failure on attempt " + attempt + ": " + p.reason());
         } else {
             DeliveryResult.RetryableFailure r = (DeliveryResult.RetryableFailure) result;
             if (attempt >= maxAttempts) {
-                retire(id, after, "gave up after " + attempt + " attempts; last: " + r.reason());
+                retire(e, after, "gave up after " + attempt + " attempts; last: " + r.reason());
                 return;
             }
             Duration wait = backoff(attempt);
@@ -497,8 +599,8 @@ public final class Dispatcher implements AutoCloseable {
             }
             Instant next = after.plus(wait);
             store.recordFailure(id, attempt, next, r.reason());
-            LOG.debug("outbox: attempt {} of {} failed ({}); retrying at {}", attempt, id, r.reason(), next);
-            safely(() -> listener.retrying(id, attempt, next, r.reason()));
+            LOG.debug("outbox: attempt {} of {} failed ({}); retrying at {}", attempt, envelopeId, r.reason(), next);
+            safely(() -> listener.retrying(envelopeId, attempt, next, r.reason()));
             reschedule(id, next);
         }
     }
@@ -513,18 +615,57 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this instance still holds the lease of an entry about to be attempted. A lease taken or renewed less
+     * than a quarter of the lease time ago is held; an older one (the entry waited behind other attempts) is renewed
+     * first, and if it expired and another instance took it, the attempt is left to that instance.
+     */
+    private boolean holdsLease(String id, String envelopeId) {
+        Instant now = clock.instant();
+        Instant at = leasedAt.get(id);
+        if (at != null && Duration.between(at, now).compareTo(leaseTime.dividedBy(4)) < 0) {
+            return true;
+        }
+        if (shared.renew(id, instanceId, now, leaseTime)) {
+            leasedAt.put(id, now);
+            return true;
+        }
+        LOG.info("outbox: the lease on {} expired before its attempt; left to the instance holding it now",
+                envelopeId);
+        return false;
+    }
+
+    /** Keeps the lease of an attempt under way, so no other instance takes the entry over while it runs. */
+    private void renewLease(String id, String envelopeId) {
+        try {
+            Instant now = clock.instant();
+            if (shared.renew(id, instanceId, now, leaseTime)) {
+                leasedAt.put(id, now);
+                LOG.debug("outbox: instance {} renewed its lease on {} until {}", instanceId, envelopeId,
+                        now.plus(leaseTime));
+            } else {
+                LOG.warn("outbox: instance {} lost the lease on {} during an attempt; another instance may deliver "
+                        + "it again (receivers de-duplicate)", instanceId, envelopeId);
+            }
+        } catch (RuntimeException ex) {
+            LOG.warn("outbox: cannot renew the lease on {}: {}", envelopeId, ex.toString());
+        }
+    }
+
     private void wakePoller() {
         synchronized (pollSignal) {
             pollSignal.notifyAll();
         }
     }
 
-    private void retire(String id, Instant at, String reason) {
+    private void retire(OutboxEntry e, Instant at, String reason) {
+        String id = e.deliveryId();
         store.markDead(id, at, reason);
         opened.remove(id);
         scheduled.remove(id);
-        LOG.warn("outbox: {} moved to dead letters: {}", id, reason);
-        safely(() -> listener.dead(id, reason));
+        LOG.warn("outbox: {} to {} moved to dead letters: {}", e.envelopeId(), URI.create(e.destination())
+                .getScheme(), reason);
+        safely(() -> listener.dead(e.envelopeId(), reason));
     }
 
     /** Exponential backoff with multiplicative jitter: initial * 2^(n-1), capped, times a factor in 1 +- jitter. */
@@ -700,11 +841,15 @@ public final class Dispatcher implements AutoCloseable {
         /**
          * Shares the store with other dispatcher instances: entries are leased from the store (which must be a
          * {@link SharedOutboxStore}) for {@code leaseTime} before an attempt, so one instance attempts an entry at a
-         * time and a dead instance's entries are taken over when their leases expire.
+         * time and a dead instance's entries are taken over when their leases expire. While an attempt is under way
+         * its lease is renewed every quarter of {@code leaseTime}, so a slow attempt is not taken over; a lease that
+         * aged while its entry waited for a worker is renewed before the attempt, which is skipped if another
+         * instance took the entry in the meantime.
          *
          * @param instanceId this instance's name, unique among those sharing the store (1 to 256 characters)
-         * @param leaseTime how long a lease lasts: longer than the longest delivery attempt (the transports'
-         *     timeouts), since an attempt that outlives its lease may be repeated by another instance
+         * @param leaseTime how long a lease lasts without renewal: how long a killed instance's entries wait before
+         *     another instance takes them over; well above the longest pause a live instance may have (garbage
+         *     collection, database latency), since a lease not renewed in time may be taken over
          * @return this builder
          */
         public Builder shared(String instanceId, Duration leaseTime) {

@@ -143,6 +143,41 @@ class DispatcherTest {
     }
 
     @Test
+    void oneEnvelopeGoesToSeveralDestinationsEachTrackedAndRetriedOnItsOwn() throws Exception {
+        URI second = URI.create("test://other.example/fmi");
+        ConcurrentLinkedQueue<URI> reached = new ConcurrentLinkedQueue<>();
+        AtomicInteger secondAttempts = new AtomicInteger();
+        Transport t = new Transport() {
+            @Override
+            public Set<String> schemes() {
+                return Set.of("test");
+            }
+
+            @Override
+            public DeliveryResult deliver(Delivery delivery) {
+                if (delivery.destination().equals(second) && secondAttempts.incrementAndGet() == 1) {
+                    return DeliveryResult.retry("HTTP 503");
+                }
+                reached.add(delivery.destination());
+                return new DeliveryResult.Delivered(new byte[0], "200");
+            }
+        };
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).build().start()) {
+            SignedEnvelope e = envelope();
+            assertThat(d.submit(e, DEST)).isTrue();
+            assertThat(d.submit(e, second)).as("the same envelope to a second destination").isTrue();
+            assertThat(d.submit(e, second)).as("once per destination").isFalse();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
+            assertThat(reached).containsExactlyInAnyOrder(DEST, second);
+            assertThat(d.deliveries(e.envelopeId())).extracting(OutboxEntry::state)
+                    .containsExactly(OutboxState.DELIVERED, OutboxState.DELIVERED);
+            assertThat(d.status(e.envelopeId(), DEST).orElseThrow().attempts()).isZero();
+            assertThat(d.status(e.envelopeId(), second).orElseThrow().attempts()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void retryAfterIsHonoured() throws Exception {
         ScriptedTransport t = new ScriptedTransport((id, n) -> n == 1
                 ? new DeliveryResult.RetryableFailure("HTTP 429", Optional.of(Duration.ofMillis(400)))

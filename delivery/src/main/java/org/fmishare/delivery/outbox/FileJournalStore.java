@@ -36,13 +36,18 @@ import org.slf4j.LoggerFactory;
 /**
  * The default {@link OutboxStore}: an append-only journal file, no server needed.
  *
- * <p>Design note. The file starts with an 8-byte header whose last byte is the format version (2). Every state
+ * <p>Design note. The file starts with an 8-byte header whose last byte is the format version (3). Every state
  * change is one frame:
  *
  * <pre>
- *   sync marker (4) | body length N (4) | envelope id (modified UTF-8, 2 + k) | CRC32C(length, id) (4)
- *   | body (N: record type, envelope id, fields) | N again (4) | CRC32C(body) (4)
+ *   sync marker (4) | body length N (4) | delivery id (modified UTF-8, 2 + k) | CRC32C(length, id) (4)
+ *   | body (N: record type, delivery id, fields) | N again (4) | CRC32C(body) (4)
  * </pre>
+ *
+ * Records are keyed by the entry's {@linkplain OutboxEntry#deliveryId() delivery id} (envelope and destination), so
+ * one envelope queued for several destinations is several entries; an enqueue or snapshot record also holds the
+ * envelope id. A journal in format 2, which keyed records by envelope id alone, is read (each of its envelopes had
+ * one destination) and rewritten in format 3 on open.
  *
  * The header check makes the length trustworthy before it is used, so a damaged length can never make the rest of
  * the file look like one torn record; the sync marker lets recovery find the next frame after a damaged one; the
@@ -68,9 +73,12 @@ public final class FileJournalStore implements OutboxStore {
     private static final Logger LOG = LoggerFactory.getLogger(FileJournalStore.class);
     /**
      * The file header; its last byte is the format version. Version 2: synchronised frames, and an enqueue record
-     * also holds the signed JWS the wire bytes were made from (see OutboxEntry).
+     * also holds the signed JWS the wire bytes were made from (see OutboxEntry). Version 3: records keyed by
+     * delivery id (envelope and destination).
      */
-    private static final byte[] MAGIC = {'F', 'M', 'I', 'O', 'B', 'X', 0, 2};
+    private static final byte[] MAGIC = {'F', 'M', 'I', 'O', 'B', 'X', 0, 3};
+    /** Format 2: records keyed by envelope id alone; read, translated to delivery ids, and rewritten. */
+    private static final byte[] MAGIC_V2 = {'F', 'M', 'I', 'O', 'B', 'X', 0, 2};
     /** The header of the first format (unsynchronised frames), which this version refuses rather than misreads. */
     private static final byte[] MAGIC_V1 = {'F', 'M', 'I', 'O', 'B', 'X', 0, 1};
     /** Starts every frame; recovery scans for it after a damaged frame. */
@@ -103,6 +111,9 @@ public final class FileJournalStore implements OutboxStore {
     private final int maxBatch;
     private volatile IOException failure;
     private volatile boolean closed;
+    /** Set while a format-2 journal is replayed: its records name envelope ids, translated through legacyKeys. */
+    private boolean legacyV2;
+    private final Map<String, String> legacyKeys = new java.util.HashMap<>();
 
     private record Write(byte[] frame, OutboxEntry result, CompletableFuture<Void> done) {}
 
@@ -188,10 +199,11 @@ public final class FileJournalStore implements OutboxStore {
         }
         CompletableFuture<Void> done;
         synchronized (latest) {
-            if (latest.containsKey(entry.envelopeId())) {
+            if (latest.containsKey(entry.deliveryId())) {
                 return false;
             }
-            done = submit(encode(ENQUEUED, entry.envelopeId(), out -> {
+            done = submit(encode(ENQUEUED, entry.deliveryId(), out -> {
+                out.writeUTF(entry.envelopeId());
                 out.writeUTF(entry.destination());
                 out.writeUTF(entry.recipientId());
                 writeInstant(out, entry.expiresAt());
@@ -206,10 +218,10 @@ public final class FileJournalStore implements OutboxStore {
     }
 
     @Override
-    public void recordFailure(String envelopeId, int attempts, Instant nextAttemptAt, String error) {
+    public void recordFailure(String deliveryId, int attempts, Instant nextAttemptAt, String error) {
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
         String err = clip(Objects.requireNonNull(error, "error"));
-        transition(envelopeId, OutboxState.QUEUED, "retried", e -> e.withAttempt(attempts, nextAttemptAt, err),
+        transition(deliveryId, OutboxState.QUEUED, "retried", e -> e.withAttempt(attempts, nextAttemptAt, err),
                 FAILED, out -> {
                     out.writeInt(attempts);
                     writeInstant(out, nextAttemptAt);
@@ -218,41 +230,42 @@ public final class FileJournalStore implements OutboxStore {
     }
 
     @Override
-    public void markDelivered(String envelopeId, Instant at, byte[] receipt) {
+    public void markDelivered(String deliveryId, Instant at, byte[] receipt) {
         Objects.requireNonNull(at, "at");
         byte[] r = Objects.requireNonNull(receipt, "receipt").clone();
-        transition(envelopeId, OutboxState.QUEUED, "delivered", e -> e.delivered(at, r), DELIVERED, out -> {
+        transition(deliveryId, OutboxState.QUEUED, "delivered", e -> e.delivered(at, r), DELIVERED, out -> {
             writeInstant(out, at);
             writeBytes(out, r);
         });
     }
 
     @Override
-    public void markDead(String envelopeId, Instant at, String reason) {
+    public void markDead(String deliveryId, Instant at, String reason) {
         Objects.requireNonNull(at, "at");
         String why = clip(Objects.requireNonNull(reason, "reason"));
-        transition(envelopeId, OutboxState.QUEUED, "declared dead", e -> e.dead(at, why), DEAD, out -> {
+        transition(deliveryId, OutboxState.QUEUED, "declared dead", e -> e.dead(at, why), DEAD, out -> {
             writeInstant(out, at);
             out.writeUTF(why);
         });
     }
 
     @Override
-    public void replay(String envelopeId, Instant at) {
+    public void replay(String deliveryId, Instant at) {
         Objects.requireNonNull(at, "at");
-        transition(envelopeId, OutboxState.DEAD, "replayed", e -> e.replayed(at), REPLAYED,
+        transition(deliveryId, OutboxState.DEAD, "replayed", e -> e.replayed(at), REPLAYED,
                 out -> writeInstant(out, at));
     }
 
     @Override
-    public Optional<OutboxEntry> find(String envelopeId) {
-        return Optional.ofNullable(durable.get(envelopeId));
+    public Optional<OutboxEntry> find(String deliveryId) {
+        return Optional.ofNullable(durable.get(deliveryId));
     }
 
     @Override
     public List<OutboxEntry> list(OutboxState state) {
         return durable.values().stream().filter(e -> e.state() == state)
-                .sorted(Comparator.comparing(OutboxEntry::enqueuedAt).thenComparing(OutboxEntry::envelopeId))
+                .sorted(Comparator.comparing(OutboxEntry::enqueuedAt).thenComparing(OutboxEntry::envelopeId)
+                        .thenComparing(OutboxEntry::destination))
                 .toList();
     }
 
@@ -291,19 +304,19 @@ public final class FileJournalStore implements OutboxStore {
         void write(DataOutputStream out) throws IOException;
     }
 
-    private void transition(String envelopeId, OutboxState required, String action,
+    private void transition(String deliveryId, OutboxState required, String action,
             java.util.function.UnaryOperator<OutboxEntry> change, byte type, BodyWriter body) {
-        Objects.requireNonNull(envelopeId, "envelopeId");
+        Objects.requireNonNull(deliveryId, "deliveryId");
         CompletableFuture<Void> done;
         synchronized (latest) {
-            OutboxEntry current = latest.get(envelopeId);
+            OutboxEntry current = latest.get(deliveryId);
             if (current == null) {
-                throw new OutboxException.UnknownEnvelope(envelopeId);
+                throw new OutboxException.UnknownEnvelope(deliveryId);
             }
             if (current.state() != required) {
-                throw new OutboxException.IllegalTransition(envelopeId, current.state(), action);
+                throw new OutboxException.IllegalTransition(deliveryId, current.state(), action);
             }
-            done = submit(encode(type, envelopeId, body), change.apply(current));
+            done = submit(encode(type, deliveryId, body), change.apply(current));
         }
         await(done);
     }
@@ -318,7 +331,7 @@ public final class FileJournalStore implements OutboxStore {
             throw new OutboxException.StorageFailed("outbox journal " + file
                     + " failed earlier and accepts no more changes: " + f, f);
         }
-        latest.put(result.envelopeId(), result);
+        latest.put(result.deliveryId(), result);
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Write(frame, result, done));
         return done;
@@ -377,7 +390,7 @@ public final class FileJournalStore implements OutboxStore {
                 }
                 channel.force(false);
                 for (Write w : batch) {
-                    durable.put(w.result().envelopeId(), w.result());
+                    durable.put(w.result().deliveryId(), w.result());
                     w.done().complete(null);
                 }
             } catch (IOException | RuntimeException e) {
@@ -430,8 +443,8 @@ public final class FileJournalStore implements OutboxStore {
             Header h = header(bytes, pos);
             if (h != null) {
                 if (h.frameEnd() > bytes.length) {
-                    problems.add("torn record for envelope " + h.envelopeId() + " at offset " + pos + " ("
-                            + (bytes.length - pos) + " of " + (h.frameEnd() - pos) + " bytes)");
+                    problems.add("torn record for envelope " + envelopeOf(h.envelopeId()) + " at offset " + pos
+                            + " (" + (bytes.length - pos) + " of " + (h.frameEnd() - pos) + " bytes)");
                     suspects.add(h.envelopeId());
                     cutAt = pos;
                     break;
@@ -446,14 +459,14 @@ public final class FileJournalStore implements OutboxStore {
                     }
                     if (ByteBuffer.wrap(bytes).getInt(end - 8) != h.bodyLength()) {
                         // The record is intact, but its trailer could no longer recover it after header damage.
-                        problems.add("damaged trailer of the record for envelope " + h.envelopeId() + " at offset "
-                                + pos + " (record intact)");
+                        problems.add("damaged trailer of the record for envelope " + envelopeOf(h.envelopeId())
+                                + " at offset " + pos + " (record intact)");
                         damaged += end - pos;
                         rewrite = true;
                     }
                 } else {
-                    problems.add("checksum mismatch in the record for envelope " + h.envelopeId() + " at offset "
-                            + pos);
+                    problems.add("checksum mismatch in the record for envelope " + envelopeOf(h.envelopeId())
+                            + " at offset " + pos);
                     suspects.add(h.envelopeId());
                     damaged += end - pos;
                     rewrite = true;
@@ -504,8 +517,19 @@ public final class FileJournalStore implements OutboxStore {
             channel.force(true);
             copy = Optional.of(aside);
         }
-        List<String> lost = suspects.stream().filter(id -> !durable.containsKey(id)).toList();
-        List<String> reverted = suspects.stream().filter(durable::containsKey).toList();
+        if (legacyV2 && !rewrite) {
+            // Nothing damaged, but later records must be keyed by delivery id: rewrite in the current format.
+            rewriteFromState();
+            LOG.info("outbox journal {}: format 2 rewritten in format 3 ({} entries)", file, durable.size());
+        }
+        Set<String> suspectKeys = new TreeSet<>();
+        suspects.forEach(id -> suspectKeys.add(legacyV2 ? legacyKeys.getOrDefault(id, id) : id));
+        legacyV2 = false;
+        // The report names envelopes, which is what an operator sends again; a key names one of its deliveries.
+        List<String> lost = suspectKeys.stream().filter(id -> !durable.containsKey(id))
+                .map(FileJournalStore::envelopeOf).distinct().toList();
+        List<String> reverted = suspectKeys.stream().filter(durable::containsKey)
+                .map(id -> durable.get(id).envelopeId()).distinct().toList();
         Optional<String> damage = problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems));
         if (damage.isPresent()) {
             LOG.warn("outbox journal {}: {}; kept {} intact records, {} damaged bytes{}; lost envelopes: {}; "
@@ -526,6 +550,10 @@ public final class FileJournalStore implements OutboxStore {
         }
         byte[] head = Arrays.copyOf(bytes, MAGIC.length);
         if (Arrays.equals(head, MAGIC)) {
+            return false;
+        }
+        if (Arrays.equals(head, MAGIC_V2)) {
+            legacyV2 = true;
             return false;
         }
         if (Arrays.equals(head, MAGIC_V1)) {
@@ -549,11 +577,18 @@ public final class FileJournalStore implements OutboxStore {
             apply(body);
             return true;
         } catch (IOException | RuntimeException e) {
-            String id = idOf(body).orElse("?");
+            String id = idOf(body).map(FileJournalStore::envelopeOf).orElse("?");
             problems.add("record for envelope " + id + " at offset " + pos + " cannot be applied: " + e.getMessage());
             idOf(body).ifPresent(suspects::add);
             return false;
         }
+    }
+
+    /** The envelope id a delivery id starts with (see OutboxEntry.deliveryId); the key itself if it has no suffix. */
+    private static String envelopeOf(String key) {
+        int hash = key.lastIndexOf('#');
+        return hash > 0 && key.length() - hash == 17 && key.substring(hash + 1).matches("[0-9a-f]{16}")
+                ? key.substring(0, hash) : key;
     }
 
     private static Optional<String> idOf(byte[] body) {
@@ -653,7 +688,8 @@ public final class FileJournalStore implements OutboxStore {
             freshLock = fresh.lock();
             fresh.write(ByteBuffer.wrap(MAGIC));
             List<OutboxEntry> entries = durable.values().stream()
-                    .sorted(Comparator.comparing(OutboxEntry::enqueuedAt).thenComparing(OutboxEntry::envelopeId))
+                    .sorted(Comparator.comparing(OutboxEntry::enqueuedAt).thenComparing(OutboxEntry::envelopeId)
+                        .thenComparing(OutboxEntry::destination))
                     .toList();
             for (OutboxEntry e : entries) {
                 ByteBuffer frame = ByteBuffer.wrap(snapshot(e));
@@ -692,7 +728,8 @@ public final class FileJournalStore implements OutboxStore {
     }
 
     private static byte[] snapshot(OutboxEntry e) {
-        return encode(SNAPSHOT, e.envelopeId(), out -> {
+        return encode(SNAPSHOT, e.deliveryId(), out -> {
+            out.writeUTF(e.envelopeId());
             out.writeUTF(e.destination());
             out.writeUTF(e.recipientId());
             writeInstant(out, e.expiresAt());
@@ -718,25 +755,36 @@ public final class FileJournalStore implements OutboxStore {
     private void apply(byte[] body) throws IOException {
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(body));
         byte type = in.readByte();
-        String id = in.readUTF();
+        String recorded = in.readUTF();
+        boolean whole = type == ENQUEUED || type == SNAPSHOT;
+        // Format 3 records name the delivery and whole entries also hold the envelope id; format 2 named envelopes.
+        String envelopeId = !whole ? null : legacyV2 ? recorded : in.readUTF();
+        String destination = whole ? in.readUTF() : null;
+        String id = whole ? OutboxEntry.deliveryId(envelopeId, destination)
+                : legacyV2 ? legacyKeys.getOrDefault(recorded, recorded) : recorded;
+        if (whole && !legacyV2 && !id.equals(recorded)) {
+            throw new IOException("record names delivery " + recorded + " but holds " + id);
+        }
+        if (whole && legacyV2) {
+            legacyKeys.put(recorded, id);
+        }
         OutboxEntry current = durable.get(id);
         OutboxEntry next;
         if (type == ENQUEUED) {
             if (current != null) {
                 throw new IOException("second enqueue of " + id);
             }
-            String destination = in.readUTF();
             String recipient = in.readUTF();
             Instant expires = readInstant(in);
             String digest = in.readUTF();
             Instant at = readInstant(in);
             byte[] envelope = readBytes(in);
-            next = OutboxEntry.queued(id, destination, recipient, expires, digest, envelope, readBytes(in), at);
+            next = OutboxEntry.queued(envelopeId, destination, recipient, expires, digest, envelope, readBytes(in),
+                    at);
         } else if (type == SNAPSHOT) {
             if (current != null) {
                 throw new IOException("snapshot of " + id + " after it was already recorded");
             }
-            String destination = in.readUTF();
             String recipient = in.readUTF();
             Instant expires = readInstant(in);
             String digest = in.readUTF();
@@ -748,11 +796,11 @@ public final class FileJournalStore implements OutboxStore {
             Optional<String> lastError = in.readBoolean() ? Optional.of(in.readUTF()) : Optional.empty();
             Optional<Instant> finished = in.readBoolean() ? Optional.of(readInstant(in)) : Optional.empty();
             byte[] receipt = readBytes(in);
-            next = new OutboxEntry(id, destination, recipient, expires, digest, at, envelope, state, attempts,
+            next = new OutboxEntry(envelopeId, destination, recipient, expires, digest, at, envelope, state, attempts,
                     nextAttempt, lastError, finished, receipt, readBytes(in));
         } else {
             if (current == null) {
-                throw new IOException("state change for unknown envelope " + id);
+                throw new IOException("state change for unknown delivery " + id);
             }
             next = switch (type) {
                 case FAILED -> current.withAttempt(in.readInt(), readInstant(in), in.readUTF());
@@ -768,12 +816,12 @@ public final class FileJournalStore implements OutboxStore {
         durable.put(id, next);
     }
 
-    private static byte[] encode(byte type, String envelopeId, BodyWriter body) {
+    private static byte[] encode(byte type, String deliveryId, BodyWriter body) {
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
             DataOutputStream out = new DataOutputStream(bytes);
             out.writeByte(type);
-            out.writeUTF(envelopeId);
+            out.writeUTF(deliveryId);
             body.write(out);
             out.flush();
             byte[] content = bytes.toByteArray();
@@ -781,10 +829,10 @@ public final class FileJournalStore implements OutboxStore {
                 throw new IllegalArgumentException("outbox record of " + content.length + " bytes exceeds " + MAX_BODY);
             }
             ByteArrayOutputStream idBytes = new ByteArrayOutputStream(64);
-            new DataOutputStream(idBytes).writeUTF(envelopeId);
+            new DataOutputStream(idBytes).writeUTF(deliveryId);
             byte[] id = idBytes.toByteArray();
             if (id.length - 2 > MAX_ID_BYTES) {
-                throw new IllegalArgumentException("envelope id of " + (id.length - 2) + " bytes exceeds "
+                throw new IllegalArgumentException("delivery id of " + (id.length - 2) + " bytes exceeds "
                         + MAX_ID_BYTES);
             }
             ByteBuffer frame = ByteBuffer.allocate(FRAME_OVERHEAD - 2 + id.length + content.length);

@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * An {@link OutboxStore} in any JDBC database, for agencies that keep state in one. Each change is one statement
  * committed before the method returns (auto-commit, or an explicit commit), so it is as durable as the database.
  *
- * <p>The table ({@code fmi_share_outbox} unless another name is given) is created if absent, from the schema file
+ * <p>One row per delivery (an envelope to one destination), keyed by its {@linkplain OutboxEntry#deliveryId()
+ * delivery id}. The table ({@code fmi_share_outbox} unless another name is given) is created if absent, from the schema file
  * for the database: {@code outbox-postgresql.sql} ({@code bytea}, {@code timestamptz}) on PostgreSQL,
  * {@code outbox-standard.sql} ({@code BLOB}, {@code TIMESTAMP WITH TIME ZONE}) elsewhere; both ship in this
  * package so an embedder can run them instead. Timestamps are written as UTC offsets, so no session time zone can
@@ -96,6 +97,11 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
                 }
             }
             commit(c);
+            if (!upToDate(c)) {
+                throw new OutboxException.StorageFailed("outbox table " + table + " has no delivery_id column: it was "
+                        + "made by an earlier development build, which kept one destination per envelope; deliver "
+                        + "or retire its entries with that build and drop the table, or pass another table name", null);
+            }
         } catch (SQLException e) {
             throw new OutboxException.StorageFailed("cannot create outbox table " + table + ": " + e.getMessage(), e);
         }
@@ -103,7 +109,8 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
 
     private boolean upToDate(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT envelope_id, lease_owner, lease_until FROM " + table + " WHERE 1 = 0").close();
+            s.executeQuery("SELECT delivery_id, envelope_id, lease_owner, lease_until FROM " + table
+                    + " WHERE 1 = 0").close();
             commit(c);
             return true;
         } catch (SQLException e) {
@@ -140,25 +147,26 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         if (entry.state() != OutboxState.QUEUED || entry.attempts() != 0) {
             throw new IllegalArgumentException("only a fresh QUEUED entry can be enqueued, got " + entry);
         }
-        String sql = "INSERT INTO " + table + " (envelope_id, destination, recipient_id, expires_at, digest, "
-                + "enqueued_at, envelope, state, attempts, next_attempt_at, receipt, signed_envelope) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
+        String sql = "INSERT INTO " + table + " (delivery_id, envelope_id, destination, recipient_id, expires_at, "
+                + "digest, enqueued_at, envelope, state, attempts, next_attempt_at, receipt, signed_envelope) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)";
         try (Connection c = dataSource.getConnection()) {
-            if (exists(c, entry.envelopeId())) {
+            if (exists(c, entry.deliveryId())) {
                 return false;
             }
             try (PreparedStatement p = c.prepareStatement(sql)) {
-                p.setString(1, entry.envelopeId());
-                p.setString(2, entry.destination());
-                p.setString(3, entry.recipientId());
-                p.setObject(4, timestamp(entry.expiresAt()));
-                p.setString(5, entry.digest());
-                p.setObject(6, timestamp(entry.enqueuedAt()));
-                p.setBytes(7, entry.envelope());
-                p.setString(8, OutboxState.QUEUED.name());
-                p.setObject(9, timestamp(entry.nextAttemptAt()));
-                p.setBytes(10, new byte[0]);
-                p.setBytes(11, entry.signedEnvelope());
+                p.setString(1, entry.deliveryId());
+                p.setString(2, entry.envelopeId());
+                p.setString(3, entry.destination());
+                p.setString(4, entry.recipientId());
+                p.setObject(5, timestamp(entry.expiresAt()));
+                p.setString(6, entry.digest());
+                p.setObject(7, timestamp(entry.enqueuedAt()));
+                p.setBytes(8, entry.envelope());
+                p.setString(9, OutboxState.QUEUED.name());
+                p.setObject(10, timestamp(entry.nextAttemptAt()));
+                p.setBytes(11, new byte[0]);
+                p.setBytes(12, entry.signedEnvelope());
                 p.executeUpdate();
                 commit(c);
                 return true;
@@ -176,9 +184,9 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     }
 
     @Override
-    public void recordFailure(String envelopeId, int attempts, Instant nextAttemptAt, String error) {
+    public void recordFailure(String deliveryId, int attempts, Instant nextAttemptAt, String error) {
         Objects.requireNonNull(nextAttemptAt, "nextAttemptAt");
-        update(envelopeId, OutboxState.QUEUED, "retried",
+        update(deliveryId, OutboxState.QUEUED, "retried",
                 "attempts = ?, next_attempt_at = ?, last_error = ?, lease_owner = NULL, lease_until = NULL", p -> {
                     p.setInt(1, attempts);
                     p.setObject(2, timestamp(nextAttemptAt));
@@ -188,10 +196,10 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     }
 
     @Override
-    public void markDelivered(String envelopeId, Instant at, byte[] receipt) {
+    public void markDelivered(String deliveryId, Instant at, byte[] receipt) {
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(receipt, "receipt");
-        update(envelopeId, OutboxState.QUEUED, "delivered", "state = 'DELIVERED', finished_at = ?, receipt = ?, "
+        update(deliveryId, OutboxState.QUEUED, "delivered", "state = 'DELIVERED', finished_at = ?, receipt = ?, "
                 + "lease_owner = NULL, lease_until = NULL",
                 p -> {
                     p.setObject(1, timestamp(at));
@@ -201,9 +209,9 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     }
 
     @Override
-    public void markDead(String envelopeId, Instant at, String reason) {
+    public void markDead(String deliveryId, Instant at, String reason) {
         Objects.requireNonNull(at, "at");
-        update(envelopeId, OutboxState.QUEUED, "declared dead", "state = 'DEAD', finished_at = ?, last_error = ?, "
+        update(deliveryId, OutboxState.QUEUED, "declared dead", "state = 'DEAD', finished_at = ?, last_error = ?, "
                 + "lease_owner = NULL, lease_until = NULL",
                 p -> {
                     p.setObject(1, timestamp(at));
@@ -213,9 +221,9 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     }
 
     @Override
-    public void replay(String envelopeId, Instant at) {
+    public void replay(String deliveryId, Instant at) {
         Objects.requireNonNull(at, "at");
-        update(envelopeId, OutboxState.DEAD, "replayed",
+        update(deliveryId, OutboxState.DEAD, "replayed",
                 "state = 'QUEUED', attempts = 0, next_attempt_at = ?, finished_at = NULL, lease_owner = NULL, "
                 + "lease_until = NULL", p -> {
                     p.setObject(1, timestamp(at));
@@ -245,13 +253,39 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
     }
 
+    @Override
+    public boolean renew(String deliveryId, String owner, Instant now, Duration leaseTime) {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(now, "now");
+        if (leaseTime.isNegative() || leaseTime.isZero()) {
+            throw new IllegalArgumentException("leaseTime must be positive, was " + leaseTime);
+        }
+        // Held means: this owner, not yet expired. An expired lease nobody took yet is not renewed either, because
+        // another instance may be leasing it at this moment.
+        String sql = "UPDATE " + table + " SET lease_until = ? WHERE delivery_id = ? AND state = 'QUEUED' "
+                + "AND lease_owner = ? AND lease_until > ?";
+        try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
+            p.setObject(1, timestamp(now.plus(leaseTime)));
+            p.setString(2, deliveryId);
+            p.setString(3, owner);
+            p.setObject(4, timestamp(now));
+            int rows = p.executeUpdate();
+            commit(c);
+            return rows == 1;
+        } catch (SQLException e) {
+            throw new OutboxException.StorageFailed("cannot renew the lease of " + deliveryId + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
     /** One statement: rows another transaction is leasing right now are skipped, not waited for. */
     private List<String> leaseSkipLocked(Connection c, String owner, Instant now, Duration leaseTime, int max)
             throws SQLException {
-        String sql = "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE envelope_id IN ("
-                + "SELECT envelope_id FROM " + table + " WHERE state = 'QUEUED' AND next_attempt_at <= ? "
+        String sql = "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE delivery_id IN ("
+                + "SELECT delivery_id FROM " + table + " WHERE state = 'QUEUED' AND next_attempt_at <= ? "
                 + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at LIMIT ? "
-                + "FOR UPDATE SKIP LOCKED) RETURNING envelope_id, next_attempt_at";
+                + "FOR UPDATE SKIP LOCKED) RETURNING delivery_id, next_attempt_at";
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, owner);
             p.setObject(2, timestamp(now.plus(leaseTime)));
@@ -277,7 +311,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     private List<String> leaseOneByOne(Connection c, String owner, Instant now, Duration leaseTime, int max)
             throws SQLException {
         List<String> candidates = new ArrayList<>();
-        String select = "SELECT envelope_id FROM " + table + " WHERE state = 'QUEUED' AND next_attempt_at <= ? "
+        String select = "SELECT delivery_id FROM " + table + " WHERE state = 'QUEUED' AND next_attempt_at <= ? "
                 + "AND (lease_until IS NULL OR lease_until <= ?) ORDER BY next_attempt_at";
         try (PreparedStatement p = c.prepareStatement(select)) {
             p.setMaxRows(max * 4);
@@ -291,7 +325,7 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
         commit(c);
         List<String> leased = new ArrayList<>();
-        String take = "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE envelope_id = ? "
+        String take = "UPDATE " + table + " SET lease_owner = ?, lease_until = ? WHERE delivery_id = ? "
                 + "AND state = 'QUEUED' AND (lease_until IS NULL OR lease_until <= ?)";
         try (PreparedStatement p = c.prepareStatement(take)) {
             for (String id : candidates) {
@@ -312,16 +346,22 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
     }
 
     @Override
-    public Optional<OutboxEntry> find(String envelopeId) {
-        Objects.requireNonNull(envelopeId, "envelopeId");
-        List<OutboxEntry> found = query("WHERE envelope_id = ?", envelopeId);
+    public Optional<OutboxEntry> find(String deliveryId) {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        List<OutboxEntry> found = query("WHERE delivery_id = ?", deliveryId);
         return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    @Override
+    public List<OutboxEntry> deliveriesOf(String envelopeId) {
+        Objects.requireNonNull(envelopeId, "envelopeId");
+        return query("WHERE envelope_id = ? ORDER BY enqueued_at, destination", envelopeId);
     }
 
     @Override
     public List<OutboxEntry> list(OutboxState state) {
         Objects.requireNonNull(state, "state");
-        return query("WHERE state = ? ORDER BY enqueued_at, envelope_id", state.name());
+        return query("WHERE state = ? ORDER BY enqueued_at, envelope_id, destination", state.name());
     }
 
     @Override
@@ -333,24 +373,24 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         int bind(PreparedStatement p) throws SQLException;
     }
 
-    private void update(String envelopeId, OutboxState required, String action, String set, Binder binder) {
-        Objects.requireNonNull(envelopeId, "envelopeId");
-        String sql = "UPDATE " + table + " SET " + set + " WHERE envelope_id = ? AND state = ?";
+    private void update(String deliveryId, OutboxState required, String action, String set, Binder binder) {
+        Objects.requireNonNull(deliveryId, "deliveryId");
+        String sql = "UPDATE " + table + " SET " + set + " WHERE delivery_id = ? AND state = ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             int next = binder.bind(p);
-            p.setString(next, envelopeId);
+            p.setString(next, deliveryId);
             p.setString(next + 1, required.name());
             int rows = p.executeUpdate();
             commit(c);
             if (rows == 0) {
-                Optional<OutboxEntry> current = find(envelopeId);
+                Optional<OutboxEntry> current = find(deliveryId);
                 if (current.isEmpty()) {
-                    throw new OutboxException.UnknownEnvelope(envelopeId);
+                    throw new OutboxException.UnknownEnvelope(deliveryId);
                 }
-                throw new OutboxException.IllegalTransition(envelopeId, current.get().state(), action);
+                throw new OutboxException.IllegalTransition(deliveryId, current.get().state(), action);
             }
         } catch (SQLException e) {
-            throw new OutboxException.StorageFailed("cannot update " + envelopeId + ": " + e.getMessage(), e);
+            throw new OutboxException.StorageFailed("cannot update " + deliveryId + ": " + e.getMessage(), e);
         }
     }
 
@@ -379,9 +419,9 @@ public final class JdbcOutboxStore implements SharedOutboxStore {
         }
     }
 
-    private boolean exists(Connection c, String envelopeId) throws SQLException {
-        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM " + table + " WHERE envelope_id = ?")) {
-            p.setString(1, envelopeId);
+    private boolean exists(Connection c, String deliveryId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT 1 FROM " + table + " WHERE delivery_id = ?")) {
+            p.setString(1, deliveryId);
             try (ResultSet r = p.executeQuery()) {
                 return r.next();
             }

@@ -1,12 +1,17 @@
 package org.fmishare.delivery.outbox;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import org.fmishare.core.jose.Digests;
 
 /**
- * One envelope in the outbox and its delivery state, as a store returns it.
+ * One delivery in the outbox, an envelope to one destination, and its state, as a store returns it.
+ *
+ * <p>An envelope may be queued for several destinations; each is its own entry, tracked on its own and named by its
+ * {@link #deliveryId() delivery id}, which stores use as their key.
  *
  * <p>The envelope is held as the exact bytes that will go on the wire (the JWS JSON serialization); the outbox never
  * re-serializes it, so what was signed is what is sent. Byte arrays are copied in and out.
@@ -52,6 +57,9 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
         if (envelopeId.isBlank() || envelopeId.length() > 256) {
             throw new IllegalArgumentException("envelopeId must be 1 to 256 characters");
         }
+        if (destination.isBlank() || destination.length() > 2048) {
+            throw new IllegalArgumentException("destination must be 1 to 2048 characters");
+        }
         if (attempts < 0) {
             throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
         }
@@ -94,6 +102,31 @@ public record OutboxEntry(String envelopeId, String destination, String recipien
             String digest, byte[] envelope, byte[] signedEnvelope, Instant at) {
         return new OutboxEntry(envelopeId, destination, recipientId, expiresAt, digest, at, envelope,
                 OutboxState.QUEUED, 0, at, Optional.empty(), Optional.empty(), new byte[0], signedEnvelope);
+    }
+
+    /**
+     * The key of this entry in a store: the envelope id and the destination, so that one envelope queued for two
+     * destinations is two deliveries.
+     *
+     * @return {@link #deliveryId(String, String) deliveryId(envelopeId, destination)}
+     */
+    public String deliveryId() {
+        return deliveryId(envelopeId, destination);
+    }
+
+    /**
+     * The delivery id of an envelope to a destination: {@code <envelope id>#<16 hex digits>}, the digits being the
+     * start of the SHA-256 of the destination URI. The destination is hashed, not appended, so the id stays short
+     * (destinations may be 2,048 characters) while still starting with the envelope id an operator knows.
+     *
+     * @param envelopeId the envelope id
+     * @param destination the destination URI, as stored
+     * @return the delivery id
+     */
+    public static String deliveryId(String envelopeId, String destination) {
+        Objects.requireNonNull(envelopeId, "envelopeId");
+        Objects.requireNonNull(destination, "destination");
+        return envelopeId + "#" + Digests.sha256Hex(destination.getBytes(StandardCharsets.UTF_8)).substring(0, 16);
     }
 
     /** {@return a copy of the serialized envelope} */

@@ -26,8 +26,23 @@ public interface SharedOutboxStore extends OutboxStore {
      * @param now the caller's current time
      * @param leaseTime how long the leases last; longer than any delivery attempt
      * @param max the most entries to lease, at least 1
-     * @return the ids of the entries now leased to {@code owner}, due first
+     * @return the {@linkplain OutboxEntry#deliveryId() delivery ids} of the entries now leased to {@code owner}, due
+     *     first
      * @throws OutboxException.StorageFailed if the store cannot be read or written
      */
     List<String> lease(String owner, Instant now, Duration leaseTime, int max);
+
+    /**
+     * Extends a lease {@code owner} still holds, so that a delivery attempt longer than the lease time is not taken
+     * over while it is under way. A lease that expired and was taken by another instance, or an entry that is no
+     * longer QUEUED, is left alone.
+     *
+     * @param deliveryId the leased entry's {@linkplain OutboxEntry#deliveryId() delivery id}
+     * @param owner the instance holding the lease
+     * @param now the caller's current time
+     * @param leaseTime the new lease lasts until {@code now + leaseTime}
+     * @return true if the lease was extended; false if {@code owner} no longer holds it
+     * @throws OutboxException.StorageFailed if the store cannot be read or written
+     */
+    boolean renew(String deliveryId, String owner, Instant now, Duration leaseTime);
 }

@@ -31,7 +31,7 @@ class FileJournalStoreTest extends OutboxStoreContract {
             ends.add(Files.size(journal));
             store.enqueue(entry("b"));
             ends.add(Files.size(journal));
-            store.markDelivered("a", T0.plusSeconds(1), new byte[] {7});
+            store.markDelivered(key("a"), T0.plusSeconds(1), new byte[] {7});
             ends.add(Files.size(journal));
         }
         return ends;
@@ -52,8 +52,8 @@ class FileJournalStoreTest extends OutboxStoreContract {
                 assertThat(r.recordsReplayed()).isEqualTo(2);
                 assertThat(r.damagedBytes()).isEqualTo(cut - lastStart);
                 assertThat(r.damage().orElseThrow()).contains("offset " + lastStart);
-                assertThat(store.find("a").orElseThrow().state()).isEqualTo(OutboxState.QUEUED);
-                assertThat(store.find("b")).isPresent();
+                assertThat(store.find(key("a")).orElseThrow().state()).isEqualTo(OutboxState.QUEUED);
+                assertThat(store.find(key("b"))).isPresent();
                 assertThat(Files.size(torn)).isEqualTo(lastStart);
                 assertThat(Files.readAllBytes(r.damagedCopy().orElseThrow())).hasSize((int) (cut - lastStart));
             }
@@ -76,11 +76,11 @@ class FileJournalStoreTest extends OutboxStoreContract {
             assertThat(store.recovery().lostEnvelopeIds()).isEmpty();
             assertThat(store.recovery().revertedEnvelopeIds()).containsExactly("a");
             // The store keeps working after recovery: the lost change can be made again.
-            store.markDelivered("a", T0.plusSeconds(2), new byte[0]);
+            store.markDelivered(key("a"), T0.plusSeconds(2), new byte[0]);
         }
         try (FileJournalStore store = FileJournalStore.open(journal)) {
             assertThat(store.recovery().intact()).isTrue();
-            assertThat(store.find("a").orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(store.find(key("a")).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
         }
     }
 
@@ -104,7 +104,7 @@ class FileJournalStoreTest extends OutboxStoreContract {
                 enqueueFrame.put(id, new long[] {start, Files.size(journal)});
             }
             failureFrame[0] = Files.size(journal);
-            store.recordFailure("env-bravo", 1, T0.plusSeconds(30), "HTTP 503");
+            store.recordFailure(key("env-bravo"), 1, T0.plusSeconds(30), "HTTP 503");
             failureFrame[1] = Files.size(journal);
         }
         byte[] original = Files.readAllBytes(journal);
@@ -124,7 +124,7 @@ class FileJournalStoreTest extends OutboxStoreContract {
                 for (String id : ids) {
                     long[] own = enqueueFrame.get(id);
                     boolean hit = offset >= own[0] && offset < own[1];
-                    java.util.Optional<OutboxEntry> found = store.find(id);
+                    java.util.Optional<OutboxEntry> found = store.find(key(id));
                     if (!hit) {
                         assertThat(found).as("flip at %d must not lose %s", offset, id).isPresent();
                     }
@@ -137,7 +137,7 @@ class FileJournalStoreTest extends OutboxStoreContract {
                         lostSomewhere++;
                     }
                 }
-                OutboxEntry bravo = store.find("env-bravo").orElse(null);
+                OutboxEntry bravo = store.find(key("env-bravo")).orElse(null);
                 if (bravo != null && bravo.attempts() == 0) {
                     assertThat(offset).as("only a hit failure record may undo the failure")
                             .isBetween((int) failureFrame[0], (int) failureFrame[1] - 1);
@@ -147,7 +147,7 @@ class FileJournalStoreTest extends OutboxStoreContract {
                 assertThat(survivors).hasSize(r.entries());
                 // Deliverable: the store accepts the next state change for every survivor.
                 for (OutboxEntry e : survivors) {
-                    store.markDelivered(e.envelopeId(), T0.plusSeconds(60), new byte[] {1});
+                    store.markDelivered(e.deliveryId(), T0.plusSeconds(60), new byte[] {1});
                 }
             }
             try (FileJournalStore store = FileJournalStore.open(file)) {
@@ -180,6 +180,30 @@ class FileJournalStoreTest extends OutboxStoreContract {
     }
 
     @Test
+    void aJournalInTheSecondFormatIsReadAndRewrittenInTheCurrentOne() throws IOException {
+        // Written by the release before deliveries were keyed by destination: env-1 failed once, env-2 delivered,
+        // env-3 dead, each to the contract's destination.
+        Path journal = dir.resolve("v2.journal");
+        try (java.io.InputStream in = FileJournalStoreTest.class.getResourceAsStream("format2-three-entries.journal")) {
+            Files.write(journal, in.readAllBytes());
+        }
+        try (FileJournalStore store = FileJournalStore.open(journal)) {
+            assertThat(store.recovery().nothingLost()).isTrue();
+            assertThat(store.recovery().damagedBytes()).isZero();
+            assertThat(store.find(key("env-1")).orElseThrow().attempts()).isEqualTo(1);
+            assertThat(store.find(key("env-2")).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(store.find(key("env-3")).orElseThrow().state()).isEqualTo(OutboxState.DEAD);
+            store.replay(key("env-3"), T0.plusSeconds(100));
+        }
+        assertThat(Files.readAllBytes(journal)[7]).as("format version").isEqualTo((byte) 3);
+        try (FileJournalStore store = FileJournalStore.open(journal)) {
+            assertThat(store.recovery().intact()).isTrue();
+            assertThat(store.find(key("env-3")).orElseThrow().state()).isEqualTo(OutboxState.QUEUED);
+            assertThat(store.deliveriesOf("env-1")).hasSize(1);
+        }
+    }
+
+    @Test
     void garbageAppendedAfterTheLastRecordIsCutOff() throws IOException {
         Path journal = dir.resolve("j");
         writeSample(journal);
@@ -187,7 +211,7 @@ class FileJournalStoreTest extends OutboxStoreContract {
         try (FileJournalStore store = FileJournalStore.open(journal)) {
             assertThat(store.recovery().recordsReplayed()).isEqualTo(3);
             assertThat(store.recovery().damagedBytes()).isEqualTo(6);
-            assertThat(store.find("a").orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(store.find(key("a")).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
         }
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("j.damaged-"))).hasSize(1);
@@ -251,7 +275,7 @@ class FileJournalStoreTest extends OutboxStoreContract {
         assertThat(failure.get()).isNull();
         assertThat(stillInterrupted).isTrue();
         store.enqueue(OutboxStoreContract.entry("b"));
-        store.markDelivered("a", T0.plusSeconds(1), new byte[] {7});
+        store.markDelivered(key("a"), T0.plusSeconds(1), new byte[] {7});
         Thread.currentThread().interrupt();
         try {
             store.close();
@@ -261,9 +285,9 @@ class FileJournalStoreTest extends OutboxStoreContract {
         try (FileJournalStore again = FileJournalStore.open(journal)) {
             assertThat(again.recovery().nothingLost()).isTrue();
             assertThat(again.recovery().damage()).isEmpty();
-            assertThat(again.find("a").orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
-            assertThat(again.find("b").orElseThrow().state()).isEqualTo(OutboxState.QUEUED);
-            again.markDelivered("b", T0.plusSeconds(2), new byte[0]);
+            assertThat(again.find(key("a")).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(again.find(key("b")).orElseThrow().state()).isEqualTo(OutboxState.QUEUED);
+            again.markDelivered(key("b"), T0.plusSeconds(2), new byte[0]);
         }
     }
 }

@@ -59,9 +59,11 @@ class JournalFuzzTest {
             store.enqueue(OutboxStoreContract.entry("env-1"));
             store.enqueue(OutboxStoreContract.entry("env-2"));
             store.enqueue(OutboxStoreContract.entry("env-3"));
-            store.recordFailure("env-1", 1, OutboxStoreContract.T0.plusSeconds(60), "connection refused");
-            store.markDelivered("env-2", OutboxStoreContract.T0.plusSeconds(5), "{\"receipt\":1}".getBytes());
-            store.markDead("env-3", OutboxStoreContract.T0.plusSeconds(9), "expired");
+            store.recordFailure(OutboxStoreContract.key("env-1"), 1, OutboxStoreContract.T0.plusSeconds(60),
+                    "connection refused");
+            store.markDelivered(OutboxStoreContract.key("env-2"), OutboxStoreContract.T0.plusSeconds(5),
+                    "{\"receipt\":1}".getBytes());
+            store.markDead(OutboxStoreContract.key("env-3"), OutboxStoreContract.T0.plusSeconds(9), "expired");
         }
         byte[] valid = Files.readAllBytes(file);
         FuzzCorpus.write(dir, "valid-three-entries", valid);

@@ -20,8 +20,15 @@ abstract class OutboxStoreContract {
     /** Opens the store under test; a second call after {@code close()} must reopen the same data. */
     abstract OutboxStore open();
 
+    static final String DEST = "https://smc.example.test/fmi";
+
+    /** The delivery id of {@link #entry(String) entry(id)}, the key the store's methods take. */
+    static String key(String id) {
+        return OutboxEntry.deliveryId(id, DEST);
+    }
+
     static OutboxEntry entry(String id) {
-        return OutboxEntry.queued(id, "https://smc.example.test/fmi", "smc-examplesocial", T0.plusSeconds(86_400),
+        return OutboxEntry.queued(id, DEST, "smc-examplesocial", T0.plusSeconds(86_400),
                 "sha-256:" + "0".repeat(64), ("{\"envelope\":\"" + id + "\"}").getBytes(StandardCharsets.UTF_8), T0);
     }
 
@@ -29,9 +36,9 @@ abstract class OutboxStoreContract {
     void enqueuedEntryIsFoundAndListedAsQueued() {
         try (OutboxStore store = open()) {
             assertThat(store.enqueue(entry("e-1"))).isTrue();
-            assertThat(store.find("e-1")).contains(entry("e-1"));
+            assertThat(store.find(OutboxStoreContract.key("e-1"))).contains(entry("e-1"));
             assertThat(store.list(OutboxState.QUEUED)).containsExactly(entry("e-1"));
-            assertThat(store.find("e-2")).isEmpty();
+            assertThat(store.find(OutboxStoreContract.key("e-2"))).isEmpty();
         }
     }
 
@@ -40,9 +47,33 @@ abstract class OutboxStoreContract {
         try (OutboxStore store = open()) {
             assertThat(store.enqueue(entry("e-1"))).isTrue();
             assertThat(store.enqueue(entry("e-1"))).isFalse();
-            store.markDelivered("e-1", T0.plusSeconds(5), new byte[] {1, 2});
+            store.markDelivered(OutboxStoreContract.key("e-1"), T0.plusSeconds(5), new byte[] {1, 2});
             assertThat(store.enqueue(entry("e-1"))).isFalse();
-            assertThat(store.find("e-1").orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(store.find(OutboxStoreContract.key("e-1")).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+        }
+    }
+
+    @Test
+    void oneEnvelopeForTwoDestinationsIsTwoDeliveriesTrackedSeparately() {
+        OutboxEntry first = entry("e-1");
+        OutboxEntry second = OutboxEntry.queued("e-1", "mailto:fmi@smc.example.test", first.recipientId(),
+                first.expiresAt(), first.digest(), first.envelope(), T0.plusSeconds(1));
+        try (OutboxStore store = open()) {
+            assertThat(store.enqueue(first)).isTrue();
+            assertThat(store.enqueue(second)).as("the same envelope for another destination").isTrue();
+            assertThat(store.enqueue(second)).as("but once per destination").isFalse();
+            store.markDelivered(first.deliveryId(), T0.plusSeconds(5), new byte[] {1});
+            store.recordFailure(second.deliveryId(), 1, T0.plusSeconds(9), "HTTP 503");
+        }
+        try (OutboxStore store = open()) {
+            assertThat(store.deliveriesOf("e-1")).extracting(OutboxEntry::destination, OutboxEntry::state,
+                    OutboxEntry::attempts).containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(DEST, OutboxState.DELIVERED, 0),
+                            org.assertj.core.groups.Tuple.tuple("mailto:fmi@smc.example.test", OutboxState.QUEUED, 1));
+            assertThat(store.find(second.deliveryId()).orElseThrow().lastError()).contains("HTTP 503");
+            assertThat(store.list(OutboxState.QUEUED)).extracting(OutboxEntry::deliveryId)
+                    .containsExactly(second.deliveryId());
+            assertThat(store.deliveriesOf("e-2")).isEmpty();
         }
     }
 
@@ -50,9 +81,9 @@ abstract class OutboxStoreContract {
     void failuresCountAttemptsAndScheduleTheNext() {
         try (OutboxStore store = open()) {
             store.enqueue(entry("e-1"));
-            store.recordFailure("e-1", 1, T0.plusSeconds(2), "HTTP 503");
-            store.recordFailure("e-1", 2, T0.plusSeconds(6), "connection reset");
-            OutboxEntry e = store.find("e-1").orElseThrow();
+            store.recordFailure(OutboxStoreContract.key("e-1"), 1, T0.plusSeconds(2), "HTTP 503");
+            store.recordFailure(OutboxStoreContract.key("e-1"), 2, T0.plusSeconds(6), "connection reset");
+            OutboxEntry e = store.find(OutboxStoreContract.key("e-1")).orElseThrow();
             assertThat(e.state()).isEqualTo(OutboxState.QUEUED);
             assertThat(e.attempts()).isEqualTo(2);
             assertThat(e.nextAttemptAt()).isEqualTo(T0.plusSeconds(6));
@@ -64,16 +95,16 @@ abstract class OutboxStoreContract {
     void deliveredKeepsTheReceiptAndIsTerminal() {
         try (OutboxStore store = open()) {
             store.enqueue(entry("e-1"));
-            store.markDelivered("e-1", T0.plusSeconds(1), "receipt".getBytes(StandardCharsets.UTF_8));
-            OutboxEntry e = store.find("e-1").orElseThrow();
+            store.markDelivered(OutboxStoreContract.key("e-1"), T0.plusSeconds(1), "receipt".getBytes(StandardCharsets.UTF_8));
+            OutboxEntry e = store.find(OutboxStoreContract.key("e-1")).orElseThrow();
             assertThat(e.state()).isEqualTo(OutboxState.DELIVERED);
             assertThat(new String(e.receipt(), StandardCharsets.UTF_8)).isEqualTo("receipt");
             assertThat(e.finishedAt()).contains(T0.plusSeconds(1));
-            assertThatThrownBy(() -> store.markDelivered("e-1", T0, new byte[0]))
+            assertThatThrownBy(() -> store.markDelivered(OutboxStoreContract.key("e-1"), T0, new byte[0]))
                     .isInstanceOf(OutboxException.IllegalTransition.class).hasMessageContaining("DELIVERED");
-            assertThatThrownBy(() -> store.recordFailure("e-1", 1, T0, "x"))
+            assertThatThrownBy(() -> store.recordFailure(OutboxStoreContract.key("e-1"), 1, T0, "x"))
                     .isInstanceOf(OutboxException.IllegalTransition.class);
-            assertThatThrownBy(() -> store.replay("e-1", T0)).isInstanceOf(OutboxException.IllegalTransition.class);
+            assertThatThrownBy(() -> store.replay(OutboxStoreContract.key("e-1"), T0)).isInstanceOf(OutboxException.IllegalTransition.class);
         }
     }
 
@@ -82,16 +113,16 @@ abstract class OutboxStoreContract {
         try (OutboxStore store = open()) {
             store.enqueue(entry("e-1"));
             store.enqueue(entry("e-2"));
-            store.recordFailure("e-1", 5, T0.plusSeconds(60), "HTTP 503");
-            store.markDead("e-1", T0.plusSeconds(61), "gave up after 5 attempts");
+            store.recordFailure(OutboxStoreContract.key("e-1"), 5, T0.plusSeconds(60), "HTTP 503");
+            store.markDead(OutboxStoreContract.key("e-1"), T0.plusSeconds(61), "gave up after 5 attempts");
             assertThat(store.list(OutboxState.DEAD)).extracting(OutboxEntry::envelopeId).containsExactly("e-1");
             assertThat(store.list(OutboxState.QUEUED)).extracting(OutboxEntry::envelopeId).containsExactly("e-2");
-            store.replay("e-1", T0.plusSeconds(100));
-            OutboxEntry e = store.find("e-1").orElseThrow();
+            store.replay(OutboxStoreContract.key("e-1"), T0.plusSeconds(100));
+            OutboxEntry e = store.find(OutboxStoreContract.key("e-1")).orElseThrow();
             assertThat(e.state()).isEqualTo(OutboxState.QUEUED);
             assertThat(e.attempts()).isZero();
             assertThat(e.nextAttemptAt()).isEqualTo(T0.plusSeconds(100));
-            assertThatThrownBy(() -> store.replay("e-2", T0)).isInstanceOf(OutboxException.IllegalTransition.class)
+            assertThatThrownBy(() -> store.replay(OutboxStoreContract.key("e-2"), T0)).isInstanceOf(OutboxException.IllegalTransition.class)
                     .hasMessageContaining("QUEUED");
         }
     }
@@ -99,7 +130,7 @@ abstract class OutboxStoreContract {
     @Test
     void unknownEnvelopeIsATypedError() {
         try (OutboxStore store = open()) {
-            assertThatThrownBy(() -> store.markDead("nope", T0, "x"))
+            assertThatThrownBy(() -> store.markDead(OutboxStoreContract.key("nope"), T0, "x"))
                     .isInstanceOf(OutboxException.UnknownEnvelope.class).hasMessageContaining("nope");
         }
     }
@@ -110,15 +141,15 @@ abstract class OutboxStoreContract {
             store.enqueue(entry("a"));
             store.enqueue(entry("b"));
             store.enqueue(entry("c"));
-            store.recordFailure("a", 1, T0.plusSeconds(3), "timeout");
-            store.markDelivered("b", T0.plusSeconds(4), new byte[] {9});
-            store.markDead("c", T0.plusSeconds(5), "HTTP 400");
+            store.recordFailure(OutboxStoreContract.key("a"), 1, T0.plusSeconds(3), "timeout");
+            store.markDelivered(OutboxStoreContract.key("b"), T0.plusSeconds(4), new byte[] {9});
+            store.markDead(OutboxStoreContract.key("c"), T0.plusSeconds(5), "HTTP 400");
         }
         try (OutboxStore store = open()) {
-            assertThat(store.find("a").orElseThrow().attempts()).isEqualTo(1);
-            assertThat(store.find("b").orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
-            assertThat(store.find("b").orElseThrow().receipt()).containsExactly(9);
-            assertThat(store.find("c").orElseThrow().lastError()).contains("HTTP 400");
+            assertThat(store.find(OutboxStoreContract.key("a")).orElseThrow().attempts()).isEqualTo(1);
+            assertThat(store.find(OutboxStoreContract.key("b")).orElseThrow().state()).isEqualTo(OutboxState.DELIVERED);
+            assertThat(store.find(OutboxStoreContract.key("b")).orElseThrow().receipt()).containsExactly(9);
+            assertThat(store.find(OutboxStoreContract.key("c")).orElseThrow().lastError()).contains("HTTP 400");
         }
     }
 

@@ -22,10 +22,11 @@ abstract class SharedOutboxStoreContract extends OutboxStoreContract {
         try (SharedOutboxStore store = open()) {
             store.enqueue(entry("e-1"));
             store.enqueue(entry("e-2"));
-            assertThat(store.lease("a", T0, Duration.ofSeconds(30), 10)).containsExactlyInAnyOrder("e-1", "e-2");
+            assertThat(store.lease("a", T0, Duration.ofSeconds(30), 10))
+                    .containsExactlyInAnyOrder(key("e-1"), key("e-2"));
             assertThat(store.lease("b", T0.plusSeconds(29), Duration.ofSeconds(30), 10)).isEmpty();
             assertThat(store.lease("b", T0.plusSeconds(30), Duration.ofSeconds(30), 10))
-                    .containsExactlyInAnyOrder("e-1", "e-2");
+                    .containsExactlyInAnyOrder(key("e-1"), key("e-2"));
             assertThat(store.lease("a", T0.plusSeconds(31), Duration.ofSeconds(30), 10)).isEmpty();
         }
     }
@@ -37,11 +38,11 @@ abstract class SharedOutboxStoreContract extends OutboxStoreContract {
             store.enqueue(entry("e-2"));
             store.enqueue(entry("e-3"));
             store.enqueue(entry("e-4"));
-            store.markDelivered("e-1", T0, new byte[0]);
-            store.markDead("e-2", T0, "refused");
-            store.recordFailure("e-3", 1, T0.plusSeconds(60), "HTTP 503");
-            assertThat(store.lease("a", T0.plusSeconds(1), Duration.ofMinutes(10), 10)).containsExactly("e-4");
-            assertThat(store.lease("a", T0.plusSeconds(60), Duration.ofSeconds(5), 10)).containsExactly("e-3");
+            store.markDelivered(OutboxStoreContract.key("e-1"), T0, new byte[0]);
+            store.markDead(OutboxStoreContract.key("e-2"), T0, "refused");
+            store.recordFailure(OutboxStoreContract.key("e-3"), 1, T0.plusSeconds(60), "HTTP 503");
+            assertThat(store.lease("a", T0.plusSeconds(1), Duration.ofMinutes(10), 10)).containsExactly(key("e-4"));
+            assertThat(store.lease("a", T0.plusSeconds(60), Duration.ofSeconds(5), 10)).containsExactly(key("e-3"));
         }
     }
 
@@ -49,11 +50,27 @@ abstract class SharedOutboxStoreContract extends OutboxStoreContract {
     void recordingAFailureEndsTheLeaseSoAnotherInstanceRetriesWhenDue() {
         try (SharedOutboxStore store = open()) {
             store.enqueue(entry("e-1"));
-            assertThat(store.lease("a", T0, Duration.ofMinutes(10), 1)).containsExactly("e-1");
-            store.recordFailure("e-1", 1, T0.plusSeconds(2), "HTTP 503");
-            assertThat(store.lease("b", T0.plusSeconds(2), Duration.ofMinutes(10), 1)).containsExactly("e-1");
-            store.markDelivered("e-1", T0.plusSeconds(3), new byte[0]);
+            assertThat(store.lease("a", T0, Duration.ofMinutes(10), 1)).containsExactly(key("e-1"));
+            store.recordFailure(OutboxStoreContract.key("e-1"), 1, T0.plusSeconds(2), "HTTP 503");
+            assertThat(store.lease("b", T0.plusSeconds(2), Duration.ofMinutes(10), 1)).containsExactly(key("e-1"));
+            store.markDelivered(OutboxStoreContract.key("e-1"), T0.plusSeconds(3), new byte[0]);
             assertThat(store.lease("c", T0.plusSeconds(3_600), Duration.ofMinutes(10), 1)).isEmpty();
+        }
+    }
+
+    @Test
+    void renewingExtendsOnlyALeaseItsOwnerStillHolds() {
+        try (SharedOutboxStore store = open()) {
+            store.enqueue(entry("e-1"));
+            String id = key("e-1");
+            assertThat(store.lease("a", T0, Duration.ofSeconds(30), 1)).containsExactly(id);
+            assertThat(store.renew(id, "b", T0.plusSeconds(10), Duration.ofSeconds(30))).as("not b's").isFalse();
+            assertThat(store.renew(id, "a", T0.plusSeconds(10), Duration.ofSeconds(30))).isTrue();
+            assertThat(store.lease("b", T0.plusSeconds(31), Duration.ofSeconds(30), 1)).as("renewed to +40 s").isEmpty();
+            assertThat(store.lease("b", T0.plusSeconds(40), Duration.ofSeconds(30), 1)).containsExactly(id);
+            assertThat(store.renew(id, "a", T0.plusSeconds(41), Duration.ofSeconds(30))).as("taken over").isFalse();
+            store.markDelivered(id, T0.plusSeconds(42), new byte[0]);
+            assertThat(store.renew(id, "b", T0.plusSeconds(43), Duration.ofSeconds(30))).as("finished").isFalse();
         }
     }
 
