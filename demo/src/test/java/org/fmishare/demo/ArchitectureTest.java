@@ -46,6 +46,8 @@ class ArchitectureTest {
             Map.entry("transport-taxii-testserver", Set.of()),
             Map.entry("cli", Set.of("core", "delivery", "audit", "disclosure-templates", "sop-validator", "reporting",
                     "transport-email", "transport-https", "transport-taxii", "testkit")),
+            Map.entry("spring-boot-starter", Set.of("core", "delivery", "disclosure-templates", "sop-validator",
+                    "transport-email", "transport-https", "transport-taxii")),
             Map.entry("demo", Set.of("core", "delivery", "audit", "disclosure-templates", "sop-validator", "reporting",
                     "transport-email", "transport-https", "transport-taxii", "testkit", "transport-taxii-testserver",
                     "cli")));

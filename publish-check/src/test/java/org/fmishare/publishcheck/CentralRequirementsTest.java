@@ -59,7 +59,8 @@ class CentralRequirementsTest {
         Set<String> ids = new TreeSet<>();
         published().forEach(p -> ids.add(p.artifactId()));
         assertThat(ids).contains("fmi-share-build-parent", "fmi-share-parent", "fmi-share-bom", "fmi-share-core",
-                "fmi-share-transport-adapters", "fmi-share-transport-https", "fmi-share-cli");
+                "fmi-share-transport-adapters", "fmi-share-transport-https", "fmi-share-cli",
+                "fmi-share-spring-boot-starter");
         assertThat(ids).doesNotContain("fmi-share-demo", "fmi-share-benchmarks", "fmi-share-publish-check");
     }
 

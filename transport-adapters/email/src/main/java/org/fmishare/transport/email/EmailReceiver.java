@@ -14,7 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import org.fmishare.core.envelope.EnvelopeContent;
+import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.transport.LogContext;
 import org.fmishare.core.envelope.EnvelopeKind;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.OutboundEnvelope;
@@ -150,6 +152,19 @@ public final class EmailReceiver {
                 throw new EmailTransportException.EnvelopeRejected(e);
             }
         }
+        // The rest of the receipt (signer binding, disclosure and body checks, the duplicate notice) logs with the
+        // envelope and share ids in the MDC, as dispatch and the HTTPS receiver do.
+        try (LogContext.Scope ignored = LogContext.open(envelope.envelopeId(), shareId(envelope))) {
+            return accept(opened, digest, duplicate, envelope);
+        }
+    }
+
+    private static Optional<String> shareId(VerifiedEnvelope envelope) {
+        return envelope.body() instanceof EnvelopeBody.Share s ? Optional.of(s.share().id()) : Optional.empty();
+    }
+
+    private ReceivedEmail accept(SmimeReader.Opened opened, String digest, boolean duplicate,
+            VerifiedEnvelope envelope) {
         checkSigner(opened.signer(), envelope);
         // The received parts are checked for the clauses first, so a mail that lacks them says so; then they must
         // be exactly the rendering of the verified envelope, which is what the reader gets.

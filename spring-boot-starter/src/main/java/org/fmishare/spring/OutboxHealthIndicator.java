@@ -1,0 +1,41 @@
+package org.fmishare.spring;
+
+import java.util.Objects;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+
+/**
+ * The outbox's health for Spring Boot 3's actuator ({@code /actuator/health}, component {@code fmishareOutbox}): UP
+ * with the backlog and the oldest queued age as details, DOWN when a threshold is exceeded (the details say which)
+ * or the outbox cannot be read.
+ */
+public final class OutboxHealthIndicator implements HealthIndicator {
+    private final OutboxHealth outboxHealth;
+
+    /**
+     * Creates the indicator.
+     *
+     * @param outboxHealth what judges the outbox
+     */
+    public OutboxHealthIndicator(OutboxHealth outboxHealth) {
+        this.outboxHealth = Objects.requireNonNull(outboxHealth, "outboxHealth");
+    }
+
+    @Override
+    public Health health() {
+        OutboxHealth.Status s;
+        try {
+            s = outboxHealth.check();
+        } catch (RuntimeException e) {
+            return Health.down(e).build();
+        }
+        Health.Builder b = s.healthy() ? Health.up() : Health.down();
+        b.withDetail("backlog", s.backlog()).withDetail("maxBacklog", s.maxBacklog())
+                .withDetail("maxOldestQueuedAge", s.maxOldestQueuedAge().toString());
+        s.oldestQueuedAge().ifPresent(a -> b.withDetail("oldestQueuedAge", a.toString()));
+        if (!s.healthy()) {
+            b.withDetail("problems", s.problems());
+        }
+        return b.build();
+    }
+}
