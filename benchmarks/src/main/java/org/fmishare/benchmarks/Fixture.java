@@ -27,6 +27,8 @@ final class Fixture {
     final SigningCredential credential;
     final EnvelopeSigner signer;
     final EnvelopeVerifier verifier;
+    /** The same verifier with the receiver's own SOP check of the subject ({@code SopRechecker.standard()}). */
+    final EnvelopeVerifier recheckingVerifier;
     final SopValidator validator = SopValidator.standard();
     final DisclosureRenderer renderer = DisclosureRenderer.standard();
     final DisclosureVerifier disclosureVerifier = DisclosureVerifier.standard();
@@ -42,11 +44,49 @@ final class Fixture {
         ReplayCache acceptEvery = (nonce, now, retainUntil) -> true;
         verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate()).anyRecipient().replayCache(acceptEvery)
                 .build();
+        recheckingVerifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate()).anyRecipient()
+                .replayCache(acceptEvery).complianceRechecker(org.fmishare.sop.SopRechecker.standard()).build();
         preparer = Preparer.builder(signer).validator(validator).renderer(renderer).build();
     }
 
     static ThreatShare share(int accounts, int facts) {
         return SampleData.share(accounts, facts);
+    }
+
+    /**
+     * A typical share whose every free-text sentence (narrative, fact statements, assessment, covert basis, account
+     * link notes) carries the number {@code n}, so shares with different numbers share no sentence. The coercion
+     * linter caches its verdict per sentence: re-validating one share measures the cached path, a stream of these
+     * measures the uncached one.
+     */
+    static ThreatShare variedShare(int n) {
+        ThreatShare base = share(TYPICAL_ACCOUNTS, TYPICAL_FACTS);
+        String tag = " (report " + n + ")";
+        java.util.List<org.fmishare.core.model.PlatformAccount> accounts = base.accounts().stream()
+                .map(a -> new org.fmishare.core.model.PlatformAccount(a.platform(), a.accountId(), a.handle(), a.url(),
+                        a.firstObserved(), a.lastObserved(), a.usPersonIndicator(),
+                        a.actorLinkBasis().map(t -> sentences(t, tag))))
+                .toList();
+        java.util.List<org.fmishare.core.model.Fact> facts = base.facts().stream()
+                .map(f -> new org.fmishare.core.model.Fact(f.id(), sentences(f.statement(), tag), f.kind(),
+                        f.sourceType(), f.reliability(), f.credibility(), f.collectedOn(), f.about(),
+                        f.activityDate()))
+                .toList();
+        return base.toBuilder()
+                .id("share-varied-" + n)
+                .accounts(accounts)
+                .facts(facts)
+                .assessment(new org.fmishare.core.model.ConfidenceAssessment(base.assessment().level(),
+                        sentences(base.assessment().rationale(), tag)))
+                .covertBasis(new org.fmishare.core.model.CovertBasis(base.covertBasis().indicators(),
+                        sentences(base.covertBasis().statement(), tag)))
+                .narrative(sentences(base.narrative(), tag))
+                .build();
+    }
+
+    /** Inserts {@code tag} before the full stop of every sentence of {@code text}. */
+    private static String sentences(String text, String tag) {
+        return text.replace(". ", tag + ". ").replaceAll("\\.$", tag + ".");
     }
 
     /** The whole preparation an embedder pays for: validate, render disclosures, build payload, JCS, sign. */

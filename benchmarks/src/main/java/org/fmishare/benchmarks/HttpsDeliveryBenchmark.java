@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -41,6 +42,10 @@ import org.openjdk.jmh.annotations.TearDown;
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 public class HttpsDeliveryBenchmark {
     static final int BATCH = 100;
+
+    /** Outbox workers: 1 is one sender delivering one envelope at a time, 4 the dispatcher's usual pool. */
+    @Param({"1", "4"})
+    public int workers;
 
     private Fixture fixture;
     private HttpsReceiverServer server;
@@ -90,7 +95,7 @@ public class HttpsDeliveryBenchmark {
     @Benchmark
     public int deliverBatch() throws InterruptedException {
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("outbox.journal"));
-                Dispatcher d = Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(transport.build()).workers(4)
+                Dispatcher d = Dispatcher.builder().store(store).company(CompanyRecord.upTo(SampleData.company().id(), TlpMarking.AMBER)).transport(transport.build()).workers(workers)
                         .backoff(Duration.ofMillis(20), Duration.ofSeconds(1)).build().start()) {
             for (SignedEnvelope e : envelopes) {
                 d.submit(e, server.uri());

@@ -81,4 +81,43 @@ public class PrepareBenchmark {
     public SignedEnvelope prepare() {
         return fixture.prepare(share);
     }
+
+    /**
+     * {@link #prepare()} for a stream of shares that share no sentence (the coercion linter caches its verdict per
+     * sentence, so {@link #prepare()} measures its cached path and this one the uncached path).
+     *
+     * @param shares the stream of shares
+     * @return the envelope
+     */
+    @Benchmark
+    public SignedEnvelope prepareVaried(VariedShares shares) {
+        return fixture.prepare(shares.next());
+    }
+
+    /** Shares never prepared before in this JVM: built (not validated) before each iteration. */
+    @State(Scope.Benchmark)
+    public static class VariedShares {
+        /** Shares built per iteration; more than an iteration uses even on a quiet machine. */
+        static final int PER_ITERATION = 2000;
+        private final java.util.List<ThreatShare> shares = new java.util.ArrayList<>();
+        private int serial;
+        private int next;
+
+        /** Builds the next {@value #PER_ITERATION} shares, numbered on from the last iteration's. */
+        @Setup(org.openjdk.jmh.annotations.Level.Iteration)
+        public void fill() {
+            shares.clear();
+            next = 0;
+            for (int i = 0; i < PER_ITERATION; i++) {
+                shares.add(Fixture.variedShare(serial++));
+            }
+        }
+
+        ThreatShare next() {
+            if (next == shares.size()) {
+                throw new IllegalStateException("more than " + PER_ITERATION + " shares prepared in one iteration");
+            }
+            return shares.get(next++);
+        }
+    }
 }

@@ -65,6 +65,70 @@ public class VerifyBenchmark {
         return fixture.disclosureVerifier.verifyMachineReadable(v.disclosures(), MessageKind.THREAT_SHARE);
     }
 
+    /**
+     * {@link #verify()} with the receiver's compliance re-check (the SOP validation, coercion linter included, run
+     * again on the received share). The same share every time: the linter answers every sentence from its cache.
+     *
+     * @return the disclosure report
+     */
+    @Benchmark
+    public DisclosureReport verifyRechecked() {
+        VerifiedEnvelope v = fixture.recheckingVerifier.verify(serialized);
+        return fixture.disclosureVerifier.verifyMachineReadable(v.disclosures(), MessageKind.THREAT_SHARE);
+    }
+
+    /**
+     * {@link #verifyRechecked()} over a cycle of {@value VariedEnvelopes#SIZE} envelopes whose shares share no
+     * sentence: the cycle holds more sentences than the linter's cache keeps (it empties itself at 20,000), so every
+     * sentence is analysed again, as for a stream of different shares.
+     *
+     * @param pool the envelopes
+     * @return the disclosure report
+     */
+    @Benchmark
+    public DisclosureReport verifyRecheckedVaried(VariedEnvelopes pool) {
+        VerifiedEnvelope v = fixture.recheckingVerifier.verify(pool.next());
+        return fixture.disclosureVerifier.verifyMachineReadable(v.disclosures(), MessageKind.THREAT_SHARE);
+    }
+
+    /**
+     * Envelopes of distinct shares, signed once per trial by the benchmark's signer. They are signed directly, with
+     * the compliance summary and disclosures of the typical share (same share id and time, no finding, so the same
+     * report digest), not prepared: preparing would run the linter over their sentences and fill its cache.
+     */
+    @State(Scope.Benchmark)
+    public static class VariedEnvelopes {
+        /** How many: about 9 distinct sentences each, so a second lap exceeds the linter's 20,000-entry cache. */
+        static final int SIZE = 2500;
+        private final java.util.List<byte[]> envelopes = new java.util.ArrayList<>();
+        private int next;
+
+        /**
+         * Signs the pool with the benchmark's signer.
+         *
+         * @param b the benchmark, for its fixture
+         */
+        @Setup
+        public void setUp(VerifyBenchmark b) {
+            SignedEnvelope typical = b.fixture.prepare(Fixture.share(Fixture.TYPICAL_ACCOUNTS, Fixture.TYPICAL_FACTS));
+            org.fmishare.core.compliance.ComplianceSummary summary = typical.content().compliance().orElseThrow();
+            for (int i = 0; i < SIZE; i++) {
+                org.fmishare.core.model.ThreatShare share = Fixture.variedShare(i).toBuilder()
+                        .id(Fixture.share(1, 2).id()).build();
+                envelopes.add(b.fixture.signer.sign(new org.fmishare.core.envelope.EnvelopeBody.Share(share),
+                        summary, typical.content().disclosures()).serialized());
+            }
+            // The first one must pass the re-check (same report digest); this analyses its sentences once.
+            b.fixture.recheckingVerifier.verify(envelopes.get(SIZE - 1));
+        }
+
+        byte[] next() {
+            byte[] e = envelopes.get(next);
+            next = (next + 1) % SIZE;
+            return e;
+        }
+    }
+
     /** JWS carries ECDSA signatures as r||s; the JCA verifier wants DER. */
     private static byte[] p1363ToDer(byte[] rs) {
         int half = rs.length / 2;
