@@ -167,8 +167,7 @@ public final class CoercionLinter {
             int start = n.origin()[s[0]];
             int end = n.origin()[s[1] - 1] + 1;
             end = Math.min(text.length(), Math.max(end, start));
-            if (pending != null && (LanguageGuess.unreadable(sentence)
-                    || analyse(SpeechActAnalyser.maskNames(sentence), start, end) != null)) {
+            if (pending != null && (LanguageGuess.unreadable(sentence) || lexicon(sentence, start, end) != null)) {
                 hits.add(pending);
                 pending = null;
             }
@@ -178,7 +177,7 @@ public final class CoercionLinter {
                 bareFrame = false;
                 continue;
             }
-            Hit h = analyse(SpeechActAnalyser.maskNames(sentence), start, end);
+            Hit h = lexicon(sentence, start, end);
             if (h != null) {
                 hits.add(h);
                 bareFrame = false;
@@ -261,6 +260,16 @@ public final class CoercionLinter {
             out.add(m.group());
         }
         return out;
+    }
+
+    /**
+     * The rule set's lexicon on a sentence with names and quotations masked (quoted words are the operation's, not
+     * the sender's), kept only if the speech-act analysis does not clear the sentence's structure (a disclaimer,
+     * a third party's words or acts, a forecast, the sender's own message or obligation).
+     */
+    private Hit lexicon(String sentence, int start, int end) {
+        Hit h = analyse(SpeechActAnalyser.maskQuotes(SpeechActAnalyser.maskNames(sentence)), start, end);
+        return h != null && SpeechActAnalyser.clearsLexicon(sentence) ? null : h;
     }
 
     private Hit analyse(String sentence, int start, int end) {

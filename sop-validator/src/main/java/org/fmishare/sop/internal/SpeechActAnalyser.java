@@ -61,7 +61,7 @@ public final class SpeechActAnalyser {
     private static final Set<String> PARTICLES = Set.of("down", "off", "offline", "out", "up", "away");
     private static final Set<String> PHRASAL_HEADS = Set.of("take", "pull", "shut", "knock", "tear", "kick", "boot",
             "close", "wipe", "clean", "clear", "get", "throw", "bring", "strip", "rein", "dial", "turn",
-            "tamp", "stamp", "crack", "shout", "wind", "phase");
+            "tamp", "stamp", "crack", "shout", "wind", "phase", "switch");
     private static final Set<String> TARGETS = Set.of("account", "profile", "page", "post", "content", "network",
             "channel", "handle", "group", "video", "persona", "bot", "listing", "material", "message", "tweet",
             "user", "cluster", "site", "domain", "story", "ad", "advertisement", "campaign", "operation", "link",
@@ -80,7 +80,9 @@ public final class SpeechActAnalyser {
             "recommend", "advise", "consider", "appreciate", "grateful", "welcome", "great", "good", "nice",
             "helpful", "ideal", "best", "better", "wise", "prudent", "appropriate", "useful", "smart", "right",
             "worth", "warrant", "deserve", "merit", "ideally", "hopefully", "glad", "happy", "thankful", "pleased",
-            "favor", "favour", "see", "goal", "aim", "desire", "keen", "eager", "hoping", "chance", "opportunity");
+            "favor", "favour", "see", "goal", "aim", "desire", "keen", "eager", "hoping", "chance", "opportunity",
+            "recommendation", "advice", "suggestion", "proposal", "propose", "preference", "counsel", "relief",
+            "relieved", "urgent", "forward", "defensible");
     /** Words that tie the recipient's choice to what follows it. */
     private static final Set<String> CONSEQUENCE = Set.of("remember", "note", "consequence", "repercussion",
             "implication", "reflect", "regret", "relationship", "revisit", "reconsider", "scrutiny", "hearing",
@@ -90,7 +92,8 @@ public final class SpeechActAnalyser {
             "problem", "trouble", "reputation", "headline", "protection", "arrangement",
             "jeopardise", "risk", "remembered", "noticed", "notice", "matter", "impact", "fallout",
             "exposure", "subpoena", "investigation", "oversight", "congress", "renewal", "contract", "access",
-            "partnership");
+            "partnership", "unnoticed", "conclusions", "harder", "licence", "license", "licensing", "judgment",
+            "judgement", "strained", "difficult", "story");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "nothing", "neither", "nor", "without",
             "none", "nobody", "whether", "cannot");
     private static final Set<String> BOUNDARY = Set.of(",", ";", ":", "but", "and", "—", "-", "(", ")");
@@ -111,7 +114,11 @@ public final class SpeechActAnalyser {
             "'s", "been");
     private static final Pattern OUTCOME = Pattern.compile("\\b(no longer (?:be )?(?:reachable|visible|available|"
             + "accessible|online|up|active|live|around|exist|operat\\w*|post\\w*|show\\w*|appear\\w*|on)|gone|"
-            + "disappear\\w*|vanish\\w*|go(?:es|ne)? (?:away|dark|quiet|silent|down|offline)|offline|off (?:the|your|"
+            + "disappear\\w*|vanish\\w*|(?:go(?:es|ne|ing)?|went) (?:away|dark|quiet|silent|down|offline)|"
+            + "los(?:e|es|ing) (?:its|their|the) (?:reach|audience|visibility|access|monetisation|monetization)|"
+            + "(?:can not|can no longer|could not|cannot) be (?:found|seen|reached)|(?:zero|no|reduced|minimal) "
+            + "(?:reach|visibility|distribution|amplification|audience|engagement)|not reach (?:voters|users|"
+            + "anyone|people|audiences|the public)|switched off|offline|off (?:the|your|"
             + "this|their|our) (?:platform|site|service|network|app)s?|off[- ]platform|(?:stop|quit)(?:s|ped)? (?:showing|"
             + "appearing|posting|spreading|circulating|reaching|trending|operating|running|being|getting|"
             + "surfacing|popping|turning)|(?:stay|stays|remain|remains) (?:up|online|live|active)|come(?:s)? down|taken care of|dealt with|cleaned up|out of commission|"
@@ -160,6 +167,38 @@ public final class SpeechActAnalyser {
     /** What lies ahead: a consequence needs a future, a modal or a condition. */
     private static final Pattern FUTURE = Pattern.compile("\\b(will|would|may|might|could|shall|going to|if|unless|"
             + "tend to|tends to|come to|going forward|in future|in the future|later|down the line|next time)\\b");
+    /** Negated negatives, rewritten as what they assert. */
+    private static final String[][] LITOTES = {
+        {"\\bnot (?:go |pass |be )?(?:unnoticed|unremarked|overlooked|ignored)\\b", "be noticed"},
+        {"\\bnot be forgotten\\b", "be remembered"},
+        {"\\b(?:can not|cannot|can't) wait\\b", "is urgent"},
+        {"\\bnot (?:be )?(?:without|free of) consequences?\\b", "have consequences"}
+    };
+    /** Disclaimers that clear a whole sentence: the sender says it takes no view or asks nothing. */
+    private static final Pattern NO_VIEW = Pattern.compile("\\b((?:no|not any) (?:position|view|opinion|stance|"
+            + "preference|recommendation)|not (?:our|for us)|(?:nothing|none|no part)(?: \\w+){0,6} (?:should|is to|"
+            + "must|can|may)? ?(?:be )?(?:read|taken|understood|construed|seen|meant|intended) as|(?:not|never) "
+            + "(?:be )?(?:read|taken|understood|construed|meant|intended) as|neither (?:request|ask|recommend|"
+            + "suggest|expect)|rests? (?:entirely |solely |wholly )?with (?:you|your)|lies? (?:entirely |solely )?with "
+            + "(?:you|your)|(?:a )?matter for (?:you|your)|(?:yours|your company|your team) alone|(?:best|well) placed "
+            + "to (?:judge|decide|assess)|each company decides|(?:continues?|remains?|stays?) unchanged|regardless of "
+            + "what you|either way)\\b");
+    /** An act whose object is the sender's own message, not content on the platform. */
+    private static final Pattern OWN_MESSAGE = Pattern.compile("^(?:\\w+ ){0,3}(?:the |our |this |that )?(?:earlier |"
+            + "previous |old |first |duplicate |outdated )?(?:copy|copies|version|draft|typo|error|e - mail|email|"
+            + "message|share|attachment|invite|invitation|indicator|entry|entries|mailbox|advisory|case|annex)\\b"
+            + "(?! (?:accounts?|pages?|posts?|content))");
+    /** What watching words ("we will track", "we will note") need to be about to be a consequence. */
+    private static final Pattern HANDLING = Pattern.compile("\\b(your (?:handling|response|decision|choice|"
+            + "inaction|actions?|reaction|team 's (?:handling|response))|how (?:you|your|the company|the platform)|"
+            + "what (?:you|your)|whether|which (?:of )?(?:these|the|those)|still (?:up|online|active|live)|remain|"
+            + "stay|leave|leaving|keep)\\b");
+    private static final Set<String> WATCHING = Set.of("track", "tracking", "watch", "note", "noted", "notice",
+            "attention", "monitor");
+    /** A forecast about the actor, not a wish: "as they did in 2022", "likely". */
+    private static final Pattern FORECAST = Pattern.compile("\\b(as (?:they|it|the operators?|the actor|the "
+            + "network) (?:did|have|has) (?:before|in|last)|likely|probably|based on past|as in (?:past|previous|"
+            + "earlier)|historically|we assess|we predict|our assessment)\\b");
     private static final Pattern HANDLE = Pattern.compile("[\\w.+-]*[@#][\\w.-]+|https?://\\S+|\\w+_[\\w_]+");
     /** Offers and invitations to ask: the sender offers to act, the recipient is asked for nothing. */
     private static final Pattern OFFER = Pattern.compile("\\b(would you like|do you want|shall we|should we|let us "
@@ -168,7 +207,8 @@ public final class SpeechActAnalyser {
     private static final Set<String> REPORTING = Set.of("say", "tell", "write", "claim", "warn", "threaten",
             "argue", "post", "urge", "call", "boast", "complain", "insist", "demand", "promise", "announce",
             "declare", "allege", "suggest", "instruct", "order", "ask", "joke", "brag", "vow", "pledge", "tweet",
-            "repost", "caption", "chant", "describe", "accuse", "praise");
+            "repost", "caption", "chant", "describe", "accuse", "praise", "recommend", "advise", "counsel", "propose",
+            "encourage", "appeal", "title", "read");
     /** Frame words that are frames only as verbs ("direct" the adjective, "trust" in "trust and safety"). */
     private static final Set<String> VERB_ONLY_FRAMES = Set.of("direct", "order", "call", "count", "look", "see",
             "like", "time", "trust", "press", "push", "right", "mean", "appeal", "hate", "rather", "bound", "fall",
@@ -183,7 +223,8 @@ public final class SpeechActAnalyser {
             "helpful", "useful", "great", "good", "nice", "ideal", "best", "better", "wise", "prudent",
             "appropriate", "smart", "right", "glad", "happy", "thankful", "pleased", "hope", "hoping", "wonderful",
             "lovely", "fantastic", "excellent", "chance", "opportunity", "rather",
-            "wonder");
+            "wonder", "recommendation", "advice", "suggestion", "proposal", "propose", "preference", "counsel",
+            "relief", "relieved", "forward", "defensible");
     /** The company's own inaction, or the content staying up, named as the subject of an evaluation. */
     private static final Pattern INACTION = Pattern.compile("\\b(inaction|ignoring|ignore|leaving|leave|keeping|"
             + "doing nothing|do nothing|failing|failure|allowing|letting|tolerating|waiting|sitting on|hosting|"
@@ -231,7 +272,8 @@ public final class SpeechActAnalyser {
     private static final Pattern GENERIC_ADDRESSEE = Pattern.compile("\\b((?:any|every|a|no) (?:\\w+ )?"
             + "(?:company|platform|service)|(?:platforms|companies|services)(?: like (?:yours|this))?|the "
             + "(?:company|platform|companies|platforms))\\b");
-    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|"
+            + "(?<![\\w'])'[^'\n]{3,}?'(?![\\w])");
     private static final String[][] CONTRACTIONS = {
         {"won't", "will not"}, {"can't", "can not"}, {"cannot", "can not"}, {"shan't", "shall not"},
         {"n't", " not"}, {"let's", "let us"}, {"it's", "it is"}, {"that's", "that is"}, {"there's", "there is"},
@@ -293,7 +335,11 @@ public final class SpeechActAnalyser {
     private static final java.util.Map<String, Optional<Verdict>> CACHE =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Optional<Verdict> analyseUncached(String sentence, boolean afterBareFrame) {
+    /** A sentence tokenised, tagged and lemmatised, with who is in it. */
+    private record Parsed(String[] tok, String[] pos, String[] lem, String joined, boolean sender,
+            boolean recipient, boolean target, boolean question) {}
+
+    private static Parsed parse(String sentence) {
         String lower = sentence.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         // A negative question is rhetorical: "wouldn't it be better if ..." asserts, it does not negate.
         if (lower.strip().endsWith("?")) {
@@ -307,9 +353,13 @@ public final class SpeechActAnalyser {
         }
         // Handles and hashtags are names, not words of the sentence ("@remove_the_noise").
         lower = HANDLE.matcher(lower).replaceAll(" quoted ");
+        // Litotes: a negated negative asserts ("will not go unnoticed" is "will be noticed").
+        for (String[] l : LITOTES) {
+            lower = lower.replaceAll(l[0], l[1]);
+        }
         String[] tok = SimpleTokenizer.INSTANCE.tokenize(lower);
         if (tok.length == 0) {
-            return Optional.empty();
+            return null;
         }
         String[] pos = TAGGER.get().tag(tok);
         String[] lem = LEMMATIZER.get().lemmatize(tok, pos);
@@ -324,6 +374,65 @@ public final class SpeechActAnalyser {
         boolean target = false;
         for (int i = 0; i < tok.length; i++) {
             target |= TARGETS.contains(lem[i]) || TARGETS.contains(tok[i]);
+        }
+        return new Parsed(tok, pos, lem, joined, sender, recipient, target, sentence.strip().endsWith("?"));
+    }
+
+    /**
+     * Whether the sentence, whatever words it uses, is not the sender's request: it disclaims ("we take no position
+     * on whether ..."), reports a third party's words or acts ("the handlers advised new personas to remove ...",
+     * "deletions by the actor"), forecasts the actor's behaviour, acts on the sender's own message ("please delete
+     * the earlier copy of this share"), or states the sender's own obligation with no act against content. Used to
+     * clear a hit of the rule set's lexicon, which matches words without this structure.
+     *
+     * @param sentence a normalised English sentence
+     * @return whether the sentence is cleared
+     */
+    public static boolean clearsLexicon(String sentence) {
+        Parsed p = parse(sentence);
+        if (p == null) {
+            return true;
+        }
+        if (noView(p.joined())) {
+            return true;
+        }
+        if (!p.recipient() && ActFamilies.match(clause(p)).isPresent()) {
+            return false;
+        }
+        if (!p.sender() && !p.recipient() && (reported(p.tok(), p.pos(), p.lem())
+                || thirdPartyPast(p.tok(), p.pos(), p.lem()))) {
+            return true;
+        }
+        if (!p.recipient() && (ActFamilies.thirdPartyAgent(p.joined()) || FORECAST.matcher(p.joined()).find())) {
+            return true;
+        }
+        boolean[] act = acts(p);
+        for (int i = 0; i < act.length; i++) {
+            if (act[i] && ownMessage(p, i)) {
+                return true;
+            }
+        }
+        return senderOwnObligation(p, act);
+    }
+
+    private static Optional<Verdict> analyseUncached(String sentence, boolean afterBareFrame) {
+        Parsed p = parse(sentence);
+        if (p == null) {
+            return Optional.empty();
+        }
+        String[] tok = p.tok();
+        String[] pos = p.pos();
+        String[] lem = p.lem();
+        String joined = p.joined();
+        boolean sender = p.sender();
+        boolean recipient = p.recipient();
+        boolean target = p.target();
+        if (noView(joined)) {
+            return Optional.empty();
+        }
+        Optional<Verdict> family = ActFamilies.match(clause(p));
+        if (family.isPresent()) {
+            return family;
         }
 
         // Speech reported from a third party ("the persona told followers to delete ...") is a fact about the actor,
@@ -376,6 +485,14 @@ public final class SpeechActAnalyser {
                     }
                 }
             }
+        }
+
+        // The act of a third party ("deletions by the actor"), a forecast about the actor, or an act on the sender's
+        // own message is no act the recipient is asked for.
+        if (action != null && (ownMessage(p, actionAt) || !recipient && !afterBareFrame
+                && (ActFamilies.thirdPartyAgent(joined) || FORECAST.matcher(joined).find()))) {
+            action = null;
+            actionAt = -1;
         }
 
         // A demand split over two sentences: the object of the previous sentence's bare demand.
@@ -456,8 +573,10 @@ public final class SpeechActAnalyser {
         boolean modalPassive = joined.matches(".*\\b(should|must|need to|needs to|has to|have to|ought to|will "
                 + "need to|are to|is to|shall) (?:\\w+ )?(?:be|get|go|come|stay|remain)\\b.*");
         // "The ask is simple": a demand named as a noun speaks for the sender without a pronoun.
-        boolean demandNoun = joined.matches(".*\\bthe (?:ask|request|expectation|demand|requirement|need|priority) "
-                + "is\\b.*") || joined.matches(".*\\b(?:what|all) (?:is |are )?(?:needed|wanted|required|expected|we "
+        boolean demandNoun = joined.matches(".*\\b(?:the|our|my|the office 's|the bureau 's|our \\w+ 's) (?:\\w+ )?(?:ask|"
+                + "request|expectation|demand|requirement|need|priority|recommendation|advice|suggestion|proposal|"
+                + "preference|wish|hope) (?:would be|is)\\b.*") || joined.matches(".*\\bwhat (?:should|must|needs to|"
+                + "has to|ought to) happen\\b.*") || joined.matches(".*\\b(?:what|all) (?:is |are )?(?:needed|wanted|required|expected|we "
                 + "(?:need|want|require|expect|ask))\\b.*");
         boolean generic = GENERIC_ADDRESSEE.matcher(joined).find();
         // The content as the subject of a need or obligation: "these channels have to go", "the personas need
@@ -544,7 +663,12 @@ public final class SpeechActAnalyser {
             if ("to".equals(prev(tok, i))) {
                 continue;
             }
-            if (negated(tok, i) && !notForget) {
+            if (negated(tok, i) && !notForget || negatedAfter(tok, i)) {
+                continue;
+            }
+            // The sender watching or noting is a consequence only when what it watches is the recipient's
+            // handling or the content staying up ("we will keep tracking the operator's domains" is not).
+            if ((WATCHING.contains(lem[i]) || WATCHING.contains(tok[i])) && !HANDLING.matcher(joined).find()) {
                 continue;
             }
             // In a message to one company, "the company" or "the platform" is the recipient too.
@@ -565,8 +689,8 @@ public final class SpeechActAnalyser {
 
         // A verbless fragment naming an act ("Deactivation of all listed profiles."): the object of a demand.
         boolean verbless = true;
-        for (String p : pos) {
-            verbless &= !"VERB".equals(p) && !"AUX".equals(p);
+        for (String tag : pos) {
+            verbless &= !"VERB".equals(tag) && !"AUX".equals(tag);
         }
         if (action != null && verbless && tok.length >= 3) {
             return Optional.of(new Verdict(Severity.REVIEW, "verbless fragment naming an act", action, false));
@@ -580,7 +704,7 @@ public final class SpeechActAnalyser {
         if (frame != null && voiced && !soft && (sender || recipient || impersonal || demandNoun) && !cleared(tok, lem)
                 && !disclaimed && !verbless && !OFFER.matcher(joined).find() && !pastFrame(tok, pos, frameAt)
                 && !conditionalFrame(tok, frameAt) && !objectDenied(tok, frameAt)
-                && (recipientAgent(tok, frameAt) || tok.length <= 9) && !question(tok, frameAt)) {
+                && (recipientAgent(tok, frameAt) || tok.length <= 9) && !question(tok, frameAt) && !p.question()) {
             return Optional.of(new Verdict(Severity.REVIEW, "'" + frame + "'",
                     "no act named; recipient-addressed desire or obligation", true));
         }
@@ -600,6 +724,103 @@ public final class SpeechActAnalyser {
      */
     public static String maskNames(String text) {
         return HANDLE.matcher(text).replaceAll(" quoted ");
+    }
+
+    private static boolean noView(String joined) {
+        Matcher m = NO_VIEW.matcher(joined);
+        return m.find() && !joined.substring(m.end()).matches(".*\\b(?:but|however|yet|although|though)\\b.*");
+    }
+
+    private static ActFamilies.Clause clause(Parsed p) {
+        return new ActFamilies.Clause(p.joined(), p.tok(), p.lem(), acts(p), p.sender(), p.recipient(), p.target(),
+                p.question());
+    }
+
+    /** Which tokens name an act against content, in any tense and whoever does it. */
+    private static boolean[] acts(Parsed p) {
+        String[] tok = p.tok();
+        String[] pos = p.pos();
+        String[] lem = p.lem();
+        boolean[] act = new boolean[tok.length];
+        for (int i = 0; i < tok.length; i++) {
+            boolean strong = STRONG.contains(lem[i]) || STRONG.contains(tok[i]) || deverbal(tok[i])
+                    || wordNetVerbAt(tok, pos, lem, i)
+                    || "NOUN".equals(pos[i]) && ActClasses.removalNoun(lem[i]);
+            boolean weak = WEAK.contains(lem[i]) && p.target() && !NEGATORS.contains(prev(tok, i))
+                    && !"of".equals(i + 1 < tok.length ? tok[i + 1] : "")
+                    && !Set.of("the", "a", "an", "by", "at", "this", "that").contains(prev(tok, i));
+            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i);
+            act[i] = strong || weak || phrasal;
+        }
+        return act;
+    }
+
+    /** Whether the act at {@code i} is done to the sender's own message ("delete the earlier copy of this share"). */
+    private static boolean ownMessage(Parsed p, int i) {
+        StringBuilder after = new StringBuilder();
+        for (int j = i + 1; j < p.tok().length && j <= i + 6; j++) {
+            after.append(p.tok()[j]).append(' ');
+        }
+        return OWN_MESSAGE.matcher(after.toString().trim()).find();
+    }
+
+    /**
+     * The sender's own obligation ("our team must finish the review"): the sender is the subject of the modal, the
+     * recipient is not in the sentence, and what follows the modal is no act against content.
+     */
+    private static boolean senderOwnObligation(Parsed p, boolean[] act) {
+        if (p.recipient() || !p.sender()) {
+            return false;
+        }
+        String[] tok = p.tok();
+        for (int i = 1; i < tok.length; i++) {
+            if (!Set.of("must", "need", "needs", "have", "has", "should", "will").contains(tok[i])) {
+                continue;
+            }
+            boolean subject = false;
+            for (int j = Math.max(0, i - 3); j < i; j++) {
+                subject |= SENDER.contains(tok[j]);
+            }
+            if (!subject) {
+                return false;
+            }
+            for (int j = i + 1; j < tok.length && j <= i + 4; j++) {
+                if (act[j] || Set.of("see", "get", "make", "want", "expect").contains(tok[j])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A third party's past act or words ("the bots went offline by noon", "the handlers' instructions said"): a
+     * finite past verb after a noun subject, with no modal of obligation in the sentence.
+     */
+    private static boolean thirdPartyPast(String[] tok, String[] pos, String[] lem) {
+        boolean past = false;
+        for (int i = 1; i < tok.length; i++) {
+            if (Set.of("should", "must", "ought", "supposed", "meant", "need", "needs", "will", "would")
+                    .contains(tok[i])) {
+                return false;
+            }
+            past |= "VERB".equals(pos[i]) && !tok[i].equals(lem[i]) && !tok[i].endsWith("ing")
+                    && !tok[i].endsWith("s") && Set.of("NOUN", "PROPN", "PRON").contains(pos[i - 1])
+                    && !RECIPIENT.contains(tok[i - 1]);
+        }
+        return past;
+    }
+
+    /**
+     * Replaces quotations (double, typographic or single quotes around a few words) with a neutral word: quoted
+     * words report what someone else wrote, and are not the sender's own.
+     *
+     * @param text a sentence
+     * @return the sentence with quotations masked
+     */
+    public static String maskQuotes(String text) {
+        return QUOTED.matcher(text.replace('\u2019', '\'').replace('\u2018', '\'')).replaceAll(" quoted ");
     }
 
     /** A frame in the past ("we needed two sources", "the handlers wanted") reports, it does not ask. */
@@ -691,8 +912,24 @@ public final class SpeechActAnalyser {
     }
 
     private static boolean cleared(String[] tok, String[] lem) {
+        if (CLEARING.contains(lem[0]) && !"be".equals(lem[0]) && !"keep".equals(lem[0])) {
+            return true;
+        }
         for (int i = 0; i + 1 < tok.length; i++) {
             if (Set.of("to", "please", "kindly", "you", "team").contains(tok[i]) && CLEARING.contains(lem[i + 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A negator right after a word, in its clause: "our relationship does not depend on ...". */
+    private static boolean negatedAfter(String[] tok, int i) {
+        for (int j = i + 1; j < tok.length && j <= i + 4; j++) {
+            if (BOUNDARY.contains(tok[j])) {
+                return false;
+            }
+            if (NEGATORS.contains(tok[j]) && !"whether".equals(tok[j]) && !"without".equals(tok[j])) {
                 return true;
             }
         }
