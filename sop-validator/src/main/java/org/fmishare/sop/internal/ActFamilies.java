@@ -85,7 +85,7 @@ public final class ActFamilies {
     private static final Pattern COMPARISON_POINT = Pattern.compile("\\b(you|your|here|we (?:expect|assume|trust|"
             + "hope|are confident)|already|yet|same day|within (?:a|one|hours|the hour)|quickly|promptly|"
             + "immediately|(?:days|weeks) ago|twice|the only|the last|follow|still (?:hosting|carrying|up|live|"
-            + "online))\\b");
+            + "online)|the same|all|every other)\\b");
     private static final Pattern ACTED = Pattern.compile("\\b(acted|took action|taken action|moved (?:\\w+ )?"
             + "(?:against|on)|did the (?:\\w+ )?thing|falling behind|lagging|out of step|still (?:hosting|carrying)|"
             + "left (?:\\w+ ){0,3}up|hosting)\\b");

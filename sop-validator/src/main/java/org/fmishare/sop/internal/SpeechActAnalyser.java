@@ -158,7 +158,8 @@ public final class SpeechActAnalyser {
             + "we (?:would|do) (?:hope|appreciate)|we are hoping|it is time|high time|time to|"
             + "make sure|see to it|see that|let us|let's|the sooner|what happens (?:if|when)|"
             + "think (?:carefully|hard|twice)|"
-            + "be careful|would be a shame|would be unfortunate|we will be watching|we are watching)\\b");
+            + "be careful|would be a shame|would be unfortunate|we will be watching|we are watching|(?:we|i) (?:would |"
+            + "might |could )?(?:put forward|propose|float|table)|one option|another option|an option)\\b");
     private static final Pattern CONDITION = Pattern.compile("\\b(if|unless|should you|otherwise|or else|failure "
             + "to|fail to|refuse|decline|choose not|do not act|depending on|how you (?:handle|respond|treat|deal)|"
             + "what you do|whatever you do|whether|how (?:you|your|the company|the platform|platforms|companies)|depends? on|"
@@ -179,20 +180,25 @@ public final class SpeechActAnalyser {
             + "preference|recommendation)|not (?:our|for us)|(?:nothing|none|no part)(?: \\w+){0,6} (?:should|is to|"
             + "must|can|may)? ?(?:be )?(?:read|taken|understood|construed|seen|meant|intended) as|(?:not|never) "
             + "(?:be )?(?:read|taken|understood|construed|meant|intended) as|neither (?:request|ask|recommend|"
-            + "suggest|expect)|rests? (?:entirely |solely |wholly )?with (?:you|your)|lies? (?:entirely |solely )?with "
-            + "(?:you|your)|(?:a )?matter for (?:you|your)|(?:yours|your company|your team) alone|(?:best|well) placed "
+            + "suggest|expect)|(?:decision|decisions|choice|call|judgment|judgement)(?: \\w+){0,6} (?:rests?|lies?) "
+            + "(?:entirely |solely |wholly )?with (?:you|your)|yours to (?:judge|decide|make)|(?:a )?matter for (?:you|your)|(?:yours|your company|your team) alone|(?:best|well) placed "
             + "to (?:judge|decide|assess)|each company decides|(?:continues?|remains?|stays?) unchanged|regardless of "
             + "what you|either way)\\b");
     /** An act whose object is the sender's own message, not content on the platform. */
-    private static final Pattern OWN_MESSAGE = Pattern.compile("^(?:\\w+ ){0,3}(?:the |our |this |that )?(?:earlier |"
+    private static final Pattern OWN_MESSAGE = Pattern.compile("^(?:the |our |this |that |my )?(?:\\w+ )?(?:earlier |"
             + "previous |old |first |duplicate |outdated )?(?:copy|copies|version|draft|typo|error|e - mail|email|"
             + "message|share|attachment|invite|invitation|indicator|entry|entries|mailbox|advisory|case|annex)\\b"
             + "(?! (?:accounts?|pages?|posts?|content))");
     /** What watching words ("we will track", "we will note") need to be about to be a consequence. */
     private static final Pattern HANDLING = Pattern.compile("\\b(your (?:handling|response|decision|choice|"
             + "inaction|actions?|reaction|team 's (?:handling|response))|how (?:you|your|the company|the platform)|"
-            + "what (?:you|your)|whether|which (?:of )?(?:these|the|those)|still (?:up|online|active|live)|remain|"
-            + "stay|leave|leaving|keep)\\b");
+            + "what (?:you|your)|whether|which (?:of )?(?:these|the|those)|still (?:up|online|active|live)|(?:stay|"
+            + "stays|remain|remains) (?:up|online|active|live)|leav(?:e|ing) (?:\\w+ ){0,3}(?:up|online)|keep(?:ing)? "
+            + "(?:\\w+ ){0,3}(?:up|online)|whatever (?:you|your)|decides?|inaction|ignoring)\\b");
+    /** Colleagues of the sender speaking for it: "everyone here", "leadership in this building". */
+    private static final Pattern SENDER_PHRASE = Pattern.compile("\\b(?:everyone|everybody|people|folks|"
+            + "colleagues|leadership|staff|management|the director|our director) (?:here|in (?:this|our) (?:office|"
+            + "building|agency|department))\\b");
     private static final Set<String> WATCHING = Set.of("track", "tracking", "watch", "note", "noted", "notice",
             "attention", "monitor");
     /** A forecast about the actor, not a wish: "as they did in 2022", "likely". */
@@ -369,7 +375,7 @@ public final class SpeechActAnalyser {
             }
         }
         String joined = String.join(" ", tok).replace(" ' s ", " 's ");
-        boolean sender = any(tok, SENDER);
+        boolean sender = any(tok, SENDER) || SENDER_PHRASE.matcher(joined).find();
         boolean recipient = any(tok, RECIPIENT);
         boolean target = false;
         for (int i = 0; i < tok.length; i++) {
@@ -436,8 +442,10 @@ public final class SpeechActAnalyser {
         }
 
         // Speech reported from a third party ("the persona told followers to delete ...") is a fact about the actor,
-        // unless the sender or the recipient is in it.
-        if (!sender && !recipient && reported(tok, pos, lem)) {
+        // unless the sender or the recipient is in it; so is a third party's past act ("the bots went offline by
+        // noon"); and the sender's own obligation ("our team must finish the review") asks nothing.
+        if (!sender && !recipient && (reported(tok, pos, lem) || thirdPartyPast(tok, pos, lem) && !afterBareFrame)
+                || senderOwnObligation(p, acts(p))) {
             return Optional.empty();
         }
         Matcher in = INTENSIFIED.matcher(joined);
@@ -522,7 +530,7 @@ public final class SpeechActAnalyser {
             boolean nominal = Set.of("of", "by", "or", "and", ",", "nor", "as", "in", "at", "from", "is", "was", "are", "were", "'s", "has", "have", "on", "for",
                     "count", "counts", "rate", "list", "lists", "history", "data", "records", "policy", "policies",
                     ".", "").contains(next) || "NOUN".equals(pos[i]) && next.matches("[a-z]+s") && !target;
-            if (base && act && !nominal && !"PRON".equals(pos[Math.max(0, i - 1)])) {
+            if (base && act && !nominal && !"PRON".equals(pos[Math.max(0, i - 1)]) && !ownMessage(p, i)) {
                 return Optional.of(new Verdict(Severity.ERROR, "imperative '" + tok[i] + "'", tok[i], false));
             }
         }
@@ -668,12 +676,15 @@ public final class SpeechActAnalyser {
             }
             // The sender watching or noting is a consequence only when what it watches is the recipient's
             // handling or the content staying up ("we will keep tracking the operator's domains" is not).
-            if ((WATCHING.contains(lem[i]) || WATCHING.contains(tok[i])) && !HANDLING.matcher(joined).find()) {
+            if ((WATCHING.contains(lem[i]) || WATCHING.contains(tok[i])) && !HANDLING.matcher(joined).find()
+                    && !INACTION.matcher(joined).find()) {
                 continue;
             }
             // In a message to one company, "the company" or "the platform" is the recipient too.
             boolean addressed = recipient || generic || INACTION.matcher(joined).lookingAt()
                     || joined.matches(".*\\bthe (?:company|platform|companies|platforms)\\b.*")
+                    || sender && joined.matches(".*\\b(?:depend|depends|depended|depending|hinges?|hinged|rests?|"
+                    + "rested|relies|relied|rely) on\\b.*")
                     || joined.matches("^(?:please )?(?:keep in mind|bear in mind|remember|think|consider|do not forget|"
                     + "never forget)\\b.*");
             if (addressed && (CONDITION.matcher(joined).find() || action != null)) {
@@ -704,7 +715,8 @@ public final class SpeechActAnalyser {
         if (frame != null && voiced && !soft && (sender || recipient || impersonal || demandNoun) && !cleared(tok, lem)
                 && !disclaimed && !verbless && !OFFER.matcher(joined).find() && !pastFrame(tok, pos, frameAt)
                 && !conditionalFrame(tok, frameAt) && !objectDenied(tok, frameAt)
-                && (recipientAgent(tok, frameAt) || tok.length <= 9) && !question(tok, frameAt) && !p.question()) {
+                && (recipientAgent(tok, frameAt) || tok.length <= 9 || demandNoun) && !question(tok, frameAt)
+                && !p.question()) {
             return Optional.of(new Verdict(Severity.REVIEW, "'" + frame + "'",
                     "no act named; recipient-addressed desire or obligation", true));
         }
@@ -784,8 +796,9 @@ public final class SpeechActAnalyser {
             if (!subject) {
                 return false;
             }
-            for (int j = i + 1; j < tok.length && j <= i + 4; j++) {
-                if (act[j] || Set.of("see", "get", "make", "want", "expect").contains(tok[j])) {
+            for (int j = i + 1; j < tok.length; j++) {
+                if (act[j] && j <= i + 4 || Set.of("see", "get", "make", "want", "expect").contains(tok[j]) && j <= i + 2
+                        || TARGETS.contains(p.lem()[j]) && !Set.of("it", "this", "them", "they").contains(tok[j])) {
                     return false;
                 }
             }
@@ -799,6 +812,9 @@ public final class SpeechActAnalyser {
      * finite past verb after a noun subject, with no modal of obligation in the sentence.
      */
     private static boolean thirdPartyPast(String[] tok, String[] pos, String[] lem) {
+        if (tok[0].equals(lem[0]) && "VERB".equals(pos[0]) || "please".equals(tok[0])) {
+            return false;
+        }
         boolean past = false;
         for (int i = 1; i < tok.length; i++) {
             if (Set.of("should", "must", "ought", "supposed", "meant", "need", "needs", "will", "would")
@@ -861,7 +877,8 @@ public final class SpeechActAnalyser {
             if (REPORTING.contains(lem[i]) && "VERB".equals(pos[i]) && !tok[i].equals(lem[i])
                     && !tok[i].endsWith("ing") && Set.of("NOUN", "PROPN", "PRON", "ADV").contains(pos[i - 1])
                     && !PERFECT_OR_PAST_AUX.contains(tok[i - 1]) && !"be".equals(tok[i - 1])
-                    && !"to".equals(tok[i - 1]) && !"will".equals(tok[i - 1]) && !"would".equals(tok[i - 1])) {
+                    && !"to".equals(tok[i - 1]) && !"will".equals(tok[i - 1]) && !"would".equals(tok[i - 1])
+                    && !"longer".equals(tok[i - 1])) {
                 return true;
             }
         }
@@ -912,7 +929,7 @@ public final class SpeechActAnalyser {
     }
 
     private static boolean cleared(String[] tok, String[] lem) {
-        if (CLEARING.contains(lem[0]) && !"be".equals(lem[0]) && !"keep".equals(lem[0])) {
+        if (CLEARING.contains(lem[0]) && !Set.of("be", "keep", "let", "clear").contains(lem[0])) {
             return true;
         }
         for (int i = 0; i + 1 < tok.length; i++) {
@@ -925,7 +942,7 @@ public final class SpeechActAnalyser {
 
     /** A negator right after a word, in its clause: "our relationship does not depend on ...". */
     private static boolean negatedAfter(String[] tok, int i) {
-        for (int j = i + 1; j < tok.length && j <= i + 4; j++) {
+        for (int j = i + 1; j < tok.length && j <= i + 6; j++) {
             if (BOUNDARY.contains(tok[j])) {
                 return false;
             }
