@@ -185,7 +185,7 @@ public final class SpeechActAnalyser {
             + "to (?:judge|decide|assess)|each company decides|(?:continues?|remains?|stays?) unchanged|regardless of "
             + "what you|either way)\\b");
     /** An act whose object is the sender's own message, not content on the platform. */
-    private static final Pattern OWN_MESSAGE = Pattern.compile("^(?:the |our |this |that |my )?(?:\\w+ )?(?:earlier |"
+    private static final Pattern OWN_MESSAGE = Pattern.compile("^(?:of )?(?:the |our |this |that |my )?(?:\\w+ )?(?:earlier |"
             + "previous |old |first |duplicate |outdated )?(?:copy|copies|version|draft|typo|error|e - mail|email|"
             + "message|share|attachment|invite|invitation|indicator|entry|entries|mailbox|advisory|case|annex)\\b"
             + "(?! (?:accounts?|pages?|posts?|content))");
@@ -504,7 +504,7 @@ public final class SpeechActAnalyser {
         }
 
         // A demand split over two sentences: the object of the previous sentence's bare demand.
-        if (afterBareFrame && action != null) {
+        if (afterBareFrame && action != null && !opensWithClearing(tok, lem)) {
             return Optional.of(new Verdict(Severity.ERROR, "demand stated in the previous sentence", action, false));
         }
 
@@ -789,6 +789,11 @@ public final class SpeechActAnalyser {
             if (!Set.of("must", "need", "needs", "have", "has", "should", "will").contains(tok[i])) {
                 continue;
             }
+            int v = i + 1 < tok.length && "to".equals(tok[i + 1]) ? i + 2 : i + 1;
+            if (v >= tok.length || !"VERB".equals(p.pos()[v]) || Set.of("see", "get", "make", "have", "want", "be")
+                    .contains(p.lem()[v])) {
+                return false;
+            }
             boolean subject = false;
             for (int j = Math.max(0, i - 3); j < i; j++) {
                 subject |= SENDER.contains(tok[j]);
@@ -797,7 +802,7 @@ public final class SpeechActAnalyser {
                 return false;
             }
             for (int j = i + 1; j < tok.length; j++) {
-                if (act[j] && j <= i + 4 || Set.of("see", "get", "make", "want", "expect").contains(tok[j]) && j <= i + 2
+                if (act[j] && j <= i + 4 && any(java.util.Arrays.copyOfRange(tok, j, tok.length), TARGETS)
                         || TARGETS.contains(p.lem()[j]) && !Set.of("it", "this", "them", "they").contains(tok[j])) {
                     return false;
                 }
@@ -812,13 +817,19 @@ public final class SpeechActAnalyser {
      * finite past verb after a noun subject, with no modal of obligation in the sentence.
      */
     private static boolean thirdPartyPast(String[] tok, String[] pos, String[] lem) {
-        if (tok[0].equals(lem[0]) && "VERB".equals(pos[0]) || "please".equals(tok[0])) {
+        if (tok[0].equals(lem[0]) && "VERB".equals(pos[0]) || "please".equals(tok[0]) || "there".equals(tok[0])) {
             return false;
+        }
+        for (int i = 1; i < tok.length; i++) {
+            // An imperative after a clause ("for the reasons given, delete the pages") is no report.
+            if (BOUNDARY.contains(tok[i - 1]) && "VERB".equals(pos[i]) && tok[i].equals(lem[i])) {
+                return false;
+            }
         }
         boolean past = false;
         for (int i = 1; i < tok.length; i++) {
-            if (Set.of("should", "must", "ought", "supposed", "meant", "need", "needs", "will", "would")
-                    .contains(tok[i])) {
+            if (Set.of("should", "must", "ought", "supposed", "meant", "need", "needs", "will", "would", "if",
+                    "unless", "wish", "rather", "hope").contains(tok[i])) {
                 return false;
             }
             past |= "VERB".equals(pos[i]) && !tok[i].equals(lem[i]) && !tok[i].endsWith("ing")
@@ -926,6 +937,16 @@ public final class SpeechActAnalyser {
             }
         }
         return null;
+    }
+
+    /** A sentence opening with a communicative imperative ("Tell us if ...", "Please confirm ..."). */
+    private static boolean opensWithClearing(String[] tok, String[] lem) {
+        int i = 0;
+        while (i < tok.length && Set.of("please", "kindly", "also", "just").contains(tok[i])) {
+            i++;
+        }
+        return i < tok.length && CLEARING.contains(lem[i]) && !Set.of("be", "keep", "clear", "let", "use", "find")
+                .contains(lem[i]);
     }
 
     private static boolean cleared(String[] tok, String[] lem) {
