@@ -49,7 +49,8 @@ public final class SpeechActAnalyser {
     private static final Set<String> STRONG = Set.of("remove", "delete", "suspend", "ban", "deplatform", "disable",
             "deactivate", "terminate", "censor", "throttle", "purge", "geoblock", "downrank", "demote", "de-amplify",
             "deamplify", "deboost", "unpublish", "delist", "deindex", "erase", "expunge", "eradicate", "eliminate",
-            "nuke", "wipe", "scrub", "quarantine", "shadowban", "de-rank", "derank", "deprioritize", "deprioritise",
+            "nuke", "wipe", "scrub", "quarantine", "shadowban", "de-rank", "derank", "deprioritize", "deprioritise", "demonetise", "demonetize", "demonetisation",
+            "demonetization", "downranking", "demonetising", "demonetizing",
             "takedown", "removal", "deletion", "suspension", "deactivation", "termination", "shutdown", "deplatforming", "demotion", "censorship", "silence", "suppress", "suppression", "dismantle", "neutralize",
             "neutralise", "cull", "axe", "bury", "mute", "ax");
     /** Verbs that act against content only when their object is content or accounts. */
@@ -68,8 +69,15 @@ public final class SpeechActAnalyser {
             "comment", "thread", "community", "feed", "reach", "visibility", "distribution", "amplification",
             "it", "them", "they", "these", "those", "this", "everything", "presence", "activity", "asset", "stuff",
             "hashtag", "meme", "narrative", "image", "clip", "upload", "podcast", "livestream", "stream", "server",
+            "monetisation", "monetization", "revenue", "badge", "verification", "recommendations",
             "forum", "board", "entity", "troll", "farm", "ring", "outlet", "publisher", "creator", "poster", "list",
             "lot", "puppet", "clown", "junk");
+    /** Pronouns and vague words that may stand for content but need not. */
+    private static final Set<String> PRONOUN_TARGETS = Set.of("it", "them", "they", "these", "those", "this",
+            "everything", "stuff", "lot", "list");
+    /** Verbs that take something away from content when it is named after "from": "pull ads from these channels". */
+    private static final Set<String> FROM_HEADS = Set.of("pull", "strip", "cut", "withdraw", "revoke", "remove",
+            "drop", "exclude", "ban", "bar", "block");
     /** Words that voice a wish, need, expectation or demand. */
     private static final Set<String> DESIRE = Set.of("want", "wish", "need", "require", "expect", "expectation",
             "demand", "insist", "ask", "request", "urge", "order", "instruct", "direct", "trust", "count", "rely",
@@ -93,7 +101,8 @@ public final class SpeechActAnalyser {
             "jeopardise", "risk", "remembered", "noticed", "notice", "matter", "impact", "fallout",
             "exposure", "subpoena", "investigation", "oversight", "congress", "renewal", "contract", "access",
             "partnership", "unnoticed", "conclusions", "harder", "licence", "license", "licensing", "judgment",
-            "judgement", "strained", "difficult", "story");
+            "judgement", "strained", "difficult", "story", "goodwill", "patience", "optics", "awkward", "uncomfortable",
+            "complicate", "complicated", "embarrassing", "embarrassment", "spotlight");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "nothing", "neither", "nor", "without",
             "none", "nobody", "whether", "cannot");
     private static final Set<String> BOUNDARY = Set.of(",", ";", ":", "but", "and", "—", "-", "(", ")");
@@ -114,7 +123,7 @@ public final class SpeechActAnalyser {
             "'s", "been");
     private static final Pattern OUTCOME = Pattern.compile("\\b(no longer (?:be )?(?:reachable|visible|available|"
             + "accessible|online|up|active|live|around|exist|operat\\w*|post\\w*|show\\w*|appear\\w*|on)|gone|"
-            + "disappear\\w*|vanish\\w*|(?:go(?:es|ne|ing)?|went) (?:away|dark|quiet|silent|down|offline)|"
+            + "disappear\\w*|vanish\\w*|fade (?:away|out)|dr(?:y|ied) up|(?:go(?:es|ne|ing)?|went) (?:away|dark|quiet|silent|down|offline)|"
             + "los(?:e|es|ing) (?:its|their|the) (?:reach|audience|visibility|access|monetisation|monetization)|"
             + "(?:can not|can no longer|could not|cannot) be (?:found|seen|reached)|(?:zero|no|reduced|minimal) "
             + "(?:reach|visibility|distribution|amplification|audience|engagement)|not reach (?:voters|users|"
@@ -183,7 +192,7 @@ public final class SpeechActAnalyser {
             + "suggest|expect)|(?:decision|decisions|choice|call|judgment|judgement)(?: \\w+){0,6} (?:rests?|lies?) "
             + "(?:entirely |solely |wholly )?with (?:you|your)|yours to (?:judge|decide|make)|(?:a )?matter for (?:you|your)|(?:yours|your company|your team) alone|(?:best|well) placed "
             + "to (?:judge|decide|assess)|each company decides|(?:continues?|remains?|stays?) unchanged|regardless of "
-            + "what you|either way)\\b");
+            + "what you|either way|decides? for (?:itself|themselves|yourselves))\\b");
     /** An act whose object is the sender's own message, not content on the platform. */
     private static final Pattern OWN_MESSAGE = Pattern.compile("^(?:of )?(?:the |our |this |that |my )?(?:\\w+ )?(?:earlier |"
             + "previous |old |first |duplicate |outdated )?(?:copy|copies|version|draft|typo|error|e - mail|email|"
@@ -242,7 +251,8 @@ public final class SpeechActAnalyser {
             + "not (?:an? )?(?:option|acceptable|tolerable|okay|ok|fine|allowed|possible|on the table|an answer|"
             + "a choice|something we (?:can|will) accept)|unacceptable|not acceptable|can not (?:accept|tolerate|"
             + "allow|abide)|will not (?:accept|tolerate|stand for)|nothing optional|not on the table|"
-            + "a day too long|too long)\\b");
+            + "a day too long|too long|no excuse|inexcusable|indefensible|(?:hard|difficult|impossible) to "
+            + "(?:justify|defend|explain)|can not be (?:justified|defended|explained))\\b");
     /** Words naming a directive or a merely informative message, for intensified negation. */
     private static final Pattern BEYOND = Pattern.compile("\\b(?<!no )(?<!nothing )(?<!not )(more than|beyond|anything but|"
             + "no mere|far from|other than) (?:(?:a|an|just|merely|simply|your|our|some|mere|friendly|polite|"
@@ -464,7 +474,7 @@ public final class SpeechActAnalyser {
             boolean weak = WEAK.contains(lem[i]) && target && !NEGATORS.contains(prev(tok, i))
                     && !"of".equals(i + 1 < tok.length ? tok[i + 1] : "")
                     && !Set.of("the", "a", "an", "by", "at", "this", "that").contains(prev(tok, i));
-            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i);
+            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i) || fromPhrase(p, i);
             if ((strong || weak || phrasal) && (afterBareFrame || !factual(tok, lem, i))) {
                 action = tok[i];
                 actionAt = i;
@@ -724,6 +734,19 @@ public final class SpeechActAnalyser {
             return Optional.of(new Verdict(Severity.REVIEW, "deadline '" + deadline.group() + "'",
                     "no act named", true));
         }
+        // What the detector cannot clear goes to a person: a question to the recipient about an act against content
+        // ("when will these pages come down?"), or the recipient named with an act against content and no frame
+        // that reports or negates it ("your company could remove these accounts in minutes").
+        boolean contentNoun = false;
+        for (int i = 0; i < tok.length; i++) {
+            contentNoun |= TARGETS.contains(lem[i]) && !PRONOUN_TARGETS.contains(tok[i]);
+        }
+        boolean unclearedAct = action != null && !disclaimed && !negatedBetween(tok, 0, actionAt);
+        boolean pastQuestion = joined.matches(".*\\b(?:did|was|were|had|has been|have been)\\b.*");
+        if (unclearedAct && contentNoun && (recipient || p.question() && !pastQuestion)) {
+            return Optional.of(new Verdict(Severity.REVIEW, p.question() ? "question about an act against content"
+                    : "recipient named with an act against content", action, false));
+        }
         return Optional.empty();
     }
 
@@ -761,7 +784,7 @@ public final class SpeechActAnalyser {
             boolean weak = WEAK.contains(lem[i]) && p.target() && !NEGATORS.contains(prev(tok, i))
                     && !"of".equals(i + 1 < tok.length ? tok[i + 1] : "")
                     && !Set.of("the", "a", "an", "by", "at", "this", "that").contains(prev(tok, i));
-            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i);
+            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i) || fromPhrase(p, i);
             act[i] = strong || weak || phrasal;
         }
         return act;
@@ -937,6 +960,24 @@ public final class SpeechActAnalyser {
             }
         }
         return null;
+    }
+
+    /** "Pull the monetisation from these channels": a verb of taking away with content after "from". */
+    private static boolean fromPhrase(Parsed p, int i) {
+        if (!FROM_HEADS.contains(p.lem()[i]) || !"VERB".equals(p.pos()[i])) {
+            return false;
+        }
+        for (int j = i + 1; j < p.tok().length && j <= i + 5; j++) {
+            if ("from".equals(p.tok()[j])) {
+                for (int k = j + 1; k < p.tok().length && k <= j + 4; k++) {
+                    if (TARGETS.contains(p.lem()[k]) && !PRONOUN_TARGETS.contains(p.tok()[k])) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
     }
 
     /** A sentence opening with a communicative imperative ("Tell us if ...", "Please confirm ..."). */
