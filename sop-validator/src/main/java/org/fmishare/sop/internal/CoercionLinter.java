@@ -34,6 +34,9 @@ import org.fmishare.sop.Severity;
  * <li>weigh: an EXPLICIT frame is an ERROR; a SOFT frame (suggest, consider, would appreciate) is an ERROR unless
  *     the sentence also disclaims ("at your sole discretion", "entirely your decision"), then REVIEW.
  * </ol>
+ * A lexicon hit is kept only if {@link SpeechActAnalyser#clearsLexicon} does not clear the sentence's structure
+ * (a disclaimer, a third party's words or acts, a forecast, the sender's own message or obligation), and quotations
+ * are masked before the lexicon reads the sentence.
  * Every list lives in the rule set's lexicon, so an agency can extend it without a code change. Instances are
  * immutable and thread-safe. Not API.
  */

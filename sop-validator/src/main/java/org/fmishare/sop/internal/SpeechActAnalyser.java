@@ -32,6 +32,8 @@ import org.fmishare.sop.Severity;
  *     intensified negation ("more than a suggestion");
  * <li>a <em>consequence</em> tied to the recipient ("your handling … will be remembered").
  * </ul>
+ * Families recognised by the shape of the whole sentence (rhetorical questions, comparisons with other companies,
+ * follow-up pressure, nominal demands) are a table in {@link ActFamilies}.
  * A frame or consequence governed by a negator ("we are not asking", "no adverse action") is cleared, and so are
  * quoted words (reported speech of the actor) and factual statements (an action in a perfect or past passive).
  * What it cannot clear but is recipient-addressed desire, obligation, evaluation or consequence goes to REVIEW.
@@ -840,8 +842,23 @@ public final class SpeechActAnalyser {
      * finite past verb after a noun subject, with no modal of obligation in the sentence.
      */
     private static boolean thirdPartyPast(String[] tok, String[] pos, String[] lem) {
-        if (tok[0].equals(lem[0]) && "VERB".equals(pos[0]) || "please".equals(tok[0]) || "there".equals(tok[0])) {
+        int first = 0;
+        while (first < tok.length - 1 && LEADS.contains(tok[first])) {
+            first++;
+        }
+        if (first > 0 || tok[0].equals(lem[0]) && ("VERB".equals(pos[0]) || tok.length > 1
+                && PARTICLES.contains(tok[1])) || "there".equals(tok[0])) {
             return false;
+        }
+        for (int i = 0; i < tok.length; i++) {
+            // A request or an act in its base form ("Request that the company remove the accounts discussed") is
+            // no report, whatever participle follows.
+            boolean frameWord = DESIRE.contains(tok[i]) || OBLIGATION.contains(tok[i]);
+            boolean baseAct = tok[i].equals(lem[i]) && "VERB".equals(pos[i])
+                    && (STRONG.contains(lem[i]) || ActClasses.removalVerb(lem[i]));
+            if (frameWord && tok[i].equals(lem[i]) || baseAct) {
+                return false;
+            }
         }
         for (int i = 1; i < tok.length; i++) {
             // An imperative after a clause ("for the reasons given, delete the pages") is no report.
