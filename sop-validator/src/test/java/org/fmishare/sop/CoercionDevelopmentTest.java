@@ -26,10 +26,18 @@ import org.junit.jupiter.api.Test;
  * change that loses a family fails here; the misses are printed.
  */
 class CoercionDevelopmentTest {
+    /** Second set, tuning rows (four in five): coercive caught. */
+    static final int SECOND_TUNE_CAUGHT_FLOOR = 109;
+    /** Second set, tuning rows: benign passed. */
+    static final int SECOND_TUNE_PASS_FLOOR = 167;
+    /** Second set, set-aside rows (every fifth, never looked at while tuning): coercive caught. */
+    static final int SECOND_ASIDE_CAUGHT_FLOOR = 18;
+    /** Second set, set-aside rows: benign passed. */
+    static final int SECOND_ASIDE_PASS_FLOOR = 42;
     /** Coercive development sentences caught (FAIL or NEEDS_REVIEW on the linter rule). */
-    static final int CAUGHT_FLOOR = 209;
+    static final int CAUGHT_FLOOR = 211;
     /** Benign development sentences with no linter finding. */
-    static final int BENIGN_PASS_FLOOR = 199;
+    static final int BENIGN_PASS_FLOOR = 210;
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9A-Fa-f]{4})");
 
     /** One labelled development text. */
@@ -41,9 +49,12 @@ class CoercionDevelopmentTest {
     }
 
     static List<Row> rows() throws IOException {
+        return rows("/coercion-development/sentences.tsv");
+    }
+
+    static List<Row> rows(String resource) throws IOException {
         List<Row> rows = new ArrayList<>();
-        try (InputStream in = CoercionDevelopmentTest.class.getResourceAsStream(
-                "/coercion-development/sentences.tsv")) {
+        try (InputStream in = CoercionDevelopmentTest.class.getResourceAsStream(resource)) {
             String all = new String(Objects.requireNonNull(in, "development set").readAllBytes(),
                     StandardCharsets.UTF_8);
             for (String line : all.split("\n")) {
@@ -140,5 +151,46 @@ class CoercionDevelopmentTest {
         System.out.print(table);
         assertThat(caught).as(table.toString()).isGreaterThanOrEqualTo(CAUGHT_FLOOR);
         assertThat(passed).as(table.toString()).isGreaterThanOrEqualTo(BENIGN_PASS_FLOOR);
+    }
+
+    /**
+     * The second development set, split before tuning: rows {@code i % 5 == 4} are set aside. Misses are printed
+     * for the tuning rows only; the set-aside rows are reported as counts, so they stay unseen while tuning.
+     */
+    @Test
+    void secondSetTuningAndSetAsideFiguresStayAtOrAboveTheirFloors() throws IOException {
+        List<Row> rows = rows("/coercion-development/sentences-2.tsv");
+        assertThat(rows).hasSizeGreaterThanOrEqualTo(300);
+        List<Row> tune = new ArrayList<>();
+        List<Row> aside = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            (i % 5 == 4 ? aside : tune).add(rows.get(i));
+        }
+        SopValidator validator = SopValidator.standard();
+        List<String> misses = new ArrayList<>();
+        Map<String, int[]> byFamily = measure(validator, tune, misses);
+        int[] t = total(byFamily);
+        int[] a = total(measure(validator, aside, new ArrayList<>()));
+        StringBuilder table = new StringBuilder("second set, tuning rows: family caught/coercive passed/benign\n");
+        byFamily.forEach((k, c) -> table.append(String.format("  %-12s %2d/%2d  %2d/%2d%n", k, c[0], c[1], c[2],
+                c[3])));
+        table.append(String.format("tuning recall %d/%d, benign pass %d/%d%n", t[0], t[1], t[2], t[3]));
+        table.append(String.format("set-aside recall %d/%d, benign pass %d/%d%n", a[0], a[1], a[2], a[3]));
+        misses.forEach(m -> table.append("  ").append(m).append('\n'));
+        System.out.print(table);
+        assertThat(t[0]).as(table.toString()).isGreaterThanOrEqualTo(SECOND_TUNE_CAUGHT_FLOOR);
+        assertThat(t[2]).as(table.toString()).isGreaterThanOrEqualTo(SECOND_TUNE_PASS_FLOOR);
+        assertThat(a[0]).as(table.toString()).isGreaterThanOrEqualTo(SECOND_ASIDE_CAUGHT_FLOOR);
+        assertThat(a[2]).as(table.toString()).isGreaterThanOrEqualTo(SECOND_ASIDE_PASS_FLOOR);
+    }
+
+    private static int[] total(Map<String, int[]> byFamily) {
+        int[] sum = new int[4];
+        for (int[] c : byFamily.values()) {
+            for (int k = 0; k < 4; k++) {
+                sum[k] += c[k];
+            }
+        }
+        return sum;
     }
 }

@@ -34,6 +34,9 @@ import org.fmishare.sop.Severity;
  * <li>weigh: an EXPLICIT frame is an ERROR; a SOFT frame (suggest, consider, would appreciate) is an ERROR unless
  *     the sentence also disclaims ("at your sole discretion", "entirely your decision"), then REVIEW.
  * </ol>
+ * A lexicon hit is kept only if {@link SpeechActAnalyser#clearsLexicon} does not clear the sentence's structure
+ * (a disclaimer, a third party's words or acts, a forecast, the sender's own message or obligation), and quotations
+ * are masked before the lexicon reads the sentence.
  * Every list lives in the rule set's lexicon, so an agency can extend it without a code change. Instances are
  * immutable and thread-safe. Not API.
  */
@@ -167,8 +170,7 @@ public final class CoercionLinter {
             int start = n.origin()[s[0]];
             int end = n.origin()[s[1] - 1] + 1;
             end = Math.min(text.length(), Math.max(end, start));
-            if (pending != null && (LanguageGuess.unreadable(sentence)
-                    || analyse(SpeechActAnalyser.maskNames(sentence), start, end) != null)) {
+            if (pending != null && (LanguageGuess.unreadable(sentence) || lexicon(sentence, start, end) != null)) {
                 hits.add(pending);
                 pending = null;
             }
@@ -178,7 +180,7 @@ public final class CoercionLinter {
                 bareFrame = false;
                 continue;
             }
-            Hit h = analyse(SpeechActAnalyser.maskNames(sentence), start, end);
+            Hit h = lexicon(sentence, start, end);
             if (h != null) {
                 hits.add(h);
                 bareFrame = false;
@@ -261,6 +263,16 @@ public final class CoercionLinter {
             out.add(m.group());
         }
         return out;
+    }
+
+    /**
+     * The rule set's lexicon on a sentence with names and quotations masked (quoted words are the operation's, not
+     * the sender's), kept only if the speech-act analysis does not clear the sentence's structure (a disclaimer,
+     * a third party's words or acts, a forecast, the sender's own message or obligation).
+     */
+    private Hit lexicon(String sentence, int start, int end) {
+        Hit h = analyse(SpeechActAnalyser.maskQuotes(SpeechActAnalyser.maskNames(sentence)), start, end);
+        return h != null && SpeechActAnalyser.clearsLexicon(sentence) ? null : h;
     }
 
     private Hit analyse(String sentence, int start, int end) {

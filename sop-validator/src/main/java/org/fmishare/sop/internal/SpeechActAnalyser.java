@@ -32,6 +32,8 @@ import org.fmishare.sop.Severity;
  *     intensified negation ("more than a suggestion");
  * <li>a <em>consequence</em> tied to the recipient ("your handling … will be remembered").
  * </ul>
+ * Families recognised by the shape of the whole sentence (rhetorical questions, comparisons with other companies,
+ * follow-up pressure, nominal demands) are a table in {@link ActFamilies}.
  * A frame or consequence governed by a negator ("we are not asking", "no adverse action") is cleared, and so are
  * quoted words (reported speech of the actor) and factual statements (an action in a perfect or past passive).
  * What it cannot clear but is recipient-addressed desire, obligation, evaluation or consequence goes to REVIEW.
@@ -49,7 +51,8 @@ public final class SpeechActAnalyser {
     private static final Set<String> STRONG = Set.of("remove", "delete", "suspend", "ban", "deplatform", "disable",
             "deactivate", "terminate", "censor", "throttle", "purge", "geoblock", "downrank", "demote", "de-amplify",
             "deamplify", "deboost", "unpublish", "delist", "deindex", "erase", "expunge", "eradicate", "eliminate",
-            "nuke", "wipe", "scrub", "quarantine", "shadowban", "de-rank", "derank", "deprioritize", "deprioritise",
+            "nuke", "wipe", "scrub", "quarantine", "shadowban", "de-rank", "derank", "deprioritize", "deprioritise", "demonetise", "demonetize", "demonetisation",
+            "demonetization", "downranking", "demonetising", "demonetizing",
             "takedown", "removal", "deletion", "suspension", "deactivation", "termination", "shutdown", "deplatforming", "demotion", "censorship", "silence", "suppress", "suppression", "dismantle", "neutralize",
             "neutralise", "cull", "axe", "bury", "mute", "ax");
     /** Verbs that act against content only when their object is content or accounts. */
@@ -61,15 +64,22 @@ public final class SpeechActAnalyser {
     private static final Set<String> PARTICLES = Set.of("down", "off", "offline", "out", "up", "away");
     private static final Set<String> PHRASAL_HEADS = Set.of("take", "pull", "shut", "knock", "tear", "kick", "boot",
             "close", "wipe", "clean", "clear", "get", "throw", "bring", "strip", "rein", "dial", "turn",
-            "tamp", "stamp", "crack", "shout", "wind", "phase");
+            "tamp", "stamp", "crack", "shout", "wind", "phase", "switch");
     private static final Set<String> TARGETS = Set.of("account", "profile", "page", "post", "content", "network",
             "channel", "handle", "group", "video", "persona", "bot", "listing", "material", "message", "tweet",
             "user", "cluster", "site", "domain", "story", "ad", "advertisement", "campaign", "operation", "link",
             "comment", "thread", "community", "feed", "reach", "visibility", "distribution", "amplification",
             "it", "them", "they", "these", "those", "this", "everything", "presence", "activity", "asset", "stuff",
             "hashtag", "meme", "narrative", "image", "clip", "upload", "podcast", "livestream", "stream", "server",
+            "monetisation", "monetization", "revenue", "badge", "verification", "recommendations",
             "forum", "board", "entity", "troll", "farm", "ring", "outlet", "publisher", "creator", "poster", "list",
             "lot", "puppet", "clown", "junk");
+    /** Pronouns and vague words that may stand for content but need not. */
+    private static final Set<String> PRONOUN_TARGETS = Set.of("it", "them", "they", "these", "those", "this",
+            "everything", "stuff", "lot", "list");
+    /** Verbs that take something away from content when it is named after "from": "pull ads from these channels". */
+    private static final Set<String> FROM_HEADS = Set.of("pull", "strip", "cut", "withdraw", "revoke", "remove",
+            "drop", "exclude", "ban", "bar", "block");
     /** Words that voice a wish, need, expectation or demand. */
     private static final Set<String> DESIRE = Set.of("want", "wish", "need", "require", "expect", "expectation",
             "demand", "insist", "ask", "request", "urge", "order", "instruct", "direct", "trust", "count", "rely",
@@ -80,7 +90,9 @@ public final class SpeechActAnalyser {
             "recommend", "advise", "consider", "appreciate", "grateful", "welcome", "great", "good", "nice",
             "helpful", "ideal", "best", "better", "wise", "prudent", "appropriate", "useful", "smart", "right",
             "worth", "warrant", "deserve", "merit", "ideally", "hopefully", "glad", "happy", "thankful", "pleased",
-            "favor", "favour", "see", "goal", "aim", "desire", "keen", "eager", "hoping", "chance", "opportunity");
+            "favor", "favour", "see", "goal", "aim", "desire", "keen", "eager", "hoping", "chance", "opportunity",
+            "recommendation", "advice", "suggestion", "proposal", "propose", "preference", "counsel", "relief",
+            "relieved", "urgent", "forward", "defensible");
     /** Words that tie the recipient's choice to what follows it. */
     private static final Set<String> CONSEQUENCE = Set.of("remember", "note", "consequence", "repercussion",
             "implication", "reflect", "regret", "relationship", "revisit", "reconsider", "scrutiny", "hearing",
@@ -90,7 +102,9 @@ public final class SpeechActAnalyser {
             "problem", "trouble", "reputation", "headline", "protection", "arrangement",
             "jeopardise", "risk", "remembered", "noticed", "notice", "matter", "impact", "fallout",
             "exposure", "subpoena", "investigation", "oversight", "congress", "renewal", "contract", "access",
-            "partnership");
+            "partnership", "unnoticed", "conclusions", "harder", "licence", "license", "licensing", "judgment",
+            "judgement", "strained", "difficult", "story", "goodwill", "patience", "optics", "awkward", "uncomfortable",
+            "complicate", "complicated", "embarrassing", "embarrassment", "spotlight");
     private static final Set<String> NEGATORS = Set.of("not", "no", "never", "nothing", "neither", "nor", "without",
             "none", "nobody", "whether", "cannot");
     private static final Set<String> BOUNDARY = Set.of(",", ";", ":", "but", "and", "—", "-", "(", ")");
@@ -111,7 +125,11 @@ public final class SpeechActAnalyser {
             "'s", "been");
     private static final Pattern OUTCOME = Pattern.compile("\\b(no longer (?:be )?(?:reachable|visible|available|"
             + "accessible|online|up|active|live|around|exist|operat\\w*|post\\w*|show\\w*|appear\\w*|on)|gone|"
-            + "disappear\\w*|vanish\\w*|go(?:es|ne)? (?:away|dark|quiet|silent|down|offline)|offline|off (?:the|your|"
+            + "disappear\\w*|vanish\\w*|fade (?:away|out)|dr(?:y|ied) up|(?:go(?:es|ne|ing)?|went) (?:away|dark|quiet|silent|down|offline)|"
+            + "los(?:e|es|ing) (?:its|their|the) (?:reach|audience|visibility|access|monetisation|monetization)|"
+            + "(?:can not|can no longer|could not|cannot) be (?:found|seen|reached)|(?:zero|no|reduced|minimal) "
+            + "(?:reach|visibility|distribution|amplification|audience|engagement)|not reach (?:voters|users|"
+            + "anyone|people|audiences|the public)|switched off|offline|off (?:the|your|"
             + "this|their|our) (?:platform|site|service|network|app)s?|off[- ]platform|(?:stop|quit)(?:s|ped)? (?:showing|"
             + "appearing|posting|spreading|circulating|reaching|trending|operating|running|being|getting|"
             + "surfacing|popping|turning)|(?:stay|stays|remain|remains) (?:up|online|live|active)|come(?:s)? down|taken care of|dealt with|cleaned up|out of commission|"
@@ -151,7 +169,8 @@ public final class SpeechActAnalyser {
             + "we (?:would|do) (?:hope|appreciate)|we are hoping|it is time|high time|time to|"
             + "make sure|see to it|see that|let us|let's|the sooner|what happens (?:if|when)|"
             + "think (?:carefully|hard|twice)|"
-            + "be careful|would be a shame|would be unfortunate|we will be watching|we are watching)\\b");
+            + "be careful|would be a shame|would be unfortunate|we will be watching|we are watching|(?:we|i) (?:would |"
+            + "might |could )?(?:put forward|propose|float|table)|one option|another option|an option)\\b");
     private static final Pattern CONDITION = Pattern.compile("\\b(if|unless|should you|otherwise|or else|failure "
             + "to|fail to|refuse|decline|choose not|do not act|depending on|how you (?:handle|respond|treat|deal)|"
             + "what you do|whatever you do|whether|how (?:you|your|the company|the platform|platforms|companies)|depends? on|"
@@ -160,6 +179,43 @@ public final class SpeechActAnalyser {
     /** What lies ahead: a consequence needs a future, a modal or a condition. */
     private static final Pattern FUTURE = Pattern.compile("\\b(will|would|may|might|could|shall|going to|if|unless|"
             + "tend to|tends to|come to|going forward|in future|in the future|later|down the line|next time)\\b");
+    /** Negated negatives, rewritten as what they assert. */
+    private static final String[][] LITOTES = {
+        {"\\bnot (?:go |pass |be )?(?:unnoticed|unremarked|overlooked|ignored)\\b", "be noticed"},
+        {"\\bnot be forgotten\\b", "be remembered"},
+        {"\\b(?:can not|cannot|can't) wait\\b", "is urgent"},
+        {"\\bnot (?:be )?(?:without|free of) consequences?\\b", "have consequences"}
+    };
+    /** Disclaimers that clear a whole sentence: the sender says it takes no view or asks nothing. */
+    private static final Pattern NO_VIEW = Pattern.compile("\\b((?:no|not any) (?:position|view|opinion|stance|"
+            + "preference|recommendation)|not (?:our|for us)|(?:nothing|none|no part)(?: \\w+){0,6} (?:should|is to|"
+            + "must|can|may)? ?(?:be )?(?:read|taken|understood|construed|seen|meant|intended) as|(?:not|never) "
+            + "(?:be )?(?:read|taken|understood|construed|meant|intended) as|neither (?:request|ask|recommend|"
+            + "suggest|expect)|(?:decision|decisions|choice|call|judgment|judgement)(?: \\w+){0,6} (?:rests?|lies?) "
+            + "(?:entirely |solely |wholly )?with (?:you|your)|yours to (?:judge|decide|make)|(?:a )?matter for (?:you|your)|(?:yours|your company|your team) alone|(?:best|well) placed "
+            + "to (?:judge|decide|assess)|each company decides|(?:continues?|remains?|stays?) unchanged|regardless of "
+            + "what you|either way|decides? for (?:itself|themselves|yourselves))\\b");
+    /** An act whose object is the sender's own message, not content on the platform. */
+    private static final Pattern OWN_MESSAGE = Pattern.compile("^(?:of )?(?:the |our |this |that |my )?(?:\\w+ )?(?:earlier |"
+            + "previous |old |first |duplicate |outdated )?(?:copy|copies|version|draft|typo|error|e - mail|email|"
+            + "message|share|attachment|invite|invitation|indicator|entry|entries|mailbox|advisory|case|annex)\\b"
+            + "(?! (?:accounts?|pages?|posts?|content))");
+    /** What watching words ("we will track", "we will note") need to be about to be a consequence. */
+    private static final Pattern HANDLING = Pattern.compile("\\b(your (?:handling|response|decision|choice|"
+            + "inaction|actions?|reaction|team 's (?:handling|response))|how (?:you|your|the company|the platform)|"
+            + "what (?:you|your)|whether|which (?:of )?(?:these|the|those)|still (?:up|online|active|live)|(?:stay|"
+            + "stays|remain|remains) (?:up|online|active|live)|leav(?:e|ing) (?:\\w+ ){0,3}(?:up|online)|keep(?:ing)? "
+            + "(?:\\w+ ){0,3}(?:up|online)|whatever (?:you|your)|decides?|inaction|ignoring)\\b");
+    /** Colleagues of the sender speaking for it: "everyone here", "leadership in this building". */
+    private static final Pattern SENDER_PHRASE = Pattern.compile("\\b(?:everyone|everybody|people|folks|"
+            + "colleagues|leadership|staff|management|the director|our director) (?:here|in (?:this|our) (?:office|"
+            + "building|agency|department))\\b");
+    private static final Set<String> WATCHING = Set.of("track", "tracking", "watch", "note", "noted", "notice",
+            "attention", "monitor");
+    /** A forecast about the actor, not a wish: "as they did in 2022", "likely". */
+    private static final Pattern FORECAST = Pattern.compile("\\b(as (?:they|it|the operators?|the actor|the "
+            + "network) (?:did|have|has) (?:before|in|last)|likely|probably|based on past|as in (?:past|previous|"
+            + "earlier)|historically|we assess|we predict|our assessment)\\b");
     private static final Pattern HANDLE = Pattern.compile("[\\w.+-]*[@#][\\w.-]+|https?://\\S+|\\w+_[\\w_]+");
     /** Offers and invitations to ask: the sender offers to act, the recipient is asked for nothing. */
     private static final Pattern OFFER = Pattern.compile("\\b(would you like|do you want|shall we|should we|let us "
@@ -168,7 +224,8 @@ public final class SpeechActAnalyser {
     private static final Set<String> REPORTING = Set.of("say", "tell", "write", "claim", "warn", "threaten",
             "argue", "post", "urge", "call", "boast", "complain", "insist", "demand", "promise", "announce",
             "declare", "allege", "suggest", "instruct", "order", "ask", "joke", "brag", "vow", "pledge", "tweet",
-            "repost", "caption", "chant", "describe", "accuse", "praise");
+            "repost", "caption", "chant", "describe", "accuse", "praise", "recommend", "advise", "counsel", "propose",
+            "encourage", "appeal", "title", "read");
     /** Frame words that are frames only as verbs ("direct" the adjective, "trust" in "trust and safety"). */
     private static final Set<String> VERB_ONLY_FRAMES = Set.of("direct", "order", "call", "count", "look", "see",
             "like", "time", "trust", "press", "push", "right", "mean", "appeal", "hate", "rather", "bound", "fall",
@@ -183,7 +240,8 @@ public final class SpeechActAnalyser {
             "helpful", "useful", "great", "good", "nice", "ideal", "best", "better", "wise", "prudent",
             "appropriate", "smart", "right", "glad", "happy", "thankful", "pleased", "hope", "hoping", "wonderful",
             "lovely", "fantastic", "excellent", "chance", "opportunity", "rather",
-            "wonder");
+            "wonder", "recommendation", "advice", "suggestion", "proposal", "propose", "preference", "counsel",
+            "relief", "relieved", "forward", "defensible");
     /** The company's own inaction, or the content staying up, named as the subject of an evaluation. */
     private static final Pattern INACTION = Pattern.compile("\\b(inaction|ignoring|ignore|leaving|leave|keeping|"
             + "doing nothing|do nothing|failing|failure|allowing|letting|tolerating|waiting|sitting on|hosting|"
@@ -195,7 +253,8 @@ public final class SpeechActAnalyser {
             + "not (?:an? )?(?:option|acceptable|tolerable|okay|ok|fine|allowed|possible|on the table|an answer|"
             + "a choice|something we (?:can|will) accept)|unacceptable|not acceptable|can not (?:accept|tolerate|"
             + "allow|abide)|will not (?:accept|tolerate|stand for)|nothing optional|not on the table|"
-            + "a day too long|too long)\\b");
+            + "a day too long|too long|no excuse|inexcusable|indefensible|(?:hard|difficult|impossible) to "
+            + "(?:justify|defend|explain)|can not be (?:justified|defended|explained))\\b");
     /** Words naming a directive or a merely informative message, for intensified negation. */
     private static final Pattern BEYOND = Pattern.compile("\\b(?<!no )(?<!nothing )(?<!not )(more than|beyond|anything but|"
             + "no mere|far from|other than) (?:(?:a|an|just|merely|simply|your|our|some|mere|friendly|polite|"
@@ -231,7 +290,8 @@ public final class SpeechActAnalyser {
     private static final Pattern GENERIC_ADDRESSEE = Pattern.compile("\\b((?:any|every|a|no) (?:\\w+ )?"
             + "(?:company|platform|service)|(?:platforms|companies|services)(?: like (?:yours|this))?|the "
             + "(?:company|platform|companies|platforms))\\b");
-    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]");
+    private static final Pattern QUOTED = Pattern.compile("\"[^\"]*\"|“[^”]*”|«[^»]*»|„[^“”]*[“”]|"
+            + "(?<![\\w'])'[^'\n]{3,}?'(?![\\w])");
     private static final String[][] CONTRACTIONS = {
         {"won't", "will not"}, {"can't", "can not"}, {"cannot", "can not"}, {"shan't", "shall not"},
         {"n't", " not"}, {"let's", "let us"}, {"it's", "it is"}, {"that's", "that is"}, {"there's", "there is"},
@@ -293,7 +353,11 @@ public final class SpeechActAnalyser {
     private static final java.util.Map<String, Optional<Verdict>> CACHE =
             new java.util.concurrent.ConcurrentHashMap<>();
 
-    private static Optional<Verdict> analyseUncached(String sentence, boolean afterBareFrame) {
+    /** A sentence tokenised, tagged and lemmatised, with who is in it. */
+    private record Parsed(String[] tok, String[] pos, String[] lem, String joined, boolean sender,
+            boolean recipient, boolean target, boolean question) {}
+
+    private static Parsed parse(String sentence) {
         String lower = sentence.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         // A negative question is rhetorical: "wouldn't it be better if ..." asserts, it does not negate.
         if (lower.strip().endsWith("?")) {
@@ -307,9 +371,13 @@ public final class SpeechActAnalyser {
         }
         // Handles and hashtags are names, not words of the sentence ("@remove_the_noise").
         lower = HANDLE.matcher(lower).replaceAll(" quoted ");
+        // Litotes: a negated negative asserts ("will not go unnoticed" is "will be noticed").
+        for (String[] l : LITOTES) {
+            lower = lower.replaceAll(l[0], l[1]);
+        }
         String[] tok = SimpleTokenizer.INSTANCE.tokenize(lower);
         if (tok.length == 0) {
-            return Optional.empty();
+            return null;
         }
         String[] pos = TAGGER.get().tag(tok);
         String[] lem = LEMMATIZER.get().lemmatize(tok, pos);
@@ -319,16 +387,77 @@ public final class SpeechActAnalyser {
             }
         }
         String joined = String.join(" ", tok).replace(" ' s ", " 's ");
-        boolean sender = any(tok, SENDER);
+        boolean sender = any(tok, SENDER) || SENDER_PHRASE.matcher(joined).find();
         boolean recipient = any(tok, RECIPIENT);
         boolean target = false;
         for (int i = 0; i < tok.length; i++) {
             target |= TARGETS.contains(lem[i]) || TARGETS.contains(tok[i]);
         }
+        return new Parsed(tok, pos, lem, joined, sender, recipient, target, sentence.strip().endsWith("?"));
+    }
+
+    /**
+     * Whether the sentence, whatever words it uses, is not the sender's request: it disclaims ("we take no position
+     * on whether ..."), reports a third party's words or acts ("the handlers advised new personas to remove ...",
+     * "deletions by the actor"), forecasts the actor's behaviour, acts on the sender's own message ("please delete
+     * the earlier copy of this share"), or states the sender's own obligation with no act against content. Used to
+     * clear a hit of the rule set's lexicon, which matches words without this structure.
+     *
+     * @param sentence a normalised English sentence
+     * @return whether the sentence is cleared
+     */
+    public static boolean clearsLexicon(String sentence) {
+        Parsed p = parse(sentence);
+        if (p == null) {
+            return true;
+        }
+        if (noView(p.joined())) {
+            return true;
+        }
+        if (!p.recipient() && ActFamilies.match(clause(p)).isPresent()) {
+            return false;
+        }
+        if (!p.sender() && !p.recipient() && (reported(p.tok(), p.pos(), p.lem())
+                || thirdPartyPast(p.tok(), p.pos(), p.lem()))) {
+            return true;
+        }
+        if (!p.recipient() && (ActFamilies.thirdPartyAgent(p.joined()) || FORECAST.matcher(p.joined()).find())) {
+            return true;
+        }
+        boolean[] act = acts(p);
+        for (int i = 0; i < act.length; i++) {
+            if (act[i] && ownMessage(p, i)) {
+                return true;
+            }
+        }
+        return senderOwnObligation(p, act);
+    }
+
+    private static Optional<Verdict> analyseUncached(String sentence, boolean afterBareFrame) {
+        Parsed p = parse(sentence);
+        if (p == null) {
+            return Optional.empty();
+        }
+        String[] tok = p.tok();
+        String[] pos = p.pos();
+        String[] lem = p.lem();
+        String joined = p.joined();
+        boolean sender = p.sender();
+        boolean recipient = p.recipient();
+        boolean target = p.target();
+        if (noView(joined)) {
+            return Optional.empty();
+        }
+        Optional<Verdict> family = ActFamilies.match(clause(p));
+        if (family.isPresent()) {
+            return family;
+        }
 
         // Speech reported from a third party ("the persona told followers to delete ...") is a fact about the actor,
-        // unless the sender or the recipient is in it.
-        if (!sender && !recipient && reported(tok, pos, lem)) {
+        // unless the sender or the recipient is in it; so is a third party's past act ("the bots went offline by
+        // noon"); and the sender's own obligation ("our team must finish the review") asks nothing.
+        if (!sender && !recipient && (reported(tok, pos, lem) || thirdPartyPast(tok, pos, lem) && !afterBareFrame)
+                || senderOwnObligation(p, acts(p))) {
             return Optional.empty();
         }
         Matcher in = INTENSIFIED.matcher(joined);
@@ -347,7 +476,7 @@ public final class SpeechActAnalyser {
             boolean weak = WEAK.contains(lem[i]) && target && !NEGATORS.contains(prev(tok, i))
                     && !"of".equals(i + 1 < tok.length ? tok[i + 1] : "")
                     && !Set.of("the", "a", "an", "by", "at", "this", "that").contains(prev(tok, i));
-            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i);
+            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i) || fromPhrase(p, i);
             if ((strong || weak || phrasal) && (afterBareFrame || !factual(tok, lem, i))) {
                 action = tok[i];
                 actionAt = i;
@@ -378,8 +507,16 @@ public final class SpeechActAnalyser {
             }
         }
 
+        // The act of a third party ("deletions by the actor"), a forecast about the actor, or an act on the sender's
+        // own message is no act the recipient is asked for.
+        if (action != null && (ownMessage(p, actionAt) || !recipient && !afterBareFrame
+                && (ActFamilies.thirdPartyAgent(joined) || FORECAST.matcher(joined).find()))) {
+            action = null;
+            actionAt = -1;
+        }
+
         // A demand split over two sentences: the object of the previous sentence's bare demand.
-        if (afterBareFrame && action != null) {
+        if (afterBareFrame && action != null && !opensWithClearing(tok, lem)) {
             return Optional.of(new Verdict(Severity.ERROR, "demand stated in the previous sentence", action, false));
         }
 
@@ -405,7 +542,7 @@ public final class SpeechActAnalyser {
             boolean nominal = Set.of("of", "by", "or", "and", ",", "nor", "as", "in", "at", "from", "is", "was", "are", "were", "'s", "has", "have", "on", "for",
                     "count", "counts", "rate", "list", "lists", "history", "data", "records", "policy", "policies",
                     ".", "").contains(next) || "NOUN".equals(pos[i]) && next.matches("[a-z]+s") && !target;
-            if (base && act && !nominal && !"PRON".equals(pos[Math.max(0, i - 1)])) {
+            if (base && act && !nominal && !"PRON".equals(pos[Math.max(0, i - 1)]) && !ownMessage(p, i)) {
                 return Optional.of(new Verdict(Severity.ERROR, "imperative '" + tok[i] + "'", tok[i], false));
             }
         }
@@ -456,8 +593,10 @@ public final class SpeechActAnalyser {
         boolean modalPassive = joined.matches(".*\\b(should|must|need to|needs to|has to|have to|ought to|will "
                 + "need to|are to|is to|shall) (?:\\w+ )?(?:be|get|go|come|stay|remain)\\b.*");
         // "The ask is simple": a demand named as a noun speaks for the sender without a pronoun.
-        boolean demandNoun = joined.matches(".*\\bthe (?:ask|request|expectation|demand|requirement|need|priority) "
-                + "is\\b.*") || joined.matches(".*\\b(?:what|all) (?:is |are )?(?:needed|wanted|required|expected|we "
+        boolean demandNoun = joined.matches(".*\\b(?:the|our|my|the office 's|the bureau 's|our \\w+ 's) (?:\\w+ )?(?:ask|"
+                + "request|expectation|demand|requirement|need|priority|recommendation|advice|suggestion|proposal|"
+                + "preference|wish|hope) (?:would be|is)\\b.*") || joined.matches(".*\\bwhat (?:should|must|needs to|"
+                + "has to|ought to) happen\\b.*") || joined.matches(".*\\b(?:what|all) (?:is |are )?(?:needed|wanted|required|expected|we "
                 + "(?:need|want|require|expect|ask))\\b.*");
         boolean generic = GENERIC_ADDRESSEE.matcher(joined).find();
         // The content as the subject of a need or obligation: "these channels have to go", "the personas need
@@ -544,12 +683,20 @@ public final class SpeechActAnalyser {
             if ("to".equals(prev(tok, i))) {
                 continue;
             }
-            if (negated(tok, i) && !notForget) {
+            if (negated(tok, i) && !notForget || negatedAfter(tok, i)) {
+                continue;
+            }
+            // The sender watching or noting is a consequence only when what it watches is the recipient's
+            // handling or the content staying up ("we will keep tracking the operator's domains" is not).
+            if ((WATCHING.contains(lem[i]) || WATCHING.contains(tok[i])) && !HANDLING.matcher(joined).find()
+                    && !INACTION.matcher(joined).find()) {
                 continue;
             }
             // In a message to one company, "the company" or "the platform" is the recipient too.
             boolean addressed = recipient || generic || INACTION.matcher(joined).lookingAt()
                     || joined.matches(".*\\bthe (?:company|platform|companies|platforms)\\b.*")
+                    || sender && joined.matches(".*\\b(?:depend|depends|depended|depending|hinges?|hinged|rests?|"
+                    + "rested|relies|relied|rely) on\\b.*")
                     || joined.matches("^(?:please )?(?:keep in mind|bear in mind|remember|think|consider|do not forget|"
                     + "never forget)\\b.*");
             if (addressed && (CONDITION.matcher(joined).find() || action != null)) {
@@ -565,8 +712,8 @@ public final class SpeechActAnalyser {
 
         // A verbless fragment naming an act ("Deactivation of all listed profiles."): the object of a demand.
         boolean verbless = true;
-        for (String p : pos) {
-            verbless &= !"VERB".equals(p) && !"AUX".equals(p);
+        for (String tag : pos) {
+            verbless &= !"VERB".equals(tag) && !"AUX".equals(tag);
         }
         if (action != null && verbless && tok.length >= 3) {
             return Optional.of(new Verdict(Severity.REVIEW, "verbless fragment naming an act", action, false));
@@ -580,13 +727,27 @@ public final class SpeechActAnalyser {
         if (frame != null && voiced && !soft && (sender || recipient || impersonal || demandNoun) && !cleared(tok, lem)
                 && !disclaimed && !verbless && !OFFER.matcher(joined).find() && !pastFrame(tok, pos, frameAt)
                 && !conditionalFrame(tok, frameAt) && !objectDenied(tok, frameAt)
-                && (recipientAgent(tok, frameAt) || tok.length <= 9) && !question(tok, frameAt)) {
+                && (recipientAgent(tok, frameAt) || tok.length <= 9 || demandNoun) && !question(tok, frameAt)
+                && !p.question()) {
             return Optional.of(new Verdict(Severity.REVIEW, "'" + frame + "'",
                     "no act named; recipient-addressed desire or obligation", true));
         }
         if (hasDeadline && recipient && target) {
             return Optional.of(new Verdict(Severity.REVIEW, "deadline '" + deadline.group() + "'",
                     "no act named", true));
+        }
+        // What the detector cannot clear goes to a person: a question to the recipient about an act against content
+        // ("when will these pages come down?"), or the recipient named with an act against content and no frame
+        // that reports or negates it ("your company could remove these accounts in minutes").
+        boolean contentNoun = false;
+        for (int i = 0; i < tok.length; i++) {
+            contentNoun |= TARGETS.contains(lem[i]) && !PRONOUN_TARGETS.contains(tok[i]);
+        }
+        boolean unclearedAct = action != null && !disclaimed && !negatedBetween(tok, 0, actionAt);
+        boolean pastQuestion = joined.matches(".*\\b(?:did|was|were|had|has been|have been)\\b.*");
+        if (unclearedAct && contentNoun && (recipient || p.question() && !pastQuestion)) {
+            return Optional.of(new Verdict(Severity.REVIEW, p.question() ? "question about an act against content"
+                    : "recipient named with an act against content", action, false));
         }
         return Optional.empty();
     }
@@ -600,6 +761,133 @@ public final class SpeechActAnalyser {
      */
     public static String maskNames(String text) {
         return HANDLE.matcher(text).replaceAll(" quoted ");
+    }
+
+    private static boolean noView(String joined) {
+        Matcher m = NO_VIEW.matcher(joined);
+        return m.find() && !joined.substring(m.end()).matches(".*\\b(?:but|however|yet|although|though)\\b.*");
+    }
+
+    private static ActFamilies.Clause clause(Parsed p) {
+        return new ActFamilies.Clause(p.joined(), p.tok(), p.lem(), acts(p), p.sender(), p.recipient(), p.target(),
+                p.question());
+    }
+
+    /** Which tokens name an act against content, in any tense and whoever does it. */
+    private static boolean[] acts(Parsed p) {
+        String[] tok = p.tok();
+        String[] pos = p.pos();
+        String[] lem = p.lem();
+        boolean[] act = new boolean[tok.length];
+        for (int i = 0; i < tok.length; i++) {
+            boolean strong = STRONG.contains(lem[i]) || STRONG.contains(tok[i]) || deverbal(tok[i])
+                    || wordNetVerbAt(tok, pos, lem, i)
+                    || "NOUN".equals(pos[i]) && ActClasses.removalNoun(lem[i]);
+            boolean weak = WEAK.contains(lem[i]) && p.target() && !NEGATORS.contains(prev(tok, i))
+                    && !"of".equals(i + 1 < tok.length ? tok[i + 1] : "")
+                    && !Set.of("the", "a", "an", "by", "at", "this", "that").contains(prev(tok, i));
+            boolean phrasal = PHRASAL_HEADS.contains(lem[i]) && particleAfter(tok, i) || fromPhrase(p, i);
+            act[i] = strong || weak || phrasal;
+        }
+        return act;
+    }
+
+    /** Whether the act at {@code i} is done to the sender's own message ("delete the earlier copy of this share"). */
+    private static boolean ownMessage(Parsed p, int i) {
+        StringBuilder after = new StringBuilder();
+        for (int j = i + 1; j < p.tok().length && j <= i + 6; j++) {
+            after.append(p.tok()[j]).append(' ');
+        }
+        return OWN_MESSAGE.matcher(after.toString().trim()).find();
+    }
+
+    /**
+     * The sender's own obligation ("our team must finish the review"): the sender is the subject of the modal, the
+     * recipient is not in the sentence, and what follows the modal is no act against content.
+     */
+    private static boolean senderOwnObligation(Parsed p, boolean[] act) {
+        if (p.recipient() || !p.sender()) {
+            return false;
+        }
+        String[] tok = p.tok();
+        for (int i = 1; i < tok.length; i++) {
+            if (!Set.of("must", "need", "needs", "have", "has", "should", "will").contains(tok[i])) {
+                continue;
+            }
+            int v = i + 1 < tok.length && "to".equals(tok[i + 1]) ? i + 2 : i + 1;
+            if (v >= tok.length || !"VERB".equals(p.pos()[v]) || Set.of("see", "get", "make", "have", "want", "be")
+                    .contains(p.lem()[v])) {
+                return false;
+            }
+            boolean subject = false;
+            for (int j = Math.max(0, i - 3); j < i; j++) {
+                subject |= SENDER.contains(tok[j]);
+            }
+            if (!subject) {
+                return false;
+            }
+            for (int j = i + 1; j < tok.length; j++) {
+                if (act[j] && j <= i + 4 && any(java.util.Arrays.copyOfRange(tok, j, tok.length), TARGETS)
+                        || TARGETS.contains(p.lem()[j]) && !Set.of("it", "this", "them", "they").contains(tok[j])) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * A third party's past act or words ("the bots went offline by noon", "the handlers' instructions said"): a
+     * finite past verb after a noun subject, with no modal of obligation in the sentence.
+     */
+    private static boolean thirdPartyPast(String[] tok, String[] pos, String[] lem) {
+        int first = 0;
+        while (first < tok.length - 1 && LEADS.contains(tok[first])) {
+            first++;
+        }
+        if (first > 0 || tok[0].equals(lem[0]) && ("VERB".equals(pos[0]) || tok.length > 1
+                && PARTICLES.contains(tok[1])) || "there".equals(tok[0])) {
+            return false;
+        }
+        for (int i = 0; i < tok.length; i++) {
+            // A request or an act in its base form ("Request that the company remove the accounts discussed") is
+            // no report, whatever participle follows.
+            boolean frameWord = DESIRE.contains(tok[i]) || OBLIGATION.contains(tok[i]);
+            boolean baseAct = tok[i].equals(lem[i]) && "VERB".equals(pos[i])
+                    && (STRONG.contains(lem[i]) || ActClasses.removalVerb(lem[i]));
+            if (frameWord && tok[i].equals(lem[i]) || baseAct) {
+                return false;
+            }
+        }
+        for (int i = 1; i < tok.length; i++) {
+            // An imperative after a clause ("for the reasons given, delete the pages") is no report.
+            if (BOUNDARY.contains(tok[i - 1]) && "VERB".equals(pos[i]) && tok[i].equals(lem[i])) {
+                return false;
+            }
+        }
+        boolean past = false;
+        for (int i = 1; i < tok.length; i++) {
+            if (Set.of("should", "must", "ought", "supposed", "meant", "need", "needs", "will", "would", "if",
+                    "unless", "wish", "rather", "hope").contains(tok[i])) {
+                return false;
+            }
+            past |= "VERB".equals(pos[i]) && !tok[i].equals(lem[i]) && !tok[i].endsWith("ing")
+                    && !tok[i].endsWith("s") && Set.of("NOUN", "PROPN", "PRON").contains(pos[i - 1])
+                    && !RECIPIENT.contains(tok[i - 1]);
+        }
+        return past;
+    }
+
+    /**
+     * Replaces quotations (double, typographic or single quotes around a few words) with a neutral word: quoted
+     * words report what someone else wrote, and are not the sender's own.
+     *
+     * @param text a sentence
+     * @return the sentence with quotations masked
+     */
+    public static String maskQuotes(String text) {
+        return QUOTED.matcher(text.replace('\u2019', '\'').replace('\u2018', '\'')).replaceAll(" quoted ");
     }
 
     /** A frame in the past ("we needed two sources", "the handlers wanted") reports, it does not ask. */
@@ -640,7 +928,8 @@ public final class SpeechActAnalyser {
             if (REPORTING.contains(lem[i]) && "VERB".equals(pos[i]) && !tok[i].equals(lem[i])
                     && !tok[i].endsWith("ing") && Set.of("NOUN", "PROPN", "PRON", "ADV").contains(pos[i - 1])
                     && !PERFECT_OR_PAST_AUX.contains(tok[i - 1]) && !"be".equals(tok[i - 1])
-                    && !"to".equals(tok[i - 1]) && !"will".equals(tok[i - 1]) && !"would".equals(tok[i - 1])) {
+                    && !"to".equals(tok[i - 1]) && !"will".equals(tok[i - 1]) && !"would".equals(tok[i - 1])
+                    && !"longer".equals(tok[i - 1])) {
                 return true;
             }
         }
@@ -690,9 +979,53 @@ public final class SpeechActAnalyser {
         return null;
     }
 
+    /** "Pull the monetisation from these channels": a verb of taking away with content after "from". */
+    private static boolean fromPhrase(Parsed p, int i) {
+        if (!FROM_HEADS.contains(p.lem()[i]) || !"VERB".equals(p.pos()[i])) {
+            return false;
+        }
+        for (int j = i + 1; j < p.tok().length && j <= i + 5; j++) {
+            if ("from".equals(p.tok()[j])) {
+                for (int k = j + 1; k < p.tok().length && k <= j + 4; k++) {
+                    if (TARGETS.contains(p.lem()[k]) && !PRONOUN_TARGETS.contains(p.tok()[k])) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** A sentence opening with a communicative imperative ("Tell us if ...", "Please confirm ..."). */
+    private static boolean opensWithClearing(String[] tok, String[] lem) {
+        int i = 0;
+        while (i < tok.length && Set.of("please", "kindly", "also", "just").contains(tok[i])) {
+            i++;
+        }
+        return i < tok.length && CLEARING.contains(lem[i]) && !Set.of("be", "keep", "clear", "let", "use", "find")
+                .contains(lem[i]);
+    }
+
     private static boolean cleared(String[] tok, String[] lem) {
+        if (CLEARING.contains(lem[0]) && !Set.of("be", "keep", "let", "clear").contains(lem[0])) {
+            return true;
+        }
         for (int i = 0; i + 1 < tok.length; i++) {
             if (Set.of("to", "please", "kindly", "you", "team").contains(tok[i]) && CLEARING.contains(lem[i + 1])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A negator right after a word, in its clause: "our relationship does not depend on ...". */
+    private static boolean negatedAfter(String[] tok, int i) {
+        for (int j = i + 1; j < tok.length && j <= i + 6; j++) {
+            if (BOUNDARY.contains(tok[j])) {
+                return false;
+            }
+            if (NEGATORS.contains(tok[j]) && !"whether".equals(tok[j]) && !"without".equals(tok[j])) {
                 return true;
             }
         }

@@ -1,0 +1,179 @@
+package org.fmishare.sop.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.fmishare.sop.Severity;
+
+/**
+ * Families of coercive speech acts that are recognised by the shape of the whole sentence rather than by a frame
+ * word governing an act: a table of (family, cue pattern, condition on the analysed sentence, severity). Each row
+ * says which words cue the family and what else the sentence must hold (the recipient, accounts or content, an act
+ * against them, a question, the sender's future) for the cue to be the act and not a look-alike.
+ *
+ * <p>The families:
+ * <ul>
+ * <li><em>rhetorical question</em>: a question about why content is still up or how long it will be allowed
+ *     ("why are these accounts still up?", "what is the hold-up on the listed groups?");
+ * <li><em>comparison</em>: other companies' action held up to the recipient ("other platforms have already
+ *     removed these accounts", "your company is the only platform still hosting them");
+ * <li><em>follow-up pressure</em>: the sender announcing it will ask what became of the content or what the
+ *     recipient did ("we'll check back on Friday on what you did about these accounts");
+ * <li><em>nominal demand</em>: an act named as a noun and called expected, needed, overdue or the priority
+ *     ("removal of the listed accounts is expected", "the takedown of these accounts is overdue");
+ * <li><em>obligation placed on the recipient</em> without a modal ("it is on your company to ...").
+ * </ul>
+ * Stateless and thread-safe. Not API.
+ */
+public final class ActFamilies {
+    private ActFamilies() {}
+
+    /**
+     * One analysed sentence, as the families read it.
+     *
+     * @param joined lower-case tokens joined by single spaces
+     * @param tok tokens
+     * @param lem lemmas
+     * @param act whether the token names an act against content (in any tense, also reported)
+     * @param sender whether the sender is mentioned
+     * @param recipient whether the recipient is addressed
+     * @param target whether accounts or content are mentioned
+     * @param question whether the sentence is a question
+     */
+    public record Clause(String joined, String[] tok, String[] lem, boolean[] act, boolean sender,
+            boolean recipient, boolean target, boolean question) {
+        boolean anyAct() {
+            for (boolean a : act) {
+                if (a) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    /**
+     * One family: its name, the words that cue it and what else the sentence must hold.
+     *
+     * @param name the family, used in the finding
+     * @param cue the cue
+     * @param holds the condition on the rest of the sentence
+     * @param severity ERROR or REVIEW
+     */
+    record Family(String name, Pattern cue, Predicate<Clause> holds, Severity severity) {}
+
+    private static final Pattern NEGATED_CLAUSE = Pattern.compile("\\b(?:do|does|did|will|would|can) not "
+            + "(?:know|see|expect|ask|want|depend|affect|change)\\b|\\bnot (?:our|for us)\\b");
+    /** Content staying up, or the recipient holding back, as a question asks it. */
+    private static final Pattern STILL_UP = Pattern.compile("\\b(still (?:up|live|online|active|available|there|"
+            + "posting|operating|running|hosting|carrying|around|allowed|on)|(?:remain|remains|stay|stays|keep|"
+            + "keeps) (?:up|active|live|online|hosting|posting|operating|running|carrying|available|around|"
+            + "on)|(?:be|being) allowed to|could stay|can stay|hold - up|hold-up|holdup|holding (?:\\w+ )?up|"
+            + "stopping (?:you|your \\w+)|(?:have|has) (?:not )?been (?:removed|taken down|suspended|deleted|"
+            + "actioned|addressed|dealt with)|about time|how (?:much )?longer|(?:really|truly|honestly|seriously) "
+            + "want)\\b");
+    /** Other companies, held up as the measure. */
+    private static final Pattern COMPARATOR = Pattern.compile("\\b(other (?:\\w+ )?(?:platforms|companies|"
+            + "services|providers|sites|apps)|(?:your|their) (?:peers|competitors|rivals)|competitors|industry "
+            + "(?:partners|peers|colleagues)|the rest of the industry|every other (?:\\w+ )?(?:platform|company|"
+            + "service)|elsewhere|everyone else|the only (?:\\w+ )?(?:platform|company|service|one)|the last "
+            + "(?:\\w+ )?(?:platform|company|service|one))\\b");
+    /** What makes a comparison point at the recipient. */
+    private static final Pattern COMPARISON_POINT = Pattern.compile("\\b(you|your|here|we (?:expect|assume|trust|"
+            + "hope|are confident)|already|yet|same day|within (?:a|one|hours|the hour)|quickly|promptly|"
+            + "immediately|(?:days|weeks) ago|twice|the only|the last|follow|still (?:hosting|carrying|up|live|"
+            + "online)|the same|all|every other)\\b");
+    private static final Pattern ACTED = Pattern.compile("\\b(acted|took action|taken action|moved (?:\\w+ )?"
+            + "(?:against|on)|did the (?:\\w+ )?thing|falling behind|lagging|out of step|still (?:hosting|carrying)|"
+            + "left (?:\\w+ ){0,3}up|hosting)\\b");
+    /** The fate of the content, or what the recipient did about it, as something the sender will ask about. */
+    private static final Pattern FATE = Pattern.compile("\\b(status of|what (?:has )?bec(?:ame|omes) of|what "
+            + "(?:has )?happen(?:ed|s) to|what (?:was|has been|had been|is being) done|what (?:you|your \\w+) "
+            + "(?:have |has |had |are )?(?:done|did|decided|took|doing)|(?:steps|action|actions|measures) (?:you|"
+            + "your \\w+) (?:took|have taken|take|are taking)|(?:which|whether|if) (?:\\w+ ){0,5}(?:are|is|remain|"
+            + "remains|stay|stays) (?:still )?(?:up|online|active|live|available|there)|still (?:up|online|active|"
+            + "live|available)|until (?:\\w+ ){0,5}(?:are|is|have been|has been) (?:addressed|removed|down|gone|"
+            + "dealt with|handled|offline|actioned|taken down|suspended)|confirm (?:\\w+ ){0,5}(?:are|is) (?:down|"
+            + "gone|removed|offline|suspended)|ask about (?:these|the|those|this)|(?:which|what) of (?:these|the|"
+            + "those) (?:\\w+ ){0,2}(?:you|your \\w+) (?:have )?(?:dealt|handled|removed|actioned|addressed)|"
+            + "account by account|(?:full|complete) accounting)\\b");
+    private static final Pattern SENDER_AHEAD = Pattern.compile("\\b((?:we|i) (?:will|shall|plan|intend|are "
+            + "going|look forward|would like|want)|(?:our|my) (?:\\w+ )?(?:\\w+ )?(?:will|plans?|wants?)|expect "
+            + "(?:a|us|our)|at (?:our|the) next|next (?:meeting|sync|call|week|month)|let us know|(?:you|your "
+            + "\\w+) should expect)\\b");
+    /** A verbless or copular evaluation of an act named as a noun. */
+    private static final Pattern NOMINAL_EVAL = Pattern.compile("\\b(?:is|are|would be|will be|remains?|seems?|"
+            + "feels?) (?:now |also |clearly |simply |long |very |much |really |frankly )?(expected|anticipated|"
+            + "required|needed|necessary|essential|overdue|due|urgent|(?:the|a|our|your) (?:\\w+ )?priority|"
+            + "(?:the )?(?:appropriate|right|obvious|sensible|only|correct|natural|proper|responsible|defensible) "
+            + "(?:\\w+ )?(?:response|step|course|outcome|answer|option|move|thing)|appropriate|warranted|called "
+            + "for|in order|welcome|the outcome we|what we|the least)\\b|\\b(?:can not|cannot) wait\\b");
+    private static final Set<String> ACT_NOUNS = Set.of("action", "enforcement", "takedown", "ban", "restriction",
+            "steps", "measures", "moderation", "acting");
+    private static final Pattern ON_RECIPIENT = Pattern.compile("\\b(?:it is|that is|this is|the ball is|it "
+            + "falls) (?:now |squarely |entirely |firmly )?(?:on|in|to) (?:you|your \\w+(?: \\w+)?)(?: 's court)? "
+            + "to\\b");
+    private static final Pattern THIRD_PARTY_AGENT = Pattern.compile("\\bby (?:the|its|their|these|those) "
+            + "(?:own )?(?:actor|actors|operator|operators|persona|personas|network|handlers?|owners?|operation|"
+            + "registrar|host|hosting provider)\\b|\\bby (?:itself|themselves)\\b");
+
+    private static final List<Family> TABLE = List.of(
+            new Family("rhetorical question about content staying up", STILL_UP,
+                    c -> c.question() && (c.target() || c.recipient()), Severity.ERROR),
+            new Family("comparison with other companies' action", COMPARATOR,
+                    c -> (c.anyAct() || ACTED.matcher(c.joined()).find())
+                            && COMPARISON_POINT.matcher(c.joined()).find()
+                            && !NEGATED_CLAUSE.matcher(c.joined()).find(), Severity.ERROR),
+            new Family("follow-up on what became of the content", FATE,
+                    c -> (c.target() || c.recipient()) && SENDER_AHEAD.matcher(c.joined()).find()
+                            && !NEGATED_CLAUSE.matcher(c.joined()).find(), Severity.ERROR),
+            new Family("act named as a noun and called expected or needed", NOMINAL_EVAL,
+                    ActFamilies::nominalDemand, Severity.ERROR),
+            new Family("obligation placed on the recipient", ON_RECIPIENT, Clause::anyAct, Severity.ERROR));
+
+    /**
+     * The first family the sentence belongs to.
+     *
+     * @param c the analysed sentence
+     * @return the family's verdict, or empty
+     */
+    static Optional<SpeechActAnalyser.Verdict> match(Clause c) {
+        for (Family f : TABLE) {
+            Matcher m = f.cue().matcher(c.joined());
+            if (m.find() && f.holds().test(c)) {
+                return Optional.of(new SpeechActAnalyser.Verdict(f.severity(), f.name() + " '" + m.group() + "'",
+                        "the act it presses for", false));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether an act noun's agent is a third party ("deletions by the actor"): the act is the actor's. */
+    static boolean thirdPartyAgent(String joined) {
+        return THIRD_PARTY_AGENT.matcher(joined).find();
+    }
+
+    /**
+     * An act named as a noun (or gerund) before the copula whose predicate evaluates it as expected, needed or
+     * the right course; not negated and not the act of a third party.
+     */
+    private static boolean nominalDemand(Clause c) {
+        Matcher m = NOMINAL_EVAL.matcher(c.joined());
+        if (!m.find()) {
+            return false;
+        }
+        String before = c.joined().substring(0, m.start());
+        int upTo = before.isBlank() ? 0 : before.trim().split(" ").length;
+        boolean actNoun = false;
+        for (int i = 0; i < upTo && i < c.tok().length; i++) {
+            actNoun |= c.act()[i] || ACT_NOUNS.contains(c.tok()[i]);
+        }
+        String rest = c.joined().substring(m.start());
+        return actNoun && c.target() && !thirdPartyAgent(before)
+                && !before.matches(".*\\b(?:not|no|never|neither|nor|whether)\\b.*")
+                && !rest.matches("^\\S+ (?:not|neither|never)\\b.*");
+    }
+}
