@@ -259,6 +259,29 @@ public final class ReviewerTrust {
     }
 
     /**
+     * The approval for a signed decision (as {@link ReviewSigner#sign} returns it, and as a decision file holds it):
+     * its clear fields are read from the decision, <em>without verifying</em> the signature, which {@link #verify}
+     * does.
+     *
+     * @param signedDecision the compact JWS
+     * @return the approval to attach to the compliance summary
+     * @throws EnvelopeException.Rejected with check {@code REVIEW} when it is not a compact JWS over a canonical,
+     *     valid decision
+     */
+    public static ReviewApproval approvalOf(String signedDecision) {
+        Objects.requireNonNull(signedDecision, "signedDecision");
+        // A placeholder approval carries the JWS to decisionOf; its clear fields are replaced by the decision's.
+        ReviewApproval carrier;
+        try {
+            carrier = new ReviewApproval("unread", Instant.EPOCH, "sha-256:" + "0".repeat(64), signedDecision);
+        } catch (IllegalArgumentException e) {
+            throw reject("not a signed review decision: " + e.getMessage());
+        }
+        ReviewDecision d = decisionOf(carrier);
+        return new ReviewApproval(d.reviewerId(), d.decidedAt(), d.reasonsDigest(), signedDecision);
+    }
+
+    /**
      * Reads the decision out of an approval <em>without verifying</em> its signature: for displaying an approval,
      * and for the SOP re-check of a decision the envelope verifier has already verified.
      *
