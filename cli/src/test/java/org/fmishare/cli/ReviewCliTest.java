@@ -2,11 +2,18 @@ package org.fmishare.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.testkit.SampleData;
@@ -25,7 +32,7 @@ class ReviewCliTest {
 
     @BeforeAll
     static void setUp() throws Exception {
-        CliTest.Result r = CliTest.run("keys", "init", keys.toString(), "--password", "pw");
+        CliTest.Result r = CliTest.run("keys", "init", keys.toString(), "--password", "pw", "--tls");
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(keys.resolve("reviewer.p12")).exists();
         assertThat(keys.resolve("reviewers.json")).content().contains("fitf-reviewer", "\"fitf\"");
@@ -89,6 +96,52 @@ class ReviewCliTest {
         assertThat(untrusting.code()).isEqualTo(ExitCodes.FAILED);
         assertThat(untrusting.err()).contains("envelope rejected: review:", "trusts no reviewer",
                 "give --reviewer-trust CA.pem and --reviewers FILE");
+    }
+
+    @Test
+    void sendDeliversAReviewedShareToReceiveWhichShowsTheApproval(@TempDir Path dir) throws Exception {
+        Path decision = dir.resolve("decision.jws");
+        assertThat(review(share, decision, "--decide", GUARD + "=approve:Foreign national.").code()).isZero();
+        Path env = dir.resolve("share.jws.json");
+        assertThat(sign(share, decision, env).code()).isZero();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> args = new ArrayList<>(List.of("receive", "--https", "0", "--key",
+                keys.resolve("recipient.p12").toString(), "--tls-key", keys.resolve("server-tls.p12").toString(),
+                "--password", "pw", "--signer-trust", keys.resolve("ca.pem").toString(), "--client-trust",
+                keys.resolve("ca.pem").toString(), "--recipient", "smc-examplesocial", "--max-envelopes", "1"));
+        args.addAll(List.of(trusted()));
+        CompletableFuture<Integer> exit = new CompletableFuture<>();
+        Thread t = new Thread(() -> exit.complete(FmiShareCli.run(args.toArray(String[]::new),
+                new PrintWriter(out, true), new PrintWriter(err, true))), "receive");
+        t.setDaemon(true);
+        t.start();
+        URI uri = null;
+        // Start-up time depends on the machine's load: wait up to two minutes, returning as soon as it listens.
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (uri == null && System.nanoTime() < deadline && !exit.isDone()) {
+            Matcher m = Pattern.compile("listening on (\\S+)").matcher(out.toString());
+            if (m.find()) {
+                uri = URI.create(m.group(1));
+            } else {
+                Thread.sleep(20);
+            }
+        }
+        assertThat(uri).as(out + " " + err).isNotNull();
+
+        List<String> send = new ArrayList<>(List.of("send", env.toString(), "--to", uri.toString(), "--outbox",
+                dir.resolve("outbox").toString(), "--signer-trust", keys.resolve("ca.pem").toString(), "--tls-trust",
+                keys.resolve("ca.pem").toString(), "--key", keys.resolve("client-tls.p12").toString(), "--password",
+                "pw"));
+        CliTest.Result untrusting = CliTest.run(send.toArray(String[]::new));
+        assertThat(untrusting.code()).isEqualTo(ExitCodes.FAILED);
+        assertThat(untrusting.err()).contains("refusing to send", "review:");
+        send.addAll(List.of(trusted()));
+        CliTest.Result sent = CliTest.run(send.toArray(String[]::new));
+        assertThat(sent.code()).as(sent.out() + sent.err()).isZero();
+
+        assertThat(exit.get(2, TimeUnit.MINUTES)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("accepted ", "NEEDS_REVIEW approved by fitf-reviewer");
     }
 
     @Test
