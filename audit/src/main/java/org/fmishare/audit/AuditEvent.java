@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.ReviewApproval;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
@@ -203,10 +204,12 @@ public sealed interface AuditEvent {
      * @param electionNexus whether the shared activity targets an election
      * @param ruleSetId the SOP rule set it was checked under
      * @param ruleSetVersion that rule set's version
+     * @param reviewedBy for a NEEDS_REVIEW subject sent with a reviewer's approval, the reviewer's id (kept for
+     *     overseers, never published; the report counts reviewed shares); empty for a PASS subject
      */
     record Dispatched(Instant at, String envelopeId, AuditSubject subject, String subjectId, String recipientId,
-            Prong prong, TransportKind channel, boolean electionNexus, String ruleSetId, String ruleSetVersion)
-            implements AuditEvent {
+            Prong prong, TransportKind channel, boolean electionNexus, String ruleSetId, String ruleSetVersion,
+            Optional<String> reviewedBy) implements AuditEvent {
         /** Validates. */
         public Dispatched {
             Checks.nonNull(at, "at", subject, "subject", prong, "prong", channel, "channel");
@@ -215,13 +218,42 @@ public sealed interface AuditEvent {
             Checks.id(recipientId, "recipientId");
             Checks.id(ruleSetId, "ruleSetId");
             Checks.id(ruleSetVersion, "ruleSetVersion");
+            // Absent in entries written before reviews existed, and for PASS subjects: the entry's bytes stay as
+            // they were, so old logs keep their hashes.
+            reviewedBy = reviewedBy == null ? Optional.empty() : reviewedBy;
+            reviewedBy.ifPresent(r -> Checks.id(r, "reviewedBy"));
+        }
+
+        /**
+         * An envelope of a PASS subject (no reviewer).
+         *
+         * @param at when
+         * @param envelopeId the envelope
+         * @param subject what it carries
+         * @param subjectId the id of what it carries
+         * @param recipientId the company's id
+         * @param prong the strategic prong
+         * @param channel the transport
+         * @param electionNexus whether the shared activity targets an election
+         * @param ruleSetId the SOP rule set it was checked under
+         * @param ruleSetVersion that rule set's version
+         */
+        public Dispatched(Instant at, String envelopeId, AuditSubject subject, String subjectId, String recipientId,
+                Prong prong, TransportKind channel, boolean electionNexus, String ruleSetId, String ruleSetVersion) {
+            this(at, envelopeId, subject, subjectId, recipientId, prong, channel, electionNexus, ruleSetId,
+                    ruleSetVersion, Optional.empty());
+        }
+
+        /** {@return whether a reviewer approved the NEEDS_REVIEW report this envelope was signed under} */
+        public boolean reviewed() {
+            return reviewedBy.isPresent();
         }
 
         /**
          * Records a share sent on a channel.
          *
          * @param share the share
-         * @param compliance the summary it was signed with
+         * @param compliance the summary it was signed with (its reviewer, if any, is recorded)
          * @param envelope its envelope
          * @param channel the transport
          * @param at when
@@ -234,7 +266,7 @@ public sealed interface AuditEvent {
             Objects.requireNonNull(envelope, "envelope");
             return new Dispatched(at, envelope.envelopeId(), AuditSubject.SHARE, share.id(), share.recipient().id(),
                     Prong.ACCOUNT_SHARING, channel, share.electionNexus().isPresent(), compliance.ruleSetId(),
-                    compliance.ruleSetVersion());
+                    compliance.ruleSetVersion(), compliance.review().map(ReviewApproval::reviewerId));
         }
 
         /**
@@ -255,7 +287,7 @@ public sealed interface AuditEvent {
             Objects.requireNonNull(envelope, "envelope");
             return new Dispatched(at, envelope.envelopeId(), AuditSubject.MEETING, meeting.id(),
                     envelope.recipientId(), Prong.MEETINGS, channel, electionNexus, compliance.ruleSetId(),
-                    compliance.ruleSetVersion());
+                    compliance.ruleSetVersion(), compliance.review().map(ReviewApproval::reviewerId));
         }
 
         @Override

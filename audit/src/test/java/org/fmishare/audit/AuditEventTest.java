@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.ReviewApproval;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.SignedEnvelope;
@@ -42,6 +43,9 @@ class AuditEventTest {
                 AuditEvent.Dispatched.ofShare(SampleData.passingShare(), FAIL, env, TransportKind.TAXII, AT),
                 AuditEvent.Dispatched.ofMeetingNotice(SampleData.meeting(), FAIL, env, TransportKind.EMAIL, false,
                         AT),
+                new AuditEvent.Dispatched(AT, "env-3", AuditSubject.SHARE, "share-3", "smc-examplesocial",
+                        Prong.ACCOUNT_SHARING, TransportKind.HTTPS, true, "sop-2024-02", "1.0.0",
+                        java.util.Optional.of("fitf-reviewer")),
                 new AuditEvent.SendAttempted(AT, "env-1", 3),
                 new AuditEvent.SendFailed(AT, "env-1", 3, AT.plusSeconds(9), "HTTP 503\nRetry"),
                 new AuditEvent.Delivered(AT, "env-1", Disclosure.digestOf("receipt")),
@@ -84,6 +88,28 @@ class AuditEventTest {
         assertThat(m.leadership()).isEqualTo(MeetingLeadership.FIELD_OFFICE_FITF_PARTICIPATING);
         assertThat(m.kind()).isEqualTo(MeetingKind.REGULAR);
         assertThat(m.trigger()).isEmpty();
+    }
+
+    @Test
+    void aReviewedShareNamesItsReviewerAndAPassShareKeepsTheEntryBytesOfOldLogs() {
+        ComplianceSummary needsReview = new ComplianceSummary(Verdict.NEEDS_REVIEW, "sop-2024-02", "1.0.0",
+                Disclosure.digestOf("r"));
+        ReviewApproval approval = new ReviewApproval("fitf-reviewer", AT, Disclosure.digestOf("reasons"),
+                "aGVhZGVy.cGF5bG9hZA.c2ln");
+        SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
+
+        var reviewed = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), needsReview.withReview(approval), env,
+                TransportKind.HTTPS, AT);
+        var plain = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), PASS, env, TransportKind.HTTPS, AT);
+
+        assertThat(reviewed.reviewed()).isTrue();
+        assertThat(reviewed.reviewedBy()).contains("fitf-reviewer");
+        assertThat(plain.reviewed()).isFalse();
+        assertThat(new String(EntryCodec.record(0, AuditEntry.GENESIS, plain).bytes(), StandardCharsets.UTF_8))
+                .doesNotContain("reviewedBy");
+        assertThat(new String(EntryCodec.record(0, AuditEntry.GENESIS, reviewed).bytes(), StandardCharsets.UTF_8))
+                .contains("\"reviewedBy\":\"fitf-reviewer\"");
     }
 
     @Test

@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "verifiably and reliably.",
         footer = ExitCodes.HELP,
         subcommands = {ValidateCommand.class, RenderCommand.class, KeysCommand.class,
-            SignCommand.class, SplitCommand.class, VerifyCommand.class, SendCommand.class, ReceiveCommand.class,
+            SignCommand.class, ReviewCommand.class, SplitCommand.class, VerifyCommand.class, SendCommand.class, ReceiveCommand.class,
             TaxiiCommand.class,
             AuditCommand.class, ReportCommand.class, OutboxCommand.class, CommandLine.HelpCommand.class})
 public final class FmiShareCli implements Callable<Integer> {

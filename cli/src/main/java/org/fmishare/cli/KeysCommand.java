@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import org.fmishare.core.envelope.ReviewerTrust;
 import org.fmishare.core.envelope.SenderDirectory;
 import java.util.concurrent.Callable;
 import org.fmishare.core.keys.Credentials;
@@ -21,11 +22,15 @@ import picocli.CommandLine.Spec;
         subcommands = KeysCommand.Init.class, footer = ExitCodes.HELP)
 final class KeysCommand extends GroupCommand {
 
-    /** Writes ca.pem, sender.p12, sender-cert.pem, audit-sealer.p12, recipient.p12, recipient-cert.pem and with --tls the TLS keys. */
+    /**
+     * Writes ca.pem, sender.p12, sender-cert.pem, audit-sealer.p12, recipient.p12, recipient-cert.pem, senders.json,
+     * reviewer.p12, reviewers.json and with --tls the TLS keys.
+     */
     @Command(name = "init", mixinStandardHelpOptions = true,
             description = "Generate a test CA and sender/recipient keys: ca.pem, sender.p12, sender-cert.pem, "
                     + "audit-sealer.p12 (audit-sealing purpose, the sender id), recipient.p12, recipient-cert.pem (PKCS#12 protected by the password), senders.json (the sender "
-                    + "directory for verify --senders). For tests and demos "
+                    + "directory for verify --senders), reviewer.p12 (review-approval purpose, for 'review') and "
+                    + "reviewers.json (the reviewer list for --reviewers). For tests and demos "
                     + "only: the CA key is not kept.", footer = ExitCodes.HELP)
     static final class Init implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "DIR", description = "Directory to write (created if needed).")
@@ -55,6 +60,10 @@ final class KeysCommand extends GroupCommand {
                 description = "The company the receipt-signing certificate speaks for (default smc-examplesocial).")
         String recipientId;
 
+        @Option(names = "--reviewer-id", paramLabel = "ID", description = "The reviewer the review-approval "
+                + "certificate speaks for (default <sender id>-reviewer); reviewers.json trusts it for the sender id.")
+        Optional<String> reviewerId = Optional.empty();
+
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,7 +72,8 @@ final class KeysCommand extends GroupCommand {
             char[] pw = Secrets.password(password);
             Files.createDirectories(dir);
             java.util.List<String> names = new java.util.ArrayList<>(java.util.List.of("ca.pem", "sender.p12",
-                    "sender-cert.pem", "audit-sealer.p12", "recipient.p12", "recipient-cert.pem", "senders.json"));
+                    "sender-cert.pem", "audit-sealer.p12", "recipient.p12", "recipient-cert.pem", "senders.json",
+                    "reviewer.p12", "reviewers.json"));
             if (tls) {
                 names.addAll(java.util.List.of("server-tls.p12", "client-tls.p12"));
             }
@@ -78,6 +88,8 @@ final class KeysCommand extends GroupCommand {
             SigningCredential sender;
             SigningCredential sealer;
             SigningCredential recipient;
+            SigningCredential reviewer;
+            String reviewerName = reviewerId.orElse(senderId + "-reviewer");
             try {
                 // Each certificate carries its purpose (EKU) and the id it speaks for (SAN URI): a verifier refuses
                 // the TLS keys and the receipt key as envelope signers.
@@ -85,6 +97,8 @@ final class KeysCommand extends GroupCommand {
                 // The office's audit-log sealer, for audit verify --sealer <sender id>.
                 sealer = ca.issueAuditSealer(senderId, "FITF audit sealer", algorithm);
                 recipient = ca.issueReceiptSigner(recipientId, "ExampleSocial receipts", algorithm);
+                // The office's reviewer, who approves NEEDS_REVIEW reports (review, then sign --approval).
+                reviewer = ca.issueReviewer(reviewerName, "FITF reviewer", algorithm);
             } catch (IllegalArgumentException e) {
                 throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
             }
@@ -97,6 +111,10 @@ final class KeysCommand extends GroupCommand {
             Files.write(dir.resolve("audit-sealer.p12"), Credentials.toPkcs12(sealer, "audit-sealer", pw));
             Files.write(dir.resolve("recipient.p12"), Credentials.toPkcs12(recipient, "recipient", pw));
             Files.writeString(dir.resolve("recipient-cert.pem"), Credentials.toPem(recipient.chain().get(0)));
+            Files.write(dir.resolve("reviewer.p12"), Credentials.toPkcs12(reviewer, "reviewer", pw));
+            // The reviewer list receivers and signers load with --reviewers (and ca.pem as --reviewer-trust).
+            Files.write(dir.resolve("reviewers.json"), ReviewerTrust.builder().trustAnchor(ca.certificate())
+                    .reviewer(reviewerName, java.util.List.of(senderId)).build().toJson());
             if (tls) {
                 // TLS stacks do not all offer Ed25519 certificates; TLS keys stay on P-256 then.
                 KeyAlgorithm tlsAlgorithm = algorithm == KeyAlgorithm.ED25519 ? KeyAlgorithm.EC_P256 : algorithm;

@@ -92,6 +92,12 @@ final class ReceiveCommand implements Callable<Integer> {
             + "urn:fmishare:sender:<sender.id>.")
     Optional<Path> senders = Optional.empty();
 
+    @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
+    Optional<Path> reviewerTrust = Optional.empty();
+
+    @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
+    Optional<Path> reviewers = Optional.empty();
+
     @Option(names = "--recipient", required = true, paramLabel = "ID", description = "This company's recipient id; "
             + "envelopes addressed to anyone else are refused.")
     String recipient;
@@ -136,6 +142,7 @@ final class ReceiveCommand implements Callable<Integer> {
                 .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).expectedRecipient(recipient);
         ocsp.settings().ifPresent(verifier::ocsp);
         senders.ifPresent(f -> verifier.senderDirectory(SenderDirectories.read(f)));
+        ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(verifier::reviewerTrust);
         char[] pw = Secrets.password(password);
         SigningCredential credential = Secrets.credential(key, pw);
         SigningCredential tls = tlsKey.map(p -> Secrets.credential(p, pw)).orElse(credential);
@@ -247,7 +254,9 @@ final class ReceiveCommand implements Callable<Integer> {
             }
         }
         // The summary's first lines name kind, id and body; never the payload itself.
-        String summary = String.join("; ", v.summary().lines().limit(2).map(String::strip).toList());
+        String summary = String.join("; ", v.summary().lines().limit(2).map(String::strip).toList())
+                + v.reviewDecision().map(r -> "; NEEDS_REVIEW approved by " + r.reviewerId() + " at "
+                        + r.decidedAt()).orElse("");
         o.printf("accepted %s: %s%n", v.envelopeId(), summary);
         o.flush();
     }

@@ -86,6 +86,12 @@ final class SendCommand implements Callable<Integer> {
             + "receipt (https; a receipt that does not verify dead-letters the envelope).")
     Path signerTrust;
 
+    @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
+    Optional<Path> reviewerTrust = Optional.empty();
+
+    @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
+    Optional<Path> reviewers = Optional.empty();
+
     @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer CAs "
             + "(PEM or DER; repeatable). With any given, every signer certificate must be covered by a current CRL "
             + "from its issuer and not revoked.")
@@ -168,8 +174,10 @@ final class SendCommand implements Callable<Integer> {
             // The file is input to this command, not something it signed, so it is checked in full before it is
             // queued. A fresh verifier sees this nonce for the first time; the transports then use the content the
             // outbox reads from the stored bytes and never verify it again.
-            verified = EnvelopeVerifier.builder().trustAnchors(anchors).crls(Secrets.crls(crls)).anyRecipient()
-                    .build().verify(bytes);
+            EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(anchors).crls(Secrets.crls(crls))
+                    .anyRecipient();
+            ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(vb::reviewerTrust);
+            verified = vb.build().verify(bytes);
         } catch (EnvelopeException e) {
             throw new CliException(ExitCodes.FAILED, "refusing to send " + file + ": the envelope does not verify: "
                     + e.getMessage(), e);

@@ -64,6 +64,12 @@ final class TaxiiCommand extends GroupCommand {
                 + "carries urn:fmishare:sender:<sender.id>.")
         Optional<Path> senders = Optional.empty();
 
+        @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
+        Optional<Path> reviewerTrust = Optional.empty();
+
+        @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
+        Optional<Path> reviewers = Optional.empty();
+
         @Option(names = "--share", paramLabel = "ID", description = "Pull only this share.")
         Optional<String> share = Optional.empty();
 
@@ -88,6 +94,7 @@ final class TaxiiCommand extends GroupCommand {
             EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
                     .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).anyRecipient();
             senders.ifPresent(f -> vb.senderDirectory(SenderDirectories.read(f)));
+            ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(vb::reviewerTrust);
             EnvelopeVerifier verifier = vb.build();
             try {
                 TaxiiClient client = b.build();

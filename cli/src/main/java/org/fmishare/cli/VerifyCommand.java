@@ -58,6 +58,12 @@ final class VerifyCommand implements Callable<Integer> {
             + "the subjectAltName URI urn:fmishare:sender:<sender id>.")
     Optional<Path> senders = Optional.empty();
 
+    @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
+    Optional<Path> reviewerTrust = Optional.empty();
+
+    @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
+    Optional<Path> reviewers = Optional.empty();
+
     @Option(names = "--json", description = "Print the verified payload's canonical JSON instead of a summary.")
     boolean json;
 
@@ -73,12 +79,15 @@ final class VerifyCommand implements Callable<Integer> {
         ocsp.settings().ifPresent(b::ocsp);
         recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
         senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
+        ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(b::reviewerTrust);
         decryptKey.ifPresent(k -> b.decryptionKey(Secrets.credential(k, Secrets.password(password)).privateKey()));
         VerifiedEnvelope v;
         try {
             v = b.build().verify(bytes);
         } catch (EnvelopeException e) {
-            throw new CliException(ExitCodes.FAILED, file + ": envelope rejected: " + e.getMessage(), e);
+            throw new CliException(ExitCodes.FAILED, file + ": envelope rejected: " + e.getMessage()
+                    + (e.check() == EnvelopeException.Check.REVIEW && reviewerTrust.isEmpty()
+                    ? "; to accept reviewed envelopes give --reviewer-trust CA.pem and --reviewers FILE" : ""), e);
         }
         MessageKind kind = switch (v.kind()) {
             case THREAT_SHARE -> MessageKind.THREAT_SHARE;

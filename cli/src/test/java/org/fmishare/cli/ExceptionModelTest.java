@@ -92,6 +92,10 @@ class ExceptionModelTest {
             Map.entry(InvalidRuleSetException.class, IN),
             Map.entry(NoRuleSetInForceException.class, IN),
             Map.entry(RuleSetIoException.class, PROC),
+            Map.entry(org.fmishare.sop.ReviewException.NotReviewable.class, IN),
+            Map.entry(org.fmishare.sop.ReviewException.ErrorNotApprovable.class, IN),
+            Map.entry(org.fmishare.sop.ReviewException.UnknownFinding.class, IN),
+            Map.entry(org.fmishare.sop.ReviewException.Uncovered.class, IN),
             Map.entry(ReportingException.WriteFailed.class, PROC),
             Map.entry(ReportingException.ChartFailed.class, PROC),
             Map.entry(EmailTransportException.HeaderRejected.class, IN),
@@ -284,6 +288,8 @@ class ExceptionModelTest {
             } else if (type == DisclosureReport.class) {
                 return new DisclosureReport(MessageKind.values()[0], List.of(new ClauseResult("no-request", 1,
                         "sha-256:00", ClauseState.values()[ClauseState.values().length - 1], Optional.empty())));
+            } else if (type == List.class) {
+                return List.of("P1-US-PERSON-GUARD@$.accounts[3]"); // a review finding id list
             } else if (type == TaxiiStatus.class) {
                 return new TaxiiStatus("status--1", false, 1, 0, 0, 1, List.of(), List.of(), List.of());
             } else if (type.isRecord()) {

@@ -71,6 +71,7 @@ public final class TransparencyReport {
         List<String> ruleSets = events.stream().filter(e -> e instanceof AuditEvent.Dispatched)
                 .map(e -> ruleSet((AuditEvent.Dispatched) e)).distinct().sorted().toList();
         Tally ruleSet = new Tally(ruleSets, true);
+        Tally review = new Tally(List.of("PASS", "REVIEWED"), true);
         Tally delivery = new Tally(List.of("DELIVERED", "DEAD_LETTERED"), true);
         Tally leadership = new Tally(names(MeetingLeadership.values()), true);
         Tally meetingKind = new Tally(List.of("REGULAR", "MULTIPLE_THREATS_EMERGING", "SMC_REQUEST",
@@ -89,6 +90,7 @@ public final class TransparencyReport {
                 channel.add(q, d.channel().name(), d.envelopeId());
                 nexus.add(q, d.electionNexus() ? "YES" : "NO", d.envelopeId());
                 ruleSet.add(q, ruleSet(d), d.envelopeId());
+                review.add(q, d.reviewed() ? "REVIEWED" : "PASS", d.envelopeId());
             } else if (e instanceof AuditEvent.Delivered d) {
                 delivery.add(q, "DELIVERED", d.envelopeId());
             } else if (e instanceof AuditEvent.DeadLettered d) {
@@ -135,6 +137,10 @@ public final class TransparencyReport {
         tables.add(table("shares-by-rule-set", "Shares sent, by SOP rule set",
                 "The version of the standard operating procedures each share was checked against before sending.",
                 ruleSet, ruleSets, "Total sent", range, k));
+        tables.add(table("shares-by-review", "Shares sent, by SOP verdict and review",
+                "Shares that passed every SOP rule, and shares the validator sent to a person for review that a "
+                        + "reviewer approved, finding by finding with written reasons, before they were signed.",
+                review, List.of("SOP PASS", "Approved after review"), "Total sent", range, k));
         tables.add(table("delivery-outcomes", "Delivery outcomes",
                 "Envelopes the company's endpoint accepted, and envelopes the sender gave up on.", delivery,
                 List.of("Delivered", "Not delivered"), "Total", range, k));

@@ -97,8 +97,9 @@ final class Activity {
                 "sop-2024-02", "1.0.0", DIGEST, List.of()));
 
         for (int i = 0; i < 25; i++) {
+            // The last twelve needed review and went out with a reviewer's approval.
             share(log, q4.plusSeconds(n++), "q4-" + i, i < 20 ? TransportKind.HTTPS : TransportKind.TAXII, true,
-                    i < 15 ? "1.0.0" : "1.1.0");
+                    i < 15 ? "1.0.0" : "1.1.0", i >= 13 ? Optional.of("fitf-reviewer") : Optional.empty());
             log.append(new AuditEvent.Delivered(q4.plusSeconds(n++), "env-q4-" + i, DIGEST));
         }
         for (int i = 0; i < 10; i++) {
@@ -117,8 +118,13 @@ final class Activity {
 
     private static void share(AuditLog log, Instant at, String id, TransportKind channel, boolean nexus,
             String version) {
+        share(log, at, id, channel, nexus, version, Optional.empty());
+    }
+
+    private static void share(AuditLog log, Instant at, String id, TransportKind channel, boolean nexus,
+            String version, Optional<String> reviewedBy) {
         log.append(new AuditEvent.Dispatched(at, "env-" + id, AuditSubject.SHARE, "share-" + id, "smc-a",
-                Prong.ACCOUNT_SHARING, channel, nexus, "sop-2024-02", version));
+                Prong.ACCOUNT_SHARING, channel, nexus, "sop-2024-02", version, reviewedBy));
     }
 
     private static void meeting(AuditLog log, Instant at, String id, MeetingKind kind, AdHocTrigger trigger,

@@ -45,6 +45,17 @@ public record Finding(String ruleId, Severity severity, String path, String mess
     }
 
     /**
+     * The finding's id, by which a reviewer's decision names it: the rule id, {@code @}, the JSON path and, for a
+     * text finding, {@code #start-end} of its span, for example {@code P1-NO-COERCION@$.narrative#0-42}. Two
+     * findings of one rule at one place share an id, and one decision covers both.
+     *
+     * @return the id
+     */
+    public String id() {
+        return ruleId + "@" + path + span.map(s -> "#" + s.start() + "-" + s.end()).orElse("");
+    }
+
+    /**
      * A finding without a text span.
      *
      * @param ruleId the rule id

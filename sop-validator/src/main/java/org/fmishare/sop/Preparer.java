@@ -1,10 +1,14 @@
 package org.fmishare.sop;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.ReviewApproval;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.ReviewerTrust;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
@@ -16,7 +20,8 @@ import org.fmishare.disclosure.RenderedMessage;
 /**
  * Prepares what an office sends in one call: renders the message with its mandatory disclosures, validates the
  * subject against the SOP (for a share, including the disclosures of the rendered message), and signs it only when
- * the verdict is PASS. This is the pipeline every sender needs, in one place, so no caller can sign a subject with
+ * the verdict is PASS, or NEEDS_REVIEW with a reviewer's valid approval covering every REVIEW finding
+ * ({@link #prepare(ThreatShare, ReviewApproval)}). This is the pipeline every sender needs, in one place, so no caller can sign a subject with
  * the report or the disclosures of another.
  *
  * <p>A share is rendered with {@link DisclosureRenderer#renderShare}, a meeting with {@link
@@ -65,6 +70,61 @@ public final class Preparer {
     }
 
     /**
+     * Renders, validates and signs a threat share whose report a reviewer approved: a PASS share is signed as by
+     * {@link #prepare(ThreatShare)}; a NEEDS_REVIEW share is signed with the approval when the reviewer's decision
+     * covers every REVIEW finding of the report computed here ({@link Reviews#requireCovers}) and the signer's
+     * {@link EnvelopeSigner.Builder#reviewerTrust reviewer trust} verifies it (signature, reviewer, office, content
+     * and report digests, no rejected finding); a FAIL share is refused whatever the approval says.
+     *
+     * @param share the share, exactly as reviewed
+     * @param approval the reviewer's signed approval ({@link org.fmishare.core.envelope.ReviewSigner#sign})
+     * @return the signed envelope (carrying the approval) with its report, or the refusal of a FAIL share
+     * @throws ReviewException when the decision does not cover the report's REVIEW findings exactly
+     * @throws EnvelopeException with check {@code REVIEW} when the approval is not valid for this share and report
+     */
+    public Outcome prepare(ThreatShare share, ReviewApproval approval) {
+        Objects.requireNonNull(share, "share");
+        Objects.requireNonNull(approval, "approval");
+        RenderedMessage message = renderer.renderShare(share, Format.TEXT);
+        return finish(validator.validate(share, message.body()), message, new EnvelopeBody.Share(share),
+                Optional.of(approval));
+    }
+
+    /**
+     * Renders, validates and signs a meeting notice whose report a reviewer approved, as {@link
+     * #prepare(ThreatShare, ReviewApproval)} does for a share.
+     *
+     * @param meeting the meeting
+     * @param recipientId the company the notice goes to
+     * @param approval the reviewer's signed approval
+     * @return the signed envelope with its report, or the refusal of a FAIL meeting
+     * @throws ReviewException when the decision does not cover the report's REVIEW findings exactly
+     * @throws EnvelopeException when the signer refuses, or the approval is not valid
+     */
+    public Outcome prepare(Meeting meeting, String recipientId, ReviewApproval approval) {
+        EnvelopeBody.MeetingNotice body = new EnvelopeBody.MeetingNotice(meeting, recipientId);
+        return finish(validator.validate(meeting), renderer.renderMeetingNotice(meeting, Format.TEXT), body,
+                Optional.of(Objects.requireNonNull(approval, "approval")));
+    }
+
+    /**
+     * Renders, validates and signs a briefing summary whose report a reviewer approved, as {@link
+     * #prepare(ThreatShare, ReviewApproval)} does for a share.
+     *
+     * @param briefing the briefing
+     * @param recipientId who the summary goes to
+     * @param approval the reviewer's signed approval
+     * @return the signed envelope with its report, or the refusal of a FAIL briefing
+     * @throws ReviewException when the decision does not cover the report's REVIEW findings exactly
+     * @throws EnvelopeException when the signer refuses, or the approval is not valid
+     */
+    public Outcome prepare(Briefing briefing, String recipientId, ReviewApproval approval) {
+        EnvelopeBody.BriefingSummary body = new EnvelopeBody.BriefingSummary(briefing, recipientId);
+        return finish(validator.validate(briefing), renderer.renderBriefingSummary(briefing, Format.TEXT), body,
+                Optional.of(Objects.requireNonNull(approval, "approval")));
+    }
+
+    /**
      * The report {@link #prepare(ThreatShare)} decides on, without signing anything: the share validated with the
      * plain-text message the renderer produces, mandatory disclosures included. The command line's {@code
      * validate} and the receiver's {@link SopRechecker} use it, so every side judges a share the way it is sent.
@@ -109,10 +169,21 @@ public final class Preparer {
     }
 
     private Outcome finish(ComplianceReport report, RenderedMessage message, EnvelopeBody.Subject subject) {
-        if (report.verdict() != Verdict.PASS) {
+        return finish(report, message, subject, Optional.empty());
+    }
+
+    private Outcome finish(ComplianceReport report, RenderedMessage message, EnvelopeBody.Subject subject,
+            Optional<ReviewApproval> approval) {
+        if (report.verdict() == Verdict.PASS) {
+            return new Signed(signer.sign(subject, report.summary(), message.disclosures()), report, message);
+        }
+        if (report.verdict() == Verdict.FAIL || approval.isEmpty()) {
             return new Refused(report, message);
         }
-        return new Signed(signer.sign(subject, report.summary(), message.disclosures()), report, message);
+        // Coverage needs the report, which only this side holds; the signer then verifies signature and digests.
+        Reviews.requireCovers(report, ReviewerTrust.decisionOf(approval.get()));
+        return new Signed(signer.sign(subject, report.summary().withReview(approval.get()), message.disclosures()),
+                report, message);
     }
 
     /**
@@ -131,19 +202,28 @@ public final class Preparer {
      * The subject passed and was signed.
      *
      * @param envelope the signed envelope (its {@link SignedEnvelope#content()} is what was signed)
-     * @param report the PASS report whose summary the envelope carries
+     * @param report the PASS report (or the NEEDS_REVIEW report a reviewer approved) whose summary the envelope
+     *     carries
      * @param message the rendered message whose disclosures the envelope carries
      */
     public record Signed(SignedEnvelope envelope, ComplianceReport report, RenderedMessage message)
             implements Outcome {
-        /** Rejects nulls and a report that is not PASS. */
+        /** Rejects nulls, and a report that is neither PASS nor NEEDS_REVIEW with an approval in the envelope. */
         public Signed {
             Objects.requireNonNull(envelope, "envelope");
             Objects.requireNonNull(report, "report");
             Objects.requireNonNull(message, "message");
-            if (report.verdict() != Verdict.PASS) {
-                throw new IllegalArgumentException("a signed outcome needs a PASS report, was " + report.verdict());
+            boolean approved = report.verdict() == Verdict.NEEDS_REVIEW && envelope.content().compliance()
+                    .flatMap(ComplianceSummary::review).isPresent();
+            if (report.verdict() != Verdict.PASS && !approved) {
+                throw new IllegalArgumentException("a signed outcome needs a PASS report, or a NEEDS_REVIEW report "
+                        + "with a reviewer's approval in the envelope; was " + report.verdict());
             }
+        }
+
+        /** {@return whether a reviewer's approval let a NEEDS_REVIEW report be signed} */
+        public boolean reviewed() {
+            return report.verdict() == Verdict.NEEDS_REVIEW;
         }
     }
 

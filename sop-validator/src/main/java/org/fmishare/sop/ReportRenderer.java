@@ -88,6 +88,10 @@ public final class ReportRenderer {
             f.span().ifPresent(s -> sb.append("   text [").append(s.start()).append(", ").append(s.end())
                     .append("): \"").append(s.text()).append("\"\n"));
             sb.append("   SOP: \"").append(f.citation()).append("\"\n");
+            if (f.severity() == Severity.REVIEW) {
+                // What a reviewer's decision names (fmi-share review --decide ID=approve:REASON).
+                sb.append("   finding id: ").append(f.id()).append('\n');
+            }
         }
         sb.append("\nDigest: ").append(report.digest()).append('\n');
         return sb.toString();

@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.envelope.ComplianceRechecker;
 import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.ReviewerTrust;
 import org.fmishare.disclosure.DisclosureRenderer;
 
 /**
@@ -17,6 +19,9 @@ import org.fmishare.disclosure.DisclosureRenderer;
  * renderer produces), under the rule set the envelope's compliance summary names, and returns the summary of that
  * report. The verifier compares it with the claimed one, so a share whose envelope claims PASS but whose text is
  * coercive is refused by the receiver, whatever the sender's software said.
+ *
+ * <p>A NEEDS_REVIEW envelope carries a reviewer's approval: the decision must cover exactly the REVIEW findings of
+ * this receiver's own report ({@link Reviews#requireCovers}), else the re-check is refused.
  *
  * <p>The rule set is looked up by the id the envelope names; an id this receiver does not know, or a known id with
  * another version, is {@link ComplianceRechecker.Refused refused} (a receiver cannot vouch for rules it does not
@@ -72,6 +77,16 @@ public final class SopRechecker implements ComplianceRechecker {
             return new Refused("no SOP check is defined for a " + subject.getClass().getSimpleName());
         }
         ComplianceReport r = report.get();
+        if (claimed.review().isPresent()) {
+            // The verifier has verified the decision's signature and digests; whether it decides exactly the REVIEW
+            // findings of this receiver's own report is checked here, where the report is.
+            try {
+                Reviews.requireCovers(r, ReviewerTrust.decisionOf(claimed.review().get()));
+            } catch (ReviewException | EnvelopeException e) {
+                return new Refused("the reviewer's decision does not fit this receiver's report: "
+                        + e.getMessage());
+            }
+        }
         List<String> objections = r.findings().stream().filter(f -> f.severity() != Severity.INFO)
                 .map(f -> f.severity() + " " + f.ruleId() + " " + f.path()).distinct().toList();
         List<String> skipped = r.rulesNotEvaluated().stream().map(n -> "NOT-EVALUATED " + n.ruleId()).toList();

@@ -218,6 +218,22 @@ public final class SampleData {
     }
 
     /**
+     * A share the SOP neither passes nor fails: its fourth account is possibly a U.S. person's and no fact ties it to
+     * the actor, so the validator raises one REVIEW finding (P1-US-PERSON-GUARD) and the verdict is NEEDS_REVIEW. A
+     * reviewer's approval is what lets it be signed.
+     *
+     * @return the share that needs review
+     */
+    public static ThreatShare needsReviewShare() {
+        ThreatShare base = share(4, 4);
+        List<PlatformAccount> accounts = new java.util.ArrayList<>(base.accounts());
+        PlatformAccount a = accounts.get(3);
+        accounts.set(3, new PlatformAccount(a.platform(), a.accountId(), a.handle(), a.url(), a.firstObserved(),
+                a.lastObserved(), UsPersonIndicator.POSSIBLE_US_PERSON, a.actorLinkBasis()));
+        return base.toBuilder().id("share-2026-0003").accounts(accounts).build();
+    }
+
+    /**
      * A share that breaks the SOP: sent by a field office without FITF coordination, to a company that declined,
      * with moderate confidence, a weakly sourced content-only fact and a coercive narrative.
      *

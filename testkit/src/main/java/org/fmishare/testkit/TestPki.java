@@ -423,6 +423,21 @@ public final class TestPki {
         }
 
         /**
+         * Issues a reviewer's certificate: extended key usage {@link KeyPurposes#REVIEW_APPROVAL} and the
+         * subjectAltName URI {@code urn:fmishare:sender:<reviewerId>}, for signing review decisions that approve the
+         * REVIEW findings of a NEEDS_REVIEW report.
+         *
+         * @param reviewerId the reviewer's id, for example {@code fitf-reviewer}
+         * @param commonName the leaf's CN
+         * @param algorithm the leaf's key type
+         * @return the leaf's key and its chain
+         */
+        public SigningCredential issueReviewer(String reviewerId, String commonName, KeyAlgorithm algorithm) {
+            return issue(commonName, algorithm, notBefore, notAfter, false,
+                    Extras.purpose(reviewerId, KeyPurposes.REVIEW_APPROVAL)).credential;
+        }
+
+        /**
          * Issues an S/MIME signing certificate: extended key usage emailProtection and the subjectAltName
          * rfc822Name {@code address}, so mail clients accept it for that address (RFC 8550 section 3).
          *

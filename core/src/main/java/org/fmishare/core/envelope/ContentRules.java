@@ -78,10 +78,13 @@ final class ContentRules {
         if (doc.kind() != EnvelopeKind.RECEIPT) {
             ComplianceSummary c = doc.compliance().orElseThrow(() -> new EnvelopeException.Rejected(
                     EnvelopeException.Check.COMPLIANCE, "$.compliance is required for a " + doc.kind()));
-            if (c.verdict() != Verdict.PASS) {
+            // A NEEDS_REVIEW summary must carry a reviewer's approval (the summary itself allows an approval only
+            // with NEEDS_REVIEW); the approval's signature, trust and digests are the ReviewerTrust's checks.
+            if (c.verdict() != Verdict.PASS && !(c.verdict() == Verdict.NEEDS_REVIEW && c.review().isPresent())) {
                 throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE,
-                        "$.compliance.verdict must be PASS, was "
-                        + c.verdict());
+                        "$.compliance.verdict must be PASS, or NEEDS_REVIEW with a reviewer's approval "
+                        + "($.compliance.review), was " + c.verdict()
+                        + (c.verdict() == Verdict.NEEDS_REVIEW ? " without an approval" : ""));
             }
             if (doc.kind() == EnvelopeKind.THREAT_SHARE
                     && !c.ruleSetId().equals(doc.share().orElseThrow().ruleSetId())) {

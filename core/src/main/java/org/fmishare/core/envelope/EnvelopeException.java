@@ -68,8 +68,18 @@ public abstract sealed class EnvelopeException extends FmiShareException
         CONTENT("content"),
         /** Mandatory disclosures are missing, repeated, or their digests do not match their texts. */
         DISCLOSURES("disclosures"),
-        /** The compliance summary is missing, its verdict is not PASS, or it names another rule set. */
+        /**
+         * The compliance summary is missing, its verdict is neither PASS nor NEEDS_REVIEW with a reviewer's approval,
+         * or it names another rule set.
+         */
         COMPLIANCE("compliance"),
+        /**
+         * A NEEDS_REVIEW envelope's reviewer approval is not valid: its signature, the reviewer's certificate,
+         * purpose or binding, the reviewer's authority for the sending office, a rejected finding, or a content or
+         * report digest that does not match what is signed (an edit after the review). No reviewer is trusted unless
+         * the signer or verifier is given a {@link ReviewerTrust}.
+         */
+        REVIEW("review"),
         /**
          * The receiver's own SOP check of the subject disagrees with the envelope's compliance summary (verdict or
          * report digest), or cannot be made under the rule set the summary names (unknown rule set, another

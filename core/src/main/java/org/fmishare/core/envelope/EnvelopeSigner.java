@@ -51,7 +51,9 @@ import org.fmishare.core.model.SmcResponse;
  * ({@link EnvelopeBody.Subject}), {@link #signReceipt} builds the receipt body itself.
  *
  * <p>Refusals (before anything is signed): a share, meeting notice or briefing summary without a PASS compliance
- * summary ({@link EnvelopeException.Rejected} with check {@code COMPLIANCE}), without every required disclosure
+ * summary, or a NEEDS_REVIEW one without a reviewer's approval ({@link EnvelopeException.Rejected} with check
+ * {@code COMPLIANCE}), with an approval that this signer's {@link Builder#reviewerTrust reviewer trust} does not
+ * verify ({@code REVIEW}), without every required disclosure
  * ({@code DISCLOSURES}), or whose sending office or recipient contradicts the body ({@code CONTENT}). Receipts need no
  * compliance summary. The signer does not check its own certificate's validity; the verifier does, at the signing time.
  *
@@ -79,6 +81,7 @@ public final class EnvelopeSigner {
     private final String protectedB64;
     /** Chosen once: finding the provider that accepts the key may take a round trip to a token. */
     private final JWSSigner jwsSigner;
+    private final Optional<ReviewerTrust> reviewerTrust;
 
     private EnvelopeSigner(Builder b) {
         this.credential = b.credential;
@@ -92,6 +95,7 @@ public final class EnvelopeSigner {
         this.lifetime = b.lifetime;
         this.required = Map.copyOf(b.required);
         this.random = b.random;
+        this.reviewerTrust = b.reviewerTrust;
         X509Certificate leaf = credential.certificate();
         try {
             this.sender = new EnvelopeSender(senderId, leaf.getSubjectX500Principal().getName(),
@@ -134,11 +138,13 @@ public final class EnvelopeSigner {
      *
      * @param subject what to sign; a share's sending office, or a meeting's leading office, must be this signer's
      *     sender, and a meeting notice must go to one of the meeting's companies
-     * @param compliance the validator's summary; its verdict must be PASS and, for a share, its rule set the share's
+     * @param compliance the validator's summary; its verdict must be PASS, or NEEDS_REVIEW with a reviewer's
+     *     approval ({@link ComplianceSummary#withReview}) that this signer's {@link Builder#reviewerTrust} verifies
+     *     for this signer's office, this subject and this report; for a share, its rule set must be the share's
      * @param disclosures the mandatory disclosures, including every required clause
      * @return the signed envelope, which also carries the signed {@link SignedEnvelope#content() content}
-     * @throws EnvelopeException.Rejected with check {@code COMPLIANCE} when the verdict is not PASS or the rule set
-     *     differs, {@code DISCLOSURES} when a required clause is missing or a clause repeats, {@code CONTENT} when the
+     * @throws EnvelopeException.Rejected with check {@code COMPLIANCE} when the verdict is not PASS (nor NEEDS_REVIEW
+     *     with an approval) or the rule set differs, {@code REVIEW} when the approval is not valid, {@code DISCLOSURES} when a required clause is missing or a clause repeats, {@code CONTENT} when the
      *     subject contradicts this signer's sender or its recipient
      */
     public SignedEnvelope sign(EnvelopeBody.Subject subject, ComplianceSummary compliance,
@@ -245,6 +251,14 @@ public final class EnvelopeSigner {
                 body instanceof EnvelopeBody.Receipt b ? Optional.of(b.inReplyTo()) : Optional.empty(),
                 disclosures, compliance);
         ContentRules.check(doc, required);
+        if (compliance.isPresent() && compliance.get().review().isPresent()
+                && body instanceof EnvelopeBody.Subject subject) {
+            // Verified before signing, as a receiver will: the office never signs an approval it cannot stand by.
+            reviewerTrust.orElseThrow(() -> new EnvelopeException.Rejected(EnvelopeException.Check.REVIEW,
+                    "no reviewer is trusted by this signer (EnvelopeSigner.Builder.reviewerTrust), so a "
+                    + "NEEDS_REVIEW subject cannot be signed")).verify(compliance.get().review().get(), senderId,
+                    subject, compliance.get(), clock.instant());
+        }
         byte[] canonical;
         try {
             // RFC 8785 bytes straight from the Jackson tree of the document: one serialisation, no re-parse.
@@ -283,6 +297,7 @@ public final class EnvelopeSigner {
         private Duration lifetime = DEFAULT_LIFETIME;
         private final Map<EnvelopeKind, Set<String>> required = new EnumMap<>(EnvelopeKind.class);
         private SecureRandom random = new SecureRandom();
+        private Optional<ReviewerTrust> reviewerTrust = Optional.empty();
 
         private Builder(SigningCredential credential, String senderId) {
             this.credential = Objects.requireNonNull(credential, "credential");
@@ -343,6 +358,18 @@ public final class EnvelopeSigner {
          */
         public Builder requiredDisclosures(EnvelopeKind kind, Set<String> clauseIds) {
             required.put(Objects.requireNonNull(kind, "kind"), Set.copyOf(clauseIds));
+            return this;
+        }
+
+        /**
+         * Sets the reviewers whose approvals this signer accepts for NEEDS_REVIEW subjects; without it (the default)
+         * no reviewer is trusted and only PASS subjects can be signed.
+         *
+         * @param trust the trusted reviewers
+         * @return this builder
+         */
+        public Builder reviewerTrust(ReviewerTrust trust) {
+            this.reviewerTrust = Optional.of(Objects.requireNonNull(trust, "trust"));
             return this;
         }
 

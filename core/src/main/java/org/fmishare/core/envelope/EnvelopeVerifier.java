@@ -72,7 +72,10 @@ import tools.jackson.databind.node.ObjectNode;
  *     configured maximum ({@code NOT_YET_VALID}, {@code EXPIRED}, {@code SYNTAX});</li>
  * <li>addressed to this verifier's recipient ({@code RECIPIENT});</li>
  * <li>body, disclosures and compliance consistent, as the signer requires them ({@code CONTENT},
- *     {@code DISCLOSURES}, {@code COMPLIANCE});</li>
+ *     {@code DISCLOSURES}, {@code COMPLIANCE}): a PASS summary, or a NEEDS_REVIEW one with a reviewer's approval;</li>
+ * <li>for a NEEDS_REVIEW summary, the reviewer's approval verified by the configured {@link ReviewerTrust} (none by
+ *     default, so every such envelope is refused): signature, reviewer purpose, binding and chain, authority for the
+ *     sending office, content and report digests, no rejected finding ({@code REVIEW});</li>
  * <li>when a {@link ComplianceRechecker} is configured, this party's own SOP check of the subject under the rule
  *     set the envelope names gives the claimed verdict and report digest ({@code COMPLIANCE_RECHECK});</li>
  * <li>first use of the nonce ({@code REPLAY}), recorded last so unauthenticated input never enters the replay
@@ -117,6 +120,7 @@ public final class EnvelopeVerifier {
     private final SignerTrust signerTrust;
     private final Duration maxIssuedAtAge;
     private final Optional<ComplianceRechecker> rechecker;
+    private final Optional<ReviewerTrust> reviewerTrust;
 
     private EnvelopeVerifier(Builder b) {
         this.paths = new CertificatePathValidator(b.anchors, b.crls, b.ocsp);
@@ -132,6 +136,7 @@ public final class EnvelopeVerifier {
         this.signerTrust = new SignerTrust(b.senderDirectory);
         this.maxIssuedAtAge = b.maxIssuedAtAge != null ? b.maxIssuedAtAge : b.maxLifetime;
         this.rechecker = b.rechecker;
+        this.reviewerTrust = b.reviewerTrust;
     }
 
     /** {@return a builder; trust anchors and a recipient policy are required} */
@@ -310,6 +315,7 @@ public final class EnvelopeVerifier {
                     + "accepts '" + expectedRecipient.get() + "'");
         }
         ContentRules.check(doc, required);
+        Optional<org.fmishare.core.compliance.ReviewDecision> review = review(doc, now);
         boolean rechecked = recheck(doc);
         boolean first;
         try {
@@ -323,7 +329,23 @@ public final class EnvelopeVerifier {
                     "nonce of envelope " + doc.envelopeId() + " was seen before");
         }
         LOG.debug("verified envelope {} ({}) from {}", doc.envelopeId(), doc.kind(), doc.sender().id());
-        return new VerifiedEnvelope(doc, alg, chain, digest, payload, rechecked);
+        return new VerifiedEnvelope(doc, alg, chain, digest, payload, rechecked, review);
+    }
+
+    /**
+     * Verifies the reviewer's approval a NEEDS_REVIEW summary carries (ContentRules has required one); before the
+     * re-check, so the SOP re-check reads only a decision whose signature and trust were verified.
+     */
+    private Optional<org.fmishare.core.compliance.ReviewDecision> review(PayloadDocument doc, Instant now) {
+        Optional<ComplianceSummary> c = doc.compliance();
+        if (c.isEmpty() || c.get().review().isEmpty()
+                || !(EnvelopeContent.bodyOf(doc) instanceof EnvelopeBody.Subject subject)) {
+            return Optional.empty();
+        }
+        ReviewerTrust trust = reviewerTrust.orElseThrow(() -> new EnvelopeException.Rejected(
+                EnvelopeException.Check.REVIEW, "the envelope carries a reviewer's approval of a NEEDS_REVIEW "
+                + "report, but this verifier trusts no reviewer (EnvelopeVerifier.Builder.reviewerTrust)"));
+        return Optional.of(trust.verify(c.get().review().get(), doc.sender().id(), subject, c.get(), now));
     }
 
     /**
@@ -511,6 +533,7 @@ public final class EnvelopeVerifier {
         private SenderDirectory senderDirectory = SenderDirectory.sanUriDefault();
         private Duration maxIssuedAtAge;
         private Optional<ComplianceRechecker> rechecker = Optional.empty();
+        private Optional<ReviewerTrust> reviewerTrust = Optional.empty();
 
         private Builder() {
             for (EnvelopeKind k : EnvelopeKind.values()) {
@@ -702,6 +725,19 @@ public final class EnvelopeVerifier {
          */
         public Builder complianceRechecker(ComplianceRechecker rechecker) {
             this.rechecker = Optional.of(Objects.requireNonNull(rechecker, "rechecker"));
+            return this;
+        }
+
+        /**
+         * Sets the reviewers whose approvals this verifier accepts on NEEDS_REVIEW envelopes, and for which offices.
+         * Without it (the default) no reviewer is trusted and every NEEDS_REVIEW envelope is refused
+         * ({@link EnvelopeException.Check#REVIEW}); PASS envelopes need no reviewer.
+         *
+         * @param trust the trusted reviewers
+         * @return this builder
+         */
+        public Builder reviewerTrust(ReviewerTrust trust) {
+            this.reviewerTrust = Optional.of(Objects.requireNonNull(trust, "trust"));
             return this;
         }
 

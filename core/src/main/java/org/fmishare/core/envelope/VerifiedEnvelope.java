@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.compliance.ReviewDecision;
 import org.fmishare.core.envelope.internal.PayloadDocument;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
@@ -17,7 +18,8 @@ import org.fmishare.core.model.ThreatShare;
  * The payload of an envelope that passed every check of an {@link EnvelopeVerifier}: size, strict syntax, algorithm
  * allow-list, no critical headers, signature, certificate chain (PKIX at the signing time, key usage), signer
  * binding, recipient, issued-at and expiry with clock skew, body consistency, required disclosures with recomputed
- * digests, a PASS compliance summary, and first use of its nonce.
+ * digests, a PASS compliance summary (or a NEEDS_REVIEW one with a verified reviewer's approval), and first use of
+ * its nonce.
  *
  * <p>Only the verifier creates instances, so the payload is reachable only through a successful verification.
  * Immutable and thread-safe; byte accessors return copies.
@@ -30,6 +32,7 @@ public final class VerifiedEnvelope {
     private final byte[] canonicalPayload;
     private final EnvelopeBody body;
     private final boolean complianceRechecked;
+    private final Optional<ReviewDecision> review;
 
     VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
             byte[] canonicalPayload) {
@@ -38,6 +41,12 @@ public final class VerifiedEnvelope {
 
     VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
             byte[] canonicalPayload, boolean complianceRechecked) {
+        this(doc, algorithm, chain, digest, canonicalPayload, complianceRechecked, Optional.empty());
+    }
+
+    VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
+            byte[] canonicalPayload, boolean complianceRechecked, Optional<ReviewDecision> review) {
+        this.review = review;
         this.doc = doc;
         this.algorithm = algorithm;
         this.chain = List.copyOf(chain);
@@ -112,7 +121,25 @@ public final class VerifiedEnvelope {
         return doc.disclosures();
     }
 
-    /** {@return the compliance summary (verdict PASS); empty for receipts} */
+    /**
+     * The reviewer's decision that approved a NEEDS_REVIEW share, as the verifier's {@link ReviewerTrust} verified
+     * it (reviewer, time, each finding's reason); empty for PASS envelopes and receipts.
+     *
+     * @return the verified decision
+     */
+    public Optional<ReviewDecision> reviewDecision() {
+        return review;
+    }
+
+    /** {@return whether a trusted reviewer approved this envelope's NEEDS_REVIEW report} */
+    public boolean reviewed() {
+        return review.isPresent();
+    }
+
+    /**
+     * {@return the compliance summary (verdict PASS, or NEEDS_REVIEW with its verified approval); empty for
+     * receipts}
+     */
     public Optional<ComplianceSummary> compliance() {
         return doc.compliance();
     }
@@ -186,6 +213,11 @@ public final class VerifiedEnvelope {
         doc.compliance().ifPresent(c -> sb.append("  compliance:  ").append(c.verdict()).append(" under ")
                 .append(c.ruleSetId()).append(' ').append(c.ruleSetVersion()).append(", report ")
                 .append(c.reportDigest()).append(complianceRechecked ? " (re-checked by this receiver)" : "")
+                .append('\n'));
+        review.ifPresent(r -> sb.append("  review:      approved by ").append(r.reviewerId()).append(" at ")
+                .append(r.decidedAt()).append(", ").append(r.findings().size()).append(" finding(s): ")
+                .append(r.findings().stream().map(ReviewDecision.FindingDecision::ruleId).distinct()
+                        .collect(Collectors.joining(", "))).append("; reasons ").append(r.reasonsDigest())
                 .append('\n'));
         if (!doc.disclosures().isEmpty()) {
             sb.append("  disclosures: ").append(doc.disclosures().stream().map(d -> d.id() + " v" + d.version())

@@ -28,6 +28,11 @@ public final class KeyPurposes {
     public static final String RECEIPT_SIGNING = ARC + ".2";
     /** EKU for certificates that seal audit logs (signed checkpoints). */
     public static final String AUDIT_SEALING = ARC + ".3";
+    /**
+     * EKU for certificates of reviewers who approve the REVIEW findings of a NEEDS_REVIEW compliance report (signed
+     * review decisions); which offices a reviewer may approve for is the verifier's {@code ReviewerTrust}.
+     */
+    public static final String REVIEW_APPROVAL = ARC + ".4";
     /** The prefix of the subjectAltName URI naming the sender id a certificate speaks for. */
     public static final String SENDER_URI_PREFIX = "urn:fmishare:sender:";
 
