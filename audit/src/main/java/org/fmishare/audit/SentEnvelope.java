@@ -2,6 +2,7 @@ package org.fmishare.audit;
 
 import java.util.Objects;
 import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.envelope.EnvelopeContent;
 import org.fmishare.core.envelope.EnvelopeReference;
 import org.fmishare.core.envelope.OutboundEnvelope;
 
@@ -32,7 +33,20 @@ public record SentEnvelope(String envelopeId, String digest, String recipientId,
      */
     public static SentEnvelope of(OutboundEnvelope envelope) {
         Objects.requireNonNull(envelope, "envelope");
-        EnvelopeBody body = envelope.content().body();
+        return of(envelope.content());
+    }
+
+    /**
+     * The record of an envelope's signed content, as {@link EnvelopeContent#ofOwnEnvelope} reads it back from the
+     * office's own storage.
+     *
+     * @param content the content
+     * @return its record
+     * @throws IllegalArgumentException when the envelope is a receipt (an office never sends one)
+     */
+    public static SentEnvelope of(EnvelopeContent content) {
+        Objects.requireNonNull(content, "content");
+        EnvelopeBody body = content.body();
         String subjectId;
         if (body instanceof EnvelopeBody.Share s) {
             subjectId = s.share().id();
@@ -41,10 +55,10 @@ public record SentEnvelope(String envelopeId, String digest, String recipientId,
         } else if (body instanceof EnvelopeBody.BriefingSummary b) {
             subjectId = b.briefing().id();
         } else {
-            throw new IllegalArgumentException("envelope " + envelope.envelopeId() + " is a " + body.kind()
+            throw new IllegalArgumentException("envelope " + content.envelopeId() + " is a " + body.kind()
                     + ", not something an office sends");
         }
-        return new SentEnvelope(envelope.envelopeId(), envelope.digest(), envelope.recipientId(), subjectId);
+        return new SentEnvelope(content.envelopeId(), content.digest(), content.recipientId(), subjectId);
     }
 
     /**
