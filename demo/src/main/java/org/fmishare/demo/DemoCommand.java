@@ -25,6 +25,9 @@ import org.fmishare.audit.AuditSubject;
 import org.fmishare.audit.AuditVerification;
 import org.fmishare.audit.AuditVerifier;
 import org.fmishare.audit.FileAuditStore;
+import org.fmishare.audit.ResponseRecorder;
+import org.fmishare.audit.SentEnvelope;
+import org.fmishare.audit.SentEnvelopes;
 import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeException;
@@ -37,6 +40,9 @@ import org.fmishare.core.keys.Credentials;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.testkit.TestPki;
+import org.fmishare.core.model.ResponseKind;
+import org.fmishare.core.transport.Delivery;
+import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.model.TransportKind;
 import org.fmishare.delivery.outbox.FileJournalStore;
@@ -69,6 +75,7 @@ import org.fmishare.transport.email.SmtpSettings;
 import org.fmishare.transport.https.EnvelopeReceiver;
 import org.fmishare.transport.https.HttpsReceiverServer;
 import org.fmishare.transport.https.HttpsTransport;
+import org.fmishare.transport.https.ResponseEndpoint;
 import org.fmishare.transport.https.TlsContexts;
 import org.fmishare.transport.taxii.ObjectQuery;
 import org.fmishare.transport.taxii.TaxiiClient;
@@ -89,7 +96,7 @@ import picocli.CommandLine.Spec;
         description = "Run the end-to-end flow on embedded defaults (no external server).",
         footer = ExitCodes.HELP)
 public final class DemoCommand implements Callable<Integer> {
-    private static final int STEPS = 10;
+    private static final int STEPS = 11;
     private static final long STARTUP_TIMEOUT_MS = 60_000;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Keep every artifact the demo makes in DIR.")
@@ -213,7 +220,7 @@ public final class DemoCommand implements Callable<Integer> {
                         text.disclosures().stream().map(Disclosure::digest).toList(), Instant.now()));
                 audit.append(AuditEvent.Signed.of(AuditSubject.SHARE, share.id(), envelope, Instant.now()));
                 deliver(work, ca, sender, preparer, company, serverTls, clientTls, share, audit);
-                audit.append(AuditEvent.SmcResponded.of(SampleData.response()));
+                respond(work, ca, company, serverTls, clientTls, envelope, verified, audit);
                 audit.append(AuditEvent.MeetingHeld.of(SampleData.meeting(), Instant.now()));
             }
 
@@ -241,6 +248,56 @@ public final class DemoCommand implements Callable<Integer> {
             return signed;
         }
         throw new CliException(ExitCodes.INTERNAL, "the sample share was refused");
+    }
+
+    /**
+     * The company answers later, of its own accord: a signed response back to the office's HTTPS response endpoint,
+     * verified against the company's receipt certificate and recorded once, without consequence.
+     */
+    private void respond(Path work, TestPki.Authority ca, SigningCredential company, SigningCredential serverTls,
+            SigningCredential clientTls, SignedEnvelope sent, VerifiedEnvelope received, AuditLog audit)
+            throws IOException {
+        progress("The company responds when it chooses: a signed response (here: took independent action) back to "
+                + "the office over HTTPS, verified and recorded once in the audit log, without consequence");
+        SignedEnvelope response = EnvelopeSigner.builder(company, received.recipientId()).build()
+                .signResponse(received, ResponseKind.TOOK_INDEPENDENT_ACTION,
+                        Optional.of("Reviewed under our own policies."));
+        write(work, "company-response.jws.json", response.serialized());
+        ResponseRecorder recorder = ResponseRecorder.builder(sent.sender().id(),
+                EnvelopeVerifier.builder().trustAnchor(ca.certificate()).expectedRecipient(sent.sender().id())
+                        .build(),
+                SentEnvelopes.of(List.of(SentEnvelope.of(sent))), audit).build();
+        AtomicInteger firstTimes = new AtomicInteger();
+        AtomicInteger repeats = new AtomicInteger();
+        try (HttpsReceiverServer office = HttpsReceiverServer.builder()
+                        .sslContext(TlsContexts.of(serverTls, List.of(ca.certificate())))
+                        .requireClientCertificate(true).path("/fmi-share/responses")
+                        .handler(ResponseEndpoint.of(bytes -> {
+                            boolean first = recorder.record(bytes).firstTime();
+                            (first ? firstTimes : repeats).incrementAndGet();
+                            return first;
+                        })).port(0).start();
+                HttpsTransport toOffice = HttpsTransport.builder()
+                        .sslContext(TlsContexts.of(clientTls, List.of(ca.certificate()))).build()) {
+            // Sent twice, as a company's retry after a lost answer would: the office records it once.
+            for (int i = 0; i < 2; i++) {
+                DeliveryResult result = toOffice.deliver(new Delivery(response, office.uri()));
+                if (!(result instanceof DeliveryResult.Delivered d)) {
+                    throw new CliException(ExitCodes.INTERNAL, "the company's response was not delivered: "
+                            + result);
+                }
+                if (i == 0) {
+                    o.printf("      response %s delivered to %s: %s%n", response.envelopeId(), office.uri(),
+                            d.detail());
+                }
+            }
+        }
+        if (firstTimes.get() != 1 || repeats.get() != 1) {
+            throw new CliException(ExitCodes.INTERNAL, "the response was recorded " + firstTimes.get()
+                    + " times");
+        }
+        o.println("      response recorded once (TOOK_INDEPENDENT_ACTION; the second delivery was recognised as "
+                + "already recorded); the note stays out of the audit log");
     }
 
     /** Steps 8 and 9: one outbox, three channels, and what each company system received. */

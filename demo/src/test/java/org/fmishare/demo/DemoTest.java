@@ -42,9 +42,11 @@ class DemoTest {
         assertThat(dir.resolve("outbox.journal")).exists();
         assertThat(r.out()).contains("HTTPS delivered").contains("EMAIL delivered").contains("TAXII delivered")
                 .contains("callback ran 1 time").contains("S/MIME signature by").contains("audit log verified")
-                .contains("Demo complete: 10 of 10 steps succeeded.");
+                .contains("Demo complete: 11 of 11 steps succeeded.");
         assertThat(dir.resolve("share-email.eml")).exists();
         assertThat(dir.resolve("https-receipt.jws.json")).exists();
+        assertThat(r.out()).contains("response recorded by the office").contains("response recorded once");
+        assertThat(dir.resolve("company-response.jws.json")).exists();
         assertThat(dir.resolve("transparency-report/transparency-report.html")).exists();
         assertThat(dir.resolve("transparency-report/transparency-report.csv")).exists();
         assertThat(Files.readString(dir.resolve("share-message.txt")))

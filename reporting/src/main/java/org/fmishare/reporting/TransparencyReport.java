@@ -6,9 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.fmishare.audit.AuditEvent;
@@ -35,7 +37,7 @@ import org.fmishare.reporting.internal.Writers;
  *
  * <p>Tables, per calendar quarter (UTC): shares sent by prong, by channel, by election nexus and by SOP rule set;
  * delivery outcomes; meetings by who led them and how the FITF took part, and by regular or ad hoc trigger; SMC
- * responses by kind; and the SOP rules whose failures blocked shares. Guarantees: only a verified log is accepted
+ * responses by kind (each response id once); and the SOP rules whose failures blocked shares. Guarantees: only a verified log is accepted
  * (the type says so); company, account and operation identifiers never reach the report (the audit events carry
  * company ids for overseers, and the report never reads them); every count from 1 to {@code threshold - 1} is
  * withheld, with complementary suppression within a row (see {@link ReportOptions#suppressionThreshold()}); output
@@ -82,6 +84,8 @@ public final class TransparencyReport {
         Tally blocked = new Tally(ruleIds, false);
 
         TreeSet<Quarter> quarters = new TreeSet<>();
+        // A response reached the log twice (two recorders, a replayed import) is still one response.
+        Set<String> responseIds = new HashSet<>();
         for (AuditEvent e : events) {
             Quarter q = Quarter.of(e.at());
             boolean counted = true;
@@ -103,7 +107,11 @@ public final class TransparencyReport {
                 };
                 meetingKind.add(q, kind, m.meetingId());
             } else if (e instanceof AuditEvent.SmcResponded r) {
-                responses.add(q, r.kind().name(), r.responseId());
+                if (responseIds.add(r.responseId())) {
+                    responses.add(q, r.kind().name(), r.responseId());
+                } else {
+                    counted = false;
+                }
             } else if (blockedShare(e) && !((AuditEvent.Validated) e).failedRuleIds().isEmpty()) {
                 AuditEvent.Validated v = (AuditEvent.Validated) e;
                 for (String rule : v.failedRuleIds()) {

@@ -40,6 +40,7 @@ import org.fmishare.core.envelope.internal.PayloadDocument;
 import org.fmishare.core.jose.internal.StrictBase64;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.model.ResponseKind;
 import org.fmishare.core.model.SmcResponse;
 
 /**
@@ -180,6 +181,47 @@ public final class EnvelopeSigner {
         }
         return sign(new EnvelopeBody.Receipt(response, original.reference()), original.sender().id(), List.of(),
                 Optional.empty());
+    }
+
+    /**
+     * Signs a company's later response to an envelope it received and verified: a receipt carrying the kind of
+     * response the company chose, sent back to the office whenever the company decides (or never). The response id
+     * is new ({@code response-<uuid>}), its subject is the share, meeting or briefing the original carries, its
+     * company is this signer's sender and it is recorded at this signer's clock. Sign with the company's
+     * receipt-signing credential: the office verifies it as a receipt.
+     *
+     * @param original the verified envelope being answered; it must be addressed to this signer's sender and carry a
+     *     share, meeting notice or briefing summary
+     * @param kind what the company chose to say; every kind is voluntary and has no consequence
+     * @param note the company's own words, if any (at most 4,000 characters)
+     * @return the signed response, a {@link EnvelopeKind#RECEIPT} envelope
+     * @throws EnvelopeException.Rejected with check {@code CONTENT} when the original is itself a receipt or is
+     *     addressed to another party
+     * @throws org.fmishare.core.model.InvalidModelException when the note is too long
+     */
+    public SignedEnvelope signResponse(VerifiedEnvelope original, ResponseKind kind, Optional<String> note) {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(note, "note");
+        // instanceof rather than EnvelopeBody.match: a response answers any subject, whatever cases the body gains.
+        if (!(original.body() instanceof EnvelopeBody.Subject subject)) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT, "envelope "
+                    + original.envelopeId() + " is a " + original.kind() + "; only a share, meeting notice or "
+                    + "briefing summary can be responded to");
+        }
+        String subjectId;
+        if (subject instanceof EnvelopeBody.Share s) {
+            subjectId = s.share().id();
+        } else if (subject instanceof EnvelopeBody.MeetingNotice m) {
+            subjectId = m.meeting().id();
+        } else {
+            subjectId = ((EnvelopeBody.BriefingSummary) subject).briefing().id();
+        }
+        UUID id = new UUID(random.nextLong() & 0xffffffffffff0fffL | 0x0000000000004000L,
+                random.nextLong() & 0x3fffffffffffffffL | 0x8000000000000000L);
+        SmcResponse response = new SmcResponse("response-" + id, subjectId, senderId, kind,
+                clock.instant().truncatedTo(ChronoUnit.SECONDS), note);
+        return signReceipt(original, response);
     }
 
     /**

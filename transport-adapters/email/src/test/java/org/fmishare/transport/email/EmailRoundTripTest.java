@@ -244,6 +244,34 @@ class EmailRoundTripTest {
     }
 
     @Test
+    void aLaterResponseOfTheCompanysChoosingTravelsBackByEmailAndVerifiesAgainstItsReceiptCertificate()
+            throws Exception {
+        SignedEnvelope envelope = share();
+        transport(smtps(mail)).build().send(envelope, SMC_INBOX);
+        ReceivedEmail email = receiver().build().receive(inbox().get(0));
+
+        SignedEnvelope response = EnvelopeSigner.builder(SMC, recipientId()).build().signResponse(email.envelope(),
+                ResponseKind.TOOK_INDEPENDENT_ACTION, Optional.of("Reviewed under our own policies."));
+        SigningCredential smcMail = CA.issueSmime(SMC_INBOX.address(), "ExampleSocial mail", KeyAlgorithm.EC_P256);
+        assertThat(EmailTransport.builder(smtps(mail), SMC_INBOX, smcMail, BodyRenderer.standard()).build()
+                .deliver(new Delivery(response, URI.create("mailto:" + FITF.address()))))
+                .isInstanceOf(DeliveryResult.Delivered.class);
+
+        byte[] raw = fetchOverImap(mail, FITF.address(), "fitf-pw").get(0);
+        EmailReceiver fitfInbox = EmailReceiver.builder().smimeTrustAnchors(List.of(CA.certificate()))
+                .senderDirectory(org.fmishare.core.envelope.SenderDirectory.builder().bind(recipientId(),
+                        org.fmishare.core.envelope.SenderDirectory.PinnedKey.of(smcMail.certificate())).build())
+                .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("fitf")
+                        .build()).build();
+        ReceivedEmail got = fitfInbox.receiveReceipt(raw, envelope);
+        SmcResponse recorded = got.envelope().response().orElseThrow();
+        assertThat(recorded.kind()).isEqualTo(ResponseKind.TOOK_INDEPENDENT_ACTION);
+        assertThat(recorded.note()).contains("Reviewed under our own policies.");
+        assertThat(recorded.shareId()).isEqualTo(email.envelope().share().orElseThrow().id());
+        assertThat(got.envelope().sender().id()).isEqualTo(recipientId());
+    }
+
+    @Test
     void starttlsIsRequiredSoAServerWithoutItGetsNothing() {
         GreenMail plain = new GreenMail(MailFixture.patient(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)
                 .dynamicPort()));

@@ -26,6 +26,7 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLParameters;
 import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeKind;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
@@ -49,6 +50,8 @@ import tools.jackson.databind.JsonNode;
  * <p>Each attempt sends the envelope's stored bytes as {@code application/jose+json} with an {@code
  * Idempotency-Key} header holding the envelope id, and maps the answer to a {@link DeliveryResult}:
  * <ul>
+ * <li>2xx to a company's response (a {@code RECEIPT} envelope, sent back to an office's {@link ResponseEndpoint}):
+ *     {@link DeliveryResult.Delivered} with an empty receipt;</li>
  * <li>2xx with a receipt ({@code application/jose+json} body): {@link DeliveryResult.Delivered}. With a
  *     {@linkplain Builder#receiptVerifier receipt verifier} the receipt must verify and answer this envelope (same id
  *     and digest), otherwise the result is a permanent failure naming the failed check;</li>
@@ -240,6 +243,12 @@ public final class HttpsTransport implements Transport {
         int status = response.statusCode();
         byte[] body = response.body();
         String host = hostOf(response.uri());
+        if (status >= 200 && status < 300 && envelope.content().kind() == EnvelopeKind.RECEIPT) {
+            // A company's response goes back to the office, whose endpoint records it and answers without a
+            // receipt of its own (receipts are not acknowledged with receipts).
+            return new DeliveryResult.Delivered(new byte[0], "HTTP " + status + " from " + host
+                    + ", response recorded by the office");
+        }
         if (status >= 200 && status < 300) {
             String type = mediaType(response.headers().firstValue("Content-Type").orElse(""));
             if (body.length == 0 || !type.equals(OutboundEnvelope.MEDIA_TYPE)) {

@@ -49,7 +49,12 @@ public record ReceiverResponse(Outcome outcome, String contentType, byte[] body,
         /** The receiver (or its callback) failed; the sender should retry. 500. */
         FAILED(500, "error"),
         /** The same envelope is being processed by another request; the sender should retry. 503. */
-        BUSY(503, "busy");
+        BUSY(503, "busy"),
+        /**
+         * A company's response was verified and recorded by the office (or had been recorded before). 202, without
+         * a receipt: a response is not answered with another signed envelope.
+         */
+        RECORDED(202, "recorded");
 
         private final int status;
         private final String category;
@@ -97,7 +102,7 @@ public record ReceiverResponse(Outcome outcome, String contentType, byte[] body,
     /**
      * An error answer: a problem document with the outcome's status and category only.
      *
-     * @param outcome any outcome but ACCEPTED and DUPLICATE
+     * @param outcome any outcome but ACCEPTED, DUPLICATE and RECORDED
      * @param retryAfter when the sender may retry, if it should
      * @param failure the detailed cause, kept for the embedder
      * @return the answer
@@ -108,9 +113,25 @@ public record ReceiverResponse(Outcome outcome, String contentType, byte[] body,
         if (outcome == Outcome.ACCEPTED || outcome == Outcome.DUPLICATE) {
             throw new IllegalArgumentException(outcome + " answers carry a receipt");
         }
+        if (outcome == Outcome.RECORDED) {
+            throw new IllegalArgumentException("RECORDED answers are made by recorded()");
+        }
         String json = "{\"status\":" + outcome.status() + ",\"title\":\"" + outcome.category() + "\"}";
         return new ReceiverResponse(outcome, PROBLEM_JSON, json.getBytes(StandardCharsets.US_ASCII), retryAfter,
                 failure);
+    }
+
+    /**
+     * The answer of an office's {@link ResponseEndpoint} to a response it recorded: {@link Outcome#RECORDED} with a
+     * small JSON status document.
+     *
+     * @return the answer
+     */
+    public static ReceiverResponse recorded() {
+        String json = "{\"status\":" + Outcome.RECORDED.status() + ",\"title\":\"" + Outcome.RECORDED.category()
+                + "\"}";
+        return new ReceiverResponse(Outcome.RECORDED, "application/json", json.getBytes(StandardCharsets.US_ASCII),
+                Optional.empty(), Optional.empty());
     }
 
     /** {@return the HTTP status code} */

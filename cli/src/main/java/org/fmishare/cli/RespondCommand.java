@@ -1,0 +1,166 @@
+package org.fmishare.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.model.InvalidModelException;
+import org.fmishare.core.model.ResponseKind;
+import org.fmishare.core.transport.Delivery;
+import org.fmishare.core.transport.DeliveryResult;
+import org.fmishare.sop.SopRechecker;
+import org.fmishare.transport.https.HttpsTransport;
+import org.fmishare.transport.https.TlsContexts;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code fmi-share respond ENVELOPE --kind KIND --key P12 --signer-trust CA.pem}: the company's side of a response.
+ * Verifies the envelope it received, signs its chosen response with its receipt-signing key and writes it to a file
+ * or posts it to the office's HTTPS response endpoint. Every kind of response is voluntary and has no consequence.
+ */
+@Command(name = "respond", mixinStandardHelpOptions = true,
+        description = "Company side: sign a response (acknowledged, took-independent-action, declined, no-response) "
+                + "to a received envelope with the company's receipt key, and write it (-o) or send it to the "
+                + "office (--to https://...). Responding is voluntary and has no consequence.",
+        footer = ExitCodes.HELP)
+final class RespondCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The envelope the company received, or - for "
+            + "standard input.")
+    String file;
+
+    @Option(names = "--kind", required = true, paramLabel = "KIND", description = "acknowledged, "
+            + "took-independent-action, declined or no-response.")
+    String kind;
+
+    @Option(names = "--note", paramLabel = "TEXT", description = "The company's own words (at most 4000 "
+            + "characters).")
+    Optional<String> note = Optional.empty();
+
+    @Option(names = "--key", required = true, paramLabel = "P12",
+            description = "The company's receipt-signing keystore (keys init writes recipient.p12).")
+    Path key;
+
+    @Option(names = "--password", paramLabel = "P",
+            description = "Keystore password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
+    Optional<String> password = Optional.empty();
+
+    @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem",
+            description = "Trusted CA certificate(s) of the office's envelope signers.")
+    Path signerTrust;
+
+    @Option(names = "--recipient", paramLabel = "ID", description = "The company's id; the envelope must be "
+            + "addressed to it (default: the envelope's recipient).")
+    Optional<String> recipient = Optional.empty();
+
+    @Option(names = "--senders", paramLabel = "FILE", description = "Sender directory (JSON) for the office's "
+            + "signers, as for verify.")
+    Optional<Path> senders = Optional.empty();
+
+    @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write the signed response here.")
+    Optional<Path> out = Optional.empty();
+
+    @Option(names = "--to", paramLabel = "URI", description = "Send the response to the office's response "
+            + "endpoint: https://host/path (mutual TLS with --tls-key, server trusted with --tls-trust).")
+    Optional<URI> to = Optional.empty();
+
+    @Option(names = "--tls-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the "
+            + "office's TLS server (required with --to).")
+    Optional<Path> tlsTrust = Optional.empty();
+
+    @Option(names = "--tls-key", paramLabel = "P12", description = "The company's TLS client credential for "
+            + "mutual TLS (required with --to; same password as --key).")
+    Optional<Path> tlsKey = Optional.empty();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter o = spec.commandLine().getOut();
+        if (out.isEmpty() && to.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "respond needs -o OUT or --to URI (or both)");
+        }
+        ResponseKind responseKind = kind(kind);
+        if (to.isPresent() && !"https".equals(to.get().getScheme())) {
+            throw new CliException(ExitCodes.USAGE, "--to must be an https:// URI of the office's response "
+                    + "endpoint, was '" + to.get() + "'");
+        }
+        byte[] bytes = Documents.readBytes(file, System.in);
+        EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
+                .complianceRechecker(SopRechecker.standard());
+        recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
+        senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
+        VerifiedEnvelope received;
+        try {
+            received = b.build().verify(bytes);
+        } catch (EnvelopeException e) {
+            throw new CliException(ExitCodes.FAILED, file + ": envelope rejected: " + e.getMessage(), e);
+        }
+        char[] pw = Secrets.password(password);
+        SigningCredential credential = Secrets.credential(key, pw);
+        SignedEnvelope response;
+        try {
+            response = EnvelopeSigner.builder(credential, received.recipientId()).build()
+                    .signResponse(received, responseKind, note);
+        } catch (EnvelopeException e) {
+            throw new CliException(ExitCodes.FAILED, file + ": cannot respond: " + e.getMessage(), e);
+        } catch (InvalidModelException e) {
+            throw new CliException(ExitCodes.USAGE, "--note: " + e.getMessage(), e);
+        }
+        EnvelopeBody.Receipt body = (EnvelopeBody.Receipt) response.content().body();
+        o.printf("signed response %s (%s) from %s to envelope %s, envelope %s%n", body.response().id(),
+                responseKind, received.recipientId(), received.envelopeId(), response.envelopeId());
+        if (out.isPresent()) {
+            Path parent = out.get().toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.write(out.get(), response.serialized());
+            o.printf("written to %s%n", out.get());
+        }
+        if (to.isPresent()) {
+            Path tlsKeyFile = tlsKey.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-key P12: "
+                    + "the company's TLS client credential for mutual TLS"));
+            Path trust = tlsTrust.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-trust "
+                    + "CA.pem: the CA of the office's TLS server certificate"));
+            try (HttpsTransport transport = HttpsTransport.builder().sslContext(TlsContexts.of(
+                    Secrets.credential(tlsKeyFile, pw), Secrets.certificates(trust))).build()) {
+                DeliveryResult result = transport.deliver(new Delivery(response, to.get()));
+                if (!(result instanceof DeliveryResult.Delivered d)) {
+                    String reason = result instanceof DeliveryResult.PermanentFailure p ? p.reason()
+                            : ((DeliveryResult.RetryableFailure) result).reason();
+                    throw new CliException(ExitCodes.IO_FAILURE, "response not delivered to " + to.get() + ": "
+                            + reason);
+                }
+                o.printf("delivered to %s: %s%n", to.get(), d.detail());
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    static ResponseKind kind(String value) {
+        String name = value.strip().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (ResponseKind k : ResponseKind.values()) {
+            if (k.name().equals(name)) {
+                return k;
+            }
+        }
+        throw new CliException(ExitCodes.USAGE, "--kind must be one of " + List.of("acknowledged",
+                "took-independent-action", "declined", "no-response") + ", was '" + value + "'");
+    }
+}
