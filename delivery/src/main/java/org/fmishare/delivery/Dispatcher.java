@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.EnvelopeContent;
+import org.fmishare.core.envelope.EnvelopeReference;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.model.TlpMarking;
 import org.fmishare.core.envelope.SignedEnvelope;
@@ -198,6 +199,65 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
+     * Queues a correction or retraction for the destination its original share envelope was submitted to, so the
+     * company receives the amendment on the channel it received the share on. The outbox looks the original up by
+     * the id the amendment names and requires the same digest; the handling checks of {@link #submit} apply (the
+     * amendment carries the share's marking).
+     *
+     * <p>A share sent on several channels was several envelopes (one outbox entry each); {@link #deliveriesOf} lists
+     * them, and the office signs one amendment per envelope, since each receiver knows only the envelope it got.
+     *
+     * @param amendment a signed {@link EnvelopeBody.Amendment}
+     * @return true if queued, false if an envelope with this id was already in the outbox
+     * @throws IllegalArgumentException if the envelope is not a share amendment
+     * @throws OutboxException.UnknownEnvelope if the outbox holds no envelope with the id and digest it names
+     * @throws HandlingException as {@link #submit}
+     */
+    public boolean submitAmendment(OutboundEnvelope amendment) {
+        Objects.requireNonNull(amendment, "amendment");
+        if (!(amendment.content().body() instanceof EnvelopeBody.Amendment a)) {
+            throw new IllegalArgumentException("envelope " + amendment.envelopeId() + " is a "
+                    + amendment.content().kind() + ", not a share amendment");
+        }
+        EnvelopeReference original = a.original();
+        OutboxEntry entry = store.find(original.envelopeId())
+                .orElseThrow(() -> new OutboxException.UnknownEnvelope(original.envelopeId()));
+        if (!entry.digest().equals(original.digest())) {
+            throw new OutboxException.UnknownEnvelope(original.envelopeId(), original.digest(), entry.digest());
+        }
+        return submit(amendment, URI.create(entry.destination()));
+    }
+
+    /**
+     * The envelopes in the outbox (in any state) that carried a share, with where each went: the envelopes a
+     * correction or retraction of the share must reference, one amendment each. Reads every entry of the store, so
+     * it costs as much as the outbox is large.
+     *
+     * @param shareId the share id
+     * @return the deliveries, in the store's order per state
+     */
+    public List<ShareDelivery> deliveriesOf(String shareId) {
+        Objects.requireNonNull(shareId, "shareId");
+        List<ShareDelivery> out = new ArrayList<>();
+        for (OutboxState state : OutboxState.values()) {
+            for (OutboxEntry e : store.list(state)) {
+                EnvelopeContent content;
+                try {
+                    content = EnvelopeContent.ofOwnEnvelope(e.signedEnvelope(), e.digest());
+                } catch (RuntimeException ex) {
+                    // An encrypted or unreadable entry cannot be a share this office can amend by content.
+                    continue;
+                }
+                if (content.body() instanceof EnvelopeBody.Share s && s.share().id().equals(shareId)) {
+                    out.add(new ShareDelivery(new EnvelopeReference(e.envelopeId(), e.digest()),
+                            URI.create(e.destination()), e.state()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The outbox entry of an envelope.
      *
      * @param envelopeId the envelope id
@@ -317,10 +377,11 @@ public final class Dispatcher implements AutoCloseable {
         throw new HandlingException.RedRecipientNotNamed(envelopeId, recipientId, destination);
     }
 
-    /** The TLP an envelope's body carries: a share's handling; the other bodies carry none. */
+    /** The TLP an envelope's body carries: a share's or amendment's handling; the other bodies carry none. */
     static Optional<TlpMarking> markingOf(EnvelopeBody body) {
         return body.match(share -> Optional.of(share.share().handling()), notice -> Optional.empty(),
-                briefing -> Optional.empty(), receipt -> Optional.empty());
+                briefing -> Optional.empty(), amendment -> Optional.of(amendment.amendment().handling()),
+                receipt -> Optional.empty());
     }
 
     /** A shared dispatcher leaves new work to the lease poller (so it is leased first); a lone one schedules it. */
