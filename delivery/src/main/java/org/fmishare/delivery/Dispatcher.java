@@ -32,6 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.EnvelopeContent;
+import org.fmishare.core.envelope.EnvelopeReference;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.model.TlpMarking;
 import org.fmishare.core.envelope.SignedEnvelope;
@@ -212,6 +213,73 @@ public final class Dispatcher implements AutoCloseable {
     }
 
     /**
+     * Queues a correction or retraction for every destination its original share envelope was submitted to, so the
+     * company receives the amendment on each channel it received the share on. The outbox looks the original up by
+     * the id the amendment names and requires the same digest; the handling checks of {@link #submit} apply (the
+     * amendment carries the share's marking).
+     *
+     * <p>A share signed into several envelopes (one per channel) needs one amendment per envelope, since each
+     * receiver knows only the envelope it got; {@link #deliveriesOf} lists them.
+     *
+     * @param amendment a signed {@link EnvelopeBody.Amendment}
+     * @return true if queued for at least one destination, false if it was already in the outbox for all of them
+     * @throws IllegalArgumentException if the envelope is not a share amendment
+     * @throws OutboxException.UnknownEnvelope if the outbox holds no envelope with the id and digest it names
+     * @throws HandlingException as {@link #submit}
+     */
+    public boolean submitAmendment(OutboundEnvelope amendment) {
+        Objects.requireNonNull(amendment, "amendment");
+        if (!(amendment.content().body() instanceof EnvelopeBody.Amendment a)) {
+            throw new IllegalArgumentException("envelope " + amendment.envelopeId() + " is a "
+                    + amendment.content().kind() + ", not a share amendment");
+        }
+        EnvelopeReference original = a.original();
+        List<OutboxEntry> deliveries = store.deliveriesOf(original.envelopeId());
+        if (deliveries.isEmpty()) {
+            throw new OutboxException.UnknownEnvelope(original.envelopeId());
+        }
+        for (OutboxEntry entry : deliveries) {
+            if (!entry.digest().equals(original.digest())) {
+                throw new OutboxException.UnknownEnvelope(original.envelopeId(), original.digest(), entry.digest());
+            }
+        }
+        boolean queued = false;
+        for (OutboxEntry entry : deliveries) {
+            queued |= submit(amendment, URI.create(entry.destination()));
+        }
+        return queued;
+    }
+
+    /**
+     * The envelopes in the outbox (in any state) that carried a share, with where each went: the envelopes a
+     * correction or retraction of the share must reference, one amendment each. Reads every entry of the store, so
+     * it costs as much as the outbox is large.
+     *
+     * @param shareId the share id
+     * @return the deliveries, in the store's order per state
+     */
+    public List<ShareDelivery> deliveriesOf(String shareId) {
+        Objects.requireNonNull(shareId, "shareId");
+        List<ShareDelivery> out = new ArrayList<>();
+        for (OutboxState state : OutboxState.values()) {
+            for (OutboxEntry e : store.list(state)) {
+                EnvelopeContent content;
+                try {
+                    content = EnvelopeContent.ofOwnEnvelope(e.signedEnvelope(), e.digest());
+                } catch (RuntimeException ex) {
+                    // An encrypted or unreadable entry cannot be a share this office can amend by content.
+                    continue;
+                }
+                if (content.body() instanceof EnvelopeBody.Share s && s.share().id().equals(shareId)) {
+                    out.add(new ShareDelivery(new EnvelopeReference(e.envelopeId(), e.digest()),
+                            URI.create(e.destination()), e.state()));
+                }
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
      * The outbox entry of an envelope; for an envelope submitted to several destinations, its first delivery (see
      * {@link #deliveries} and {@link #status(String, URI)}).
      *
@@ -387,10 +455,11 @@ public final class Dispatcher implements AutoCloseable {
         throw new HandlingException.RedRecipientNotNamed(envelopeId, recipientId, destination);
     }
 
-    /** The TLP an envelope's body carries: a share's handling; the other bodies carry none. */
+    /** The TLP an envelope's body carries: a share's or amendment's handling; the other bodies carry none. */
     static Optional<TlpMarking> markingOf(EnvelopeBody body) {
         return body.match(share -> Optional.of(share.share().handling()), notice -> Optional.empty(),
-                briefing -> Optional.empty(), receipt -> Optional.empty());
+                briefing -> Optional.empty(), amendment -> Optional.of(amendment.amendment().handling()),
+                receipt -> Optional.empty());
     }
 
     /** A shared dispatcher leaves new work to the lease poller (so it is leased first); a lone one schedules it. */

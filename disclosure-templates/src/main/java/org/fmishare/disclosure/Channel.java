@@ -12,7 +12,12 @@ public enum Channel {
     /** The notice read out or handed over at the start of a meeting. */
     MEETING_NOTICE(MessageKind.MEETING, "meeting-notice"),
     /** The summary given to participants of an election officials briefing. */
-    BRIEFING_SUMMARY(MessageKind.BRIEFING, "briefing-summary");
+    BRIEFING_SUMMARY(MessageKind.BRIEFING, "briefing-summary"),
+    /**
+     * The correction or retraction of a share; it carries the threat-share clauses, since the company reads it as
+     * part of the same exchange.
+     */
+    SHARE_AMENDMENT(MessageKind.THREAT_SHARE, "share-amendment");
 
     private final MessageKind kind;
     private final String baseName;

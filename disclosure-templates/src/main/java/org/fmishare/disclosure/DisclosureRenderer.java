@@ -10,6 +10,7 @@ import java.util.Objects;
 import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.disclosure.internal.Escaping;
 import org.fmishare.disclosure.internal.Views;
@@ -135,6 +136,21 @@ public final class DisclosureRenderer {
     public RenderedMessage renderShare(ThreatShare share, Format format) {
         Objects.requireNonNull(share, "share");
         return render(Channel.SHARE_EMAIL, format, Views.share(share, catalog.mandatoryFor(MessageKind.THREAT_SHARE)));
+    }
+
+    /**
+     * Renders the correction or retraction of a share: what changed and why, the corrected share for a correction,
+     * and the mandatory threat-share disclosures.
+     *
+     * @param amendment the correction or retraction
+     * @param format the body format
+     * @return the checked message
+     * @throws DisclosureException.RenderCheckFailed if the output does not carry every mandatory clause
+     */
+    public RenderedMessage renderAmendment(ShareAmendment amendment, Format format) {
+        Objects.requireNonNull(amendment, "amendment");
+        return render(Channel.SHARE_AMENDMENT, format, Views.amendment(amendment,
+                catalog.mandatoryFor(MessageKind.THREAT_SHARE)));
     }
 
     /**

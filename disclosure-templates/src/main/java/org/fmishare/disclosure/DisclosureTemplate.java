@@ -251,6 +251,7 @@ public final class DisclosureTemplate {
             case MEETING_INVITATION, MEETING_NOTICE -> Views.meeting(ProbeSamples.meeting(),
                     catalog.mandatoryFor(channel.kind()));
             case BRIEFING_SUMMARY -> Views.briefing(ProbeSamples.briefing(), catalog.mandatoryFor(channel.kind()));
+            case SHARE_AMENDMENT -> Views.amendment(ProbeSamples.amendment(), catalog.mandatoryFor(channel.kind()));
         };
         String out;
         try {

@@ -41,6 +41,7 @@ class GoldenFilesTest {
             case MEETING_INVITATION -> renderer.renderMeetingInvitation(SampleData.adHocMeeting(), format);
             case MEETING_NOTICE -> renderer.renderMeetingNotice(SampleData.meeting(), format);
             case BRIEFING_SUMMARY -> renderer.renderBriefingSummary(SampleData.briefing(), format);
+            case SHARE_AMENDMENT -> renderer.renderAmendment(SampleData.correction(), format);
         };
     }
 

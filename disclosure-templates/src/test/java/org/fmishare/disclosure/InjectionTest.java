@@ -20,6 +20,7 @@ import org.fmishare.core.model.ForeignActor;
 import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.PlatformAccount;
 import org.fmishare.core.model.SocialMediaCompany;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -65,6 +66,8 @@ class InjectionTest {
         f.add(new Field("fact.statement", Channel.SHARE_EMAIL, p -> share.toBuilder().facts(List.of(
                 new Fact(fact.id(), p, fact.kind(), fact.sourceType(), fact.reliability(), fact.credibility(),
                         fact.collectedOn(), fact.about(), fact.activityDate()))).build()));
+        f.add(new Field("amendment.reason", Channel.SHARE_AMENDMENT, p -> ShareAmendment.retraction("amend-1",
+                share.createdAt(), share, p)));
         for (Channel ch : List.of(Channel.MEETING_INVITATION, Channel.MEETING_NOTICE)) {
             f.add(new Field("meeting.agenda", ch, p -> withMeeting(meeting, List.of(p), meeting.attendees(),
                     meeting.triggerDetail())));
@@ -122,6 +125,7 @@ class InjectionTest {
             case MEETING_INVITATION -> DisclosureRenderer.standard().renderMeetingInvitation((Meeting) value, format);
             case MEETING_NOTICE -> DisclosureRenderer.standard().renderMeetingNotice((Meeting) value, format);
             case BRIEFING_SUMMARY -> DisclosureRenderer.standard().renderBriefingSummary((Briefing) value, format);
+            case SHARE_AMENDMENT -> DisclosureRenderer.standard().renderAmendment((ShareAmendment) value, format);
         };
         assertThat(m.subject()).doesNotContain("\r", "\n");
         assertThat(m.body()).doesNotContain("\r", "\u2028", "\u0085", "\u202e");

@@ -8,10 +8,12 @@ import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.ReviewerTrust;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.disclosure.DisclosureRenderer;
 import org.fmishare.disclosure.Format;
@@ -166,6 +168,24 @@ public final class Preparer {
     public Outcome prepare(Briefing briefing, String recipientId) {
         EnvelopeBody.BriefingSummary body = new EnvelopeBody.BriefingSummary(briefing, recipientId);
         return finish(validator.validate(briefing), renderer.renderBriefingSummary(briefing, Format.TEXT), body);
+    }
+
+    /**
+     * Prepares a correction or retraction of a share this office sent: renders the amendment message, validates it
+     * (the amendment rules and, for a correction, every share rule on the corrected share) and signs it only if it
+     * passes, referencing {@code original} by id and digest.
+     *
+     * @param amendment the correction or retraction
+     * @param original the envelope that carried the share (as signed, or from the outbox); with a share sent on
+     *     several channels, prepare one amendment per envelope ({@code Dispatcher.deliveriesOf})
+     * @return signed, or refused with the report
+     * @throws org.fmishare.core.envelope.EnvelopeException.Rejected with check {@code AMENDMENT_REFERENCE} when
+     *     {@code original} carries no share, another share, or went to another company
+     */
+    public Outcome prepare(ShareAmendment amendment, OutboundEnvelope original) {
+        EnvelopeBody.Amendment body = EnvelopeBody.Amendment.of(amendment, original);
+        RenderedMessage message = renderer.renderAmendment(amendment, Format.TEXT);
+        return finish(validator.validate(amendment, message.body()), message, body);
     }
 
     private Outcome finish(ComplianceReport report, RenderedMessage message, EnvelopeBody.Subject subject) {

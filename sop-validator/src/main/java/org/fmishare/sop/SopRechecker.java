@@ -11,6 +11,7 @@ import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.ReviewerTrust;
 import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.Format;
 
 /**
  * The receiver's own SOP check of a signed subject, for {@link
@@ -96,7 +97,7 @@ public final class SopRechecker implements ComplianceRechecker {
 
     /**
      * The report this receiver computes for a subject under a rule set, as the sender's {@link Preparer} would:
-     * a share with the plain-text message of this rechecker's renderer, a meeting notice or briefing summary as is.
+     * a share or share amendment with the plain-text message of this rechecker's renderer, a meeting notice or briefing summary as is.
      *
      * @param subject the subject an envelope carries
      * @param ruleSet the rule set to apply, whatever the subject's date
@@ -114,6 +115,10 @@ public final class SopRechecker implements ComplianceRechecker {
         }
         if (subject instanceof EnvelopeBody.BriefingSummary b) {
             return Optional.of(pinned.validate(b.briefing()));
+        }
+        if (subject instanceof EnvelopeBody.Amendment a) {
+            return Optional.of(pinned.validate(a.amendment(), renderer.renderAmendment(a.amendment(), Format.TEXT)
+                    .body()));
         }
         return Optional.empty();
     }

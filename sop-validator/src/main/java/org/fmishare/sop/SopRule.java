@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.ThreatShare;
 
 /**
@@ -59,6 +60,18 @@ public interface SopRule {
      * @return findings, empty when satisfied
      */
     default List<Finding> checkBriefing(Briefing briefing, RuleSet ruleSet) {
+        return List.of();
+    }
+
+    /**
+     * Checks a correction or retraction; called only if {@link #appliesTo()} contains
+     * {@link SubjectKind#SHARE_AMENDMENT}.
+     *
+     * @param amendment the amendment
+     * @param ruleSet the rule set in force
+     * @return the findings, empty when the amendment satisfies the rule
+     */
+    default List<Finding> checkAmendment(ShareAmendment amendment, RuleSet ruleSet) {
         return List.of();
     }
 }

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.function.Function;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.disclosure.DisclosureVerifier;
 import org.fmishare.sop.internal.BuiltInRules;
@@ -153,6 +154,24 @@ public final class SopValidator {
         Evaluation ev = BuiltInRules.briefing(briefing, rs.document(), rs.linter());
         return report(SubjectKind.BRIEFING, briefing.id(), briefing.heldAt(), rs, ev,
                 r -> r.checkBriefing(briefing, rs));
+    }
+
+    /**
+     * Validates a correction or retraction with the message the company will read: the amendment rules (a reason,
+     * no coercion in the reason or the message, the mandatory disclosures) and, for a correction, every share rule
+     * on the corrected share, whose findings keep their rule ids and point under {@code $.correctedShare}.
+     *
+     * @param amendment the amendment
+     * @param renderedMessage the rendered amendment message ({@code DisclosureRenderer.renderAmendment})
+     * @return the report
+     */
+    public ComplianceReport validate(ShareAmendment amendment, String renderedMessage) {
+        Objects.requireNonNull(amendment, "amendment");
+        Objects.requireNonNull(renderedMessage, "renderedMessage");
+        RuleSet rs = ruleSetFor(amendment.createdAt());
+        Evaluation ev = BuiltInRules.amendment(amendment, renderedMessage, rs.document(), rs.linter(), verifier);
+        return report(SubjectKind.SHARE_AMENDMENT, amendment.id(), amendment.createdAt(), rs, ev,
+                r -> r.checkAmendment(amendment, rs));
     }
 
     private ComplianceReport report(SubjectKind kind, String id, Instant at, RuleSet rs, Evaluation ev,

@@ -7,5 +7,7 @@ public enum SubjectKind {
     /** A prong-2 {@link org.fmishare.core.model.Meeting}. */
     MEETING,
     /** A {@link org.fmishare.core.model.Briefing} of election officials. */
-    BRIEFING
+    BRIEFING,
+    /** A correction or retraction of a share ({@link org.fmishare.core.model.ShareAmendment}). */
+    SHARE_AMENDMENT
 }

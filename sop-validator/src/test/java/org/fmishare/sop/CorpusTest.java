@@ -17,7 +17,10 @@ import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.ThreatShare;
+import org.fmishare.disclosure.DisclosureRenderer;
+import org.fmishare.disclosure.Format;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -48,6 +51,13 @@ class CorpusTest {
             }
             case "MEETING" -> VALIDATOR.validate(JSON.read(subject, Meeting.class));
             case "BRIEFING" -> VALIDATOR.validate(JSON.read(subject, Briefing.class));
+            case "SHARE_AMENDMENT" -> {
+                ShareAmendment amendment = JSON.read(subject, ShareAmendment.class);
+                // "RENDERED": the message the standard renderer makes of the amendment, as the Preparer sends it.
+                yield VALIDATOR.validate(amendment, "RENDERED".equals(c.get("check").asString())
+                        ? DisclosureRenderer.standard().renderAmendment(amendment, Format.TEXT).body()
+                        : c.get("renderedMessage").asString());
+            }
             default -> throw new IllegalArgumentException("unknown kind " + c.get("kind"));
         };
     }

@@ -49,7 +49,7 @@ class RuleSetTest {
         assertThat(rs.inForceOn(LocalDate.parse("2024-01-31"))).isFalse();
         assertThat(rs.inForceOn(LocalDate.parse("2024-02-01"))).isTrue();
         assertThat(rs.ruleIds()).contains("P1-FACTS-SPECIFIC", "P1-CONFIDENCE-HIGH", "P2-ONE-SMC", "BR-TOPICS",
-                "P1-DISCLOSURES").hasSize(24);
+                "P1-DISCLOSURES", "AM-RULE-SET", "AM-REASON", "AM-NO-COERCION", "AM-DISCLOSURES").hasSize(28);
         assertThat(rs.requiredShareDisclosures()).containsExactly("no-request-no-obligation", "no-adverse-action",
                 "voluntary-participation");
         assertThat(rs.coveredCountries().countries()).extracting(Object::toString)

@@ -44,6 +44,7 @@ import org.fmishare.core.model.PlatformAccount;
 import org.fmishare.core.model.ProxyBasis;
 import org.fmishare.core.model.ProxyLink;
 import org.fmishare.core.model.ResponseKind;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.SocialMediaCompany;
 import org.fmishare.core.model.SourceReliability;
@@ -253,6 +254,34 @@ public final class SampleData {
                 .assessment(new ConfidenceAssessment(ConfidenceLevel.MODERATE, "Single open source."))
                 .narrative("Please remove these accounts by Friday; we expect you to suspend them.")
                 .build();
+    }
+
+    /** When the sample amendments were prepared: a week after the sample share. */
+    public static final Instant AMENDED_AT = Instant.parse("2026-10-08T15:00:00Z");
+
+    /**
+     * A correction of {@link #passingShare()}: its third account was found to belong to a U.S. person, so the
+     * corrected share lists only the first two (the facts are about the actor and the remaining accounts).
+     *
+     * @return the correction
+     */
+    public static ShareAmendment correction() {
+        List<PlatformAccount> accounts = accounts(2);
+        ThreatShare corrected = passingShare().toBuilder().accounts(accounts).facts(facts(4, accounts)).build();
+        return ShareAmendment.correction("amend-2026-0001", AMENDED_AT, corrected, "Account ExampleSocial:100000003 "
+                + "was found to belong to a U.S. person and is removed from this share; the other accounts and "
+                + "the assessment are unchanged.");
+    }
+
+    /**
+     * A retraction of {@link #passingShare()}.
+     *
+     * @return the retraction
+     */
+    public static ShareAmendment retraction() {
+        return ShareAmendment.retraction("amend-2026-0002", AMENDED_AT, passingShare(), "The attribution to "
+                + "Directorate 9 was found to be wrong: the accounts belong to U.S. persons. The FBI withdraws this "
+                + "share and its assessment.");
     }
 
     /** {@return a field office's coordination record with the FITF} */

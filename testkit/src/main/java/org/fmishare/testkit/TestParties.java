@@ -8,9 +8,11 @@ import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.core.model.ShareAmendment;
 
 /**
  * The two parties of every exchange, ready to use in a test: an office (the FITF, {@link SampleData#fitf()}) and a
@@ -106,6 +108,18 @@ public final class TestParties {
     /** {@return the sample share, signed by the office (a new envelope id and nonce on every call)} */
     public SignedEnvelope signedShare() {
         return officeSigner().sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, SHARE_DISCLOSURES);
+    }
+
+    /**
+     * A correction or retraction of the share an envelope of this office carried, signed by the office under the
+     * fixed PASS summary (as {@link #signedShare()}; production signs through the SOP validator's preparer).
+     *
+     * @param amendment the amendment, for example {@link SampleData#retraction()}
+     * @param original the envelope that carried the share
+     * @return the signed amendment
+     */
+    public SignedEnvelope signedAmendment(ShareAmendment amendment, OutboundEnvelope original) {
+        return officeSigner().sign(EnvelopeBody.Amendment.of(amendment, original), PASS, SHARE_DISCLOSURES);
     }
 
     /** {@return the company's verifier: trusts this CA, accepts envelopes addressed to the company} */

@@ -11,6 +11,7 @@ import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.internal.PayloadDocument;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.ThreatShare;
 
@@ -65,6 +66,11 @@ final class ContentRules {
             case BRIEFING_SUMMARY -> {
                 // A briefing has no addressee field of its own; the recipient is whoever the sender names.
             }
+            case SHARE_AMENDMENT -> {
+                ShareAmendment a = doc.amendment().orElseThrow();
+                requireEqual("$.amendment.sendingOffice.id", a.sendingOffice().id(), "$.sender.id", sender);
+                requireEqual("$.amendment.recipient.id", a.recipient().id(), "$.recipient", doc.recipient());
+            }
             case RECEIPT -> {
                 SmcResponse r = doc.response().orElseThrow();
                 requireEqual("$.response.companyId", r.companyId(), "$.sender.id", sender);
@@ -73,6 +79,10 @@ final class ContentRules {
         if ((doc.kind() == EnvelopeKind.RECEIPT) != doc.inReplyTo().isPresent()) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
                     "$.inReplyTo must be present exactly for receipts");
+        }
+        if ((doc.kind() == EnvelopeKind.SHARE_AMENDMENT) != doc.amends().isPresent()) {
+            throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                    "$.amends must be present exactly for share amendments");
         }
         checkDisclosures(doc.kind(), doc.disclosures(), requiredDisclosures.get(doc.kind()));
         if (doc.kind() != EnvelopeKind.RECEIPT) {
@@ -91,6 +101,12 @@ final class ContentRules {
                 throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE,
                         "$.compliance.ruleSetId '" + c.ruleSetId()
                         + "' differs from the share's rule set '" + doc.share().orElseThrow().ruleSetId() + "'");
+            }
+            if (doc.kind() == EnvelopeKind.SHARE_AMENDMENT
+                    && !c.ruleSetId().equals(doc.amendment().orElseThrow().ruleSetId())) {
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.COMPLIANCE,
+                        "$.compliance.ruleSetId '" + c.ruleSetId() + "' differs from the amendment's rule set '"
+                        + doc.amendment().orElseThrow().ruleSetId() + "'");
             }
         }
     }

@@ -4,15 +4,17 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.ThreatShare;
 
 /**
- * What an envelope carries: exactly one of a threat share, a meeting notice, a briefing summary or a receipt. A
+ * What an envelope carries: exactly one of a threat share, a meeting notice, a briefing summary, an amendment
+ * (correction or retraction) of a share, or a receipt. A
  * sealed type rather than four optional fields, so a body with none or several of them cannot be written down, and
  * callers {@code switch} over it exhaustively.
  *
- * <p>The three {@link Subject}s are what an office signs under a PASS compliance summary with the mandatory
+ * <p>The four {@link Subject}s are what an office signs under a PASS compliance summary with the mandatory
  * disclosures ({@link EnvelopeSigner#sign}); a {@link Receipt} is a company's answer to an envelope it verified
  * ({@link EnvelopeSigner#signReceipt}). Every record rejects nulls and blank ids in its constructor.
  *
@@ -31,12 +33,14 @@ public sealed interface EnvelopeBody {
      * @param share applied to a {@link Share}
      * @param meetingNotice applied to a {@link MeetingNotice}
      * @param briefingSummary applied to a {@link BriefingSummary}
+     * @param amendment applied to an {@link Amendment}
      * @param receipt applied to a {@link Receipt}
      * @return the result of the function applied
      */
     <R> R match(Function<? super Share, ? extends R> share,
             Function<? super MeetingNotice, ? extends R> meetingNotice,
             Function<? super BriefingSummary, ? extends R> briefingSummary,
+            Function<? super Amendment, ? extends R> amendment,
             Function<? super Receipt, ? extends R> receipt);
 
     /**
@@ -68,6 +72,7 @@ public sealed interface EnvelopeBody {
         public <R> R match(Function<? super Share, ? extends R> share,
                 Function<? super MeetingNotice, ? extends R> meetingNotice,
                 Function<? super BriefingSummary, ? extends R> briefingSummary,
+                Function<? super Amendment, ? extends R> amendment,
                 Function<? super Receipt, ? extends R> receipt) {
             return share.apply(this);
         }
@@ -101,6 +106,7 @@ public sealed interface EnvelopeBody {
         public <R> R match(Function<? super Share, ? extends R> share,
                 Function<? super MeetingNotice, ? extends R> meetingNotice,
                 Function<? super BriefingSummary, ? extends R> briefingSummary,
+                Function<? super Amendment, ? extends R> amendment,
                 Function<? super Receipt, ? extends R> receipt) {
             return meetingNotice.apply(this);
         }
@@ -128,8 +134,76 @@ public sealed interface EnvelopeBody {
         public <R> R match(Function<? super Share, ? extends R> share,
                 Function<? super MeetingNotice, ? extends R> meetingNotice,
                 Function<? super BriefingSummary, ? extends R> briefingSummary,
+                Function<? super Amendment, ? extends R> amendment,
                 Function<? super Receipt, ? extends R> receipt) {
             return briefingSummary.apply(this);
+        }
+    }
+
+    /**
+     * A correction or retraction of a share sent earlier, addressed to the company the share went to. It names the
+     * original share envelope by id and digest; the receiver refuses it unless it holds that very envelope ({@link
+     * ShareStates}). Build it with {@link #of(ShareAmendment, OutboundEnvelope)}, which takes the reference from the
+     * original envelope and checks that the amendment is about the share that envelope carries.
+     *
+     * @param amendment the correction or retraction
+     * @param original the id and digest of the envelope that carried the share
+     */
+    record Amendment(ShareAmendment amendment, EnvelopeReference original) implements Subject {
+        /** Rejects nulls. */
+        public Amendment {
+            Objects.requireNonNull(amendment, "amendment");
+            Objects.requireNonNull(original, "original");
+        }
+
+        /**
+         * An amendment of the share an envelope this office signed carries, referencing that envelope.
+         *
+         * @param amendment the correction or retraction
+         * @param original the envelope (as signed, or reloaded from the outbox) that carried the share
+         * @return the body to sign
+         * @throws EnvelopeException.Rejected with check {@code AMENDMENT_REFERENCE} when the original carries no share,
+         *     another share, or went to another company
+         */
+        public static Amendment of(ShareAmendment amendment, OutboundEnvelope original) {
+            Objects.requireNonNull(amendment, "amendment");
+            Objects.requireNonNull(original, "original");
+            EnvelopeContent content = original.content();
+            if (!(content.body() instanceof Share s)) {
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.AMENDMENT_REFERENCE, "envelope "
+                        + content.envelopeId() + " carries a " + content.kind() + ", not a share to amend");
+            }
+            if (!s.share().id().equals(amendment.shareId())) {
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.AMENDMENT_REFERENCE,
+                        "amendment.shareId '" + amendment.shareId() + "' differs from share '" + s.share().id()
+                        + "' of envelope " + content.envelopeId());
+            }
+            if (!content.recipientId().equals(amendment.recipient().id())) {
+                throw new EnvelopeException.Rejected(EnvelopeException.Check.AMENDMENT_REFERENCE,
+                        "amendment.recipient.id '" + amendment.recipient().id() + "' differs from envelope "
+                        + content.envelopeId() + "'s recipient '" + content.recipientId() + "'");
+            }
+            return new Amendment(amendment, new EnvelopeReference(content.envelopeId(), content.digest()));
+        }
+
+        @Override
+        public EnvelopeKind kind() {
+            return EnvelopeKind.SHARE_AMENDMENT;
+        }
+
+        @Override
+        public <R> R match(Function<? super Share, ? extends R> share,
+                Function<? super MeetingNotice, ? extends R> meetingNotice,
+                Function<? super BriefingSummary, ? extends R> briefingSummary,
+                Function<? super Amendment, ? extends R> amendment,
+                Function<? super Receipt, ? extends R> receipt) {
+            return amendment.apply(this);
+        }
+
+        /** {@return the id of the company the amended share went to} */
+        @Override
+        public String recipientId() {
+            return amendment.recipient().id();
         }
     }
 
@@ -155,6 +229,7 @@ public sealed interface EnvelopeBody {
         public <R> R match(Function<? super Share, ? extends R> share,
                 Function<? super MeetingNotice, ? extends R> meetingNotice,
                 Function<? super BriefingSummary, ? extends R> briefingSummary,
+                Function<? super Amendment, ? extends R> amendment,
                 Function<? super Receipt, ? extends R> receipt) {
             return receipt.apply(this);
         }

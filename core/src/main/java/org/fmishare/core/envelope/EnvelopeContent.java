@@ -28,7 +28,7 @@ import org.fmishare.core.json.JsonCodecException;
  * @param recipientId the recipient's id
  * @param issuedAt when it was signed
  * @param expiresAt when it expires
- * @param body the body (exactly one of share, meeting notice, briefing summary, receipt)
+ * @param body the body (exactly one of share, meeting notice, briefing summary, amendment, receipt)
  * @param disclosures the mandatory disclosures that were signed
  * @param compliance the compliance summary; empty exactly for receipts
  * @param digest the envelope's digest ({@link OutboundEnvelope#digest()})
@@ -111,6 +111,9 @@ public record EnvelopeContent(String envelopeId, EnvelopeSender sender, String r
             case MEETING_NOTICE -> new EnvelopeBody.MeetingNotice(doc.meetingNotice().orElseThrow(), doc.recipient());
             case BRIEFING_SUMMARY -> new EnvelopeBody.BriefingSummary(doc.briefingSummary().orElseThrow(),
                     doc.recipient());
+            case SHARE_AMENDMENT -> new EnvelopeBody.Amendment(doc.amendment().orElseThrow(), doc.amends().orElseThrow(
+                    () -> new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
+                            "$.amends must be present exactly for share amendments")));
             case RECEIPT -> new EnvelopeBody.Receipt(doc.response().orElseThrow(), doc.inReplyTo().orElseThrow(
                     () -> new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
                             "$.inReplyTo must be present exactly for receipts")));

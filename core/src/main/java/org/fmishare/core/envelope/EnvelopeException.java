@@ -96,6 +96,11 @@ public abstract sealed class EnvelopeException extends FmiShareException
         /** A receipt does not reference the envelope it is checked against (id or digest differ). */
         RECEIPT_REFERENCE("receipt-reference"),
         /**
+         * A correction or retraction does not match the share envelope it names: the receiver holds no such envelope,
+         * its digest, sender, share or recipient differ, or the share was already retracted.
+         */
+        AMENDMENT_REFERENCE("amendment-reference"),
+        /**
          * Not a check of the input: the SDK or its environment failed (a JCA provider error, an unavailable or
          * full replay cache). Only {@link ProcessingFailed} carries it.
          */

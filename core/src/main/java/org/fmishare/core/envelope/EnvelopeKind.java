@@ -16,6 +16,12 @@ public enum EnvelopeKind {
     /** Summary of a briefing ({@link org.fmishare.core.model.Briefing}). */
     BRIEFING_SUMMARY(Set.of(VOLUNTARY_PARTICIPATION)),
     /**
+     * A correction or retraction ({@link org.fmishare.core.model.ShareAmendment}) of a share sent earlier, referring
+     * to the original share envelope's id and digest. Carries the same disclosures as a share: the company reads that
+     * no action is requested, now as then.
+     */
+    SHARE_AMENDMENT(Set.of(NO_REQUEST_NO_OBLIGATION, NO_ADVERSE_ACTION, VOLUNTARY_PARTICIPATION)),
+    /**
      * A signed receipt: the recipient's voluntary response ({@link org.fmishare.core.model.SmcResponse}) referring
      * to the original envelope's digest. Carries no compliance summary and requires no disclosures.
      */

@@ -135,7 +135,8 @@ public final class EnvelopeSigner {
     }
 
     /**
-     * Signs a share, meeting notice or briefing summary, addressed to the recipient the subject names.
+     * Signs a share, meeting notice, briefing summary or share amendment, addressed to the recipient the subject
+     * names.
      *
      * @param subject what to sign; a share's sending office, or a meeting's leading office, must be this signer's
      *     sender, and a meeting notice must go to one of the meeting's companies
@@ -291,6 +292,8 @@ public final class EnvelopeSigner {
                 body instanceof EnvelopeBody.BriefingSummary b ? Optional.of(b.briefing()) : Optional.empty(),
                 body instanceof EnvelopeBody.Receipt b ? Optional.of(b.response()) : Optional.empty(),
                 body instanceof EnvelopeBody.Receipt b ? Optional.of(b.inReplyTo()) : Optional.empty(),
+                body instanceof EnvelopeBody.Amendment b ? Optional.of(b.amendment()) : Optional.empty(),
+                body instanceof EnvelopeBody.Amendment b ? Optional.of(b.original()) : Optional.empty(),
                 disclosures, compliance);
         ContentRules.check(doc, required);
         if (compliance.isPresent() && compliance.get().review().isPresent()

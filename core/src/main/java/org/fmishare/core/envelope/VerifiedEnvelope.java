@@ -11,6 +11,7 @@ import org.fmishare.core.compliance.ReviewDecision;
 import org.fmishare.core.envelope.internal.PayloadDocument;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.ThreatShare;
 
@@ -185,6 +186,16 @@ public final class VerifiedEnvelope {
         return doc.response();
     }
 
+    /** {@return the correction or retraction, for {@link EnvelopeKind#SHARE_AMENDMENT}} */
+    public Optional<ShareAmendment> amendment() {
+        return doc.amendment();
+    }
+
+    /** {@return for share amendments, the share envelope amended} */
+    public Optional<EnvelopeReference> amends() {
+        return doc.amends();
+    }
+
     /** {@return for receipts, the envelope answered} */
     public Optional<EnvelopeReference> inReplyTo() {
         return doc.inReplyTo();
@@ -223,6 +234,8 @@ public final class VerifiedEnvelope {
             sb.append("  disclosures: ").append(doc.disclosures().stream().map(d -> d.id() + " v" + d.version())
                     .collect(Collectors.joining(", "))).append('\n');
         }
+        doc.amends().ifPresent(r -> sb.append("  amends:      ").append(r.envelopeId()).append(' ')
+                .append(r.digest()).append('\n'));
         doc.inReplyTo().ifPresent(r -> sb.append("  in reply to: ").append(r.envelopeId()).append(' ')
                 .append(r.digest()).append('\n'));
         sb.append("  digest:      ").append(digest);
@@ -238,6 +251,11 @@ public final class VerifiedEnvelope {
             }
             case MEETING_NOTICE -> "meeting " + doc.meetingNotice().orElseThrow().id();
             case BRIEFING_SUMMARY -> "briefing " + doc.briefingSummary().orElseThrow().id();
+            case SHARE_AMENDMENT -> {
+                ShareAmendment a = doc.amendment().orElseThrow();
+                yield a.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + a.id() + " of share " + a.shareId()
+                        + " (" + a.handling().label() + ")";
+            }
             case RECEIPT -> {
                 SmcResponse r = doc.response().orElseThrow();
                 yield "response " + r.id() + " to " + r.shareId() + ": " + r.kind();

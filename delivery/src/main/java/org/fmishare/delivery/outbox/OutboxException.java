@@ -41,6 +41,18 @@ public abstract sealed class OutboxException extends FmiShareException
         public UnknownEnvelope(String envelopeId) {
             super(Kind.INPUT_REJECTED, "no envelope " + envelopeId + " in the outbox", null);
         }
+
+        /**
+         * The outbox holds the envelope, but with another digest than the one named.
+         *
+         * @param envelopeId the envelope id named
+         * @param named the digest named
+         * @param held the digest of the envelope the outbox holds under that id
+         */
+        public UnknownEnvelope(String envelopeId, String named, String held) {
+            super(Kind.INPUT_REJECTED, "no envelope " + envelopeId + " with digest " + named + " in the outbox (it "
+                    + "holds that id with digest " + held + ")", null);
+        }
     }
 
     /** A state change that the entry's current state does not allow (for example replaying a delivered one). */

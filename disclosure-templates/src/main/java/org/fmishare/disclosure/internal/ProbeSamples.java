@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.ThreatShare;
 
 /**
@@ -22,6 +23,9 @@ public final class ProbeSamples {
         static final ThreatShare SHARE = read("passing-share.json", ThreatShare.class);
         static final Meeting MEETING = read("adhoc-meeting.json", Meeting.class);
         static final Briefing BRIEFING = read("briefing.json", Briefing.class);
+        // A correction renders every section an amendment template can have (the corrected share's too).
+        static final ShareAmendment AMENDMENT = ShareAmendment.correction("probe-amendment", SHARE.createdAt(),
+                SHARE, "Probe: one account is removed.");
     }
 
     /** {@return the probe share} */
@@ -30,6 +34,10 @@ public final class ProbeSamples {
     }
 
     /** {@return the probe meeting} */
+    public static ShareAmendment amendment() {
+        return Holder.AMENDMENT;
+    }
+
     public static Meeting meeting() {
         return Holder.MEETING;
     }

@@ -7,11 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.fmishare.core.compliance.Disclosure;
+import org.fmishare.core.model.AmendmentKind;
 import org.fmishare.core.model.Attendee;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Fact;
 import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.PlatformAccount;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SocialMediaCompany;
 import org.fmishare.core.model.ThreatShare;
 
@@ -58,6 +60,26 @@ public final class Views {
         v.put("facts", facts);
         v.put("assessment", map("level", words(share.assessment().level().name()),
                 "rationale", share.assessment().rationale()));
+        return v;
+    }
+
+    /**
+     * @param amendment the correction or retraction
+     * @param clauses the mandatory clauses
+     * @return the template context: the amendment, and for a correction the corrected share under {@code corrected}
+     */
+    public static Map<String, Object> amendment(ShareAmendment amendment, List<Disclosure> clauses) {
+        Map<String, Object> v = base(clauses);
+        boolean correction = amendment.kind() == AmendmentKind.CORRECTION;
+        v.put("amendment", map("id", amendment.id(), "shareId", amendment.shareId(),
+                "createdAt", amendment.createdAt().toString(), "handling", amendment.handling().label(),
+                "kind", words(amendment.kind().name()), "reason", amendment.reason()));
+        v.put("sender", map("name", amendment.sendingOffice().name()));
+        v.put("recipient", company(amendment.recipient()));
+        v.put("correction", correction ? List.of(Boolean.TRUE) : List.of());
+        v.put("retraction", correction ? List.of() : List.of(Boolean.TRUE));
+        v.put("corrected", amendment.correctedShare().map(s -> List.<Object>of(share(s, clauses)))
+                .orElse(List.of()));
         return v;
     }
 

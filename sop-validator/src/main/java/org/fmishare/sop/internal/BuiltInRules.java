@@ -30,6 +30,7 @@ import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.MeetingKind;
 import org.fmishare.core.model.ParticipationState;
 import org.fmishare.core.model.PlatformAccount;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SocialMediaCompany;
 import org.fmishare.core.model.TargetKind;
 import org.fmishare.core.model.ThreatShare;
@@ -58,9 +59,13 @@ public final class BuiltInRules {
 
     private record BriefingInput(Briefing briefing, RuleSetDocument doc, CoercionLinter linter) {}
 
+    private record AmendmentInput(ShareAmendment amendment, String rendered, RuleSetDocument doc,
+            CoercionLinter linter, DisclosureVerifier verifier) {}
+
     private static final Map<String, BiConsumer<ShareInput, Evaluation>> SHARE = new LinkedHashMap<>();
     private static final Map<String, BiConsumer<MeetingInput, Evaluation>> MEETING = new LinkedHashMap<>();
     private static final Map<String, BiConsumer<BriefingInput, Evaluation>> BRIEFING = new LinkedHashMap<>();
+    private static final Map<String, BiConsumer<AmendmentInput, Evaluation>> AMENDMENT = new LinkedHashMap<>();
 
     static {
         SHARE.put("P1-RULE-SET", BuiltInRules::ruleSet);
@@ -87,6 +92,10 @@ public final class BuiltInRules {
         BRIEFING.put("BR-RECORDED", BuiltInRules::recorded);
         BRIEFING.put("BR-TOPICS", BuiltInRules::topics);
         BRIEFING.put("BR-NO-COERCION", BuiltInRules::briefingCoercion);
+        AMENDMENT.put("AM-RULE-SET", BuiltInRules::amendmentRuleSet);
+        AMENDMENT.put("AM-REASON", BuiltInRules::amendmentReason);
+        AMENDMENT.put("AM-NO-COERCION", BuiltInRules::amendmentCoercion);
+        AMENDMENT.put("AM-DISCLOSURES", BuiltInRules::amendmentDisclosures);
     }
 
     /** Every built-in rule id. */
@@ -96,6 +105,7 @@ public final class BuiltInRules {
         Set<String> ids = new HashSet<>(SHARE.keySet());
         ids.addAll(MEETING.keySet());
         ids.addAll(BRIEFING.keySet());
+        ids.addAll(AMENDMENT.keySet());
         IDS = Set.copyOf(ids);
     }
 
@@ -138,6 +148,25 @@ public final class BuiltInRules {
      */
     public static Evaluation briefing(Briefing briefing, RuleSetDocument doc, CoercionLinter linter) {
         return run(BRIEFING, new BriefingInput(briefing, doc, linter), doc);
+    }
+
+    /**
+     * Runs the amendment rules in force and, for a correction, the prong-1 rules on the corrected share (with the
+     * amendment message as its rendered message), their findings moved under {@code $.correctedShare}.
+     *
+     * @param amendment the correction or retraction
+     * @param rendered the rendered amendment message
+     * @param doc the rule set
+     * @param linter the rule set's coercion linter
+     * @param verifier the disclosure verifier
+     * @return what the rules found
+     */
+    public static Evaluation amendment(ShareAmendment amendment, String rendered, RuleSetDocument doc,
+            CoercionLinter linter, DisclosureVerifier verifier) {
+        Evaluation ev = run(AMENDMENT, new AmendmentInput(amendment, rendered, doc, linter, verifier), doc);
+        amendment.correctedShare().ifPresent(s -> ev.merge(run(SHARE, new ShareInput(s, Optional.of(rendered), doc,
+                linter, verifier), doc), "$.correctedShare"));
+        return ev;
     }
 
     private static <T> Evaluation run(Map<String, BiConsumer<T, Evaluation>> rules, T input, RuleSetDocument doc) {
@@ -683,6 +712,46 @@ public final class BuiltInRules {
 
     private static void briefingCoercion(BriefingInput in, Evaluation ev) {
         lintTree(in.linter(), ev, tree(in.briefing()), "$", new HashSet<>());
+    }
+
+    // ---- amendments ----------------------------------------------------------------------------------------
+
+    private static void amendmentRuleSet(AmendmentInput in, Evaluation ev) {
+        if (!in.amendment().ruleSetId().equals(in.doc().id())) {
+            ev.add(Severity.REVIEW, "$.ruleSetId", "the amendment was prepared under rule set '"
+                    + in.amendment().ruleSetId() + "' but is checked against '" + in.doc().id() + "' "
+                    + in.doc().version());
+        }
+    }
+
+    private static void amendmentReason(AmendmentInput in, Evaluation ev) {
+        ShareAmendment a = in.amendment();
+        if (a.reason().isBlank()) {
+            ev.addPolicy(Severity.ERROR, "$.reason", "a " + a.kind().name().toLowerCase(Locale.ROOT)
+                    + " must say what changed and why; the reason is blank", "amendment reason");
+        }
+    }
+
+    private static void amendmentCoercion(AmendmentInput in, Evaluation ev) {
+        ShareAmendment a = in.amendment();
+        Set<String> flagged = new HashSet<>();
+        // The corrected share's own fields are linted by the share rules; here the amendment's own text.
+        for (CoercionLinter.Hit h : in.linter().lint(a.reason())) {
+            flagged.add(key(a.reason().substring(h.start(), h.end())));
+            report(ev, "$.reason", a.reason(), h, "");
+        }
+        lintNew(in.linter(), ev, "$", in.rendered(), flagged);
+    }
+
+    private static void amendmentDisclosures(AmendmentInput in, Evaluation ev) {
+        DisclosureReport report = in.verifier().verifyRendered(in.rendered(), MessageKind.THREAT_SHARE);
+        for (String id : in.doc().disclosures().threatShare()) {
+            Optional<ClauseResult> r = report.clauses().stream().filter(c -> c.id().equals(id)).findFirst();
+            if (r.isPresent() && !r.get().isPresent()) {
+                ev.add(Severity.ERROR, "$", "rendered message: clause '" + id + "' v" + r.get().version() + " is "
+                        + r.get().state() + r.get().detail().map(d -> " (" + d + ")").orElse(""));
+            }
+        }
     }
 
     // ---- shared --------------------------------------------------------------------------------------------

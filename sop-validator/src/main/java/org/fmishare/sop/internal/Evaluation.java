@@ -47,6 +47,23 @@ public final class Evaluation {
                 + field + "): a threshold of this SDK's rule set, not a sentence of the SOP"));
     }
 
+    /**
+     * Takes over the findings and evaluated rules of another evaluation, with paths moved under a prefix (the
+     * corrected share's rules, run inside an amendment's evaluation).
+     */
+    void merge(Evaluation other, String pathPrefix) {
+        for (Finding f : other.findings) {
+            String path = f.path().equals("$") ? f.path() : pathPrefix + f.path().substring(1);
+            findings.add(new Finding(f.ruleId(), f.severity(), path, f.message(), f.citation(), f.span()));
+        }
+        for (String id : other.evaluated) {
+            if (!evaluated.contains(id)) {
+                evaluated.add(id);
+            }
+        }
+        other.notEvaluated.forEach(notEvaluated::putIfAbsent);
+    }
+
     void skip(String reason) {
         evaluated.remove(current);
         notEvaluated.put(current, reason);

@@ -11,6 +11,7 @@ import org.fmishare.core.envelope.EnvelopeReference;
 import org.fmishare.core.envelope.EnvelopeSender;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.ThreatShare;
 
@@ -32,6 +33,8 @@ import org.fmishare.core.model.ThreatShare;
  * @param briefingSummary the briefing, for {@link EnvelopeKind#BRIEFING_SUMMARY}
  * @param response the company's response, for {@link EnvelopeKind#RECEIPT}
  * @param inReplyTo for receipts, the envelope answered
+ * @param amendment the correction or retraction, for {@link EnvelopeKind#SHARE_AMENDMENT}
+ * @param amends for amendments, the share envelope amended
  * @param disclosures the mandatory disclosures
  * @param compliance the compliance summary (absent for receipts)
  */
@@ -49,6 +52,8 @@ public record PayloadDocument(
         Optional<Briefing> briefingSummary,
         Optional<SmcResponse> response,
         Optional<EnvelopeReference> inReplyTo,
+        Optional<ShareAmendment> amendment,
+        Optional<EnvelopeReference> amends,
         List<Disclosure> disclosures,
         Optional<ComplianceSummary> compliance) {
 
@@ -70,6 +75,8 @@ public record PayloadDocument(
         briefingSummary = briefingSummary == null ? Optional.empty() : briefingSummary;
         response = response == null ? Optional.empty() : response;
         inReplyTo = inReplyTo == null ? Optional.empty() : inReplyTo;
+        amendment = amendment == null ? Optional.empty() : amendment;
+        amends = amends == null ? Optional.empty() : amends;
         disclosures = disclosures == null ? List.of() : List.copyOf(disclosures);
         compliance = compliance == null ? Optional.empty() : compliance;
     }
@@ -77,7 +84,8 @@ public record PayloadDocument(
     /** {@return how many body fields are present (exactly one in a valid document)} */
     public int bodyCount() {
         return (share.isPresent() ? 1 : 0) + (meetingNotice.isPresent() ? 1 : 0)
-                + (briefingSummary.isPresent() ? 1 : 0) + (response.isPresent() ? 1 : 0);
+                + (briefingSummary.isPresent() ? 1 : 0) + (response.isPresent() ? 1 : 0)
+                + (amendment.isPresent() ? 1 : 0);
     }
 
     /** {@return whether the body field present is the one {@code kind} calls for} */
@@ -86,6 +94,7 @@ public record PayloadDocument(
             case THREAT_SHARE -> share.isPresent();
             case MEETING_NOTICE -> meetingNotice.isPresent();
             case BRIEFING_SUMMARY -> briefingSummary.isPresent();
+            case SHARE_AMENDMENT -> amendment.isPresent();
             case RECEIPT -> response.isPresent();
         };
     }

@@ -21,6 +21,7 @@ import org.fmishare.core.envelope.EnvelopeKind;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.SenderDirectory;
+import org.fmishare.core.envelope.ShareStates;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.disclosure.DisclosureException;
@@ -85,6 +86,7 @@ public final class EmailReceiver {
     private final Clock clock;
     private final SenderDirectory senderDirectory;
     private final BodyRenderer bodyRenderer;
+    private final Optional<ShareStates> shareStates;
     private final Map<String, Seen> byDigest = new ConcurrentHashMap<>();
     private final Map<String, String> digestById = new ConcurrentHashMap<>();
 
@@ -98,6 +100,7 @@ public final class EmailReceiver {
         this.clock = b.clock;
         this.senderDirectory = b.senderDirectory;
         this.bodyRenderer = b.bodyRenderer;
+        this.shareStates = b.shareStates;
     }
 
     /** {@return a builder; S/MIME trust anchors and an envelope verifier are required} */
@@ -106,7 +109,7 @@ public final class EmailReceiver {
     }
 
     /**
-     * Verifies a received message (a share, meeting notice, briefing summary or receipt).
+     * Verifies a received message (a share, meeting notice, briefing summary, share amendment or receipt).
      *
      * @param rawMessage the RFC 5322 bytes as fetched (for example IMAP {@code BODY[]})
      * @return the verified message
@@ -176,6 +179,15 @@ public final class EmailReceiver {
         if (opened.html().isPresent()) {
             requireSame("text/html", opened.html().get(), html.get());
         }
+        if (!duplicate && shareStates.isPresent() && (envelope.kind() == EnvelopeKind.THREAT_SHARE
+                || envelope.kind() == EnvelopeKind.SHARE_AMENDMENT)) {
+            // Before the message counts as received: an amendment of a share this receiver does not hold is refused.
+            try {
+                shareStates.get().record(envelope);
+            } catch (EnvelopeException e) {
+                throw new EmailTransportException.EnvelopeRejected(e);
+            }
+        }
         if (!duplicate) {
             String previous = digestById.putIfAbsent(envelope.envelopeId(), digest);
             if (previous != null && !previous.equals(digest)) {
@@ -244,7 +256,7 @@ public final class EmailReceiver {
     private Optional<DisclosureReport> checkDisclosures(VerifiedEnvelope envelope, String text,
             Optional<String> html) {
         MessageKind kind = switch (envelope.kind()) {
-            case THREAT_SHARE -> MessageKind.THREAT_SHARE;
+            case THREAT_SHARE, SHARE_AMENDMENT -> MessageKind.THREAT_SHARE;
             case MEETING_NOTICE -> MessageKind.MEETING;
             case BRIEFING_SUMMARY -> MessageKind.BRIEFING;
             case RECEIPT -> null;
@@ -290,8 +302,23 @@ public final class EmailReceiver {
         private Clock clock = Clock.systemUTC();
         private SenderDirectory senderDirectory = SenderDirectory.sanUriDefault();
         private BodyRenderer bodyRenderer = BodyRenderer.standard();
+        private Optional<ShareStates> shareStates = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * Keeps the state of every share received (active, corrected, retracted) in a store: each share and share
+         * amendment is recorded before it counts as received, and an amendment of a share the store does not hold
+         * (or holds with another digest) is refused with {@link EmailTransportException.EnvelopeRejected} wrapping
+         * check {@code AMENDMENT_REFERENCE}. Without a store, amendments are verified but not matched to shares.
+         *
+         * @param states the store, for example {@link ShareStates#file(java.nio.file.Path)}
+         * @return this builder
+         */
+        public Builder shareStates(ShareStates states) {
+            this.shareStates = Optional.of(Objects.requireNonNull(states, "states"));
+            return this;
+        }
 
         /**
          * Sets which mail certificates may sign for a sender besides its envelope-signing certificate; default

@@ -17,14 +17,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.fmishare.core.FmiShareException;
 import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeKind;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.SignedEnvelope;
+import org.fmishare.core.envelope.ShareStates;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.model.Briefing;
 import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.ResponseKind;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.transport.LogContext;
@@ -78,6 +81,7 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
     private final Duration inProgressWait;
     private final Duration skew;
     private final Clock clock;
+    private final Optional<ShareStates> shareStates;
     private final Map<String, CompletableFuture<ReceiverResponse>> inFlight = new ConcurrentHashMap<>();
     private final Map<String, Pending> pending = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -100,6 +104,7 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
         this.inProgressWait = b.inProgressWait;
         this.skew = b.skew;
         this.clock = b.clock;
+        this.shareStates = b.shareStates;
     }
 
     /** {@return a builder; verifier, signer and callback are required} */
@@ -257,6 +262,17 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
             LOG.warn("refused envelope: {}", msg);
             return problem(Outcome.CONFLICT, new HttpsTransportException.EnvelopeRefused(msg));
         }
+        if (!consumed && shareStates.isPresent() && (v.kind() == EnvelopeKind.THREAT_SHARE
+                || v.kind() == EnvelopeKind.SHARE_AMENDMENT)) {
+            // Recorded before the callback and the receipt: an amendment of a share this company does not hold is
+            // refused, never acknowledged. Recording is idempotent, so a retry after a failed callback is harmless.
+            try {
+                shareStates.get().record(v);
+            } catch (EnvelopeException e) {
+                LOG.info("rejected envelope: {}", e.getMessage());
+                return problem(e.isInputRejection() ? Outcome.REJECTED : Outcome.FAILED, e);
+            }
+        }
         if (!consumed) {
             try {
                 consumer.accept(v);
@@ -295,6 +311,7 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
         String answered = v.share().map(ThreatShare::id)
                 .or(() -> v.meetingNotice().map(Meeting::id))
                 .or(() -> v.briefingSummary().map(Briefing::id))
+                .or(() -> v.amendment().map(ShareAmendment::shareId))
                 .or(() -> v.response().map(SmcResponse::id))
                 .orElseThrow();
         return new SmcResponse("ack-" + v.envelopeId(), answered, company, ResponseKind.ACKNOWLEDGED,
@@ -320,8 +337,23 @@ public final class EnvelopeReceiver implements EnvelopeHandler {
         private Duration inProgressWait = DEFAULT_IN_PROGRESS_WAIT;
         private Duration skew = EnvelopeVerifier.DEFAULT_CLOCK_SKEW;
         private Clock clock = Clock.systemUTC();
+        private Optional<ShareStates> shareStates = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * Keeps the state of every share received (active, corrected, retracted): each share and share amendment is
+         * recorded before the callback runs and the receipt is signed, and an amendment of a share the store does
+         * not hold (or holds with another digest) is refused with a problem response naming check
+         * {@code amendment-reference}. Without a store, amendments are verified but not matched to shares.
+         *
+         * @param states the store, for example {@link ShareStates#file(java.nio.file.Path)}
+         * @return this builder
+         */
+        public Builder shareStates(ShareStates states) {
+            this.shareStates = Optional.of(Objects.requireNonNull(states, "states"));
+            return this;
+        }
 
         /**
          * Sets the verifier. It should expect this company as recipient ({@code expectedRecipient}) and trust the

@@ -76,6 +76,8 @@ public final class ContentRenderer implements BodyRenderer {
                         renderer.renderMeetingNotice(m.meeting(), Format.HTML)),
                 b -> body(renderer.renderBriefingSummary(b.briefing(), Format.TEXT),
                         renderer.renderBriefingSummary(b.briefing(), Format.HTML)),
+                a -> body(renderer.renderAmendment(a.amendment(), Format.TEXT),
+                        renderer.renderAmendment(a.amendment(), Format.HTML)),
                 r -> receipt(content.sender().id(), r));
     }
 
