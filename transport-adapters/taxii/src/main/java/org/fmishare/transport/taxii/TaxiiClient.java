@@ -182,7 +182,12 @@ public final class TaxiiClient {
         }
         List<String> media = new ArrayList<>();
         n.path("media_types").forEach(m -> media.add(m.asString("")));
-        return new TaxiiCollection(root, requireText(from, n, "id"), requireText(from, n, "title"),
+        String id = requireText(from, n, "id");
+        if (!TaxiiCollection.isPathSegment(id)) {
+            throw new TaxiiException.ProtocolViolation(from + ": collection id '" + id + "' must be one path segment "
+                    + "(no '/' or '..'), or its URI would leave the API root's collections");
+        }
+        return new TaxiiCollection(root, id, requireText(from, n, "title"),
                 optText(n, "description"), optText(n, "alias"), canRead.booleanValue(), canWrite.booleanValue(),
                 media);
     }
@@ -484,7 +489,13 @@ public final class TaxiiClient {
     }
 
     private URI resolveRoot(String ref) {
-        return dir(discoveryUri.resolve(ref));
+        try {
+            return dir(discoveryUri.resolve(ref));
+        } catch (IllegalArgumentException e) {
+            // The reference is the server's text; URI.resolve refuses what RFC 3986 does not allow.
+            throw new TaxiiException.ProtocolViolation(discoveryUri + ": API root '" + ref + "' is not a valid URI "
+                    + "reference (" + e.getMessage() + ")", e);
+        }
     }
 
     private void requireRead(TaxiiCollection c) {

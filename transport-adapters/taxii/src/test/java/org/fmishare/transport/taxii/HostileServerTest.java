@@ -204,4 +204,55 @@ class HostileServerTest {
                 .isInstanceOf(TaxiiException.ProtocolViolation.class)
                 .hasMessageContaining("success_count must be a non-negative integer");
     }
+
+    private URI serving(String json) throws IOException {
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return start(ex -> {
+            ex.getResponseHeaders().set("Content-Type", MEDIA);
+            ex.sendResponseHeaders(200, body.length);
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        });
+    }
+
+    /** Found by fuzzing: an API root the URI parser refuses escaped as its unchecked exception. */
+    @Test
+    void anApiRootThatIsNotAValidUriReferenceIsAProtocolViolation() throws IOException {
+        URI root = serving("{\"title\":\"TAXII\",\"api_roots\":[\"/api1`\"]}");
+        TaxiiClient client = TaxiiClient.builder(root.resolve("/taxii2/")).build();
+        assertThatThrownBy(client::discover).isInstanceOf(TaxiiException.ProtocolViolation.class)
+                .hasMessageContaining("/taxii2/").hasMessageContaining("API root '/api1`'")
+                .hasMessageContaining("not a valid URI reference");
+    }
+
+    /** The same for the default API root, which is resolved the same way. */
+    @Test
+    void aDefaultApiRootThatIsNotAValidUriReferenceIsAProtocolViolation() throws IOException {
+        URI root = serving("{\"title\":\"TAXII\",\"default\":\"http://[x/\",\"api_roots\":[]}");
+        TaxiiClient client = TaxiiClient.builder(root.resolve("/taxii2/")).build();
+        assertThatThrownBy(client::discover).isInstanceOf(TaxiiException.ProtocolViolation.class)
+                .hasMessageContaining("API root 'http://[x/'");
+    }
+
+    /** A listed collection id that is not one path segment would point the client outside the collections. */
+    @Test
+    void aCollectionIdThatWouldLeaveTheCollectionsPathIsAProtocolViolation() throws IOException {
+        URI root = serving("{\"collections\":[{\"id\":\"../../elsewhere\",\"title\":\"C\",\"can_read\":true,"
+                + "\"can_write\":true}]}");
+        TaxiiClient client = TaxiiClient.builder(root.resolve("/taxii2/")).build();
+        assertThatThrownBy(() -> client.collections(root)).isInstanceOf(TaxiiException.ProtocolViolation.class)
+                .hasMessageContaining("collection id '../../elsewhere'").hasMessageContaining("one path segment");
+    }
+
+    /** A listed collection id with a character a URI path does not allow is encoded, not an unchecked failure later. */
+    @Test
+    void aCollectionIdWithCharactersAPathDoesNotAllowIsEncodedInItsUri() throws IOException {
+        URI root = serving("{\"collections\":[{\"id\":\"a`b c\",\"title\":\"C\",\"can_read\":true,"
+                + "\"can_write\":true}]}");
+        TaxiiClient client = TaxiiClient.builder(root.resolve("/taxii2/")).build();
+        TaxiiCollection c = client.collections(root).get(0);
+        assertThat(c.id()).isEqualTo("a`b c");
+        assertThat(c.uri()).isEqualTo(root.resolve("collections/a%60b%20c/"));
+    }
 }
