@@ -101,7 +101,8 @@ public final class ReviewSigner {
     /**
      * The digest a review decision binds the reviewed content with: {@code sha-256:} over the RFC 8785 canonical
      * JSON of {@code {"kind", "recipientId", "content"}}, where {@code content} is the share, meeting or briefing
-     * in its JSON form. Any change to the subject, or sending it to another recipient, changes the digest.
+     * in its JSON form (for an amendment, the amendment and the reference to the amended envelope). Any change to
+     * the subject, or sending it to another recipient, changes the digest.
      *
      * @param subject the share, meeting notice or briefing summary reviewed and to be signed
      * @return the digest
@@ -109,7 +110,9 @@ public final class ReviewSigner {
     public static String contentDigest(EnvelopeBody.Subject subject) {
         Objects.requireNonNull(subject, "subject");
         Object content = subject.match(EnvelopeBody.Share::share, EnvelopeBody.MeetingNotice::meeting,
-                EnvelopeBody.BriefingSummary::briefing, r -> {
+                EnvelopeBody.BriefingSummary::briefing,
+                // The reference is part of what was reviewed: the same amendment of another envelope is other content.
+                a -> java.util.Map.of("amendment", a.amendment(), "original", a.original()), r -> {
                     throw new IllegalArgumentException("a receipt is not reviewed");
                 });
         ObjectNode node = FmiJson.standard().mapper().createObjectNode();
