@@ -31,7 +31,7 @@ fifo="$work/server.stdin"; rm -f "$fifo"; mkfifo "$fifo"
 java -Xmx2g -cp "$jar" org.fmishare.benchmarks.TaxiiReadCheck server "$objects" < "$fifo" > "$work/server.out" &
 server_pid=$!
 exec 9> "$fifo"          # keeps the server's stdin open until this script ends
-trap 'exec 9>&-; wait "$server_pid" 2>/dev/null || true' EXIT
+trap 'exec 9>&-; kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
 until grep -q '^READY ' "$work/server.out" 2>/dev/null; do sleep 1; done
 root="$(sed -n 's/^READY //p' "$work/server.out")"
 for run in $(seq "${7:-3}"); do
