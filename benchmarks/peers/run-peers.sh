@@ -6,7 +6,7 @@
 #   node:   npm install --prefix <folder> jose@5        (outside the repository's tracked files, e.g. under target/)
 #
 # Usage: benchmarks/peers/run-peers.sh <benchmarks jar> <python peers folder> <jose package folder> <work folder>
-#        [seconds per measurement (default 10)] [TAXII objects (default 100000)]
+#        [seconds per measurement (default 10)] [TAXII objects (default 100000)] [TAXII runs (default 3)]
 set -euo pipefail
 jar="$1"; py_peers="$2"; jose_dir="$3"; work="$4"; seconds="${5:-10}"; objects="${6:-100000}"
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -14,7 +14,7 @@ python=/usr/bin/python3
 mkdir -p "$work"
 echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
 
-java -cp "$jar" org.fmishare.benchmarks.PeerInputs "$work" 200
+java -cp "$jar" org.fmishare.benchmarks.PeerInputs "$work" 50
 
 echo "== JWS verify: node jose (same envelopes, same CA)"
 for alg in ES256 EdDSA; do
@@ -31,10 +31,10 @@ fifo="$work/server.stdin"; rm -f "$fifo"; mkfifo "$fifo"
 java -Xmx2g -cp "$jar" org.fmishare.benchmarks.TaxiiReadCheck server "$objects" < "$fifo" > "$work/server.out" &
 server_pid=$!
 exec 9> "$fifo"          # keeps the server's stdin open until this script ends
-trap 'exec 9>&-; wait "$server_pid" 2>/dev/null || true' EXIT
+trap 'exec 9>&-; kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
 until grep -q '^READY ' "$work/server.out" 2>/dev/null; do sleep 1; done
 root="$(sed -n 's/^READY //p' "$work/server.out")"
-for run in 1 2 3; do
+for run in $(seq "${7:-3}"); do
   /usr/bin/time -f "java reader: %e s wall (JVM start included), peak RSS %M KiB" \
     java -Xmx64m -cp "$jar" org.fmishare.benchmarks.TaxiiReadCheck client "$root" "$objects"
   /usr/bin/time -f "python reader: %e s wall (interpreter start included), peak RSS %M KiB" \
