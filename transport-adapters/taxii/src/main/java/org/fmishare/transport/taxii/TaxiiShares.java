@@ -91,7 +91,9 @@ public final class TaxiiShares {
             throw new StixMappingException(reportId, "object_marking_refs",
                     "the STIX disclosure markings differ from the signed disclosures");
         }
-        if (!verified.compliance().map(pulled.compliance()::equals).orElse(false)) {
+        // The STIX view names verdict, rule set and report digest; a reviewer's approval travels (and is verified)
+        // only in the signed envelope, so it is left out of the comparison.
+        if (!verified.compliance().map(c -> c.withoutReview().equals(pulled.compliance())).orElse(false)) {
             throw new StixMappingException(reportId, "extensions", "the STIX compliance summary differs from the "
                     + "signed one");
         }

@@ -12,6 +12,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.ReviewApproval;
+import org.fmishare.core.compliance.ReviewDecision;
+import org.fmishare.core.envelope.ReviewSigner;
+import org.fmishare.core.envelope.ReviewerTrust;
 import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeSigner;
@@ -106,6 +110,34 @@ class TaxiiTransportTest {
                     EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("smc-examplesocial")
                             .build());
             assertThat(pulled.body()).isEqualTo(envelope.content().body());
+        }
+    }
+
+    @Test
+    void aReviewedShareIsPulledBackVerifiedWithItsApproval() throws Exception {
+        SigningCredential reviewerKey = CA.issueReviewer("fitf-reviewer", "FITF reviewer", KeyAlgorithm.EC_P256);
+        ReviewerTrust reviewers = ReviewerTrust.builder().trustAnchor(CA.certificate())
+                .reviewer("fitf-reviewer", java.util.List.of("fitf")).build();
+        EnvelopeBody.Share subject = new EnvelopeBody.Share(SampleData.passingShare());
+        ComplianceSummary needsReview = new ComplianceSummary(Verdict.NEEDS_REVIEW, SampleData.RULE_SET_ID, "1.0.0",
+                Disclosure.digestOf("a report with a REVIEW finding"));
+        ReviewApproval approval = ReviewSigner.of(reviewerKey).sign(new ReviewDecision(SampleData.passingShare().id(),
+                ReviewSigner.contentDigest(subject), needsReview.reportDigest(), java.util.List.of(
+                        new ReviewDecision.FindingDecision("P1-US-PERSON-GUARD@$.accounts[0]", "P1-US-PERSON-GUARD",
+                                ReviewDecision.Outcome.APPROVED, "A foreign national's account.")),
+                "fitf-reviewer", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
+        SignedEnvelope envelope = EnvelopeSigner.builder(SENDER, "fitf").reviewerTrust(reviewers).build().sign(subject,
+                needsReview.withReview(approval), ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
+        try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true).start();
+                TaxiiTransport transport = TaxiiTransport.builder().build()) {
+            assertThat(transport.deliver(new Delivery(envelope, destination(server, "shares"))))
+                    .isInstanceOf(DeliveryResult.Delivered.class);
+            TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).build();
+            VerifiedEnvelope pulled = TaxiiShares.pullVerified(client,
+                    client.collection(server.apiRootUri(), "shares"), "share-2026-0001",
+                    EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("smc-examplesocial")
+                            .reviewerTrust(reviewers).build());
+            assertThat(pulled.reviewDecision().orElseThrow().reviewerId()).isEqualTo("fitf-reviewer");
         }
     }
 
