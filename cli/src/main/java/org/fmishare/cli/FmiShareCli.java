@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         footer = ExitCodes.HELP,
         subcommands = {ValidateCommand.class, RenderCommand.class, KeysCommand.class,
             SignCommand.class, SplitCommand.class, VerifyCommand.class, SendCommand.class, ReceiveCommand.class,
+            AmendCommand.Correct.class, AmendCommand.Retract.class,
             TaxiiCommand.class,
             AuditCommand.class, ReportCommand.class, OutboxCommand.class, CommandLine.HelpCommand.class})
 public final class FmiShareCli implements Callable<Integer> {
