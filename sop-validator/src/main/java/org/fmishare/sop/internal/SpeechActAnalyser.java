@@ -407,6 +407,22 @@ public final class SpeechActAnalyser {
      * @return whether the sentence is cleared
      */
     public static boolean clearsLexicon(String sentence) {
+        Boolean cached = CLEARS_CACHE.get(sentence);
+        if (cached != null) {
+            return cached;
+        }
+        boolean clears = clearsLexiconUncached(sentence);
+        if (CLEARS_CACHE.size() >= CACHE_LIMIT) {
+            CLEARS_CACHE.clear();
+        }
+        CLEARS_CACHE.put(sentence, clears);
+        return clears;
+    }
+
+    private static final java.util.Map<String, Boolean> CLEARS_CACHE =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static boolean clearsLexiconUncached(String sentence) {
         Parsed p = parse(sentence);
         if (p == null) {
             return true;
@@ -448,7 +464,9 @@ public final class SpeechActAnalyser {
         if (noView(joined)) {
             return Optional.empty();
         }
-        Optional<Verdict> family = ActFamilies.match(clause(p));
+        boolean[] acted = acts(p);
+        Optional<Verdict> family = ActFamilies.match(new ActFamilies.Clause(joined, tok, lem, acted, sender, recipient,
+                target, p.question()));
         if (family.isPresent()) {
             return family;
         }
@@ -457,7 +475,7 @@ public final class SpeechActAnalyser {
         // unless the sender or the recipient is in it; so is a third party's past act ("the bots went offline by
         // noon"); and the sender's own obligation ("our team must finish the review") asks nothing.
         if (!sender && !recipient && (reported(tok, pos, lem) || thirdPartyPast(tok, pos, lem) && !afterBareFrame)
-                || senderOwnObligation(p, acts(p))) {
+                || senderOwnObligation(p, acted)) {
             return Optional.empty();
         }
         Matcher in = INTENSIFIED.matcher(joined);
