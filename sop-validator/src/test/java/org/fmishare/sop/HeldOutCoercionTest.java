@@ -63,6 +63,12 @@ class HeldOutCoercionTest {
         measure("/heldout2/coercion-heldout-2.tsv", 120, 120, HeldOutFloors.CAUGHT_2, HeldOutFloors.BENIGN_PASSED_2);
     }
 
+    /** The third set, written blind before the linter's third round and run once after; see heldout3/PROVENANCE. */
+    @Test
+    void recallAndBenignPassOnTheThirdBlindSetStayAtLeastAtTheMeasuredFloor() throws IOException {
+        measure("/heldout3/coercion-heldout-3.tsv", 130, 130, HeldOutFloors.CAUGHT_3, HeldOutFloors.BENIGN_PASSED_3);
+    }
+
     private static void measure(String resource, int coerciveRows, int benignRows, int caughtFloor, int passedFloor)
             throws IOException {
         SopValidator validator = SopValidator.standard();

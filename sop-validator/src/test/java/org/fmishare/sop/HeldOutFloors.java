@@ -12,5 +12,10 @@ final class HeldOutFloors {
     /** Second set: BENIGN rows that passed of 120, measured on its one run. */
     static final int BENIGN_PASSED_2 = 104;
 
+    /** Third set ({@code heldout3/}): COERCIVE rows caught of 130, measured on its one run. */
+    static final int CAUGHT_3 = 105;
+    /** Third set: BENIGN rows that passed of 130, measured on its one run. */
+    static final int BENIGN_PASSED_3 = 121;
+
     private HeldOutFloors() {}
 }
