@@ -91,4 +91,16 @@ class EmailBindingTest {
         assertThatThrownBy(() -> receiver().receive(raw)).isInstanceOfAny(
                 EmailTransportException.SmimeVerificationFailed.class, EmailTransportException.SignerMismatch.class);
     }
+
+    /** Found by fuzzing: a multipart/signed with one part escaped from the S/MIME library as an index error. */
+    @Test
+    void aSignedMessageWithoutItsSignaturePartIsMalformed() {
+        byte[] raw = ("From: fitf-shares@agency.example\r\nMIME-Version: 1.0\r\nContent-Type: multipart/signed; "
+                + "protocol=\"application/pkcs7-signature\"; micalg=sha-256; boundary=\"b\"\r\n\r\n--b\r\n"
+                + "Content-Type: text/plain\r\n\r\nno signature part follows\r\n--b--\r\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        assertThatThrownBy(() -> receiver().receive(raw))
+                .isInstanceOf(EmailTransportException.MessageMalformed.class)
+                .hasMessageContaining("multipart/signed must have exactly two parts").hasMessageContaining("has 1");
+    }
 }

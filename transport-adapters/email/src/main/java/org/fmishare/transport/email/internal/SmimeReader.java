@@ -127,7 +127,13 @@ public final class SmimeReader {
                 throw new SmimeVerificationFailed("message is not S/MIME-signed (multipart/signed expected, got "
                         + safe(signedPart.getContentType()) + ")");
             }
-            SMIMESigned signed = new SMIMESigned((MimeMultipart) signedPart.getContent());
+            MimeMultipart parts = (MimeMultipart) signedPart.getContent();
+            // RFC 8551 3.5.3: the content and the signature. Bouncy Castle indexes the second part without checking.
+            if (parts.getCount() != 2) {
+                throw new MessageMalformed("multipart/signed must have exactly two parts (content and signature), "
+                        + "has " + parts.getCount());
+            }
+            SMIMESigned signed = new SMIMESigned(parts);
             X509Certificate signer = verifySignature(signed, now);
             MimeBodyPart content = signed.getContent();
             return contents(Optional.ofNullable(message.getMessageID()), signer, encrypted, content);
