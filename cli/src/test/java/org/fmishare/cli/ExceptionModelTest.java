@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.fmishare.audit.AuditException;
+import org.fmishare.audit.ResponseException;
 import org.fmishare.core.FmiShareException;
 import org.fmishare.core.FmiShareException.Kind;
 import org.fmishare.core.envelope.EnvelopeException;
@@ -76,6 +77,10 @@ class ExceptionModelTest {
             Map.entry(HandlingException.AboveClearance.class, IN),
             Map.entry(HandlingException.RedRecipientNotNamed.class, IN),
             Map.entry(AuditException.StorageFailed.class, PROC),
+            Map.entry(ResponseException.NotAResponse.class, IN),
+            Map.entry(ResponseException.UnknownEnvelope.class, IN),
+            Map.entry(ResponseException.WrongCompany.class, IN),
+            Map.entry(ResponseException.Conflict.class, IN),
             Map.entry(AuditException.RecordMalformed.class, IN),
             Map.entry(AuditException.RecordAltered.class, IN),
             Map.entry(AuditException.ChainBroken.class, IN),
@@ -154,7 +159,7 @@ class ExceptionModelTest {
                 "EmailTransportException", "EnvelopeException", "HandlingException", "HttpsTransportException",
                 "InvalidModelException",
                 "JsonCodecException", "KeyMaterialException", "OutboxException", "ReportingException",
-                "SopException", "StixMappingException", "TaxiiException", "TransportException");
+                "ResponseException", "SopException", "StixMappingException", "TaxiiException", "TransportException");
         for (Class<?> c : MAIN_THROWABLES) {
             if (c.isSealed()) {
                 for (Class<?> sub : c.getPermittedSubclasses()) {
