@@ -234,6 +234,7 @@ public final class Credentials {
     private static KeyStore loadPkcs12(byte[] pkcs12, char[] password) {
         Objects.requireNonNull(pkcs12, "pkcs12");
         Objects.requireNonNull(password, "password");
+        Pkcs12Limits.check(pkcs12);
         try {
             KeyStore ks = KeyStore.getInstance("PKCS12", CryptoProviders.provider());
             ks.load(new ByteArrayInputStream(pkcs12), password);
