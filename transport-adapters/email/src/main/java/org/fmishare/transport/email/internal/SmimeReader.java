@@ -202,6 +202,16 @@ public final class SmimeReader {
         } catch (java.security.cert.CertificateException e) {
             throw new SmimeVerificationFailed("a certificate in the message does not parse", e);
         }
+        for (X509Certificate c : all) {
+            try {
+                c.getPublicKey();
+            } catch (RuntimeException e) {
+                // Bouncy Castle decodes the key lazily and reports an invalid curve point as an unchecked
+                // IllegalStateException from inside signature or path checks; found by fuzzing.
+                throw new SmimeVerificationFailed("the certificate of " + c.getSubjectX500Principal().getName()
+                        + " in the message carries a malformed public key", e);
+            }
+        }
         boolean valid;
         try {
             valid = si.verify(new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.provider()).build(leaf));
