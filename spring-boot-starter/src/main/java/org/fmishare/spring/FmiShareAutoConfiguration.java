@@ -44,6 +44,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -62,7 +63,8 @@ import org.springframework.context.annotation.Configuration;
  *       {@link Preparer}, the {@link OutboxStore} ({@code fmishare.outbox}), the transports
  *       ({@code fmishare.transports}) and a {@link Dispatcher} holding the {@code fmishare.companies} records and
  *       every {@link DispatchListener} bean, started when the context starts and closed when it stops; with
- *       Micrometer, {@link DispatchMeters}; with Spring Boot 3's actuator, the {@link OutboxHealthIndicator};
+ *       Micrometer, {@link DispatchMeters}; with the actuator, the {@link OutboxHealthIndicator} (Spring Boot 3) or
+ *       the {@link Boot4OutboxHealthIndicator} (Spring Boot 4);
  *   <li>with {@code fmishare.receiver.enabled: true}: an {@link EnvelopeReceiver} handing verified envelopes to the
  *       application's {@link EnvelopeConsumer} bean, served by an {@link EnvelopeServlet} at
  *       {@code fmishare.receiver.path} in a servlet web application.
@@ -71,6 +73,8 @@ import org.springframework.context.annotation.Configuration;
 @AutoConfiguration
 @EnableConfigurationProperties(FmiShareProperties.class)
 public class FmiShareAutoConfiguration {
+    /** Spring Boot 4's health indicator interface, named so that Spring Boot 3 never loads it. */
+    static final String BOOT4_HEALTH_INDICATOR = "org.springframework.boot.health.contributor.HealthIndicator";
 
     /** Created by Spring. */
     public FmiShareAutoConfiguration() {}
@@ -276,9 +280,13 @@ public class FmiShareAutoConfiguration {
         }
     }
 
-    /** The outbox health indicator, with Spring Boot 3's actuator. */
+    /**
+     * The outbox health indicator, with Spring Boot 3's actuator. Only class names appear in the conditions, so
+     * nothing of Spring Boot 4's health API is loaded here (see {@link Boot4HealthConfiguration}).
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass(BOOT4_HEALTH_INDICATOR)
     @ConditionalOnProperty(prefix = "fmishare", name = "sender-id")
     public static class HealthConfiguration {
 
@@ -311,6 +319,48 @@ public class FmiShareAutoConfiguration {
         @ConditionalOnMissingBean
         public OutboxHealthIndicator fmishareOutboxHealthIndicator(OutboxHealth health) {
             return new OutboxHealthIndicator(health);
+        }
+    }
+
+    /**
+     * The outbox health indicator, with Spring Boot 4's health API ({@code spring-boot-health}, which Boot 4's
+     * actuator brings). Only class names appear in the conditions, so nothing of Spring Boot 3's actuator is loaded
+     * here (see {@link HealthConfiguration}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = BOOT4_HEALTH_INDICATOR)
+    @ConditionalOnProperty(prefix = "fmishare", name = "sender-id")
+    public static class Boot4HealthConfiguration {
+
+        /** Created by Spring. */
+        public Boot4HealthConfiguration() {}
+
+        /**
+         * Judges the outbox by the {@code fmishare.health} thresholds.
+         *
+         * @param p the properties
+         * @param store the outbox
+         * @param clock the application's clock bean, if any
+         * @return the judge
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public OutboxHealth fmishareOutboxHealth(FmiShareProperties p, OutboxStore store,
+                ObjectProvider<Clock> clock) {
+            return new OutboxHealth(store, clock.getIfAvailable(Clock::systemUTC), p.health().maxBacklog(),
+                    p.health().maxOldestQueuedAge());
+        }
+
+        /**
+         * The indicator, component {@code fmishareOutbox} of {@code /actuator/health}.
+         *
+         * @param health the judge
+         * @return the indicator
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public Boot4OutboxHealthIndicator fmishareOutboxHealthIndicator(OutboxHealth health) {
+            return new Boot4OutboxHealthIndicator(health);
         }
     }
 
@@ -426,7 +476,8 @@ public class FmiShareAutoConfiguration {
         /** The servlet serving the receiver in a servlet web application. */
         @Configuration(proxyBeanMethods = false)
         @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
-        @ConditionalOnClass(name = "jakarta.servlet.http.HttpServlet")
+        @ConditionalOnClass(name = {"jakarta.servlet.http.HttpServlet",
+                "org.springframework.boot.web.servlet.ServletRegistrationBean"})
         public static class ServletConfiguration {
 
             /** Created by Spring. */

@@ -203,4 +203,38 @@ class FmiShareAutoConfigurationTest {
                     .contains("must start with /");
         });
     }
+
+    @Test
+    void aSenderIdWithCharactersOutsideTheRuleIsRefused() {
+        runner.withPropertyValues(props(files.sender(), "fmishare.sender-id=fitf office!")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("senderId")
+                    .contains("must be 1 to 128 letters, digits or . _ : -");
+        });
+    }
+
+    @Test
+    void anEnabledEmailTransportIsBuiltFromItsPropertiesAndGivenToTheDispatcher() {
+        runner.withPropertyValues(props(files.sender(),
+                "fmishare.transports.email.enabled=true",
+                "fmishare.transports.email.host=smtp.agency.example",
+                "fmishare.transports.email.from=fitf-shares@agency.example",
+                "fmishare.transports.email.smime.pkcs12=" + files.file("sender.p12"),
+                "fmishare.transports.email.smime.password=" + StarterFiles.PASSWORD)).run(context -> {
+                    assertThat(context).hasNotFailed()
+                            .hasSingleBean(org.fmishare.transport.email.EmailTransport.class)
+                            .hasSingleBean(HttpsTransport.class);
+                    assertThat(context.getBean(org.fmishare.transport.email.EmailTransport.class).schemes())
+                            .contains("mailto");
+                });
+    }
+
+    @Test
+    void anEnabledEmailTransportWithoutItsServerIsRefused() {
+        runner.withPropertyValues(props(files.sender(), "fmishare.transports.email.enabled=true")).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(messages(context.getStartupFailure())).contains("transports.email.completeWhenEnabled")
+                    .contains("enabled email needs host, from and smime");
+        });
+    }
 }

@@ -1,0 +1,42 @@
+package org.fmishare.spring;
+
+import java.util.Objects;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+
+/**
+ * The outbox's health for Spring Boot 4's health API ({@code /actuator/health}, component {@code fmishareOutbox}):
+ * UP with the backlog and the oldest queued age as details, DOWN when a threshold is exceeded (the details say which)
+ * or the outbox cannot be read. It reports what {@link OutboxHealthIndicator} reports on Spring Boot 3; the two
+ * implement each generation's own interface and never load each other.
+ */
+public final class Boot4OutboxHealthIndicator implements HealthIndicator {
+    private final OutboxHealth outboxHealth;
+
+    /**
+     * Creates the indicator.
+     *
+     * @param outboxHealth what judges the outbox
+     */
+    public Boot4OutboxHealthIndicator(OutboxHealth outboxHealth) {
+        this.outboxHealth = Objects.requireNonNull(outboxHealth, "outboxHealth");
+    }
+
+    @Override
+    public Health health() {
+        OutboxHealth.Status s;
+        try {
+            s = outboxHealth.check();
+        } catch (RuntimeException e) {
+            return Health.down(e).build();
+        }
+        Health.Builder b = s.healthy() ? Health.up() : Health.down();
+        b.withDetail("backlog", s.backlog()).withDetail("maxBacklog", s.maxBacklog())
+                .withDetail("maxOldestQueuedAge", s.maxOldestQueuedAge().toString());
+        s.oldestQueuedAge().ifPresent(a -> b.withDetail("oldestQueuedAge", a.toString()));
+        if (!s.healthy()) {
+            b.withDetail("problems", s.problems());
+        }
+        return b.build();
+    }
+}
