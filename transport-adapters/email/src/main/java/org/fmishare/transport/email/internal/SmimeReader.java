@@ -139,6 +139,12 @@ public final class SmimeReader {
             return contents(Optional.ofNullable(message.getMessageID()), signer, encrypted, content);
         } catch (MessagingException | IOException | CMSException | ClassCastException e) {
             throw new MessageMalformed("cannot read the S/MIME structure: " + e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+            // The S/MIME library decodes ASN.1 (certificates, signer infos, recipient infos) lazily and reports
+            // structure errors as these unchecked exceptions from deep inside; fuzzing found several. Their text
+            // names library classes, so it stays in the cause.
+            throw new MessageMalformed("the S/MIME structure is malformed: a certificate, signature or encryption "
+                    + "field does not decode", e);
         }
     }
 
