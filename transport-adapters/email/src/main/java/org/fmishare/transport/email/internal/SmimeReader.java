@@ -139,10 +139,13 @@ public final class SmimeReader {
             return contents(Optional.ofNullable(message.getMessageID()), signer, encrypted, content);
         } catch (MessagingException | IOException | CMSException | ClassCastException e) {
             throw new MessageMalformed("cannot read the S/MIME structure: " + e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException | IndexOutOfBoundsException e) {
+        } catch (org.fmishare.core.FmiShareException e) {
+            throw e;
+        } catch (RuntimeException e) {
             // The S/MIME library decodes ASN.1 (certificates, signer infos, recipient infos) lazily and reports
-            // structure errors as these unchecked exceptions from deep inside; fuzzing found several. Their text
-            // names library classes, so it stays in the cause.
+            // structure errors as assorted unchecked exceptions from deep inside (argument, state, index and
+            // no-such-element errors so far, each found by fuzzing). Their text names library classes, so it stays
+            // in the cause.
             throw new MessageMalformed("the S/MIME structure is malformed: a certificate, signature or encryption "
                     + "field does not decode", e);
         }
