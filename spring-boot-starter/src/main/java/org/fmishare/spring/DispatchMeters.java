@@ -112,8 +112,11 @@ public final class DispatchMeters implements MeterBinder, DispatchListener {
 
     private Optional<Duration> latency(String envelopeId) {
         try {
-            Optional<OutboxEntry> entry = store.find(envelopeId);
-            return entry.flatMap(e -> e.finishedAt().map(f -> Duration.between(e.enqueuedAt(), f)))
+            // An envelope sent to several destinations has one delivery each; the one just delivered finished last.
+            return store.deliveriesOf(envelopeId).stream()
+                    .filter(e -> e.state() == OutboxState.DELIVERED && e.finishedAt().isPresent())
+                    .max(java.util.Comparator.comparing((OutboxEntry e) -> e.finishedAt().orElseThrow()))
+                    .map(e -> Duration.between(e.enqueuedAt(), e.finishedAt().orElseThrow()))
                     .filter(d -> !d.isNegative());
         } catch (RuntimeException e) {
             LOG.debug("no latency for {}: the outbox could not be read ({})", envelopeId, e.toString());

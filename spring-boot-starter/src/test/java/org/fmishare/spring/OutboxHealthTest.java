@@ -57,8 +57,10 @@ class OutboxHealthTest {
     @Test
     void tooManyQueuedOrTooOldIsDownAndSaysWhichThreshold() {
         try (FileJournalStore store = FileJournalStore.open(dir.resolve("outbox.journal"))) {
-            store.enqueue(queued("e-1", T0));
-            store.enqueue(queued("e-2", T0));
+            OutboxEntry first = queued("e-1", T0);
+            OutboxEntry second = queued("e-2", T0);
+            store.enqueue(first);
+            store.enqueue(second);
             store.enqueue(queued("e-3", T0));
             Health h = indicator(store, T0.plus(Duration.ofHours(2))).health();
             assertThat(h.getStatus()).isEqualTo(Status.DOWN);
@@ -67,8 +69,8 @@ class OutboxHealthTest {
             List<String> problems = (List<String>) h.getDetails().get("problems");
             assertThat(problems).containsExactly("backlog of 3 envelopes exceeds 2",
                     "oldest queued envelope has waited PT2H, longer than PT1H");
-            store.markDelivered("e-1", T0.plusSeconds(1), new byte[0]);
-            store.markDead("e-2", T0.plusSeconds(1), "test");
+            store.markDelivered(first.deliveryId(), T0.plusSeconds(1), new byte[0]);
+            store.markDead(second.deliveryId(), T0.plusSeconds(1), "test");
             Health later = indicator(store, T0.plus(Duration.ofMinutes(10))).health();
             assertThat(later.getStatus()).isEqualTo(Status.UP);
             assertThat(later.getDetails()).containsEntry("backlog", 1);
