@@ -645,8 +645,18 @@ public final class Dispatcher implements AutoCloseable {
             if (renewal != null) {
                 renewal.cancel(false);
             }
+        }
+        // Still in flight until its outcome is stored and the listener told: awaitIdle() must not return between
+        // the two (a meter read right after it would miss the delivery).
+        try {
+            record(id, envelopeId, e, destination, attempt, result);
+        } finally {
             inFlight.decrementAndGet();
         }
+    }
+
+    private void record(String id, String envelopeId, OutboxEntry e, URI destination, int attempt,
+            DeliveryResult result) {
         Instant after = clock.instant();
         if (result instanceof DeliveryResult.Delivered d) {
             store.markDelivered(id, after, d.receipt());

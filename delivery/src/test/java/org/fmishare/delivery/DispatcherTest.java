@@ -96,6 +96,33 @@ class DispatcherTest {
     }
 
     @Test
+    void awaitIdleWaitsUntilTheListenerHasBeenToldOfTheOutcome() throws Exception {
+        ScriptedTransport t = new ScriptedTransport((id, n) -> new DeliveryResult.Delivered("r".getBytes(), "200"));
+        java.util.concurrent.CountDownLatch inListener = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        DispatchListener listener = new DispatchListener() {
+            @Override
+            public void delivered(String id, DeliveryResult.Delivered result) {
+                inListener.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        };
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("j"));
+                Dispatcher d = dispatcher(store, t).listener(listener).build().start()) {
+            assertThat(d.submit(envelope(), DEST)).isTrue();
+            assertThat(inListener.await(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // The outcome is stored but the listener (a meter, say) has not returned: the dispatcher is not idle.
+            assertThat(d.awaitIdle(Duration.ofMillis(300))).isFalse();
+            release.countDown();
+            assertThat(d.awaitIdle(Duration.ofSeconds(120))).isTrue();
+        }
+    }
+
+    @Test
     void retriesTransientFailuresThenDeliversOnce() throws Exception {
         ScriptedTransport t = new ScriptedTransport((id, n) -> n < 3 ? DeliveryResult.retry("HTTP 503")
                 : new DeliveryResult.Delivered("receipt".getBytes(), "200"));
