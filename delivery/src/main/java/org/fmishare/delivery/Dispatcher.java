@@ -363,6 +363,16 @@ public final class Dispatcher implements AutoCloseable {
         }
     }
 
+    /**
+     * Delivery attempts under way in this instance now: one per destination, so an envelope being delivered to two
+     * companies at once counts twice. Unlike {@link #metrics()} it reads no store, so a gauge may sample it often.
+     *
+     * @return attempts under way, at least 0
+     */
+    public int inFlight() {
+        return inFlight.get();
+    }
+
     /** {@return a snapshot of queued, in-flight, delivered and dead counts} */
     public DispatchMetrics metrics() {
         return new DispatchMetrics(store.list(OutboxState.QUEUED).size(), inFlight.get(),

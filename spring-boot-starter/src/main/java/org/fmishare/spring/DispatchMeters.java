@@ -9,10 +9,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntSupplier;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.delivery.DispatchListener;
 import org.fmishare.delivery.outbox.OutboxEntry;
@@ -27,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>{@value #QUEUED} (gauge): envelopes in the outbox waiting for an attempt;
- *   <li>{@value #IN_FLIGHT} (gauge): attempts under way in this process;
+ *   <li>{@value #IN_FLIGHT} (gauge): delivery attempts under way in this process, one per destination, as the
+ *       dispatcher counts them ({@link org.fmishare.delivery.Dispatcher#inFlight()});
  *   <li>{@value #DELIVERED} (counter): envelopes this process delivered;
  *   <li>{@value #DEAD_LETTERS} (gauge): envelopes in the outbox's dead letters;
  *   <li>{@value #LATENCY} (timer): from enqueueing to delivery, per delivered envelope.
@@ -51,7 +51,7 @@ public final class DispatchMeters implements MeterBinder, DispatchListener {
     private static final Logger LOG = LoggerFactory.getLogger(DispatchMeters.class);
 
     private final OutboxStore store;
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    private final IntSupplier inFlight;
     private final AtomicLong delivered = new AtomicLong();
     private final List<Timer> latencyTimers = new CopyOnWriteArrayList<>();
 
@@ -59,17 +59,21 @@ public final class DispatchMeters implements MeterBinder, DispatchListener {
      * Creates the meters.
      *
      * @param store the dispatcher's outbox, read for the queue and dead-letter gauges and each delivery's latency
+     * @param inFlight the dispatcher's count of attempts under way, usually {@code dispatcher::inFlight}; read when
+     *     the gauge is sampled (the meters are the dispatcher's listener, so they exist before it: a supplier lets
+     *     the gauge read the one count the dispatcher keeps rather than a second tally that could drift from it)
      */
-    public DispatchMeters(OutboxStore store) {
+    public DispatchMeters(OutboxStore store, IntSupplier inFlight) {
         this.store = Objects.requireNonNull(store, "store");
+        this.inFlight = Objects.requireNonNull(inFlight, "inFlight");
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
         Gauge.builder(QUEUED, this, m -> m.count(OutboxState.QUEUED)).description("Envelopes waiting in the outbox")
                 .baseUnit("envelopes").register(registry);
-        Gauge.builder(IN_FLIGHT, inFlight, Set::size).description("Delivery attempts under way")
-                .baseUnit("envelopes").register(registry);
+        Gauge.builder(IN_FLIGHT, this, DispatchMeters::inFlightGauge).description("Delivery attempts under way")
+                .baseUnit("deliveries").register(registry);
         FunctionCounter.builder(DELIVERED, delivered, AtomicLong::doubleValue)
                 .description("Envelopes delivered by this process").baseUnit("envelopes").register(registry);
         Gauge.builder(DEAD_LETTERS, this, m -> m.count(OutboxState.DEAD))
@@ -83,31 +87,29 @@ public final class DispatchMeters implements MeterBinder, DispatchListener {
         return delivered.get();
     }
 
-    /** {@return attempts under way} */
+    /**
+     * Attempts under way, as the dispatcher counts them.
+     *
+     * @return the count
+     * @throws RuntimeException what the supplier throws (for example, while the application context is closing)
+     */
     public int inFlightCount() {
-        return inFlight.size();
+        return inFlight.getAsInt();
     }
 
-    @Override
-    public void attempting(String envelopeId, int attempt) {
-        inFlight.add(envelopeId);
-    }
-
-    @Override
-    public void retrying(String envelopeId, int attempt, java.time.Instant nextAttemptAt, String reason) {
-        inFlight.remove(envelopeId);
+    private double inFlightGauge() {
+        try {
+            return inFlight.getAsInt();
+        } catch (RuntimeException e) {
+            LOG.debug("in-flight gauge unavailable: {}", e.toString());
+            return Double.NaN;
+        }
     }
 
     @Override
     public void delivered(String envelopeId, DeliveryResult.Delivered result) {
-        inFlight.remove(envelopeId);
         delivered.incrementAndGet();
         latency(envelopeId).ifPresent(d -> latencyTimers.forEach(t -> t.record(d)));
-    }
-
-    @Override
-    public void dead(String envelopeId, String reason) {
-        inFlight.remove(envelopeId);
     }
 
     private Optional<Duration> latency(String envelopeId) {

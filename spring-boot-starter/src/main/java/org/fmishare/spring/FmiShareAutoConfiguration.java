@@ -271,12 +271,14 @@ public class FmiShareAutoConfiguration {
          * The dispatcher's meters; the dispatcher gets them as a listener, the registry binds them.
          *
          * @param store the outbox
+         * @param dispatcher the dispatcher, looked up when the in-flight gauge is sampled (it is built with these
+         *     meters as its listener, so it cannot be a constructor argument)
          * @return the meters
          */
         @Bean
         @ConditionalOnMissingBean
-        public DispatchMeters fmishareDispatchMeters(OutboxStore store) {
-            return new DispatchMeters(store);
+        public DispatchMeters fmishareDispatchMeters(OutboxStore store, ObjectProvider<Dispatcher> dispatcher) {
+            return new DispatchMeters(store, () -> dispatcher.getObject().inFlight());
         }
     }
 

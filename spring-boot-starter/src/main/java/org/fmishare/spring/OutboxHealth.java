@@ -3,7 +3,10 @@ package org.fmishare.spring;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.fmishare.delivery.outbox.OutboxEntry;
@@ -62,6 +65,26 @@ public final class OutboxHealth {
         /** {@return whether no threshold is exceeded} */
         public boolean healthy() {
             return problems.isEmpty();
+        }
+
+        /**
+         * The details a health endpoint shows, in a fixed order: {@code backlog}, {@code maxBacklog},
+         * {@code maxOldestQueuedAge}, {@code oldestQueuedAge} (only when something is queued) and {@code problems}
+         * (only when unhealthy). Durations are ISO-8601 strings. Both Spring Boot generations' indicators show exactly
+         * this map, so the two cannot drift apart.
+         *
+         * @return an unmodifiable, ordered map
+         */
+        public Map<String, Object> details() {
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("backlog", backlog);
+            d.put("maxBacklog", maxBacklog);
+            d.put("maxOldestQueuedAge", maxOldestQueuedAge.toString());
+            oldestQueuedAge.ifPresent(a -> d.put("oldestQueuedAge", a.toString()));
+            if (!healthy()) {
+                d.put("problems", problems);
+            }
+            return Collections.unmodifiableMap(d);
         }
     }
 

@@ -29,13 +29,6 @@ public final class OutboxHealthIndicator implements HealthIndicator {
         } catch (RuntimeException e) {
             return Health.down(e).build();
         }
-        Health.Builder b = s.healthy() ? Health.up() : Health.down();
-        b.withDetail("backlog", s.backlog()).withDetail("maxBacklog", s.maxBacklog())
-                .withDetail("maxOldestQueuedAge", s.maxOldestQueuedAge().toString());
-        s.oldestQueuedAge().ifPresent(a -> b.withDetail("oldestQueuedAge", a.toString()));
-        if (!s.healthy()) {
-            b.withDetail("problems", s.problems());
-        }
-        return b.build();
+        return (s.healthy() ? Health.up() : Health.down()).withDetails(s.details()).build();
     }
 }

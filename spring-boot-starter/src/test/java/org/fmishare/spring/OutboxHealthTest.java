@@ -103,4 +103,21 @@ class OutboxHealthTest {
                     Duration.ZERO)).hasMessage("maxOldestQueuedAge must be positive, was PT0S");
         }
     }
+
+    @Test
+    void theDetailsMapIsOrderedAndWhatBothGenerationsShow() {
+        try (FileJournalStore store = FileJournalStore.open(dir.resolve("outbox.journal"))) {
+            store.enqueue(queued("e-1", T0));
+            store.enqueue(queued("e-2", T0));
+            store.enqueue(queued("e-3", T0));
+            OutboxHealth.Status s = new OutboxHealth(store, Clock.fixed(T0.plus(Duration.ofHours(2)), ZoneOffset.UTC),
+                    2, Duration.ofHours(1)).check();
+            assertThat(s.details().keySet()).containsExactly("backlog", "maxBacklog", "maxOldestQueuedAge",
+                    "oldestQueuedAge", "problems");
+            assertThat(indicator(store, T0.plus(Duration.ofHours(2))).health().getDetails())
+                    .isEqualTo(s.details());
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> s.details().put("x", 1))
+                    .isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
 }

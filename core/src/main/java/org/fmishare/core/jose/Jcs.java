@@ -1,8 +1,10 @@
 package org.fmishare.core.jose;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -24,7 +26,7 @@ import tools.jackson.databind.JsonNode;
  * second parser, is what keeps signing and verification at one parse (or none, for a tree built from a model value).
  */
 public final class Jcs {
-    private static final double MAX_SAFE_INTEGER = 9007199254740991d;
+    private static final long MAX_SAFE_LONG = 9007199254740991L;
 
     private Jcs() {}
 
@@ -68,119 +70,198 @@ public final class Jcs {
      */
     public static byte[] canonicalize(JsonNode tree) {
         Objects.requireNonNull(tree, "tree");
-        checkIJson(tree, "$");
-        StringBuilder out = new StringBuilder(4096);
-        write(tree, out);
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        Utf8 out = new Utf8(4096);
+        write(tree, out, new ArrayDeque<>());
+        return out.toByteArray();
     }
 
-    private static void write(JsonNode node, StringBuilder out) {
+    // One pass checks I-JSON and writes the canonical UTF-8 bytes. The path of a node is kept as a stack of keys and
+    // indexes and only spelled out when a node is refused: building "$.a.b[3]" for every node was most of the
+    // allocation of canonicalising a share.
+    private static void write(JsonNode node, Utf8 out, Deque<Object> path) {
         if (node.isObject()) {
-            List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                members.add(e);
-            }
-            // RFC 8785 section 3.2.3: sort by UTF-16 code units, which is exactly String.compareTo.
-            members.sort(Map.Entry.comparingByKey());
-            out.append('{');
-            for (int i = 0; i < members.size(); i++) {
-                if (i > 0) {
-                    out.append(',');
+            out.ascii('{');
+            boolean first = true;
+            for (Map.Entry<String, JsonNode> e : sortedMembers(node)) {
+                if (!first) {
+                    out.ascii(',');
                 }
-                writeString(members.get(i).getKey(), out);
-                out.append(':');
-                write(members.get(i).getValue(), out);
+                first = false;
+                checkString(e.getKey(), path, " (key)");
+                path.addLast(e.getKey());
+                writeString(e.getKey(), out);
+                out.ascii(':');
+                write(e.getValue(), out, path);
+                path.removeLast();
             }
-            out.append('}');
+            out.ascii('}');
         } else if (node.isArray()) {
-            out.append('[');
+            out.ascii('[');
             for (int i = 0; i < node.size(); i++) {
                 if (i > 0) {
-                    out.append(',');
+                    out.ascii(',');
                 }
-                write(node.get(i), out);
+                path.addLast(i);
+                write(node.get(i), out, path);
+                path.removeLast();
             }
-            out.append(']');
+            out.ascii(']');
         } else if (node.isString()) {
-            writeString(node.stringValue(), out);
+            String s = node.stringValue();
+            checkString(s, path, "");
+            writeString(s, out);
         } else if (node.isIntegralNumber()) {
-            // checkIJson bounded it to +-(2^53 - 1), where the ES6 form of an integer is its plain decimal.
-            out.append(node.longValue());
+            boolean safe = node.canConvertToLong() && node.longValue() >= -MAX_SAFE_LONG
+                    && node.longValue() <= MAX_SAFE_LONG;
+            if (!safe) {
+                throw new NotIJsonException(spell(path) + ": integer beyond 2^53 loses precision in I-JSON", null);
+            }
+            // Bounded to +-(2^53 - 1), where the ES6 form of an integer is its plain decimal.
+            out.ascii(Long.toString(node.longValue()));
         } else if (node.isNumber()) {
+            if (!Double.isFinite(node.doubleValue())) {
+                throw new NotIJsonException(spell(path) + ": number out of IEEE-754 double range", null);
+            }
             try {
-                out.append(NumberToJSON.serializeNumber(node.doubleValue()));
+                out.ascii(NumberToJSON.serializeNumber(node.doubleValue()));
             } catch (IOException e) {
                 throw new NotIJsonException("number cannot be serialised: " + e.getMessage(), e);
             }
         } else if (node.isBoolean()) {
-            out.append(node.booleanValue());
+            out.ascii(node.booleanValue() ? "true" : "false");
         } else if (node.isNull()) {
-            out.append("null");
+            out.ascii("null");
         } else {
             throw new NotIJsonException("node of type " + node.getNodeType() + " is not JSON data", null);
         }
     }
 
+    /**
+     * RFC 8785 section 3.2.3: members sorted by UTF-16 code units, which is exactly {@link String#compareTo}. A
+     * document that was canonical already (every payload a verifier checks) has them in order, and is not copied.
+     */
+    private static Iterable<Map.Entry<String, JsonNode>> sortedMembers(JsonNode node) {
+        String previous = null;
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+            if (previous != null && previous.compareTo(e.getKey()) > 0) {
+                List<Map.Entry<String, JsonNode>> members = new ArrayList<>(node.size());
+                for (Map.Entry<String, JsonNode> m : node.properties()) {
+                    members.add(m);
+                }
+                members.sort(Map.Entry.comparingByKey());
+                return members;
+            }
+            previous = e.getKey();
+        }
+        return node.properties();
+    }
+
     /** RFC 8785 section 3.2.2.2: escape only quote, backslash and control characters, with the short forms. */
-    private static void writeString(String s, StringBuilder out) {
-        out.append('"');
+    private static void writeString(String s, Utf8 out) {
+        out.ascii('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\b' -> out.append("\\b");
-                case '\t' -> out.append("\\t");
-                case '\n' -> out.append("\\n");
-                case '\f' -> out.append("\\f");
-                case '\r' -> out.append("\\r");
+                case '"' -> out.ascii("\\\"");
+                case '\\' -> out.ascii("\\\\");
+                case '\b' -> out.ascii("\\b");
+                case '\t' -> out.ascii("\\t");
+                case '\n' -> out.ascii("\\n");
+                case '\f' -> out.ascii("\\f");
+                case '\r' -> out.ascii("\\r");
                 default -> {
                     if (c < 0x20) {
-                        out.append("\\u00").append(Character.forDigit(c >> 4, 16))
-                                .append(Character.forDigit(c & 0xf, 16));
+                        out.ascii("\\u00");
+                        out.ascii(Character.forDigit(c >> 4, 16));
+                        out.ascii(Character.forDigit(c & 0xf, 16));
+                    } else if (Character.isHighSurrogate(c)) {
+                        // checkString let only whole pairs through
+                        out.codePoint(Character.toCodePoint(c, s.charAt(++i)));
                     } else {
-                        out.append(c);
+                        out.codePoint(c);
                     }
                 }
             }
         }
-        out.append('"');
+        out.ascii('"');
     }
 
-    private static void checkIJson(JsonNode node, String path) {
-        if (node.isObject()) {
-            for (Map.Entry<String, JsonNode> e : node.properties()) {
-                checkString(e.getKey(), path + " (key)");
-                checkIJson(e.getValue(), path + "." + e.getKey());
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                checkIJson(node.get(i), path + "[" + i + "]");
-            }
-        } else if (node.isString()) {
-            checkString(node.stringValue(), path);
-        } else if (node.isNumber()) {
-            if (node.isIntegralNumber()) {
-                if (Math.abs(node.bigIntegerValue().doubleValue()) > MAX_SAFE_INTEGER) {
-                    throw new NotIJsonException(path + ": integer beyond 2^53 loses precision in I-JSON", null);
-                }
-            } else if (!Double.isFinite(node.doubleValue())) {
-                throw new NotIJsonException(path + ": number out of IEEE-754 double range", null);
-            }
-        }
-    }
-
-    private static void checkString(String s, String path) {
+    private static void checkString(String s, Deque<Object> path, String suffix) {
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
-                    throw new NotIJsonException(path + ": lone surrogate at index " + i, null);
+                    throw new NotIJsonException(spell(path) + suffix + ": lone surrogate at index " + i, null);
                 }
                 i++;
             } else if (Character.isLowSurrogate(c)) {
-                throw new NotIJsonException(path + ": lone surrogate at index " + i, null);
+                throw new NotIJsonException(spell(path) + suffix + ": lone surrogate at index " + i, null);
             }
+        }
+    }
+
+    /** {@code $.a.b[3]} from the stack of keys and indexes; a key's own path is its object's. */
+    private static String spell(Deque<Object> path) {
+        StringBuilder b = new StringBuilder("$");
+        for (Object step : path) {
+            if (step instanceof Integer i) {
+                b.append('[').append(i).append(']');
+            } else {
+                b.append('.').append(step);
+            }
+        }
+        return b.toString();
+    }
+
+    /** A growable UTF-8 byte buffer: the canonical form is written as bytes once, never as a string first. */
+    private static final class Utf8 {
+        private byte[] buf;
+        private int size;
+
+        Utf8(int capacity) {
+            buf = new byte[capacity];
+        }
+
+        private void room(int n) {
+            if (size + n > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + n));
+            }
+        }
+
+        void ascii(char c) {
+            room(1);
+            buf[size++] = (byte) c;
+        }
+
+        void ascii(String s) {
+            int n = s.length();
+            room(n);
+            for (int i = 0; i < n; i++) {
+                buf[size++] = (byte) s.charAt(i);
+            }
+        }
+
+        void codePoint(int cp) {
+            room(4);
+            if (cp < 0x80) {
+                buf[size++] = (byte) cp;
+            } else if (cp < 0x800) {
+                buf[size++] = (byte) (0xC0 | (cp >> 6));
+                buf[size++] = (byte) (0x80 | (cp & 0x3F));
+            } else if (cp < 0x10000) {
+                buf[size++] = (byte) (0xE0 | (cp >> 12));
+                buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                buf[size++] = (byte) (0x80 | (cp & 0x3F));
+            } else {
+                buf[size++] = (byte) (0xF0 | (cp >> 18));
+                buf[size++] = (byte) (0x80 | ((cp >> 12) & 0x3F));
+                buf[size++] = (byte) (0x80 | ((cp >> 6) & 0x3F));
+                buf[size++] = (byte) (0x80 | (cp & 0x3F));
+            }
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(buf, size);
         }
     }
 }

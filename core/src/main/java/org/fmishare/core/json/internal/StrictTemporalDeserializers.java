@@ -1,11 +1,13 @@
 package org.fmishare.core.json.internal;
 
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.regex.Pattern;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -17,8 +19,6 @@ import tools.jackson.databind.ValueDeserializer;
  * let two different documents mean the same thing and defeat canonical signing. Not API.
  */
 public final class StrictTemporalDeserializers {
-    private static final Pattern UTC_INSTANT =
-            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?Z");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 
@@ -32,17 +32,75 @@ public final class StrictTemporalDeserializers {
                 return (Instant) ctxt.handleUnexpectedToken(Instant.class, p);
             }
             String text = p.getString();
-            if (!UTC_INSTANT.matcher(text).matches()) {
-                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
-                        "expected an ISO-8601 UTC timestamp such as 2024-02-01T12:00:00Z");
-            }
+            Instant parsed;
             try {
-                return Instant.parse(text);
-            } catch (DateTimeParseException e) {
+                parsed = parseUtc(text);
+            } catch (DateTimeException e) {
                 return (Instant) ctxt.handleWeirdStringValue(Instant.class, text, "not a valid timestamp: "
                         + e.getMessage());
             }
+            if (parsed == null) {
+                return (Instant) ctxt.handleWeirdStringValue(Instant.class, text,
+                        "expected an ISO-8601 UTC timestamp such as 2024-02-01T12:00:00Z");
+            }
+            return parsed;
         }
+    }
+
+    private static final int[] SCALE = {100_000_000, 10_000_000, 1_000_000, 100_000, 10_000, 1_000, 100, 10, 1};
+
+    /**
+     * Parses the one timestamp form the wire allows, {@code uuuu-MM-ddTHH:mm:ss[.f{1,9}]Z} with ASCII digits, by
+     * position: every envelope carries dozens of timestamps, and a regular expression followed by
+     * {@link Instant#parse} was a tenth of a whole verification's time. A leap second ({@code :60}) is left to
+     * {@link Instant#parse}, which has its own rule for it, and so is the end of a day ({@code T24:00:00}, which it reads
+     * as the next midnight).
+     *
+     * @param text the string
+     * @return the instant, or {@code null} when the text does not have the form
+     * @throws DateTimeException when it has the form but names no valid time (month 13, 30 February, hour 24)
+     */
+    public static Instant parseUtc(String text) {
+        int n = text.length();
+        if (n < 20 || n == 21 || n > 30 || text.charAt(n - 1) != 'Z' || text.charAt(4) != '-'
+                || text.charAt(7) != '-' || text.charAt(10) != 'T' || text.charAt(13) != ':'
+                || text.charAt(16) != ':' || (n > 20 && text.charAt(19) != '.')) {
+            return null;
+        }
+        int year = digits(text, 0, 4);
+        int month = digits(text, 5, 7);
+        int day = digits(text, 8, 10);
+        int hour = digits(text, 11, 13);
+        int minute = digits(text, 14, 16);
+        int second = digits(text, 17, 19);
+        int nanos = 0;
+        if (n > 20) {
+            int fraction = digits(text, 20, n - 1);
+            if (fraction < 0) {
+                return null;
+            }
+            nanos = fraction * SCALE[n - 22];
+        }
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        if (second == 60 || hour == 24) {
+            return Instant.parse(text);
+        }
+        return LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(ZoneOffset.UTC);
+    }
+
+    /** The non-negative value of ASCII digits {@code [from, to)}, or -1 when any is not one. */
+    private static int digits(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
     }
 
     /** Reads a {@link LocalDate} from {@code 2024-11-05}. */

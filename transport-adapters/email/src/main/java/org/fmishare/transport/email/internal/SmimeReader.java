@@ -145,10 +145,30 @@ public final class SmimeReader {
             // The S/MIME library decodes ASN.1 (certificates, signer infos, recipient infos) lazily and reports
             // structure errors as assorted unchecked exceptions from deep inside (argument, state, index and
             // no-such-element errors so far, each found by fuzzing). Their text names library classes, so it stays
-            // in the cause.
+            // in the cause. Only those are hostile input; an unchecked exception raised by this reader's own code is
+            // a bug and must surface as one, not as a malformed message.
+            if (!thrownByLibrary(e)) {
+                throw e;
+            }
             throw new MessageMalformed("the S/MIME structure is malformed: a certificate, signature or encryption "
                     + "field does not decode", e);
         }
+    }
+
+    /**
+     * Whether an unchecked exception was raised inside the S/MIME or mail libraries: the first frame outside the JDK
+     * (which the libraries call into, e.g. for index checks) belongs to Bouncy Castle or Jakarta Mail.
+     */
+    static boolean thrownByLibrary(RuntimeException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            String c = frame.getClassName();
+            if (c.startsWith("java.") || c.startsWith("javax.") || c.startsWith("jdk.") || c.startsWith("sun.")) {
+                continue;
+            }
+            return c.startsWith("org.bouncycastle.") || c.startsWith("jakarta.mail.")
+                    || c.startsWith("org.eclipse.angus.") || c.startsWith("com.sun.mail.");
+        }
+        return false;
     }
 
     private Part decrypt(MimeMessage message) throws MessagingException {
