@@ -74,9 +74,9 @@ final class ReceiveCommand implements Callable<Integer> {
             + "certificate(s) for envelope signers (only certificates with the envelope-signing purpose may sign).")
     Path signerTrust;
 
-    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer CAs "
-            + "(PEM or DER; repeatable). With any given, every signer certificate must be covered by a current CRL "
-            + "from its issuer and not revoked.")
+    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
+            + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate must "
+            + "be covered by a current CRL from its issuer and not revoked.")
     List<Path> crls = new java.util.ArrayList<>();
 
     @picocli.CommandLine.Mixin
@@ -142,7 +142,7 @@ final class ReceiveCommand implements Callable<Integer> {
                 .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).expectedRecipient(recipient);
         ocsp.settings().ifPresent(verifier::ocsp);
         senders.ifPresent(f -> verifier.senderDirectory(SenderDirectories.read(f)));
-        ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(verifier::reviewerTrust);
+        ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(verifier::reviewerTrust);
         char[] pw = Secrets.password(password);
         SigningCredential credential = Secrets.credential(key, pw);
         SigningCredential tls = tlsKey.map(p -> Secrets.credential(p, pw)).orElse(credential);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.fmishare.core.envelope.ReviewerTrust;
 
@@ -21,7 +22,11 @@ final class ReviewerTrusts {
 
     private ReviewerTrusts() {}
 
-    static Optional<ReviewerTrust> read(Optional<Path> trust, Optional<Path> reviewers) {
+    /**
+     * Reads the reviewer trust; the command's {@code --crl} lists apply to reviewer certificates too, so with any
+     * given, a reviewer's CA must have a current list among them (a revoked or unknown reviewer is refused).
+     */
+    static Optional<ReviewerTrust> read(Optional<Path> trust, Optional<Path> reviewers, List<Path> crls) {
         if (trust.isPresent() != reviewers.isPresent()) {
             throw new CliException(ExitCodes.USAGE, trust.isPresent() ? "--reviewer-trust needs --reviewers FILE "
                     + "(which reviewers may approve for which offices)" : "--reviewers needs --reviewer-trust CA.pem "
@@ -40,7 +45,7 @@ final class ReviewerTrusts {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": cannot read: " + Problems.reason(e), e);
         }
         try {
-            return Optional.of(ReviewerTrust.fromJson(json, Secrets.certificates(trust.get())));
+            return Optional.of(ReviewerTrust.fromJson(json, Secrets.certificates(trust.get()), Secrets.crls(crls)));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": " + e.getMessage(), e);
         }

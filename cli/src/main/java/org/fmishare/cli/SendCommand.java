@@ -92,9 +92,9 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
     Optional<Path> reviewers = Optional.empty();
 
-    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer CAs "
-            + "(PEM or DER; repeatable). With any given, every signer certificate must be covered by a current CRL "
-            + "from its issuer and not revoked.")
+    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
+            + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate must "
+            + "be covered by a current CRL from its issuer and not revoked.")
     List<Path> crls = new java.util.ArrayList<>();
 
     @Option(names = "--tls-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the server we "
@@ -176,7 +176,7 @@ final class SendCommand implements Callable<Integer> {
             // outbox reads from the stored bytes and never verify it again.
             EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(anchors).crls(Secrets.crls(crls))
                     .anyRecipient();
-            ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(vb::reviewerTrust);
+            ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(vb::reviewerTrust);
             verified = vb.build().verify(bytes);
         } catch (EnvelopeException e) {
             throw new CliException(ExitCodes.FAILED, "refusing to send " + file + ": the envelope does not verify: "

@@ -79,7 +79,7 @@ final class SignCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ReviewerTrust> trust = ReviewerTrusts.read(reviewerTrust, reviewers);
+        Optional<ReviewerTrust> trust = ReviewerTrusts.read(reviewerTrust, reviewers, java.util.List.of());
         if (approval.isPresent() && trust.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, "--approval needs --reviewer-trust CA.pem and --reviewers FILE: "
                     + "the approval is verified before signing, as receivers will verify it");

@@ -50,8 +50,8 @@ final class TaxiiCommand extends GroupCommand {
         Path signerTrust;
 
         @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
-                + "CAs (PEM or DER; repeatable). With any given, every signer certificate must be covered by a "
-                + "current CRL from its issuer and not revoked.")
+                + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate "
+                + "must be covered by a current CRL from its issuer and not revoked.")
         java.util.List<Path> crls = new java.util.ArrayList<>();
 
         @Option(names = "--tls-trust", paramLabel = "CA.pem",
@@ -94,7 +94,7 @@ final class TaxiiCommand extends GroupCommand {
             EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
                     .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).anyRecipient();
             senders.ifPresent(f -> vb.senderDirectory(SenderDirectories.read(f)));
-            ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(vb::reviewerTrust);
+            ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(vb::reviewerTrust);
             EnvelopeVerifier verifier = vb.build();
             try {
                 TaxiiClient client = b.build();

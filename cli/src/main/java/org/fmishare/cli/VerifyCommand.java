@@ -34,9 +34,9 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Trusted CA certificate(s) for envelope and receipt signers.")
     Path signerTrust;
 
-    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer CAs "
-            + "(PEM or DER; repeatable). With any given, every signer certificate must be covered by a current CRL "
-            + "from its issuer and not revoked.")
+    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
+            + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate must "
+            + "be covered by a current CRL from its issuer and not revoked.")
     List<Path> crls = new java.util.ArrayList<>();
 
     @picocli.CommandLine.Mixin
@@ -79,7 +79,7 @@ final class VerifyCommand implements Callable<Integer> {
         ocsp.settings().ifPresent(b::ocsp);
         recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
         senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
-        ReviewerTrusts.read(reviewerTrust, reviewers).ifPresent(b::reviewerTrust);
+        ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(b::reviewerTrust);
         decryptKey.ifPresent(k -> b.decryptionKey(Secrets.credential(k, Secrets.password(password)).privateKey()));
         VerifiedEnvelope v;
         try {

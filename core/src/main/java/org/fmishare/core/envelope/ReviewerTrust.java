@@ -73,7 +73,7 @@ public final class ReviewerTrust {
         b.reviewers.forEach((k, v) -> r.put(k, Set.copyOf(v)));
         this.reviewers = Map.copyOf(r);
         this.bindings = b.bindings;
-        this.paths = new CertificatePathValidator(anchors);
+        this.paths = new CertificatePathValidator(anchors, b.crls, b.ocsp);
     }
 
     /** {@return a builder; at least one anchor and one reviewer are required} */
@@ -90,6 +90,21 @@ public final class ReviewerTrust {
      * @throws IllegalArgumentException naming the JSON path and rule that is broken
      */
     public static ReviewerTrust fromJson(byte[] json, Collection<X509Certificate> anchors) {
+        return fromJson(json, anchors, List.of());
+    }
+
+    /**
+     * Reads the reviewer list written by {@link #toJson()}, checking reviewer certificates against revocation lists
+     * (see {@link Builder#crls}).
+     *
+     * @param json the UTF-8 JSON
+     * @param anchors the trust anchors of reviewer certificates
+     * @param crls the revocation lists of the reviewer CAs; empty to skip revocation checking
+     * @return the trust
+     * @throws IllegalArgumentException naming the JSON path and rule that is broken
+     */
+    public static ReviewerTrust fromJson(byte[] json, Collection<X509Certificate> anchors,
+            Collection<java.security.cert.X509CRL> crls) {
         Objects.requireNonNull(json, "json");
         if (json.length > MAX_JSON_BYTES) {
             throw new IllegalArgumentException("reviewer list exceeds " + MAX_JSON_BYTES + " bytes");
@@ -105,7 +120,7 @@ public final class ReviewerTrust {
             throw new IllegalArgumentException("reviewer list must be {\"reviewers\": [{\"id\": ..., \"offices\": "
                     + "[...]}, ...]} with at least one reviewer");
         }
-        Builder b = builder().trustAnchors(anchors);
+        Builder b = builder().trustAnchors(anchors).crls(crls);
         int i = 0;
         for (JsonNode n : root.get("reviewers")) {
             String at = "$.reviewers[" + i++ + "]";
@@ -362,8 +377,38 @@ public final class ReviewerTrust {
         private final Set<X509Certificate> anchors = new HashSet<>();
         private final Map<String, Set<String>> reviewers = new LinkedHashMap<>();
         private SenderDirectory bindings = SenderDirectory.sanUriDefault();
+        private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
+        private Optional<org.fmishare.core.jose.OcspSettings> ocsp = Optional.empty();
 
         private Builder() {}
+
+        /**
+         * Checks every certificate of a reviewer's path against revocation lists, as
+         * {@link EnvelopeVerifier.Builder#crls} does for signers: a revoked reviewer's approval is refused, and so is
+         * one whose status is unknown (no current list from its issuer among these). A reviewer is a person whose
+         * role can end; an approval signed after the certificate was revoked must not open the way to the company.
+         *
+         * @param lists the revocation lists of the reviewer CAs
+         * @return this builder
+         */
+        public Builder crls(Collection<java.security.cert.X509CRL> lists) {
+            for (java.security.cert.X509CRL c : Objects.requireNonNull(lists, "lists")) {
+                crls.add(Objects.requireNonNull(c, "crl"));
+            }
+            return this;
+        }
+
+        /**
+         * Also asks an OCSP responder for the status of each reviewer certificate, as
+         * {@link EnvelopeVerifier.Builder#ocsp} does for signers.
+         *
+         * @param settings where and how to ask
+         * @return this builder
+         */
+        public Builder ocsp(org.fmishare.core.jose.OcspSettings settings) {
+            this.ocsp = Optional.of(Objects.requireNonNull(settings, "settings"));
+            return this;
+        }
 
         /**
          * Adds trust anchors for reviewer certificates.

@@ -269,4 +269,40 @@ class ReviewApprovalTest {
             throw new IllegalStateException(e);
         }
     }
+
+    private static ReviewerTrust trustWithCrl(java.util.Map<java.security.cert.X509Certificate, Instant> revoked) {
+        return ReviewerTrust.builder().trustAnchor(Fixtures.ROOT.certificate())
+                .reviewer("fitf-reviewer", List.of(Fixtures.OFFICE))
+                .crls(List.of(Fixtures.ROOT.crl(Fixtures.NOW.minus(java.time.Duration.ofDays(1)),
+                        Fixtures.NOW.plus(java.time.Duration.ofDays(7)), revoked))).build();
+    }
+
+    @Test
+    void aReviewerNotOnTheRevocationListIsAccepted() {
+        VerifiedEnvelope v = Fixtures.verifierBuilder().reviewerTrust(trustWithCrl(java.util.Map.of())).build()
+                .verify(reviewedShare().serialized());
+        assertThat(v.reviewed()).isTrue();
+    }
+
+    @Test
+    void anApprovalByARevokedReviewerIsRefusedBySignerAndReceiver() {
+        ReviewerTrust revoking = trustWithCrl(java.util.Map.of(REVIEWER.certificate(), DECIDED.minusSeconds(3600)));
+        assertReview(() -> Fixtures.verifierBuilder().reviewerTrust(revoking).build()
+                .verify(reviewedShare().serialized()), "reviewer's certificate is not trusted", "revocation");
+        assertReview(() -> EnvelopeSigner.builder(Fixtures.SENDER, Fixtures.OFFICE).clock(Fixtures.CLOCK)
+                .reviewerTrust(revoking).build().sign(SUBJECT, NEEDS_REVIEW.withReview(approval()),
+                        Fixtures.SHARE_DISCLOSURES), "reviewer's certificate is not trusted", "revocation");
+    }
+
+    @Test
+    void aReviewerWhoseRevocationStatusIsUnknownIsRefused() {
+        TestPki.Authority other = TestPki.authority("another CA", KeyAlgorithm.EC_P256, Fixtures.PKI_FROM,
+                Fixtures.PKI_TO);
+        ReviewerTrust unknown = ReviewerTrust.builder().trustAnchor(Fixtures.ROOT.certificate())
+                .reviewer("fitf-reviewer", List.of(Fixtures.OFFICE))
+                .crls(List.of(other.crl(Fixtures.NOW.minus(java.time.Duration.ofDays(1)),
+                        Fixtures.NOW.plus(java.time.Duration.ofDays(7)), java.util.Map.of()))).build();
+        assertReview(() -> Fixtures.verifierBuilder().reviewerTrust(unknown).build()
+                .verify(reviewedShare().serialized()), "reviewer's certificate is not trusted");
+    }
 }
