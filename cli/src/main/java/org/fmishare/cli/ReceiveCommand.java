@@ -18,6 +18,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.FileReplayCache;
+import org.fmishare.core.envelope.JdbcReplayCache;
+import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.sop.SopRechecker;
@@ -108,11 +111,12 @@ final class ReceiveCommand implements Callable<Integer> {
     @Option(names = "--max-envelopes", paramLabel = "N", description = "Exit 0 after accepting N envelopes.")
     Optional<Integer> maxEnvelopes = Optional.empty();
 
-    @Option(names = "--store", paramLabel = "DIR|JDBC-URL", description = "Where receipts are remembered, so an "
-            + "envelope delivered again after a restart (or to another receiver sharing the database) is answered "
-            + "with its original receipt and not accepted twice: a directory (DIR/receipts, created if needed) or a "
-            + "JDBC URL such as jdbc:postgresql://host/db (table fmi_share_receipts, created if needed). Default: "
-            + "memory, forgotten on exit.")
+    @Option(names = "--store", paramLabel = "DIR|JDBC-URL", description = "Where receipts and replay nonces are "
+            + "remembered, so an envelope delivered again after a restart (or to another receiver sharing the "
+            + "database) is answered with its original receipt and not accepted twice, and a different envelope "
+            + "reusing an accepted nonce is refused as a replay: a directory (DIR/receipts and DIR/nonces, created "
+            + "if needed) or a JDBC URL such as jdbc:postgresql://host/db (tables fmi_share_receipts and "
+            + "fmi_share_nonces, created if needed). Default: memory, forgotten on exit.")
     Optional<String> store = Optional.empty();
 
     @Option(names = "--db-user", paramLabel = "USER",
@@ -162,27 +166,45 @@ final class ReceiveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
-        Optional<ReceiptStore> receipts = store.map(this::openReceipts);
+        Optional<Stores> stores = store.map(this::openStores);
+        stores.ifPresent(s -> verifier.replayCache(s.nonces()));
         try {
-            return serve(o, verifier, receiptSigner, receipts, address, tls, clientAnchors, limit, accepted, done);
+            return serve(o, verifier, receiptSigner, stores.map(Stores::receipts), address, tls, clientAnchors, limit,
+                    accepted, done);
         } finally {
-            receipts.ifPresent(r -> {
-                if (r instanceof FileReceiptStore file) {
-                    file.close();
-                }
-            });
+            stores.ifPresent(Stores::close);
         }
     }
 
-    /** The receipt store --store names: a file in a directory, or a JDBC database shared by receivers. */
-    private ReceiptStore openReceipts(String where) {
+    /** What --store names: receipts and replay nonces, both in files of one directory or both in one database. */
+    private record Stores(ReceiptStore receipts, ReplayCache nonces) {
+        void close() {
+            if (receipts instanceof FileReceiptStore file) {
+                file.close();
+            }
+            if (nonces instanceof FileReplayCache file) {
+                file.close();
+            }
+        }
+    }
+
+    /** The stores --store names: files in a directory, or a JDBC database shared by receivers. */
+    private Stores openStores(String where) {
         try {
             if (Outboxes.isJdbc(where)) {
-                return JdbcReceiptStore.open(Outboxes.dataSource("--store", where, dbUser, dbPassword));
+                javax.sql.DataSource db = Outboxes.dataSource("--store", where, dbUser, dbPassword);
+                return new Stores(JdbcReceiptStore.open(db), JdbcReplayCache.open(db));
             }
             Path dir = Path.of(where);
             Files.createDirectories(dir);
-            return FileReceiptStore.open(dir.resolve("receipts"), Instant.now());
+            Instant now = Instant.now();
+            FileReceiptStore receipts = FileReceiptStore.open(dir.resolve("receipts"), now);
+            try {
+                return new Stores(receipts, FileReplayCache.open(dir.resolve("nonces"), now));
+            } catch (RuntimeException e) {
+                receipts.close();
+                throw e;
+            }
         } catch (IOException | UncheckedIOException e) {
             throw new CliException(ExitCodes.IO_FAILURE, "--store " + Outboxes.redact(where) + ": "
                     + Problems.reason(e instanceof UncheckedIOException u ? u.getCause() : e), e);

@@ -114,6 +114,7 @@ class ExceptionModelTest {
             Map.entry(EmailTransportException.SmimeFailed.class, PROC),
             Map.entry(EmailTransportException.SignerMismatch.class, IN),
             Map.entry(EmailTransportException.BodyMismatch.class, IN),
+            Map.entry(EmailTransportException.StoreFailed.class, PROC),
             Map.entry(HttpsTransportException.InvalidConfiguration.class, IN),
             Map.entry(HttpsTransportException.DestinationRefused.class, IN),
             Map.entry(HttpsTransportException.ServerFailure.class, PROC),
@@ -203,6 +204,7 @@ class ExceptionModelTest {
         assertThat(retryable(instance(HttpsTransportException.ReceiveFailed.class))).contains(true);
         assertThat(retryable(instance(HttpsTransportException.ServerFailure.class))).contains(false);
         assertThat(retryable(instance(EmailTransportException.SmimeFailed.class))).contains(false);
+        assertThat(retryable(instance(EmailTransportException.StoreFailed.class))).contains(true);
         for (EmailTransportException.DeliveryFailed.Reason r : EmailTransportException.DeliveryFailed.Reason.values()) {
             var e = new EmailTransportException.DeliveryFailed(r, 0, "smtp", new IllegalStateException("cause"));
             assertThat(e.retryable()).as(r.name()).isEqualTo(r.retryable());

@@ -18,10 +18,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.Credentials;
+import org.fmishare.testkit.RepeatingNonceRandom;
 import org.fmishare.testkit.TestPki;
+import org.fmishare.sop.Preparer;
 import org.fmishare.testkit.SampleData;
 import org.fmishare.transport.email.EmailReceiver;
 import org.fmishare.transport.email.ReceivedEmail;
@@ -313,6 +317,47 @@ class SendReceiveCliTest {
         assertThat(restarted.exit().get(2, TimeUnit.MINUTES)).as(restarted.err().toString()).isZero();
         assertThat(restarted.out().toString()).as("the restarted receiver remembers the envelope")
                 .doesNotContain("accepted " + signed.envelopeId()).contains("received 0 envelope(s)");
+    }
+
+    /**
+     * A receiver started with {@code --store DIR} also remembers the nonces it accepted: after a restart, a different
+     * envelope (its own id and content) that reuses an accepted envelope's nonce is refused as a replay, and the
+     * sender dead-letters it. Before, the restarted receiver's replay memory started empty and accepted it.
+     */
+    @Test
+    void aReceiverWithAStoreRefusesAnEnvelopeReusingAnAcceptedNonceAfterARestart(@TempDir Path dir) throws Exception {
+        EnvelopeSigner signer = EnvelopeSigner.builder(Secrets.credential(keys.resolve("sender.p12"),
+                PW.toCharArray()), SampleData.passingShare().sendingOffice().id())
+                .secureRandom(RepeatingNonceRandom.withRandomNonce()).build();
+        Preparer preparer = Preparer.builder(signer).build();
+        SignedEnvelope original = ((Preparer.Signed) preparer.prepare(SampleData.passingShare())).envelope();
+        SignedEnvelope reuse = ((Preparer.Signed) preparer.prepare(SampleData.passingShare())).envelope();
+        assertThat(reuse.envelopeId()).isNotEqualTo(original.envelopeId());
+        Path originalFile = Files.write(dir.resolve("original.jws.json"), original.serialized());
+        Path reuseFile = Files.write(dir.resolve("reuse.jws.json"), reuse.serialized());
+        String state = dir.resolve("receiver-state").toString();
+
+        Receiver first = receive("--store", state, "--max-envelopes", "1");
+        URI uri = first.uri();
+        CliTest.Result sent = CliTest.run("send", originalFile.toString(), "--to", uri.toString(), "--outbox",
+                dir.resolve("outbox-1").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"),
+                "--key", k("client-tls.p12"), "--password", PW);
+        assertThat(sent.code()).as(sent.out() + sent.err()).isZero();
+        assertThat(first.exit().get(2, TimeUnit.MINUTES)).as(first.err().toString()).isZero();
+        assertThat(first.out().toString()).contains("accepted " + original.envelopeId());
+
+        Receiver restarted = receive("--store", state);
+        URI again = restarted.uri();
+        CliTest.Result replayed = CliTest.run("send", reuseFile.toString(), "--to", again.toString(), "--outbox",
+                dir.resolve("outbox-2").toString(), "--signer-trust", k("ca.pem"), "--tls-trust", k("ca.pem"),
+                "--key", k("client-tls.p12"), "--password", PW);
+        assertThat(replayed.code()).as(replayed.out() + replayed.err()).isEqualTo(ExitCodes.IO_FAILURE);
+        assertThat(replayed.out()).contains("dead-lettered " + reuse.envelopeId());
+        restarted.thread().interrupt();
+        assertThat(restarted.exit().get(2, TimeUnit.MINUTES)).as(restarted.err().toString()).isZero();
+        assertThat(restarted.out().toString()).as("the restarted receiver remembers the nonce")
+                .doesNotContain("accepted " + reuse.envelopeId()).contains("received 0 envelope(s)");
+        assertThat(Path.of(state, "nonces")).exists();
     }
 
     @Test

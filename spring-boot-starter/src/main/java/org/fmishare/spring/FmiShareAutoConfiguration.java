@@ -12,6 +12,9 @@ import java.util.Set;
 import javax.sql.DataSource;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.FileReplayCache;
+import org.fmishare.core.envelope.InMemoryReplayCache;
+import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.SenderDirectory;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.core.transport.Transport;
@@ -438,6 +441,31 @@ public class FmiShareAutoConfiguration {
         }
 
         /**
+         * Where the receiver's verifier remembers accepted nonces, so a different envelope reusing one is refused as
+         * a replay after a restart too.
+         *
+         * @param p the properties
+         * @return a file cache ({@code nonces.log}) in {@code fmishare.receiver.receipt-directory}, else an in-memory
+         *     one
+         */
+        @Bean
+        @ConditionalOnMissingBean
+        public ReplayCache fmishareReplayCache(FmiShareProperties p) {
+            Optional<Path> dir = p.receiver().receiptDirectory()
+                    .map(d -> ConfiguredFiles.path(d, "fmishare.receiver.receipt-directory"));
+            if (dir.isEmpty()) {
+                return InMemoryReplayCache.create();
+            }
+            try {
+                Files.createDirectories(dir.get());
+            } catch (IOException e) {
+                throw new FmiShareConfigurationException("fmishare.receiver.receipt-directory", dir.get()
+                        + ": cannot create (" + e.getClass().getSimpleName() + ")", e);
+            }
+            return FileReplayCache.open(dir.get().resolve("nonces.log"), Instant.now());
+        }
+
+        /**
          * The receiver: verifies for {@code fmishare.receiver.recipient-id} against
          * {@code fmishare.trust.signer-trust} and the sender directory, re-runs the SOP check, answers receipts
          * signed with {@code fmishare.receiver.keys}.
@@ -445,13 +473,14 @@ public class FmiShareAutoConfiguration {
          * @param p the properties
          * @param senders the sender directory
          * @param receipts the receipt store
+         * @param nonces the verifier's replay cache
          * @param consumer the application's consumer of verified envelopes
          * @return the receiver
          */
         @Bean
         @ConditionalOnMissingBean
         public EnvelopeReceiver fmishareEnvelopeReceiver(FmiShareProperties p, SenderDirectory senders,
-                ReceiptStore receipts, ObjectProvider<EnvelopeConsumer> consumer) {
+                ReceiptStore receipts, ReplayCache nonces, ObjectProvider<EnvelopeConsumer> consumer) {
             EnvelopeConsumer onEnvelope = consumer.getIfUnique(() -> {
                 throw new FmiShareConfigurationException("fmishare.receiver.enabled",
                         "the receiver needs exactly one EnvelopeConsumer bean to hand verified envelopes to", null);
@@ -459,7 +488,7 @@ public class FmiShareAutoConfiguration {
             String recipient = p.receiver().recipientId().orElseThrow();
             EnvelopeVerifier.Builder verifier = EnvelopeVerifier.builder()
                     .trustAnchors(signerTrust(p, "by the receiver")).expectedRecipient(recipient)
-                    .complianceRechecker(SopRechecker.standard());
+                    .complianceRechecker(SopRechecker.standard()).replayCache(nonces);
             if (p.senderDirectory().isPresent()) {
                 verifier.senderDirectory(senders);
             }

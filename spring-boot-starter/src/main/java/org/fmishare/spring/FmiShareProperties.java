@@ -329,7 +329,8 @@ public record FmiShareProperties(
      * @param path the servlet path senders post to
      * @param recipientId the company's id, which envelopes must be addressed to
      * @param keys the company's receipt-signing key
-     * @param receiptDirectory where receipts are kept across restarts ({@code receipts.log}); absent: in memory
+     * @param receiptDirectory where receipts and accepted replay nonces are kept across restarts
+     *     ({@code receipts.log}, {@code nonces.log}); absent: in memory
      */
     public record Receiver(@DefaultValue("false") boolean enabled,
             @DefaultValue("/fmi-share/envelopes") @Pattern(regexp = "/[A-Za-z0-9._~/-]*",

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.FileReplayCache;
+import org.fmishare.core.envelope.InMemoryReplayCache;
+import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.SenderDirectory;
 import org.fmishare.core.model.TlpMarking;
 import org.fmishare.delivery.Dispatcher;
@@ -193,6 +197,25 @@ class FmiShareAutoConfigurationTest {
                     assertThat(context.getBean(ServletRegistrationBean.class).getUrlMappings())
                             .containsExactly("/inbound/fmi");
                 });
+    }
+
+    @Test
+    void aReceiverWithAReceiptDirectoryKeepsItsReplayNoncesThereAcrossRestarts() {
+        EnvelopeConsumer consumer = v -> { };
+        String receipts = "fmishare.receiver.receipt-directory=" + dir.resolve("receiver-state");
+        Instant now = Instant.now();
+        runner.withPropertyValues(props(files.receiver(), receipts)).withBean(EnvelopeConsumer.class, () -> consumer)
+                .run(context -> {
+                    assertThat(context).hasNotFailed().hasSingleBean(FileReplayCache.class);
+                    assertThat(context.getBean(ReplayCache.class).firstUse("nonce-1", now, now.plusSeconds(60)))
+                            .isTrue();
+                });
+        assertThat(dir.resolve("receiver-state").resolve("nonces.log")).exists();
+        runner.withPropertyValues(props(files.receiver(), receipts)).withBean(EnvelopeConsumer.class, () -> consumer)
+                .run(context -> assertThat(context.getBean(ReplayCache.class)
+                        .firstUse("nonce-1", now, now.plusSeconds(60))).as("remembered after the restart").isFalse());
+        runner.withPropertyValues(props(files.receiver())).withBean(EnvelopeConsumer.class, () -> consumer)
+                .run(context -> assertThat(context).hasSingleBean(InMemoryReplayCache.class));
     }
 
     @Test

@@ -153,14 +153,33 @@ public final class EnvelopeVerifier {
      * @throws EnvelopeException the subtype naming the first failed check
      */
     public VerifiedEnvelope verify(byte[] serialized) {
+        return verify(serialized, true);
+    }
+
+    /**
+     * Verifies an envelope this receiver has already accepted once, to answer a repeated delivery of it: every check
+     * of {@link #verify(byte[])} except the replay check, whose nonce the first acceptance recorded. A receiver calls
+     * it only for bytes its own durable record of accepted envelopes holds (matched by envelope digest), so that a
+     * repeat after a restart is recognised as a duplicate instead of refused as a replay; anything else goes through
+     * {@link #verify(byte[])}. It neither reads nor records the replay cache.
+     *
+     * @param serialized the received bytes
+     * @return the verified envelope
+     * @throws EnvelopeException the subtype naming the first failed check (an expired envelope is refused)
+     */
+    public VerifiedEnvelope verifyRepeat(byte[] serialized) {
+        return verify(serialized, false);
+    }
+
+    private VerifiedEnvelope verify(byte[] serialized, boolean recordNonce) {
         Objects.requireNonNull(serialized, "serialized");
         checkSize(serialized);
         try {
             ObjectNode outer = Wire.object(serialized, "envelope");
             if (outer.has("ciphertext")) {
-                return verifySigned(Wire.object(decryptor.decrypt(outer), "decrypted envelope"));
+                return verifySigned(Wire.object(decryptor.decrypt(outer), "decrypted envelope"), recordNonce);
             }
-            return verifySigned(outer);
+            return verifySigned(outer, recordNonce);
         } catch (EnvelopeException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -182,7 +201,25 @@ public final class EnvelopeVerifier {
      */
     public VerifiedEnvelope verifyReceipt(byte[] serializedReceipt, OutboundEnvelope original) {
         Objects.requireNonNull(original, "original");
-        VerifiedEnvelope v = verify(serializedReceipt);
+        return answering(verify(serializedReceipt, true), original);
+    }
+
+    /**
+     * Verifies a receipt this party has already accepted once, as {@link #verifyReceipt} does but without the replay
+     * check: the receipt counterpart of {@link #verifyRepeat(byte[])}, under the same condition (the caller's durable
+     * record holds these exact bytes as accepted).
+     *
+     * @param serializedReceipt the received receipt
+     * @param original the envelope the receipt should answer
+     * @return the verified receipt
+     * @throws EnvelopeException as for {@link #verifyReceipt}
+     */
+    public VerifiedEnvelope verifyRepeatedReceipt(byte[] serializedReceipt, OutboundEnvelope original) {
+        Objects.requireNonNull(original, "original");
+        return answering(verify(serializedReceipt, false), original);
+    }
+
+    private static VerifiedEnvelope answering(VerifiedEnvelope v, OutboundEnvelope original) {
         if (v.kind() != EnvelopeKind.RECEIPT) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.CONTENT,
                     "expected a RECEIPT, got " + v.kind());
@@ -210,7 +247,7 @@ public final class EnvelopeVerifier {
         }
     }
 
-    private VerifiedEnvelope verifySigned(ObjectNode outer) {
+    private VerifiedEnvelope verifySigned(ObjectNode outer, boolean recordNonce) {
         Map<String, String> m = Wire.exactStringMembers(outer, JWS_MEMBERS, "JWS JSON serialization");
         String protectedB64 = m.get("protected");
         String payloadB64 = m.get("payload");
@@ -277,11 +314,11 @@ public final class EnvelopeVerifier {
 
         PayloadDocument doc = readPayload(payload);
         String digest = Digests.sha256(signingInput);
-        return accept(doc, alg, chain, digest, payload);
+        return accept(doc, alg, chain, digest, payload, recordNonce);
     }
 
     private VerifiedEnvelope accept(PayloadDocument doc, EnvelopeAlgorithm alg, List<X509Certificate> chain,
-            String digest, byte[] payload) {
+            String digest, byte[] payload, boolean recordNonce) {
         X509Certificate leaf = chain.get(0);
         checkSignerBinding(doc, leaf);
         signerTrust.check(doc.kind(), doc.sender().id(), leaf);
@@ -317,9 +354,11 @@ public final class EnvelopeVerifier {
         ContentRules.check(doc, required);
         Optional<org.fmishare.core.compliance.ReviewDecision> review = review(doc, now);
         boolean rechecked = recheck(doc);
-        boolean first;
+        boolean first = true;
         try {
-            first = replayCache.firstUse(doc.nonce(), now, doc.expiresAt().plus(skew));
+            if (recordNonce) {
+                first = replayCache.firstUse(doc.nonce(), now, doc.expiresAt().plus(skew));
+            }
         } catch (RuntimeException e) {
             throw new EnvelopeException.ProcessingFailed("replay cache could not record the nonce: "
                     + e.getMessage(), e);

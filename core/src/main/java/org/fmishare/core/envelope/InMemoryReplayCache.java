@@ -13,7 +13,8 @@ import java.util.PriorityQueue;
  * replay window. When the cache is full of live nonces, {@link #firstUse} throws {@link IllegalStateException} and
  * the verifier rejects the envelope (fail closed); size the cache for the peak number of envelopes within the longest
  * accepted lifetime. A priority queue ordered by expiry makes purging O(log n) per entry. Thread-safe (one lock);
- * state is lost on restart, so processes that restart within an envelope lifetime need a persistent cache.
+ * state is lost on restart, so processes that restart within an envelope lifetime need a persistent cache
+ * ({@link FileReplayCache} or {@link JdbcReplayCache}).
  */
 public final class InMemoryReplayCache implements ReplayCache {
     /** Default capacity: one million nonces (roughly 100 MB at worst). */

@@ -5,8 +5,9 @@ import java.time.Instant;
 /**
  * Remembers envelope nonces so that a verifier accepts each envelope once. This is a service-provider interface:
  * pass an implementation to {@link EnvelopeVerifier.Builder#replayCache(ReplayCache)}; the default is a bounded
- * {@link InMemoryReplayCache} per verifier. Several verifiers (or processes) that must reject each other's replays
- * share one implementation backed by shared storage.
+ * {@link InMemoryReplayCache} per verifier, forgotten when the process ends. A receiver that must refuse replays
+ * across restarts uses a {@link FileReplayCache} (one machine); several verifiers or receiver processes that must
+ * reject each other's replays share a {@link JdbcReplayCache} (PostgreSQL).
  *
  * <p>Implementations must be thread-safe and make {@link #firstUse} atomic. A verifier calls it only after every
  * other check passed, so unauthenticated input cannot fill the cache. When an implementation cannot decide (storage

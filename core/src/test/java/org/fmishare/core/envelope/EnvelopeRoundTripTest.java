@@ -110,6 +110,29 @@ class EnvelopeRoundTripTest {
     }
 
     @Test
+    void aRepeatIsVerifiedFullyButNeitherChecksNorRecordsTheNonce() {
+        InMemoryReplayCache cache = InMemoryReplayCache.create();
+        EnvelopeVerifier verifier = Fixtures.verifierBuilder().replayCache(cache).build();
+        byte[] bytes = Fixtures.signedShare().serialized();
+        assertThat(verifier.verifyRepeat(bytes).envelopeId()).isNotBlank();
+        assertThat(cache.size()).as("a repeat records nothing").isZero();
+        VerifiedEnvelope first = verifier.verify(bytes);
+        assertThat(verifier.verifyRepeat(bytes).envelopeId()).isEqualTo(first.envelopeId());
+        assertThat(cache.size()).isEqualTo(1);
+
+        Clock late = Clock.fixed(Fixtures.NOW.plus(EnvelopeSigner.DEFAULT_LIFETIME).plus(Duration.ofMinutes(3)),
+                ZoneOffset.UTC);
+        assertThatThrownBy(() -> Fixtures.verifierBuilder().clock(late).replayCache(cache).build()
+                .verifyRepeat(bytes)).isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.EXPIRED);
+        byte[] tampered = bytes.clone();
+        int at = new String(bytes, StandardCharsets.US_ASCII).indexOf("\"signature\":\"") + 13;
+        assertThat(at).as("the signature member").isGreaterThan(13);
+        tampered[at] = (byte) (tampered[at] == 'A' ? 'B' : 'A');
+        assertThatThrownBy(() -> verifier.verifyRepeat(tampered)).isInstanceOf(EnvelopeException.class);
+    }
+
+    @Test
     void expiredEnvelopeIsRejected() {
         byte[] bytes = Fixtures.signedShare().serialized();
         Clock late = Clock.fixed(Fixtures.NOW.plus(EnvelopeSigner.DEFAULT_LIFETIME).plus(Duration.ofMinutes(3)),

@@ -53,10 +53,16 @@ import org.slf4j.LoggerFactory;
  * added by whoever composed the mail (an order to act "within 24 hours") never reach a reader.
  *
  * <p>Deduplication by envelope id: a message whose attached envelope is byte-identical to one this receiver
- * already verified (a retry, or the same message fetched twice) is S/MIME- and disclosure-checked again and
+ * already accepted (a retry, or the same message fetched twice) is S/MIME- and disclosure-checked again and
  * returned with {@link ReceivedEmail#duplicate()} true, instead of failing the envelope verifier's replay check.
- * A different envelope reusing a known id is rejected. Entries are kept until the envelope expires (plus a day)
- * and are in memory only: a receiver restarted between two copies relies on the envelope verifier's replay cache.
+ * A different envelope reusing a known id is rejected. Entries are kept until the envelope expires (plus a day) in
+ * the {@link EmailDedupeStore}: in memory by default, so a receiver restarted between two copies would report the
+ * second as new (or refuse it as a replay, with a persistent replay cache). Give the receiver a
+ * {@link FileEmailDedupeStore} (one machine) or a {@link JdbcEmailDedupeStore} (receivers sharing PostgreSQL) to
+ * recognise repeats across restarts and instances; a repeat the store knows but this instance has not verified is
+ * verified again without the replay check ({@link EnvelopeVerifier#verifyRepeat}). Pair it with a persistent
+ * replay cache in the envelope verifier ({@code FileReplayCache}, {@code JdbcReplayCache}) so that a different
+ * envelope reusing a nonce is refused after a restart too.
  *
  * <pre>{@code
  * EmailReceiver receiver = EmailReceiver.builder()
@@ -87,8 +93,9 @@ public final class EmailReceiver {
     private final SenderDirectory senderDirectory;
     private final BodyRenderer bodyRenderer;
     private final Optional<ShareStates> shareStates;
+    private final EmailDedupeStore dedupe;
+    /** Envelopes this instance verified, by digest: a repeat within its lifetime needs no second verification. */
     private final Map<String, Seen> byDigest = new ConcurrentHashMap<>();
-    private final Map<String, String> digestById = new ConcurrentHashMap<>();
 
     private record Seen(VerifiedEnvelope envelope, Instant forgetAfter) {}
 
@@ -101,6 +108,7 @@ public final class EmailReceiver {
         this.senderDirectory = b.senderDirectory;
         this.bodyRenderer = b.bodyRenderer;
         this.shareStates = b.shareStates;
+        this.dedupe = b.dedupe != null ? b.dedupe : EmailDedupeStore.inMemory();
     }
 
     /** {@return a builder; S/MIME trust anchors and an envelope verifier are required} */
@@ -116,7 +124,7 @@ public final class EmailReceiver {
      * @throws EmailTransportException the subtype naming the failed check
      */
     public ReceivedEmail receive(byte[] rawMessage) {
-        return receive(rawMessage, envelopeVerifier::verify);
+        return receive(rawMessage, envelopeVerifier::verify, envelopeVerifier::verifyRepeat);
     }
 
     /**
@@ -130,10 +138,12 @@ public final class EmailReceiver {
      */
     public ReceivedEmail receiveReceipt(byte[] rawMessage, OutboundEnvelope original) {
         Objects.requireNonNull(original, "original");
-        return receive(rawMessage, bytes -> envelopeVerifier.verifyReceipt(bytes, original));
+        return receive(rawMessage, bytes -> envelopeVerifier.verifyReceipt(bytes, original),
+                bytes -> envelopeVerifier.verifyRepeatedReceipt(bytes, original));
     }
 
-    private ReceivedEmail receive(byte[] raw, Function<byte[], VerifiedEnvelope> verify) {
+    private ReceivedEmail receive(byte[] raw, Function<byte[], VerifiedEnvelope> verify,
+            Function<byte[], VerifiedEnvelope> verifyRepeat) {
         Objects.requireNonNull(raw, "rawMessage");
         if (raw.length > maxBytes) {
             throw new EmailTransportException.MessageMalformed("message of " + raw.length + " bytes exceeds the "
@@ -149,8 +159,11 @@ public final class EmailReceiver {
         if (duplicate) {
             envelope = seen.envelope();
         } else {
+            // Accepted before, by this receiver before a restart or by another sharing the store: its nonce is
+            // recorded, so it is verified again without the replay check and reported as a duplicate.
+            duplicate = dedupe.envelopeIdOf(digest, now).isPresent();
             try {
-                envelope = verify.apply(opened.envelope());
+                envelope = (duplicate ? verifyRepeat : verify).apply(opened.envelope());
             } catch (EnvelopeException e) {
                 throw new EmailTransportException.EnvelopeRejected(e);
             }
@@ -158,7 +171,7 @@ public final class EmailReceiver {
         // The rest of the receipt (signer binding, disclosure and body checks, the duplicate notice) logs with the
         // envelope and share ids in the MDC, as dispatch and the HTTPS receiver do.
         try (LogContext.Scope ignored = LogContext.open(envelope.envelopeId(), shareId(envelope))) {
-            return accept(opened, digest, duplicate, envelope);
+            return accept(opened, digest, duplicate, envelope, now);
         }
     }
 
@@ -166,8 +179,9 @@ public final class EmailReceiver {
         return envelope.body() instanceof EnvelopeBody.Share s ? Optional.of(s.share().id()) : Optional.empty();
     }
 
-    private ReceivedEmail accept(SmimeReader.Opened opened, String digest, boolean duplicate,
-            VerifiedEnvelope envelope) {
+    private ReceivedEmail accept(SmimeReader.Opened opened, String digest, boolean repeat,
+            VerifiedEnvelope envelope, Instant now) {
+        boolean duplicate = repeat;
         checkSigner(opened.signer(), envelope);
         // The received parts are checked for the clauses first, so a mail that lacks them says so; then they must
         // be exactly the rendering of the verified envelope, which is what the reader gets.
@@ -188,14 +202,18 @@ public final class EmailReceiver {
                 throw new EmailTransportException.EnvelopeRejected(e);
             }
         }
+        Instant forgetAfter = envelope.expiresAt().plus(RETAIN_AFTER_EXPIRY);
         if (!duplicate) {
-            String previous = digestById.putIfAbsent(envelope.envelopeId(), digest);
-            if (previous != null && !previous.equals(digest)) {
+            Optional<String> previous = dedupe.record(envelope.envelopeId(), digest, forgetAfter, now);
+            if (previous.isPresent() && !previous.get().equals(digest)) {
                 throw new EmailTransportException.MessageMalformed("envelope id " + envelope.envelopeId()
                         + " was already received with different content");
             }
-            byDigest.putIfAbsent(digest, new Seen(envelope, envelope.expiresAt().plus(RETAIN_AFTER_EXPIRY)));
-        } else {
+            // The same envelope recorded first by another receiver (or thread) sharing the store: not new here.
+            duplicate = previous.isPresent();
+        }
+        byDigest.putIfAbsent(digest, new Seen(envelope, forgetAfter));
+        if (duplicate) {
             LOG.info("email: envelope {} received again (duplicate delivery); not new", envelope.envelopeId());
         }
         return new ReceivedEmail(envelope, opened.signer(), opened.messageId(), opened.encrypted(), duplicate,
@@ -281,13 +299,7 @@ public final class EmailReceiver {
     }
 
     private void forgetExpired(Instant now) {
-        byDigest.entrySet().removeIf(e -> {
-            if (e.getValue().forgetAfter().isBefore(now)) {
-                digestById.remove(e.getValue().envelope().envelopeId(), e.getKey());
-                return true;
-            }
-            return false;
-        });
+        byDigest.values().removeIf(s -> s.forgetAfter().isBefore(now));
     }
 
     /** Configures an {@link EmailReceiver}. Not thread-safe. */
@@ -303,8 +315,23 @@ public final class EmailReceiver {
         private SenderDirectory senderDirectory = SenderDirectory.sanUriDefault();
         private BodyRenderer bodyRenderer = BodyRenderer.standard();
         private Optional<ShareStates> shareStates = Optional.empty();
+        private EmailDedupeStore dedupe;
 
         private Builder() {}
+
+        /**
+         * Sets where the receiver remembers the envelopes it accepted, so a repeated message is reported as a
+         * {@link ReceivedEmail#duplicate() duplicate}; default {@link EmailDedupeStore#inMemory()}, forgotten on
+         * restart. Across restarts: {@link FileEmailDedupeStore}; receivers sharing PostgreSQL:
+         * {@link JdbcEmailDedupeStore}.
+         *
+         * @param store the store
+         * @return this builder
+         */
+        public Builder dedupeStore(EmailDedupeStore store) {
+            this.dedupe = Objects.requireNonNull(store, "store");
+            return this;
+        }
 
         /**
          * Keeps the state of every share received (active, corrected, retracted) in a store: each share and share

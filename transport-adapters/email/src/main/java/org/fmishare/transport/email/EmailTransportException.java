@@ -10,7 +10,7 @@ import org.fmishare.disclosure.DisclosureReport;
  * Root of the email transport's failures. Each subtype names one failure; {@link #isInputRejection()} separates
  * rejected input (a header that could inject, a bad signature, a malformed message) from failures of the mail
  * system or of this process (connection, TLS, authentication, signing), and {@link #retryable()} tells whether a
- * later attempt may succeed (only some {@link DeliveryFailed} reasons; never an input rejection).
+ * later attempt may succeed (some {@link DeliveryFailed} reasons and {@link StoreFailed}; never an input rejection).
  *
  * <p>Messages are detailed for the caller's logs. Do not return them to a remote sender: they say which check
  * failed.
@@ -21,7 +21,7 @@ public abstract sealed class EmailTransportException extends FmiShareException
         EmailTransportException.EnvelopeRejected, EmailTransportException.DisclosuresRejected,
         EmailTransportException.BodyUnavailable, EmailTransportException.DeliveryFailed,
         EmailTransportException.SmimeFailed, EmailTransportException.SignerMismatch,
-        EmailTransportException.BodyMismatch {
+        EmailTransportException.BodyMismatch, EmailTransportException.StoreFailed {
     private static final long serialVersionUID = 1L;
     private final boolean retryable;
 
@@ -274,6 +274,19 @@ public abstract sealed class EmailTransportException extends FmiShareException
         /** {@return the MIME part that differs: {@code text/plain} or {@code text/html}} */
         public String part() {
             return part;
+        }
+    }
+
+    /**
+     * The receiver's {@link EmailDedupeStore} could not be read or written (file or database unavailable). The
+     * message was not judged received: fetch it again later. Retryable.
+     */
+    public static final class StoreFailed extends EmailTransportException {
+        private static final long serialVersionUID = 1L;
+
+        /** @param message what could not be read or written, and where @param cause the underlying failure */
+        public StoreFailed(String message, Throwable cause) {
+            super(Kind.PROCESSING_FAILED, true, message, cause);
         }
     }
 }

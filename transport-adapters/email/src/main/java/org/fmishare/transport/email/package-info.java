@@ -11,7 +11,8 @@
  * dispatcher; {@link org.fmishare.transport.email.BodyRenderer} produces the human-readable body from the
  * verified envelope content with the disclosure templates; {@link org.fmishare.transport.email.EmailReceiver}
  * verifies a received message (S/MIME, envelope, disclosures) and returns a
- * {@link org.fmishare.transport.email.ReceivedEmail}, deduplicating by envelope id.
+ * {@link org.fmishare.transport.email.ReceivedEmail}, deduplicating by envelope id in an
+ * {@link org.fmishare.transport.email.EmailDedupeStore} (in memory, a file, or a JDBC table several receivers share).
  *
  * <p>Security notes: the S/MIME signature covers the body and the attachment, not the outer headers (From, To,
  * Subject, Message-ID), which are informational; the receiver trusts only what the signature and the envelope

@@ -62,7 +62,11 @@ import org.slf4j.LoggerFactory;
  * receiver. A {@link FileReceiptStore} keeps receipts across restarts on one machine; a {@link JdbcReceiptStore} on
  * PostgreSQL is shared by several receiver processes, which then answer a body one at a time (the store's
  * {@link ReceiptStore#exclusively exclusive section}), so the callback runs once and every receiver answers the
- * same receipt.
+ * same receipt. Give the verifier the matching persistent replay cache ({@code FileReplayCache},
+ * {@code JdbcReplayCache}) so that a different envelope reusing an accepted nonce is refused after a restart and by
+ * every receiver. A verified envelope whose callback failed is held in this instance's memory for the sender's
+ * retry; with a persistent replay cache, a retry that reaches a restarted receiver (or another instance) is refused
+ * as a replay, since its nonce is recorded and no receipt is: make the callback durable and let it fail rarely.
  *
  * <p>Thread-safe; build once and share between request threads.
  */
