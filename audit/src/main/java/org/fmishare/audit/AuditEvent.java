@@ -8,14 +8,17 @@ import java.util.Optional;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.ReviewApproval;
 import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.envelope.EnvelopeBody;
 import org.fmishare.core.envelope.OutboundEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.audit.internal.Checks;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.core.model.AdHocTrigger;
+import org.fmishare.core.model.AmendmentKind;
 import org.fmishare.core.model.Meeting;
 import org.fmishare.core.model.MeetingKind;
 import org.fmishare.core.model.ResponseKind;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.model.SmcResponse;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.core.model.TransportKind;
@@ -293,6 +296,71 @@ public sealed interface AuditEvent {
         @Override
         public String type() {
             return "dispatched";
+        }
+    }
+
+    /**
+     * A correction or retraction of a share sent earlier was handed to the dispatcher for a channel (one event per
+     * amendment envelope, as {@link Dispatched} is per share envelope). The reason is kept as a digest only: the
+     * company reads it in the amendment, overseers compare it with the agency's own copy, and the log never holds
+     * the text. The transparency report counts each amendment id once, by kind.
+     *
+     * @param at when
+     * @param amendmentId the amendment's own id
+     * @param kind correction or retraction
+     * @param shareId the share amended
+     * @param envelopeId the amendment's envelope
+     * @param originalEnvelopeId the share envelope it names (by id; its digest is signed into the amendment)
+     * @param recipientId the company's id (kept in the log for overseers, never published)
+     * @param channel the transport
+     * @param reasonDigest {@code sha-256:} digest of the reason (UTF-8)
+     * @param ruleSetId the SOP rule set the amendment was checked under
+     * @param ruleSetVersion that rule set's version
+     */
+    record ShareAmended(Instant at, String amendmentId, AmendmentKind kind, String shareId, String envelopeId,
+            String originalEnvelopeId, String recipientId, TransportKind channel, String reasonDigest,
+            String ruleSetId, String ruleSetVersion) implements AuditEvent {
+        /** Validates. */
+        public ShareAmended {
+            Checks.nonNull(at, "at", kind, "kind", channel, "channel");
+            Checks.id(amendmentId, "amendmentId");
+            Checks.id(shareId, "shareId");
+            Checks.id(envelopeId, "envelopeId");
+            Checks.id(originalEnvelopeId, "originalEnvelopeId");
+            Checks.id(recipientId, "recipientId");
+            Checks.digest(reasonDigest, "reasonDigest");
+            Checks.id(ruleSetId, "ruleSetId");
+            Checks.id(ruleSetVersion, "ruleSetVersion");
+        }
+
+        /**
+         * Records a signed correction or retraction sent on a channel.
+         *
+         * @param envelope the amendment's envelope (a {@code SHARE_AMENDMENT}, as {@code Preparer} signed it)
+         * @param compliance the summary it was signed with
+         * @param channel the transport
+         * @param at when
+         * @return the event
+         * @throws IllegalArgumentException if the envelope does not carry a share amendment
+         */
+        public static ShareAmended of(OutboundEnvelope envelope, ComplianceSummary compliance,
+                TransportKind channel, Instant at) {
+            Objects.requireNonNull(envelope, "envelope");
+            Objects.requireNonNull(compliance, "compliance");
+            if (!(envelope.content().body() instanceof EnvelopeBody.Amendment body)) {
+                throw new IllegalArgumentException("envelope " + envelope.envelopeId() + " carries a "
+                        + envelope.content().kind() + ", not a share amendment");
+            }
+            ShareAmendment a = body.amendment();
+            return new ShareAmended(at, a.id(), a.kind(), a.shareId(), envelope.envelopeId(),
+                    body.original().envelopeId(), a.recipient().id(), channel,
+                    Digests.sha256(a.reason().getBytes(StandardCharsets.UTF_8)), compliance.ruleSetId(),
+                    compliance.ruleSetVersion());
+        }
+
+        @Override
+        public String type() {
+            return "share-amended";
         }
     }
 

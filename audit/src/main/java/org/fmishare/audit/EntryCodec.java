@@ -27,6 +27,7 @@ final class EntryCodec {
             Map.entry("rendered", AuditEvent.Rendered.class),
             Map.entry("signed", AuditEvent.Signed.class),
             Map.entry("dispatched", AuditEvent.Dispatched.class),
+            Map.entry("share-amended", AuditEvent.ShareAmended.class),
             Map.entry("send-attempted", AuditEvent.SendAttempted.class),
             Map.entry("send-failed", AuditEvent.SendFailed.class),
             Map.entry("delivered", AuditEvent.Delivered.class),

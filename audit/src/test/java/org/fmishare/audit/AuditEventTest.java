@@ -35,6 +35,8 @@ class AuditEventTest {
         SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
         return Stream.of(
+                AuditEvent.ShareAmended.of(amendment(env, SampleData.correction()), PASS, TransportKind.HTTPS, AT),
+                AuditEvent.ShareAmended.of(amendment(env, SampleData.retraction()), PASS, TransportKind.EMAIL, AT),
                 AuditEvent.Validated.ofShare(SampleData.failingShare(), FAIL, List.of("P1-FITF", "P1-CONFIDENCE"), AT),
                 AuditEvent.Validated.ofMeeting(SampleData.meeting(), FAIL, List.of(), AT),
                 AuditEvent.Rendered.of(AuditSubject.SHARE, "share-1", "TEXT", "body text",
@@ -56,6 +58,12 @@ class AuditEventTest {
                 AuditEvent.MeetingHeld.of(SampleData.adHocMeeting(), AT));
     }
 
+    static SignedEnvelope amendment(SignedEnvelope original,
+            org.fmishare.core.model.ShareAmendment amendment) {
+        return EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
+                .sign(EnvelopeBody.Amendment.of(amendment, original), PASS, TestParties.SHARE_DISCLOSURES);
+    }
+
     @ParameterizedTest
     @MethodSource("everyKind")
     void roundTripsThroughTheEntryCodec(AuditEvent event) {
@@ -71,7 +79,33 @@ class AuditEventTest {
         String all = everyKind().map(ev -> new String(EntryCodec.record(0, AuditEntry.GENESIS, ev).bytes(),
                 StandardCharsets.UTF_8)).reduce("", String::concat);
         assertThat(all).doesNotContain("Directorate", "ExampleSocial:", "civic_voice", "MIRROR LAKE", "body text",
-                "Received; we will review", "Please remove", "AI-generated personas");
+                "Received; we will review", "Please remove", "AI-generated personas", "U.S. person",
+                "withdraws this share");
+    }
+
+    @Test
+    void anAmendmentIsRecordedByWhatItAmendsItsKindAndTheDigestOfItsReason() {
+        SignedEnvelope share = EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
+        SignedEnvelope retraction = amendment(share, SampleData.retraction());
+
+        var e = AuditEvent.ShareAmended.of(retraction, PASS, TransportKind.HTTPS, AT);
+
+        assertThat(e.type()).isEqualTo("share-amended");
+        assertThat(e.amendmentId()).isEqualTo("amend-2026-0002");
+        assertThat(e.kind()).isEqualTo(org.fmishare.core.model.AmendmentKind.RETRACTION);
+        assertThat(e.shareId()).isEqualTo(SampleData.passingShare().id());
+        assertThat(e.envelopeId()).isEqualTo(retraction.envelopeId());
+        assertThat(e.originalEnvelopeId()).isEqualTo(share.envelopeId());
+        assertThat(e.recipientId()).isEqualTo("smc-examplesocial");
+        assertThat(e.reasonDigest()).isEqualTo(org.fmishare.core.jose.Digests.sha256(
+                SampleData.retraction().reason().getBytes(StandardCharsets.UTF_8)));
+        assertThat(e.ruleSetVersion()).isEqualTo("1.0.0");
+        assertThatThrownBy(() -> AuditEvent.ShareAmended.of(share, PASS, TransportKind.HTTPS, AT))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not a share amendment");
+        assertThatThrownBy(() -> new AuditEvent.ShareAmended(AT, "amd 1", e.kind(), e.shareId(), e.envelopeId(),
+                e.originalEnvelopeId(), e.recipientId(), TransportKind.HTTPS, e.reasonDigest(), "sop", "1.0.0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("amendmentId");
     }
 
     @Test

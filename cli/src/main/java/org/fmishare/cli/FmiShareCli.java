@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
         footer = ExitCodes.HELP,
         subcommands = {ValidateCommand.class, RenderCommand.class, KeysCommand.class,
             SignCommand.class, ReviewCommand.class, SplitCommand.class, VerifyCommand.class, SendCommand.class,
-            ReceiveCommand.class, AmendCommand.Correct.class, AmendCommand.Retract.class, TaxiiCommand.class,
+            ReceiveCommand.class, SharesCommand.class, AmendCommand.Correct.class, AmendCommand.Retract.class,
+            TaxiiCommand.class,
             RespondCommand.class, ResponsesCommand.class,
             AuditCommand.class, ReportCommand.class, OutboxCommand.class, CommandLine.HelpCommand.class})
 public final class FmiShareCli implements Callable<Integer> {

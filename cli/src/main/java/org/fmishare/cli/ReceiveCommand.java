@@ -17,10 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fmishare.core.envelope.EnvelopeSigner;
+import org.fmishare.core.envelope.EnvelopeException;
+import org.fmishare.core.envelope.EnvelopeKind;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.FileReplayCache;
 import org.fmishare.core.envelope.JdbcReplayCache;
 import org.fmishare.core.envelope.ReplayCache;
+import org.fmishare.core.envelope.ShareStates;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.sop.SopRechecker;
@@ -119,6 +122,13 @@ final class ReceiveCommand implements Callable<Integer> {
             + "fmi_share_nonces, created if needed). Default: memory, forgotten on exit.")
     Optional<String> store = Optional.empty();
 
+    @Option(names = "--share-states", paramLabel = "FILE", description = "Keep the state of every share received "
+            + "(ACTIVE, CORRECTED, RETRACTED) in FILE (created if missing; one JSON line per change, on disk before "
+            + "the receipt is answered). A correction or retraction of a share not received here, received with "
+            + "another digest, or already retracted is then refused (amendment-reference). List it with "
+            + "'fmi-share shares FILE'.")
+    Optional<Path> shareStates = Optional.empty();
+
     @Option(names = "--db-user", paramLabel = "USER",
             description = "Database user for a JDBC --store (default: $" + Outboxes.USER_ENV + ").")
     Optional<String> dbUser = Optional.empty();
@@ -166,13 +176,27 @@ final class ReceiveCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         }
+        Optional<ShareStates> states = shareStates.map(ReceiveCommand::openStates);
         Optional<Stores> stores = store.map(this::openStores);
         stores.ifPresent(s -> verifier.replayCache(s.nonces()));
         try {
-            return serve(o, verifier, receiptSigner, stores.map(Stores::receipts), address, tls, clientAnchors, limit,
-                    accepted, done);
+            return serve(o, verifier, receiptSigner, stores.map(Stores::receipts), states, address, tls,
+                    clientAnchors, limit, accepted, done);
         } finally {
             stores.ifPresent(Stores::close);
+        }
+    }
+
+    private static ShareStates openStates(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return ShareStates.file(file);
+        } catch (IOException | EnvelopeException e) {
+            String reason = e instanceof IOException io ? Problems.reason(io) : e.getMessage();
+            throw new CliException(ExitCodes.IO_FAILURE, "--share-states " + file + ": " + reason, e);
         }
     }
 
@@ -218,13 +242,14 @@ final class ReceiveCommand implements Callable<Integer> {
     }
 
     private int serve(PrintWriter o, EnvelopeVerifier.Builder verifier, EnvelopeSigner receiptSigner,
-            Optional<ReceiptStore> receipts, InetAddress address, SigningCredential tls,
+            Optional<ReceiptStore> receipts, Optional<ShareStates> states, InetAddress address, SigningCredential tls,
             List<X509Certificate> clientAnchors, int limit, AtomicInteger accepted, CountDownLatch done) {
         EnvelopeReceiver.Builder builder = EnvelopeReceiver.builder()
                 .verifier(verifier.build())
                 .signer(receiptSigner)
-                .onEnvelope(v -> accept(v, o));
+                .onEnvelope(v -> accept(v, states, o));
         receipts.ifPresent(builder::receiptStore);
+        states.ifPresent(builder::shareStates);
         EnvelopeReceiver receiver = builder.build();
         // Counts only after the receiver has acknowledged, so the last envelope's receipt is on its way first.
         EnvelopeHandler counting = (String method, Optional<String> contentType, InputStream body) -> {
@@ -262,7 +287,7 @@ final class ReceiveCommand implements Callable<Integer> {
         }
     }
 
-    private synchronized void accept(VerifiedEnvelope v, PrintWriter o) {
+    private synchronized void accept(VerifiedEnvelope v, Optional<ShareStates> states, PrintWriter o) {
         if (out.isPresent()) {
             Path target = out.get().resolve(v.envelopeId() + ".json");
             Path tmp = out.get().resolve(v.envelopeId() + ".json.tmp");
@@ -279,7 +304,13 @@ final class ReceiveCommand implements Callable<Integer> {
         String summary = String.join("; ", v.summary().lines().limit(2).map(String::strip).toList())
                 + v.reviewDecision().map(r -> "; NEEDS_REVIEW approved by " + r.reviewerId() + " at "
                         + r.decidedAt()).orElse("");
-        o.printf("accepted %s: %s%n", v.envelopeId(), summary);
+        // The receiver recorded the share or amendment before this callback, so the state is the one just reached.
+        String state = states.filter(s -> v.kind() == EnvelopeKind.THREAT_SHARE
+                        || v.kind() == EnvelopeKind.SHARE_AMENDMENT)
+                .flatMap(s -> s.find(v.sender().id(), v.share().map(sh -> sh.id())
+                        .orElseGet(() -> v.amendment().orElseThrow().shareId())))
+                .map(st -> "; share " + st.shareId() + " is " + st.state()).orElse("");
+        o.printf("accepted %s: %s%s%n", v.envelopeId(), summary, state);
         o.flush();
     }
 }

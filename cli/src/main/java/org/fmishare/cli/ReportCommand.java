@@ -2,6 +2,12 @@ package org.fmishare.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fmishare.audit.AuditVerification;
 import org.fmishare.reporting.ReportFiles;
@@ -52,6 +58,15 @@ final class ReportCommand implements Callable<Integer> {
                     + "below the default only for internal use, never for publication).")
     int threshold;
 
+    @Option(names = "--no-response-after", paramLabel = "DAYS", description = "Count each share without a "
+            + "recorded company response DAYS days after it was first sent as 'No response' (1 to 3653; needs "
+            + "--as-of). Without it, 'No response' counts only companies' explicit no-response answers.")
+    Optional<Integer> noResponseDays = Optional.empty();
+
+    @Option(names = "--as-of", paramLabel = "DATE", description = "The report's date for --no-response-after: "
+            + "an ISO instant (2026-12-31T00:00:00Z) or a UTC date (2026-12-31, its start). Stated in the report.")
+    Optional<String> asOf = Optional.empty();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -63,6 +78,17 @@ final class ReportCommand implements Callable<Integer> {
             options = ReportOptions.defaults().withSuppressionThreshold(threshold);
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, "--threshold: " + e.getMessage(), e);
+        }
+        if (noResponseDays.isPresent() != asOf.isPresent()) {
+            throw new CliException(ExitCodes.USAGE, "--no-response-after and --as-of go together: the period is "
+                    + "counted as of an explicit date, never the machine's clock");
+        }
+        if (noResponseDays.isPresent()) {
+            int days = noResponseDays.get();
+            if (days < 1 || days > 3653) {
+                throw new CliException(ExitCodes.USAGE, "--no-response-after must be 1 to 3653 days, was " + days);
+            }
+            options = options.withNoResponseAfter(Duration.ofDays(days), instant(asOf.get()));
         }
         AuditVerification verified = AuditFiles.verify(file, signerTrust, sealers, senders, crls);
         o.println(verified);
@@ -77,5 +103,15 @@ final class ReportCommand implements Callable<Integer> {
             o.println("wrote " + p);
         }
         return ExitCodes.OK;
+    }
+
+    private static Instant instant(String value) {
+        try {
+            return value.contains("T") ? Instant.parse(value)
+                    : LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new CliException(ExitCodes.USAGE, "--as-of must be an ISO instant such as 2026-12-31T00:00:00Z or "
+                    + "a date such as 2026-12-31, was '" + value + "'", e);
+        }
     }
 }

@@ -21,6 +21,12 @@ import org.fmishare.core.model.ResponseKind;
 import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.sop.SopRechecker;
+import org.fmishare.core.transport.Transport;
+import org.fmishare.transport.email.BodyRenderer;
+import org.fmishare.transport.email.EmailAddress;
+import org.fmishare.transport.email.EmailTransport;
+import org.fmishare.transport.email.SmtpSecurity;
+import org.fmishare.transport.email.SmtpSettings;
 import org.fmishare.transport.https.HttpsTransport;
 import org.fmishare.transport.https.TlsContexts;
 import picocli.CommandLine.Command;
@@ -30,15 +36,19 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code fmi-share respond ENVELOPE --kind KIND --key P12 --signer-trust CA.pem}: the company's side of a response.
- * Verifies the envelope it received, signs its chosen response with its receipt-signing key and writes it to a file
- * or posts it to the office's HTTPS response endpoint. Every kind of response is voluntary and has no consequence.
+ * Verifies the envelope it received, signs its chosen response with its receipt-signing key and writes it to a file,
+ * posts it to the office's HTTPS response endpoint, or mails it to the office S/MIME-signed (as the email transport
+ * sends shares). Every kind of response is voluntary and has no consequence.
  */
 @Command(name = "respond", mixinStandardHelpOptions = true,
         description = "Company side: sign a response (acknowledged, took-independent-action, declined, no-response) "
                 + "to a received envelope with the company's receipt key, and write it (-o) or send it to the "
-                + "office (--to https://...). Responding is voluntary and has no consequence.",
+                + "office (--to https://... or --to mailto:...). Responding is voluntary and has no consequence.",
         footer = ExitCodes.HELP)
 final class RespondCommand implements Callable<Integer> {
+    /** Environment variable read when {@code --smtp-password} is not given (as for {@code send}). */
+    static final String SMTP_PASSWORD_ENV = "FMI_SHARE_SMTP_PASSWORD";
+
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The envelope the company received, or - for "
             + "standard input.")
     String file;
@@ -74,17 +84,46 @@ final class RespondCommand implements Callable<Integer> {
     @Option(names = {"-o", "--out"}, paramLabel = "OUT", description = "Write the signed response here.")
     Optional<Path> out = Optional.empty();
 
-    @Option(names = "--to", paramLabel = "URI", description = "Send the response to the office's response "
-            + "endpoint: https://host/path (mutual TLS with --tls-key, server trusted with --tls-trust).")
+    @Option(names = "--to", paramLabel = "URI", description = "Send the response to the office: its response "
+            + "endpoint https://host/path (mutual TLS with --tls-key, server trusted with --tls-trust), or its "
+            + "mailbox mailto:address (S/MIME-signed email through --smtp-host, server trusted with --tls-trust).")
     Optional<URI> to = Optional.empty();
 
     @Option(names = "--tls-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the "
-            + "office's TLS server (required with --to).")
+            + "office's TLS server, or for mailto: the SMTP server's (required with --to).")
     Optional<Path> tlsTrust = Optional.empty();
 
     @Option(names = "--tls-key", paramLabel = "P12", description = "The company's TLS client credential for "
-            + "mutual TLS (required with --to; same password as --key).")
+            + "mutual TLS (required with --to https://...; same password as --key).")
     Optional<Path> tlsKey = Optional.empty();
+
+    @Option(names = "--smtp-host", paramLabel = "H", description = "mailto: the company's SMTP submission server.")
+    Optional<String> smtpHost = Optional.empty();
+
+    @Option(names = "--smtp-port", paramLabel = "N", description = "mailto: SMTP port (default 465 for smtps, 587 "
+            + "for starttls).")
+    Optional<Integer> smtpPort = Optional.empty();
+
+    @Option(names = "--smtp-security", defaultValue = "smtps", paramLabel = "starttls|smtps",
+            description = "mailto: implicit TLS (smtps, default) or STARTTLS required (starttls).")
+    String smtpSecurity;
+
+    @Option(names = "--smtp-user", paramLabel = "U", description = "mailto: SMTP user.")
+    Optional<String> smtpUser = Optional.empty();
+
+    @Option(names = "--smtp-password", paramLabel = "P", description = "mailto: SMTP password (else the "
+            + "environment variable " + SMTP_PASSWORD_ENV + ").")
+    Optional<String> smtpPassword = Optional.empty();
+
+    @Option(names = "--from", paramLabel = "ADDRESS", description = "mailto: the company's sender address.")
+    Optional<String> from = Optional.empty();
+
+    @Option(names = "--smime-key", paramLabel = "P12", description = "mailto: the S/MIME signing credential "
+            + "(emailProtection purpose; same password as --key). Default --key, the receipt key the response is "
+            + "signed with, so the office's email receiver verifies the mail against the company's receipt "
+            + "certificate; a separate mail certificate must be bound to the company in the office's sender "
+            + "directory.")
+    Optional<Path> smimeKey = Optional.empty();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -96,9 +135,24 @@ final class RespondCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "respond needs -o OUT or --to URI (or both)");
         }
         ResponseKind responseKind = kind(kind);
-        if (to.isPresent() && !"https".equals(to.get().getScheme())) {
+        String scheme = to.map(u -> Optional.ofNullable(u.getScheme()).orElse("")).orElse("")
+                .toLowerCase(Locale.ROOT);
+        if (to.isPresent() && !scheme.equals("https") && !scheme.equals("mailto")) {
             throw new CliException(ExitCodes.USAGE, "--to must be an https:// URI of the office's response "
-                    + "endpoint, was '" + to.get() + "'");
+                    + "endpoint or a mailto: address of its mailbox, was '" + to.get() + "'");
+        }
+        // Missing delivery options are usage errors before anything is verified, signed or written.
+        if (scheme.equals("https") && tlsKey.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "--to needs --tls-key P12: the company's TLS client credential "
+                    + "for mutual TLS");
+        }
+        if (to.isPresent() && tlsTrust.isEmpty()) {
+            throw new CliException(ExitCodes.USAGE, "--to needs --tls-trust CA.pem: the CA of the "
+                    + (scheme.equals("mailto") ? "SMTP server's" : "office's") + " TLS server certificate");
+        }
+        if (scheme.equals("mailto") && (smtpHost.isEmpty() || from.isEmpty())) {
+            throw new CliException(ExitCodes.USAGE, "--to mailto: needs --smtp-host H and --from ADDRESS (the "
+                    + "company's SMTP submission server and sender address)");
         }
         byte[] bytes = Documents.readBytes(file, System.in);
         EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
@@ -134,23 +188,69 @@ final class RespondCommand implements Callable<Integer> {
             o.printf("written to %s%n", out.get());
         }
         if (to.isPresent()) {
-            Path tlsKeyFile = tlsKey.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-key P12: "
-                    + "the company's TLS client credential for mutual TLS"));
             Path trust = tlsTrust.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-trust "
-                    + "CA.pem: the CA of the office's TLS server certificate"));
-            try (HttpsTransport transport = HttpsTransport.builder().sslContext(TlsContexts.of(
-                    Secrets.credential(tlsKeyFile, pw), Secrets.certificates(trust))).build()) {
-                DeliveryResult result = transport.deliver(new Delivery(response, to.get()));
-                if (!(result instanceof DeliveryResult.Delivered d)) {
-                    String reason = result instanceof DeliveryResult.PermanentFailure p ? p.reason()
-                            : ((DeliveryResult.RetryableFailure) result).reason();
-                    throw new CliException(ExitCodes.IO_FAILURE, "response not delivered to " + to.get() + ": "
-                            + reason);
+                    + "CA.pem: the CA of the " + (scheme.equals("mailto") ? "SMTP server's" : "office's")
+                    + " TLS server certificate"));
+            DeliveryResult result;
+            if (scheme.equals("mailto")) {
+                result = email(Secrets.certificates(trust), pw).deliver(new Delivery(response, to.get()));
+            } else {
+                Path tlsKeyFile = tlsKey.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-key "
+                        + "P12: the company's TLS client credential for mutual TLS"));
+                try (HttpsTransport transport = HttpsTransport.builder().sslContext(TlsContexts.of(
+                        Secrets.credential(tlsKeyFile, pw), Secrets.certificates(trust))).build()) {
+                    result = transport.deliver(new Delivery(response, to.get()));
                 }
-                o.printf("delivered to %s: %s%n", to.get(), d.detail());
             }
+            if (!(result instanceof DeliveryResult.Delivered d)) {
+                String reason = result instanceof DeliveryResult.PermanentFailure p ? p.reason()
+                        : ((DeliveryResult.RetryableFailure) result).reason();
+                throw new CliException(ExitCodes.IO_FAILURE, "response not delivered to " + to.get() + ": "
+                        + reason);
+            }
+            o.printf("delivered to %s: %s%n", to.get(), d.detail());
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The company's mail transport: S/MIME-signed with its receipt key by default, so the mail's signer is the
+     * response's signer and the office needs no extra binding.
+     */
+    private Transport email(List<java.security.cert.X509Certificate> smtpAnchors, char[] pw) {
+        SmtpSecurity security = switch (smtpSecurity.toLowerCase(Locale.ROOT)) {
+            case "smtps" -> SmtpSecurity.SMTPS;
+            case "starttls" -> SmtpSecurity.STARTTLS_REQUIRED;
+            default -> throw new CliException(ExitCodes.USAGE, "--smtp-security must be starttls or smtps, was '"
+                    + smtpSecurity + "'");
+        };
+        String host = smtpHost.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to mailto: needs --smtp-host "
+                + "H: the company's SMTP submission server"));
+        String sender = from.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to mailto: needs --from "
+                + "ADDRESS: the company's sender address"));
+        try {
+            EmailAddress.fromMailto(to.orElseThrow());
+            EmailAddress fromAddress = EmailAddress.parse("--from", sender);
+            SmtpSettings.Builder smtp = SmtpSettings.builder(host,
+                    smtpPort.orElse(security == SmtpSecurity.SMTPS ? 465 : 587), security).trustAnchors(smtpAnchors);
+            if (smtpUser.isPresent()) {
+                String smtpPw = smtpPassword.orElseGet(() -> System.getenv(SMTP_PASSWORD_ENV));
+                if (smtpPw == null || smtpPw.isEmpty()) {
+                    throw new CliException(ExitCodes.USAGE, "--smtp-user needs a password: pass --smtp-password P "
+                            + "or set " + SMTP_PASSWORD_ENV);
+                }
+                smtp.credentials(smtpUser.get(), smtpPw);
+            }
+            SigningCredential smime = Secrets.credential(smimeKey.orElse(key), pw);
+            return EmailTransport.builder(smtp.build(), fromAddress, smime, BodyRenderer.standard()).build();
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+        } catch (org.fmishare.core.FmiShareException e) {
+            if (e.isInputRejection()) {
+                throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     static ResponseKind kind(String value) {

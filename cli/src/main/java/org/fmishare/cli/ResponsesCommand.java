@@ -22,6 +22,8 @@ import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.jose.Digests;
 import org.fmishare.core.json.FmiJson;
+import org.fmishare.transport.email.EmailReceiver;
+import org.fmishare.transport.email.EmailTransportException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,8 +45,15 @@ final class ResponsesCommand extends GroupCommand {
                     + "every response was recorded (now or before), 1 when any was refused.",
             footer = ExitCodes.HELP)
     static final class Record implements Callable<Integer> {
-        @Parameters(arity = "1..*", paramLabel = "RESPONSE", description = "Signed response files.")
+        @Parameters(arity = "1..*", paramLabel = "RESPONSE", description = "Signed response files (JWS JSON), or "
+                + "with --smime-trust the email messages that carried them (RFC 5322, as the mailbox stores them).")
         List<Path> responses = new ArrayList<>();
+
+        @Option(names = "--smime-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the "
+                + "S/MIME signature of responses that came by email: a RESPONSE that is not JSON is read as an "
+                + "email message, its S/MIME signature verified (the signer must be the response's receipt "
+                + "certificate, or bound to the company by --senders) and the attached response recorded.")
+        Optional<Path> smimeTrust = Optional.empty();
 
         @Option(names = "--office", required = true, paramLabel = "ID",
                 description = "The office's id: responses must be addressed to it, and it seals the audit log.")
@@ -105,6 +114,12 @@ final class ResponsesCommand extends GroupCommand {
             EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
                     .expectedRecipient(office);
             senders.ifPresent(f -> vb.senderDirectory(SenderDirectories.read(f)));
+            Optional<EmailReceiver> mailbox = smimeTrust.map(t -> {
+                EmailReceiver.Builder eb = EmailReceiver.builder().smimeTrustAnchors(Secrets.certificates(t))
+                        .envelopeVerifier(vb.build());
+                senders.ifPresent(f -> eb.senderDirectory(SenderDirectories.read(f)));
+                return eb.build();
+            });
             int refused = 0;
             try (FileAuditStore store = FileAuditStore.open(audit);
                     AuditLog log = AuditLog.builder(store, Secrets.credential(sealerKey,
@@ -115,11 +130,19 @@ final class ResponsesCommand extends GroupCommand {
                 for (Path p : responses) {
                     byte[] bytes = Documents.readBytes(p.toString(), System.in);
                     try {
-                        RecordedResponse r = recorder.record(bytes);
+                        RecordedResponse r;
+                        if (isJson(bytes)) {
+                            r = recorder.record(bytes);
+                        } else if (mailbox.isPresent()) {
+                            r = recorder.record(mailbox.get().receive(bytes).envelope());
+                        } else {
+                            throw new CliException(ExitCodes.USAGE, p + ": not a signed response (JWS JSON); for a "
+                                    + "response that came by email give --smime-trust CA.pem");
+                        }
                         out.printf("%s %s (%s) from %s to envelope %s%n", r.firstTime() ? "recorded"
                                 : "already recorded", r.response().id(), r.response().kind(),
                                 r.response().companyId(), r.inReplyTo().envelopeId());
-                    } catch (EnvelopeException | ResponseException e) {
+                    } catch (EnvelopeException | ResponseException | EmailTransportException e) {
                         refused++;
                         err.printf("%s: response refused: %s%n", p, e.getMessage());
                     }
@@ -129,6 +152,16 @@ final class ResponsesCommand extends GroupCommand {
                 throw new CliException(ExitCodes.IO_FAILURE, audit + ": " + e.getMessage(), e);
             }
             return refused == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+        }
+
+        /** JWS JSON starts with an object; an email message starts with a header line. */
+        private static boolean isJson(byte[] bytes) {
+            for (byte b : bytes) {
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                    return b == '{';
+                }
+            }
+            return false;
         }
 
         /** An envelope from the office's own files: its content is bound to its bytes by the digest. */

@@ -33,6 +33,9 @@ import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeSigner;
 import org.fmishare.core.envelope.EnvelopeVerifier;
+import org.fmishare.core.envelope.ShareState;
+import org.fmishare.core.envelope.ShareStates;
+import org.fmishare.core.envelope.ShareStatus;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import org.fmishare.core.json.FmiJson;
@@ -41,6 +44,7 @@ import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.testkit.TestPki;
 import org.fmishare.core.model.ResponseKind;
+import org.fmishare.core.model.ShareAmendment;
 import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.model.ThreatShare;
@@ -96,7 +100,7 @@ import picocli.CommandLine.Spec;
         description = "Run the end-to-end flow on embedded defaults (no external server).",
         footer = ExitCodes.HELP)
 public final class DemoCommand implements Callable<Integer> {
-    private static final int STEPS = 11;
+    private static final int STEPS = 13;
     private static final long STARTUP_TIMEOUT_MS = 60_000;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Keep every artifact the demo makes in DIR.")
@@ -219,8 +223,8 @@ public final class DemoCommand implements Callable<Integer> {
                 audit.append(AuditEvent.Rendered.of(AuditSubject.SHARE, share.id(), "text", text.body(),
                         text.disclosures().stream().map(Disclosure::digest).toList(), Instant.now()));
                 audit.append(AuditEvent.Signed.of(AuditSubject.SHARE, share.id(), envelope, Instant.now()));
-                deliver(work, ca, sender, preparer, company, serverTls, clientTls, share, audit);
-                respond(work, ca, company, serverTls, clientTls, envelope, verified, audit);
+                deliver(work, ca, sender, preparer, company, serverTls, clientTls, share, audit,
+                        () -> respond(work, ca, company, serverTls, clientTls, envelope, verified, audit));
                 audit.append(AuditEvent.MeetingHeld.of(SampleData.meeting(), Instant.now()));
             }
 
@@ -300,14 +304,27 @@ public final class DemoCommand implements Callable<Integer> {
                 + "already recorded); the note stays out of the audit log");
     }
 
-    /** Steps 8 and 9: one outbox, three channels, and what each company system received. */
+    /** A demo step that may write artifacts. */
+    @FunctionalInterface
+    private interface Step {
+        void run() throws IOException;
+    }
+
+    /**
+     * Steps 8 to 12: one outbox, three channels, what each company system received, the company's response (the
+     * step given), then a correction and a retraction of the share through the same outbox to the same receivers,
+     * which keep each share's state.
+     */
     private void deliver(Path work, TestPki.Authority ca, SigningCredential sender, Preparer preparer,
             SigningCredential company, SigningCredential serverTls, SigningCredential clientTls, ThreatShare share,
-            AuditLog audit) throws IOException, InterruptedException {
+            AuditLog audit, Step respond) throws IOException, InterruptedException {
         progress("Delivering through the durable outbox: HTTPS with mutual TLS, S/MIME email and TAXII 2.1, one "
                 + "signed envelope per channel");
         AtomicInteger httpsCallbacks = new AtomicInteger();
-        EnvelopeReceiver receiver = EnvelopeReceiver.builder()
+        // The company's receivers keep each share's state (active, corrected, retracted) in a file of their own.
+        ShareStates httpsStates = states(work, "https-share-states.jsonl");
+        ShareStates emailStates = states(work, "email-share-states.jsonl");
+        EnvelopeReceiver receiver = EnvelopeReceiver.builder().shareStates(httpsStates)
                 .verifier(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
                         .expectedRecipient(share.recipient().id()).build())
                 .signer(EnvelopeSigner.builder(company, share.recipient().id()).build())
@@ -391,9 +408,10 @@ public final class DemoCommand implements Callable<Integer> {
             } catch (jakarta.mail.MessagingException e) {
                 throw new CliException(ExitCodes.IO_FAILURE, "cannot read the received email: " + e.getMessage(), e);
             }
-            ReceivedEmail email = EmailReceiver.builder().smimeTrustAnchors(List.of(ca.certificate()))
+            EmailReceiver companyInbox = EmailReceiver.builder().smimeTrustAnchors(List.of(ca.certificate()))
                     .envelopeVerifier(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
-                            .expectedRecipient(share.recipient().id()).build()).build().receive(raw.toByteArray());
+                            .expectedRecipient(share.recipient().id()).build()).shareStates(emailStates).build();
+            ReceivedEmail email = companyInbox.receive(raw.toByteArray());
             o.printf("      email: S/MIME signature by %s verified; attached envelope %s verified; disclosures "
                     + "checked in the text, the HTML and the envelope%n", email.smimeSigner().getSubjectX500Principal()
                     .getName(), email.envelopeId());
@@ -410,12 +428,113 @@ public final class DemoCommand implements Callable<Integer> {
                     ObjectQuery.all());
             write(work, "stix-objects.json", "[" + String.join(",\n", objects.stream().map(StixObject::json)
                     .toList()) + "]\n");
+
+            respond.run();
+
+            // The share went out as one envelope per channel, so each gets its own amendment; over HTTPS and email
+            // the company's receivers apply it. (TAXII carries threat shares only, so far: not amended here.)
+            List<SignedEnvelope> amended = sent.subList(0, 2);
+            List<Channel> amendedOn = channels.subList(0, 2);
+            progress("Correcting the share: an account turned out to belong to a U.S. person; the office signs a "
+                    + "correction (reason and corrected share, same disclosures, SOP-checked) per envelope sent, "
+                    + "and the outbox sends each where its share went");
+            List<SignedEnvelope> corrections = amend(work, "correction", SampleData.correction(), preparer,
+                    dispatcher, audit, amended, amendedOn);
+            applied(work, mail, inbox, companyInbox, httpsStates, emailStates, share, ShareState.CORRECTED,
+                    "correction", corrections.get(1).envelopeId());
+
+            progress("Retracting the share: the office withdraws it with its reason; the company's receivers mark "
+                    + "it retracted (final: any later amendment of it is refused)");
+            List<SignedEnvelope> retractions = amend(work, "retraction", SampleData.retraction(), preparer,
+                    dispatcher, audit, amended, amendedOn);
+            applied(work, mail, inbox, companyInbox, httpsStates, emailStates, share, ShareState.RETRACTED,
+                    "retraction", retractions.get(1).envelopeId());
         } finally {
             mail.stop();
         }
     }
 
     private record Channel(TransportKind kind, URI destination) {}
+
+    private ShareStates states(Path work, String name) throws IOException {
+        if (out.isEmpty()) {
+            return ShareStates.inMemory();
+        }
+        Files.deleteIfExists(work.resolve(name));
+        return ShareStates.file(work.resolve(name));
+    }
+
+    /**
+     * Signs one amendment per original envelope, records each in the audit log (ids, kind and the reason's digest,
+     * never its text) and queues it through the outbox to the destination its original went to.
+     */
+    private List<SignedEnvelope> amend(Path work, String name, ShareAmendment amendment, Preparer preparer,
+            Dispatcher dispatcher, AuditLog audit, List<SignedEnvelope> originals, List<Channel> channels)
+            throws InterruptedException, IOException {
+        List<SignedEnvelope> amendments = new ArrayList<>();
+        for (int i = 0; i < originals.size(); i++) {
+            Preparer.Outcome outcome = preparer.prepare(amendment, originals.get(i));
+            if (!(outcome instanceof Preparer.Signed signed)) {
+                throw new CliException(ExitCodes.INTERNAL, "the " + name + " was refused:\n"
+                        + ReportRenderer.text(outcome.report()));
+            }
+            SignedEnvelope e = signed.envelope();
+            audit.append(AuditEvent.ShareAmended.of(e, signed.report().summary(), channels.get(i).kind(),
+                    Instant.now()));
+            dispatcher.submitAmendment(e);
+            amendments.add(e);
+        }
+        if (!dispatcher.awaitIdle(Duration.ofSeconds(120))) {
+            throw new CliException(ExitCodes.IO_FAILURE, "the " + name + " was not delivered within 120 seconds");
+        }
+        for (int i = 0; i < amendments.size(); i++) {
+            OutboxEntry entry = dispatcher.status(amendments.get(i).envelopeId()).orElseThrow();
+            if (entry.state() != OutboxState.DELIVERED) {
+                throw new CliException(ExitCodes.IO_FAILURE, channels.get(i).kind() + " " + name + " failed: "
+                        + entry.lastError().orElse(entry.state().toString()));
+            }
+            o.printf("      %-5s delivered %s %s (amends envelope %s) to %s%n", channels.get(i).kind(), name,
+                    entry.envelopeId(), originals.get(i).envelopeId(), entry.destination());
+        }
+        write(work, name + ".jws.json", amendments.get(0).serialized());
+        return amendments;
+    }
+
+    /** What the company's HTTPS and email receivers now hold for the share. */
+    private void applied(Path work, GreenMail mail, EmailAddress inbox, EmailReceiver companyInbox,
+            ShareStates httpsStates, ShareStates emailStates, ThreatShare share, ShareState expected, String name,
+            String emailEnvelopeId) throws IOException {
+        ByteArrayOutputStream raw = new ByteArrayOutputStream();
+        try {
+            // The email transport's Message-ID names the envelope, so the amendment's mail is found by it.
+            MimeMessage message = null;
+            for (MimeMessage m : mail.getReceivedMessagesForDomain(inbox.domain())) {
+                if (m.getMessageID() != null && m.getMessageID().contains(emailEnvelopeId)) {
+                    message = m;
+                }
+            }
+            if (message == null) {
+                throw new CliException(ExitCodes.INTERNAL, "the " + name + " email " + emailEnvelopeId
+                        + " is not in the company's mailbox");
+            }
+            message.writeTo(raw);
+        } catch (jakarta.mail.MessagingException e) {
+            throw new CliException(ExitCodes.IO_FAILURE, "cannot read the received email: " + e.getMessage(), e);
+        }
+        ReceivedEmail email = companyInbox.receive(raw.toByteArray());
+        write(work, name + "-email.eml", raw.toByteArray());
+        String office = share.sendingOffice().id();
+        ShareStatus https = httpsStates.find(office, share.id()).orElseThrow();
+        ShareStatus byEmail = emailStates.find(office, share.id()).orElseThrow();
+        if (https.state() != expected || byEmail.state() != expected) {
+            throw new CliException(ExitCodes.INTERNAL, "after the " + name + " the receivers hold " + https.state()
+                    + " (HTTPS) and " + byEmail.state() + " (email), not " + expected);
+        }
+        o.printf("      email: %s %s verified (S/MIME and envelope, disclosures present); the message says what "
+                + "changed and why%n", name, email.envelopeId());
+        o.printf("      company receivers: share %s is %s over HTTPS and by email (amendment %s)%n", share.id(),
+                expected, https.lastAmendment().map(r -> r.envelopeId()).orElse("-"));
+    }
 
     /**
      * GreenMail reads its TLS key store from system properties once per JVM and keeps it, so the demo's SMTP server

@@ -124,6 +124,34 @@ class AuditReportCliTest {
     }
 
     @Test
+    void reportCountsUnansweredSharesOnlyAsOfAnExplicitDate(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("report");
+        DemoTest.Result r = DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf", "--out",
+                out.toString(), "--threshold", "1", "--no-response-after", "30", "--as-of", "2099-01-01");
+        assertThat(r.code()).as(r.err()).isZero();
+        String md = Files.readString(out.resolve("transparency-report.md"));
+        assertThat(md).contains("30 days after it was first sent, as of 2099-01-01T00:00:00Z")
+                .contains("## Corrections and retractions");
+        // The demo's share was answered (and later retracted): no share is derived as unanswered.
+        assertThat(Files.readString(out.resolve("transparency-report.csv")).lines()
+                .filter(l -> l.startsWith("responses-by-kind,") && l.contains(",No response,")))
+                .allSatisfy(l -> assertThat(l).endsWith(",0,false"));
+
+        DemoTest.Result noDate = DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf", "--out",
+                out.toString(), "--no-response-after", "30");
+        assertThat(noDate.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noDate.err()).contains("--as-of");
+        DemoTest.Result badDate = DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf", "--out",
+                out.toString(), "--no-response-after", "30", "--as-of", "next week");
+        assertThat(badDate.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badDate.err()).contains("--as-of").contains("next week");
+        DemoTest.Result zeroDays = DemoTest.run("report", log(), "--signer-trust", ca(), "--sealer", "fitf",
+                "--out", out.toString(), "--no-response-after", "0", "--as-of", "2099-01-01");
+        assertThat(zeroDays.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(zeroDays.err()).contains("--no-response-after");
+    }
+
+    @Test
     void reportRefusesABrokenLogAndBadThresholds(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("report");
         DemoTest.Result broken = DemoTest.run("report", tampered(dir, 1).toString(), "--signer-trust", ca(), "--sealer", "fitf", "--out",

@@ -42,12 +42,29 @@ class DemoTest {
         assertThat(dir.resolve("outbox.journal")).exists();
         assertThat(r.out()).contains("HTTPS delivered").contains("EMAIL delivered").contains("TAXII delivered")
                 .contains("callback ran 1 time").contains("S/MIME signature by").contains("audit log verified")
-                .contains("Demo complete: 11 of 11 steps succeeded.");
+                .contains("Demo complete: 13 of 13 steps succeeded.");
         assertThat(dir.resolve("share-email.eml")).exists();
         assertThat(dir.resolve("https-receipt.jws.json")).exists();
         assertThat(r.out()).contains("response recorded by the office").contains("response recorded once");
         assertThat(dir.resolve("company-response.jws.json")).exists();
         assertThat(dir.resolve("transparency-report/transparency-report.html")).exists();
+        // The correction and the retraction reached the company's HTTPS and email receivers, which applied them.
+        assertThat(r.out()).contains("[11/13] Correcting the share").contains("[12/13] Retracting the share")
+                .contains("HTTPS delivered correction").contains("EMAIL delivered correction")
+                .contains("HTTPS delivered retraction").contains("EMAIL delivered retraction")
+                .contains("share " + SampleData.passingShare().id() + " is CORRECTED over HTTPS and by email")
+                .contains("share " + SampleData.passingShare().id() + " is RETRACTED over HTTPS and by email");
+        assertThat(dir.resolve("correction.jws.json")).exists();
+        assertThat(dir.resolve("retraction-email.eml")).exists();
+        assertThat(Files.readString(dir.resolve("https-share-states.jsonl"))).contains("\"state\":\"RETRACTED\"");
+        assertThat(Files.readString(dir.resolve("email-share-states.jsonl"))).contains("\"state\":\"RETRACTED\"");
+        // The audit log holds the amendments by ids, kind and the reason's digest, never the reason's text.
+        String audit = Files.readString(dir.resolve("audit.log"));
+        assertThat(audit).contains("\"type\":\"share-amended\"").contains("\"kind\":\"RETRACTION\"")
+                .doesNotContain(SampleData.retraction().reason()).doesNotContain("U.S. person");
+        // The report counts one correction and one retraction (each sent over two channels).
+        assertThat(Files.readString(dir.resolve("transparency-report/transparency-report.csv")))
+                .contains("amendments-by-kind,", ",Corrections,1,false", ",Retractions,1,false");
         assertThat(dir.resolve("transparency-report/transparency-report.csv")).exists();
         assertThat(Files.readString(dir.resolve("share-message.txt")))
                 .contains("We will not take any adverse action");

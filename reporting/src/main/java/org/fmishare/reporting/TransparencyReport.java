@@ -6,8 +6,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -20,6 +23,7 @@ import org.fmishare.audit.Checkpoint;
 import org.fmishare.audit.MeetingLeadership;
 import org.fmishare.audit.Prong;
 import org.fmishare.core.compliance.Verdict;
+import org.fmishare.core.model.AmendmentKind;
 import org.fmishare.core.model.ResponseKind;
 import org.fmishare.core.model.TransportKind;
 import org.fmishare.reporting.internal.Charts;
@@ -36,8 +40,10 @@ import org.fmishare.reporting.internal.Writers;
  * }</pre>
  *
  * <p>Tables, per calendar quarter (UTC): shares sent by prong, by channel, by election nexus and by SOP rule set;
- * delivery outcomes; meetings by who led them and how the FITF took part, and by regular or ad hoc trigger; SMC
- * responses by kind (each response id once); and the SOP rules whose failures blocked shares. Guarantees: only a verified log is accepted
+ * delivery outcomes; corrections and retractions of shares sent (each amendment id once); meetings by who led them
+ * and how the FITF took part, and by regular or ad hoc trigger; SMC responses by kind (each response id once, and,
+ * with {@link ReportOptions#withNoResponseAfter}, shares left unanswered for the period counted as "No response");
+ * and the SOP rules whose failures blocked shares. Guarantees: only a verified log is accepted
  * (the type says so); company, account and operation identifiers never reach the report (the audit events carry
  * company ids for overseers, and the report never reads them); every count from 1 to {@code threshold - 1} is
  * withheld, with complementary suppression within a row (see {@link ReportOptions#suppressionThreshold()}); output
@@ -79,6 +85,7 @@ public final class TransparencyReport {
         Tally meetingKind = new Tally(List.of("REGULAR", "MULTIPLE_THREATS_EMERGING", "SMC_REQUEST",
                 "IMMINENT_THREAT", "NO_TRIGGER"), true);
         Tally responses = new Tally(names(ResponseKind.values()), true);
+        Tally amendments = new Tally(names(AmendmentKind.values()), true);
         List<String> ruleIds = events.stream().filter(TransparencyReport::blockedShare)
                 .flatMap(e -> ((AuditEvent.Validated) e).failedRuleIds().stream()).distinct().sorted().toList();
         Tally blocked = new Tally(ruleIds, false);
@@ -86,6 +93,8 @@ public final class TransparencyReport {
         TreeSet<Quarter> quarters = new TreeSet<>();
         // A response reached the log twice (two recorders, a replayed import) is still one response.
         Set<String> responseIds = new HashSet<>();
+        // An amendment sent over several channels is several envelopes but one correction or retraction.
+        Set<String> amendmentIds = new HashSet<>();
         for (AuditEvent e : events) {
             Quarter q = Quarter.of(e.at());
             boolean counted = true;
@@ -106,6 +115,12 @@ public final class TransparencyReport {
                     case AD_HOC -> m.trigger().map(Enum::name).orElse("NO_TRIGGER");
                 };
                 meetingKind.add(q, kind, m.meetingId());
+            } else if (e instanceof AuditEvent.ShareAmended a) {
+                if (amendmentIds.add(a.amendmentId())) {
+                    amendments.add(q, a.kind().name(), a.amendmentId());
+                } else {
+                    counted = false;
+                }
             } else if (e instanceof AuditEvent.SmcResponded r) {
                 if (responseIds.add(r.responseId())) {
                     responses.add(q, r.kind().name(), r.responseId());
@@ -124,6 +139,10 @@ public final class TransparencyReport {
                 quarters.add(q);
             }
         }
+        options.noResponse().ifPresent(w -> unanswered(events, w).forEach(q -> {
+            responses.add(q, ResponseKind.NO_RESPONSE.name(), "");
+            quarters.add(q);
+        }));
         List<Quarter> range = new ArrayList<>();
         if (!quarters.isEmpty()) {
             for (Quarter q = quarters.first(); q.compareTo(quarters.last()) <= 0; q = q.next()) {
@@ -152,6 +171,11 @@ public final class TransparencyReport {
         tables.add(table("delivery-outcomes", "Delivery outcomes",
                 "Envelopes the company's endpoint accepted, and envelopes the sender gave up on.", delivery,
                 List.of("Delivered", "Not delivered"), "Total", range, k));
+        tables.add(table("amendments-by-kind", "Corrections and retractions",
+                "Shares sent earlier that the office corrected (the company received the corrected share and the "
+                        + "reason) or retracted (withdrew, with the reason). Each correction or retraction is counted "
+                        + "once, whatever the number of channels it went over.", amendments,
+                List.of("Corrections", "Retractions"), "Amendments sent", range, k));
         tables.add(table("meetings-by-leadership", "Meetings held, by FITF role",
                 "Every meeting is led by the FITF, or by a field office with the FITF participating or overseeing; "
                         + "the last column should always read 0.", leadership,
@@ -163,7 +187,8 @@ public final class TransparencyReport {
                 List.of("Regular", "Ad hoc: multiple threats emerging", "Ad hoc: company request",
                         "Ad hoc: imminent threat", "Ad hoc: no trigger recorded"), "Meetings held", range, k));
         tables.add(table("responses-by-kind", "Company responses, by kind",
-                "Responses are voluntary; a company's choice has no consequence for it.", responses,
+                "Responses are voluntary; a company's choice has no consequence for it."
+                        + options.noResponse().map(TransparencyReport::noResponseNote).orElse(""), responses,
                 List.of("Acknowledged", "No response", "Took independent action", "Declined"), "Responses", range,
                 k));
         tables.add(table("blocked-by-rule", "Shares blocked by SOP rules",
@@ -174,6 +199,47 @@ public final class TransparencyReport {
         ReportSource src = new ReportSource(verified.entries(), verified.records().size(), verified.checkpoints(),
                 verified.head(), last.map(Checkpoint::sealedAt));
         return new TransparencyReport(options, src, tables);
+    }
+
+    /**
+     * The quarters in which shares' no-response periods ended, one per share (by company and share id) first
+     * dispatched at least the window's period before its date, with no response recorded by then and not retracted
+     * by then. Only the date decides, never the clock of the machine computing the report.
+     */
+    private static List<Quarter> unanswered(List<AuditEvent> events, NoResponseWindow window) {
+        Map<String, Instant> firstSent = new LinkedHashMap<>();
+        Set<String> answered = new HashSet<>();
+        Set<String> retracted = new HashSet<>();
+        for (AuditEvent e : events) {
+            if (e.at().isAfter(window.asOf())) {
+                continue;
+            }
+            if (e instanceof AuditEvent.Dispatched d && d.subject() == AuditSubject.SHARE) {
+                firstSent.merge(key(d.recipientId(), d.subjectId()), d.at(), (a, b) -> a.isBefore(b) ? a : b);
+            } else if (e instanceof AuditEvent.SmcResponded r) {
+                answered.add(key(r.companyId(), r.shareId()));
+            } else if (e instanceof AuditEvent.ShareAmended a && a.kind() == AmendmentKind.RETRACTION) {
+                retracted.add(key(a.recipientId(), a.shareId()));
+            }
+        }
+        List<Quarter> out = new ArrayList<>();
+        firstSent.forEach((share, sentAt) -> {
+            if (!answered.contains(share) && !retracted.contains(share) && window.elapsed(sentAt)) {
+                out.add(Quarter.of(sentAt.plus(window.period())));
+            }
+        });
+        return out;
+    }
+
+    private static String key(String companyId, String shareId) {
+        // Ids match [A-Za-z0-9][A-Za-z0-9._:@/+-]*, so a space cannot occur in either.
+        return companyId + " " + shareId;
+    }
+
+    private static String noResponseNote(NoResponseWindow w) {
+        return " \"No response\" also counts each share without a recorded response " + w.period().toDays()
+                + " days after it was first sent, as of " + w.asOf() + ", in the quarter those days ended (shares "
+                + "retracted by then are not counted); it is a count, never a consequence.";
     }
 
     private static boolean blockedShare(AuditEvent e) {

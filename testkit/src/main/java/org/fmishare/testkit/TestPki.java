@@ -58,7 +58,8 @@ import org.fmishare.core.jose.KeyPurposes;
  * <p>Purpose-specific leaves carry what verifiers require of them (see {@link KeyPurposes}): envelope signers
  * ({@link Authority#issueEnvelopeSigner}) the envelope-signing EKU and the subjectAltName URI
  * {@code urn:fmishare:sender:<id>}; receipt signers ({@link Authority#issueReceiptSigner}) the receipt-signing EKU
- * and the company's sender URI; audit sealers ({@link Authority#issueAuditSealer}) the audit-sealing EKU and the
+ * and the company's sender URI (both also emailProtection, to sign the S/MIME mail carrying their envelopes); audit
+ * sealers ({@link Authority#issueAuditSealer}) the audit-sealing EKU and the
  * office's URI; S/MIME signers ({@link Authority#issueSmime}) emailProtection and an rfc822Name. Plain
  * {@link Authority#issue} leaves carry no EKU and no subjectAltName, so verifiers refuse them as signers: use them for
  * encryption keys and to test that refusal.
@@ -205,10 +206,12 @@ public final class TestPki {
     /** Extensions a leaf carries beyond the defaults: TLS names, or purposes with the names they speak for. */
     private record Extras(boolean tls, GeneralNames names, KeyPurposeId[] purposes) {
         static Extras purpose(String senderId, String oid) {
-            // An envelope signer may also sign the S/MIME mail that carries its envelopes (the email transport
-            // binds the mail's signer to the envelope's), so it gets emailProtection beside its own purpose.
+            // An envelope signer may also sign the S/MIME mail that carries its envelopes, and a company's receipt
+            // signer the mail that carries its responses (the email receiver binds the mail's signer to the
+            // envelope's), so both get emailProtection beside their own purpose.
             KeyPurposeId own = KeyPurposeId.getInstance(new ASN1ObjectIdentifier(oid));
-            KeyPurposeId[] purposes = KeyPurposes.ENVELOPE_SIGNING.equals(oid)
+            boolean mails = KeyPurposes.ENVELOPE_SIGNING.equals(oid) || KeyPurposes.RECEIPT_SIGNING.equals(oid);
+            KeyPurposeId[] purposes = mails
                     ? new KeyPurposeId[] {own, KeyPurposeId.id_kp_emailProtection} : new KeyPurposeId[] {own};
             return new Extras(false, new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier,
                     KeyPurposes.senderUri(senderId))), purposes);

@@ -49,6 +49,24 @@ final class FileShareStates implements ShareStates {
         }
     }
 
+    /**
+     * Reads a store's file without opening it for writing: a torn last line is ignored (not cut), so a receiver
+     * writing the file at the same time is never disturbed.
+     */
+    static List<ShareStatus> read(Path file) {
+        Objects.requireNonNull(file, "file");
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new EnvelopeException.ProcessingFailed("share states file " + file + " cannot be read: "
+                    + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()), e);
+        }
+        FileShareStates reader = new FileShareStates(file, null);
+        reader.load(bytes);
+        return List.copyOf(reader.states.values());
+    }
+
     private int load(byte[] bytes) {
         int start = 0;
         int line = 1;

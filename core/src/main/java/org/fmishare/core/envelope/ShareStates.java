@@ -57,4 +57,17 @@ public interface ShareStates {
     static ShareStates file(Path file) {
         return FileShareStates.open(file);
     }
+
+    /**
+     * Reads the shares a {@link #file(Path)} store holds, without opening it for writing, so a receiver may keep
+     * writing it meanwhile (a torn last line, a change being written, is left out).
+     *
+     * @param file the store's file
+     * @return every share recorded, in the order first received, each in its current state
+     * @throws EnvelopeException.ProcessingFailed when the file cannot be read, or a line other than a torn last line
+     *     is not a status record
+     */
+    static List<ShareStatus> read(Path file) {
+        return FileShareStates.read(file);
+    }
 }
