@@ -23,6 +23,7 @@ import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.sop.SopRechecker;
 import org.fmishare.transport.https.HttpsTransport;
 import org.fmishare.transport.https.TlsContexts;
+import org.fmishare.transport.taxii.TaxiiTransport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,6 +40,9 @@ import picocli.CommandLine.Spec;
                 + "office (--to https://...). Responding is voluntary and has no consequence.",
         footer = ExitCodes.HELP)
 final class RespondCommand implements Callable<Integer> {
+    static final String TAXII_PASSWORD_ENV = "FMI_SHARE_TAXII_PASSWORD";
+    private static final java.util.Set<String> TAXII_SCHEMES = java.util.Set.of("taxii", "taxii+http");
+
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The envelope the company received, or - for "
             + "standard input.")
     String file;
@@ -75,7 +79,9 @@ final class RespondCommand implements Callable<Integer> {
     Optional<Path> out = Optional.empty();
 
     @Option(names = "--to", paramLabel = "URI", description = "Send the response to the office's response "
-            + "endpoint: https://host/path (mutual TLS with --tls-key, server trusted with --tls-trust).")
+            + "endpoint: https://host/path (mutual TLS with --tls-key, server trusted with --tls-trust), or publish "
+            + "it to a TAXII collection as a note on the share's report: taxii://host/<api-root>/collections/<id>/ "
+            + "(taxii+http:// on loopback; --taxii-user, --taxii-password; --tls-trust for a private CA).")
     Optional<URI> to = Optional.empty();
 
     @Option(names = "--tls-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the "
@@ -85,6 +91,13 @@ final class RespondCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "P12", description = "The company's TLS client credential for "
             + "mutual TLS (required with --to; same password as --key).")
     Optional<Path> tlsKey = Optional.empty();
+
+    @Option(names = "--taxii-user", paramLabel = "USER", description = "HTTP Basic user for a taxii:// --to.")
+    Optional<String> taxiiUser = Optional.empty();
+
+    @Option(names = "--taxii-password", paramLabel = "P", description = "HTTP Basic password for a taxii:// --to "
+            + "(else the environment variable " + TAXII_PASSWORD_ENV + ").")
+    Optional<String> taxiiPassword = Optional.empty();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -96,9 +109,11 @@ final class RespondCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "respond needs -o OUT or --to URI (or both)");
         }
         ResponseKind responseKind = kind(kind);
-        if (to.isPresent() && !"https".equals(to.get().getScheme())) {
+        boolean taxii = to.isPresent() && TAXII_SCHEMES.contains(String.valueOf(to.get().getScheme()));
+        if (to.isPresent() && !taxii && !"https".equals(to.get().getScheme())) {
             throw new CliException(ExitCodes.USAGE, "--to must be an https:// URI of the office's response "
-                    + "endpoint, was '" + to.get() + "'");
+                    + "endpoint or a taxii://host/<api-root>/collections/<id>/ collection (taxii+http:// on "
+                    + "loopback), was '" + to.get() + "'");
         }
         byte[] bytes = Documents.readBytes(file, System.in);
         EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
@@ -133,7 +148,24 @@ final class RespondCommand implements Callable<Integer> {
             Files.write(out.get(), response.serialized());
             o.printf("written to %s%n", out.get());
         }
-        if (to.isPresent()) {
+        if (taxii) {
+            // The response goes to the collection as a note on the share's report; the office pulls it from there.
+            TaxiiTransport.Builder tb = TaxiiTransport.builder();
+            if (taxiiUser.isPresent()) {
+                String tp = taxiiPassword.orElseGet(() -> System.getenv(TAXII_PASSWORD_ENV));
+                if (tp == null || tp.isEmpty()) {
+                    throw new CliException(ExitCodes.USAGE, "--taxii-user needs a password: pass --taxii-password P "
+                            + "or set " + TAXII_PASSWORD_ENV);
+                }
+                tb.basicAuth(taxiiUser.get(), tp.toCharArray());
+            }
+            if (tlsTrust.isPresent()) {
+                tb.sslContext(tlsKey.isPresent() ? TlsContexts.of(Secrets.credential(tlsKey.get(), pw),
+                        Secrets.certificates(tlsTrust.get())) : TlsContexts.trusting(Secrets.certificates(
+                        tlsTrust.get())));
+            }
+            deliver(tb.build(), response, o);
+        } else if (to.isPresent()) {
             Path tlsKeyFile = tlsKey.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-key P12: "
                     + "the company's TLS client credential for mutual TLS"));
             Path trust = tlsTrust.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-trust "
@@ -151,6 +183,16 @@ final class RespondCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private void deliver(org.fmishare.core.transport.Transport transport, SignedEnvelope response, PrintWriter o) {
+        DeliveryResult result = transport.deliver(new Delivery(response, to.orElseThrow()));
+        if (!(result instanceof DeliveryResult.Delivered d)) {
+            String reason = result instanceof DeliveryResult.PermanentFailure p ? p.reason()
+                    : ((DeliveryResult.RetryableFailure) result).reason();
+            throw new CliException(ExitCodes.IO_FAILURE, "response not delivered to " + to.get() + ": " + reason);
+        }
+        o.printf("delivered to %s: %s%n", to.get(), d.detail());
     }
 
     static ResponseKind kind(String value) {
