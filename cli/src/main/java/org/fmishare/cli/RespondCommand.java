@@ -29,6 +29,7 @@ import org.fmishare.transport.email.SmtpSecurity;
 import org.fmishare.transport.email.SmtpSettings;
 import org.fmishare.transport.https.HttpsTransport;
 import org.fmishare.transport.https.TlsContexts;
+import org.fmishare.transport.taxii.TaxiiTransport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -43,11 +44,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "respond", mixinStandardHelpOptions = true,
         description = "Company side: sign a response (acknowledged, took-independent-action, declined, no-response) "
                 + "to a received envelope with the company's receipt key, and write it (-o) or send it to the "
-                + "office (--to https://... or --to mailto:...). Responding is voluntary and has no consequence.",
+                + "office (--to https://..., mailto:... or taxii://...). Responding is voluntary and has no consequence.",
         footer = ExitCodes.HELP)
 final class RespondCommand implements Callable<Integer> {
     /** Environment variable read when {@code --smtp-password} is not given (as for {@code send}). */
     static final String SMTP_PASSWORD_ENV = "FMI_SHARE_SMTP_PASSWORD";
+    static final String TAXII_PASSWORD_ENV = "FMI_SHARE_TAXII_PASSWORD";
+    private static final java.util.Set<String> TAXII_SCHEMES = java.util.Set.of("taxii", "taxii+http");
 
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "The envelope the company received, or - for "
             + "standard input.")
@@ -85,8 +88,10 @@ final class RespondCommand implements Callable<Integer> {
     Optional<Path> out = Optional.empty();
 
     @Option(names = "--to", paramLabel = "URI", description = "Send the response to the office: its response "
-            + "endpoint https://host/path (mutual TLS with --tls-key, server trusted with --tls-trust), or its "
-            + "mailbox mailto:address (S/MIME-signed email through --smtp-host, server trusted with --tls-trust).")
+            + "endpoint https://host/path (mutual TLS with --tls-key, server trusted with --tls-trust), its "
+            + "mailbox mailto:address (S/MIME-signed email through --smtp-host, server trusted with --tls-trust), or "
+            + "a TAXII collection, as a note on the share's report: taxii://host/<api-root>/collections/<id>/ "
+            + "(taxii+http:// on loopback; --taxii-user, --taxii-password; --tls-trust for a private CA).")
     Optional<URI> to = Optional.empty();
 
     @Option(names = "--tls-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the "
@@ -125,6 +130,13 @@ final class RespondCommand implements Callable<Integer> {
             + "directory.")
     Optional<Path> smimeKey = Optional.empty();
 
+    @Option(names = "--taxii-user", paramLabel = "USER", description = "HTTP Basic user for a taxii:// --to.")
+    Optional<String> taxiiUser = Optional.empty();
+
+    @Option(names = "--taxii-password", paramLabel = "P", description = "HTTP Basic password for a taxii:// --to "
+            + "(else the environment variable " + TAXII_PASSWORD_ENV + ").")
+    Optional<String> taxiiPassword = Optional.empty();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -137,16 +149,18 @@ final class RespondCommand implements Callable<Integer> {
         ResponseKind responseKind = kind(kind);
         String scheme = to.map(u -> Optional.ofNullable(u.getScheme()).orElse("")).orElse("")
                 .toLowerCase(Locale.ROOT);
-        if (to.isPresent() && !scheme.equals("https") && !scheme.equals("mailto")) {
+        boolean taxii = TAXII_SCHEMES.contains(scheme);
+        if (to.isPresent() && !scheme.equals("https") && !scheme.equals("mailto") && !taxii) {
             throw new CliException(ExitCodes.USAGE, "--to must be an https:// URI of the office's response "
-                    + "endpoint or a mailto: address of its mailbox, was '" + to.get() + "'");
+                    + "endpoint, a mailto: address of its mailbox or a taxii://host/<api-root>/collections/<id>/ "
+                    + "collection (taxii+http:// on loopback), was '" + to.get() + "'");
         }
         // Missing delivery options are usage errors before anything is verified, signed or written.
         if (scheme.equals("https") && tlsKey.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, "--to needs --tls-key P12: the company's TLS client credential "
                     + "for mutual TLS");
         }
-        if (to.isPresent() && tlsTrust.isEmpty()) {
+        if (to.isPresent() && !taxii && tlsTrust.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, "--to needs --tls-trust CA.pem: the CA of the "
                     + (scheme.equals("mailto") ? "SMTP server's" : "office's") + " TLS server certificate");
         }
@@ -187,7 +201,24 @@ final class RespondCommand implements Callable<Integer> {
             Files.write(out.get(), response.serialized());
             o.printf("written to %s%n", out.get());
         }
-        if (to.isPresent()) {
+        if (taxii) {
+            // The response goes to the collection as a note on the share's report; the office pulls it from there.
+            TaxiiTransport.Builder tb = TaxiiTransport.builder();
+            if (taxiiUser.isPresent()) {
+                String tp = taxiiPassword.orElseGet(() -> System.getenv(TAXII_PASSWORD_ENV));
+                if (tp == null || tp.isEmpty()) {
+                    throw new CliException(ExitCodes.USAGE, "--taxii-user needs a password: pass --taxii-password P "
+                            + "or set " + TAXII_PASSWORD_ENV);
+                }
+                tb.basicAuth(taxiiUser.get(), tp.toCharArray());
+            }
+            if (tlsTrust.isPresent()) {
+                tb.sslContext(tlsKey.isPresent() ? TlsContexts.of(Secrets.credential(tlsKey.get(), pw),
+                        Secrets.certificates(tlsTrust.get())) : TlsContexts.trusting(Secrets.certificates(
+                        tlsTrust.get())));
+            }
+            deliver(tb.build(), response, o);
+        } else if (to.isPresent()) {
             Path trust = tlsTrust.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to needs --tls-trust "
                     + "CA.pem: the CA of the " + (scheme.equals("mailto") ? "SMTP server's" : "office's")
                     + " TLS server certificate"));
@@ -251,6 +282,16 @@ final class RespondCommand implements Callable<Integer> {
             }
             throw e;
         }
+    }
+
+    private void deliver(org.fmishare.core.transport.Transport transport, SignedEnvelope response, PrintWriter o) {
+        DeliveryResult result = transport.deliver(new Delivery(response, to.orElseThrow()));
+        if (!(result instanceof DeliveryResult.Delivered d)) {
+            String reason = result instanceof DeliveryResult.PermanentFailure p ? p.reason()
+                    : ((DeliveryResult.RetryableFailure) result).reason();
+            throw new CliException(ExitCodes.IO_FAILURE, "response not delivered to " + to.get() + ": " + reason);
+        }
+        o.printf("delivered to %s: %s%n", to.get(), d.detail());
     }
 
     static ResponseKind kind(String value) {

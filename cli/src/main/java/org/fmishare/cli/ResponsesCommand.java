@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 
 /** {@code fmi-share responses record}: the office's side of company responses. */
 @Command(name = "responses", mixinStandardHelpOptions = true, description = "Company responses (office side).",
-        subcommands = ResponsesCommand.Record.class, footer = ExitCodes.HELP)
+        subcommands = {ResponsesCommand.Record.class, ResponsesPullCommand.class}, footer = ExitCodes.HELP)
 final class ResponsesCommand extends GroupCommand {
 
     /**

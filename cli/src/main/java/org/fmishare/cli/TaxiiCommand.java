@@ -3,22 +3,19 @@ package org.fmishare.cli;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import org.fmishare.core.envelope.EnvelopeException;
 import org.fmishare.core.envelope.EnvelopeVerifier;
-import org.fmishare.core.envelope.VerifiedEnvelope;
+import org.fmishare.core.envelope.ShareStates;
 import org.fmishare.sop.SopRechecker;
-import org.fmishare.transport.taxii.ObjectQuery;
 import org.fmishare.transport.taxii.TaxiiClient;
 import org.fmishare.transport.taxii.TaxiiCollection;
 import org.fmishare.transport.taxii.TaxiiException;
-import org.fmishare.transport.taxii.TaxiiShares;
-import org.fmishare.transport.taxii.stix.FmiStixExtension;
-import org.fmishare.transport.taxii.stix.StixIds;
-import org.fmishare.transport.taxii.stix.StixMappingException;
+import org.fmishare.transport.taxii.TaxiiPull;
+import org.fmishare.transport.taxii.TaxiiPuller;
 import org.fmishare.transport.https.TlsContexts;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,9 +30,12 @@ final class TaxiiCommand extends GroupCommand {
     /** Pulls every share (or one) from a collection and verifies its envelope and STIX content. */
     @Command(name = "pull", mixinStandardHelpOptions = true,
             description = "Read shares back from a TAXII collection and verify each (signature, chain, "
-                    + "disclosures, SOP verdict, STIX content equal to the signed share). Reports of other "
-                    + "producers are skipped; a share that fails is reported and the others still checked. Prints "
-                    + "how many were pulled, verified, rejected and skipped. Exit 0 only if none was rejected.",
+                    + "disclosures, SOP verdict, STIX content equal to the signed share), with their corrections "
+                    + "and retractions (every version of a share's report), applied to the share states. Reports of "
+                    + "other producers are skipped; a share that fails is reported and the others still checked. "
+                    + "Prints how many were pulled, verified, rejected and skipped, and the corrections, retractions "
+                    + "and orphaned amendments (amending a share envelope the states do not hold). Exit 0 only if "
+                    + "none was rejected or orphaned.",
             footer = ExitCodes.HELP)
     static final class Pull implements Callable<Integer> {
         @Parameters(index = "0", paramLabel = "API-ROOT", description = "The TAXII API root URL (https, or http on "
@@ -73,6 +73,11 @@ final class TaxiiCommand extends GroupCommand {
         @Option(names = "--share", paramLabel = "ID", description = "Pull only this share.")
         Optional<String> share = Optional.empty();
 
+        @Option(names = "--states", paramLabel = "FILE", description = "Share states file (created if missing): "
+                + "each share's state (active, corrected, retracted) after the corrections and retractions pulled, "
+                + "kept across pulls. Default: in memory for this pull only.")
+        Optional<Path> states = Optional.empty();
+
         @Option(names = "--user", paramLabel = "USER", description = "HTTP Basic user.")
         Optional<String> user = Optional.empty();
 
@@ -96,48 +101,58 @@ final class TaxiiCommand extends GroupCommand {
             senders.ifPresent(f -> vb.senderDirectory(SenderDirectories.read(f)));
             ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(vb::reviewerTrust);
             EnvelopeVerifier verifier = vb.build();
+            ShareStates shareStates;
+            try {
+                shareStates = states.map(ShareStates::file).orElseGet(ShareStates::inMemory);
+            } catch (EnvelopeException e) {
+                throw new CliException(ExitCodes.UNREADABLE_INPUT, "--states " + states.orElseThrow() + ": "
+                        + e.getMessage(), e);
+            }
             try {
                 TaxiiClient client = b.build();
                 TaxiiCollection col = client.collection(apiRoot, collection);
-                // A set: a share listed twice (several report versions, or a copy at another id) is pulled and
-                // verified once; verifying the same envelope twice would read as a replay.
-                Set<String> ids = new LinkedHashSet<>();
-                int[] skipped = {0};
-                if (share.isPresent()) {
-                    ids.add(share.get());
-                } else {
-                    client.forEachObject(col, ObjectQuery.builder().matchType("report").build(), o -> {
-                        String id = o.tree().path("extensions").path(FmiStixExtension.ID).path("share_id")
-                                .asString("");
-                        if (id.isEmpty()) {
-                            // Not an fmi-share report: collections are shared with other producers.
-                            skipped[0]++;
-                        } else if (!o.id().equals(StixIds.reportId(id))) {
-                            // A share is always read from the report id its share id derives; a report claiming the
-                            // share elsewhere is foreign, and must not stop the others from being checked.
-                            skipped[0]++;
-                            err.println("fmi-share: skipped " + o.id() + ": claims share " + id + " but is not its "
-                                    + "report (" + StixIds.reportId(id) + ")");
-                        } else {
-                            ids.add(id);
-                        }
-                    });
-                }
-                int failed = 0;
-                for (String id : ids) {
-                    try {
-                        VerifiedEnvelope v = TaxiiShares.pullVerified(client, col, id, verifier);
-                        out.println(v.summary());
-                        out.println("verified: " + id);
-                    } catch (EnvelopeException | StixMappingException | TaxiiException e) {
-                        // One bad share never hides the others: report it, count it, go on.
-                        failed++;
-                        err.println("fmi-share: " + id + " rejected: " + e.getMessage());
+                TaxiiPuller puller = TaxiiPuller.builder(client, col, verifier).shareStates(shareStates).build();
+                TaxiiPull pulled = share.map(puller::pull).orElseGet(puller::pull);
+                for (TaxiiPull.Skipped s : pulled.skipped()) {
+                    if (s.reason().startsWith("claims share")) {
+                        err.println("fmi-share: skipped " + s.objectId() + ": " + s.reason());
                     }
                 }
-                out.printf("%d share(s) pulled, %d verified, %d rejected, %d skipped%n", ids.size(),
-                        ids.size() - failed, failed, skipped[0]);
-                return failed == 0 ? ExitCodes.OK : ExitCodes.FAILED;
+                List<String> rejectedShares = pulled.rejectedShares();
+                for (String id : pulled.shareIds()) {
+                    TaxiiPull.Entry last = null;
+                    for (TaxiiPull.Entry e : pulled.entries()) {
+                        if (!e.shareId().equals(id)) {
+                            continue;
+                        }
+                        String what = e.step() == TaxiiPull.Step.SHARE ? id : id + " " + e.step().name()
+                                .toLowerCase(Locale.ROOT) + " (version " + e.version() + ")";
+                        if (e.outcome() == TaxiiPull.Outcome.REJECTED) {
+                            // One bad share never hides the others: report it, count it, go on.
+                            err.println("fmi-share: " + what + " rejected: " + e.problem().orElseThrow());
+                        } else if (e.outcome() == TaxiiPull.Outcome.ORPHANED) {
+                            err.println("fmi-share: " + what + " orphaned: " + e.problem().orElseThrow());
+                        } else {
+                            last = e;
+                        }
+                    }
+                    if (last != null) {
+                        out.println(last.envelope().orElseThrow().summary());
+                    }
+                    if (!rejectedShares.contains(id)) {
+                        out.println("verified: " + id);
+                    }
+                    shareStates.find(last == null ? "" : last.envelope().orElseThrow().sender().id(), id)
+                            .ifPresent(st -> out.println("state: " + id + " " + st.state()
+                                    + st.lastAmendment().map(a -> " by envelope " + a.envelopeId()).orElse("")
+                                    + st.reason().map(r -> " (" + r + ")").orElse("")));
+                }
+                int shares = pulled.shareIds().size();
+                out.printf("%d share(s) pulled, %d verified, %d rejected, %d skipped%n", shares,
+                        shares - rejectedShares.size(), rejectedShares.size(), pulled.skipped().size());
+                out.printf("%d correction(s), %d retraction(s), %d orphaned, %d change(s) applied%n",
+                        pulled.corrections(), pulled.retractions(), pulled.orphaned(), pulled.applied());
+                return rejectedShares.isEmpty() && pulled.orphaned() == 0 ? ExitCodes.OK : ExitCodes.FAILED;
             } catch (TaxiiException e) {
                 throw new CliException(e.isInputRejection() ? ExitCodes.UNREADABLE_INPUT : ExitCodes.IO_FAILURE,
                         e.getMessage(), e);

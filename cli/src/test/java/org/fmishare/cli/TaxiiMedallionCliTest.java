@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.fmishare.testkit.TestResources;
 import org.junit.jupiter.api.Assumptions;
@@ -64,6 +65,63 @@ class TaxiiMedallionCliTest {
                         keys.resolve("ca.pem").toString(), "--user", "agency", "--password", "taxii-pw");
                 assertThat(pulled.code()).as("round %d: %s%s", round, pulled.out(), pulled.err()).isZero();
                 assertThat(pulled.out()).contains("verified: share-2026-0001").contains("0 rejected");
+            }
+        } finally {
+            medallion.destroy();
+            if (!medallion.waitFor(30, TimeUnit.SECONDS)) {
+                medallion.destroyForcibly();
+            }
+        }
+    }
+
+    @Test
+    void retractionAndResponseOnTheSameCollectionThenPullAgain() throws Exception {
+        Assumptions.assumeTrue(pythonReady(), "medallion CLI test skipped: " + PYTHON + " with flask, flask_httpauth,"
+                + " pytz and six is not installed (Debian: apt-get install python3-flask python3-flask-httpauth "
+                + "python3-tz python3-six)");
+        Path keys = dir.resolve("keys");
+        assertThat(CliTest.run("keys", "init", keys.toString(), "--password", PW).code()).isZero();
+        String ca = keys.resolve("ca.pem").toString();
+        Path share = dir.resolve("share.jws.json");
+        assertThat(CliTest.run("sign", TestResources.samplesDirectory().resolve("passing-share.json").toString(),
+                "--key", keys.resolve("sender.p12").toString(), "--password", PW, "-o", share.toString()).code())
+                .isZero();
+        Path retraction = dir.resolve("retraction.jws.json");
+        CliTest.Result retract = CliTest.run("retract", share.toString(), "--reason", "The attribution was found to "
+                + "be wrong; the FBI withdraws this share.", "--key", keys.resolve("sender.p12").toString(),
+                "--password", PW, "--signer-trust", ca, "-o", retraction.toString());
+        assertThat(retract.code()).as(retract.err()).isZero();
+        int port = freePort();
+        Process medallion = startMedallion(port);
+        try {
+            awaitReady(medallion, port);
+            String destination = "taxii+http://127.0.0.1:" + port + "/api1/collections/shares/";
+            String root = "http://127.0.0.1:" + port + "/api1/";
+            for (Path envelope : List.of(share, retraction, share, retraction)) {
+                CliTest.Result sent = CliTest.run("send", envelope.toString(), "--to", destination, "--outbox",
+                        dir.resolve("outbox-" + envelope.getFileName()).toString(), "--signer-trust", ca, "--user",
+                        "agency", "--password", "taxii-pw", "--max-attempts", "3");
+                assertThat(sent.code()).as("%s%s%s", sent.out(), sent.err(), log(medallion)).isZero();
+            }
+            CliTest.Result respond = CliTest.run("respond", share.toString(), "--kind", "acknowledged", "--key",
+                    keys.resolve("recipient.p12").toString(), "--password", PW, "--signer-trust", ca, "--to",
+                    destination, "--taxii-user", "agency", "--taxii-password", "taxii-pw");
+            assertThat(respond.code()).as("%s%s%s", respond.out(), respond.err(), log(medallion)).isZero();
+            Path states = dir.resolve("share-states.jsonl");
+            for (int round = 1; round <= 2; round++) {
+                CliTest.Result pulled = CliTest.run("taxii", "pull", root, "--collection", "shares", "--signer-trust",
+                        ca, "--states", states.toString(), "--user", "agency", "--password", "taxii-pw");
+                assertThat(pulled.code()).as("round %d: %s%s", round, pulled.out(), pulled.err()).isZero();
+                assertThat(pulled.out()).contains("state: share-2026-0001 RETRACTED")
+                        .contains("0 correction(s), 1 retraction(s), 0 orphaned, " + (round == 1 ? 2 : 0)
+                                + " change(s) applied");
+                CliTest.Result recorded = CliTest.run("responses", "pull", root, "--collection", "shares",
+                        "--office", "fitf", "--signer-trust", ca, "--sent", share.toString(), "--audit",
+                        dir.resolve("audit.log").toString(), "--sealer-key", keys.resolve("audit-sealer.p12")
+                        .toString(), "--password", PW, "--user", "agency", "--taxii-password", "taxii-pw");
+                assertThat(recorded.code()).as("round %d: %s%s", round, recorded.out(), recorded.err()).isZero();
+                assertThat(recorded.out()).contains(round == 1 ? "1 response(s) recorded, 0 recorded before"
+                        : "0 response(s) recorded, 1 recorded before");
             }
         } finally {
             medallion.destroy();

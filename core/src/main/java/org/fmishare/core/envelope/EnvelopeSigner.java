@@ -187,7 +187,8 @@ public final class EnvelopeSigner {
     /**
      * Signs a company's later response to an envelope it received and verified: a receipt carrying the kind of
      * response the company chose, sent back to the office whenever the company decides (or never). The response id
-     * is new ({@code response-<uuid>}), its subject is the share, meeting or briefing the original carries, its
+     * is new ({@code response-<uuid>}), its subject is the share, meeting or briefing the original carries (for a
+     * correction or retraction, the share it amends), its
      * company is this signer's sender and it is recorded at this signer's clock. Sign with the company's
      * receipt-signing credential: the office verifies it as a receipt.
      *
@@ -215,6 +216,9 @@ public final class EnvelopeSigner {
             subjectId = s.share().id();
         } else if (subject instanceof EnvelopeBody.MeetingNotice m) {
             subjectId = m.meeting().id();
+        } else if (subject instanceof EnvelopeBody.Amendment a) {
+            // A response to a correction or retraction is about the share it amends.
+            subjectId = a.amendment().shareId();
         } else {
             subjectId = ((EnvelopeBody.BriefingSummary) subject).briefing().id();
         }

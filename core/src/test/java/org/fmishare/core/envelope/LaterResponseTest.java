@@ -35,6 +35,20 @@ class LaterResponseTest {
     }
 
     @Test
+    void aCorrectionCanBeRespondedToAndTheResponseIsAboutTheShareItAmends() {
+        SignedEnvelope share = Fixtures.signedShare();
+        SignedEnvelope correction = Fixtures.signer().sign(EnvelopeBody.Amendment.of(SampleData.correction(), share),
+                Fixtures.PASS, Fixtures.SHARE_DISCLOSURES);
+        VerifiedEnvelope received = Fixtures.verifier().verify(correction.serialized());
+
+        SignedEnvelope response = companySigner.signResponse(received, ResponseKind.ACKNOWLEDGED, Optional.empty());
+
+        VerifiedEnvelope v = officeVerifier.verifyReceipt(response.serialized(), correction);
+        assertThat(v.response().orElseThrow().shareId()).isEqualTo(SampleData.passingShare().id());
+        assertThat(v.inReplyTo().orElseThrow().envelopeId()).isEqualTo(correction.envelopeId());
+    }
+
+    @Test
     void everyResponseGetsItsOwnId() {
         VerifiedEnvelope received = Fixtures.verifier().verify(Fixtures.signedShare().serialized());
         SmcResponse first = companySigner.signResponse(received, ResponseKind.ACKNOWLEDGED, Optional.empty())

@@ -10,6 +10,9 @@ import org.fmishare.core.envelope.VerifiedEnvelope;
 import java.util.Set;
 import org.fmishare.transport.taxii.stix.FmiStixExtension;
 import org.fmishare.transport.taxii.stix.PulledShare;
+import org.fmishare.core.model.ThreatShare;
+import org.fmishare.transport.taxii.stix.StixAmendmentInput;
+import org.fmishare.transport.taxii.stix.StixAmendments;
 import org.fmishare.transport.taxii.stix.StixBundle;
 import org.fmishare.transport.taxii.stix.StixIds;
 import org.fmishare.transport.taxii.stix.StixMappingException;
@@ -83,8 +86,113 @@ public final class TaxiiShares {
         Objects.requireNonNull(verifier, "verifier");
         PulledShare pulled = pull(client, collection, shareId);
         VerifiedEnvelope verified = verifier.verify(pulled.envelopeJws().getBytes(StandardCharsets.UTF_8));
+        if (verified.share().isEmpty()) {
+            throw new StixMappingException(pulled.reportId(), "extensions", "the report's envelope carries a "
+                    + verified.kind() + ", not a share");
+        }
+        requireSame(pulled, verified, verified.share().get());
+        return verified;
+    }
+
+    /**
+     * Reads a share back from a collection: the latest version of its report that carries a share envelope (not a
+     * correction or retraction; {@link TaxiiPuller} follows those), with the objects as they stood at that version.
+     *
+     * @param client the client
+     * @param collection the collection
+     * @param shareId the share's id
+     * @return the share, disclosures, compliance summary and envelope, not yet verified
+     * @throws StixMappingException when the objects do not form a share (naming the object and property)
+     * @throws TaxiiException on any other failure ({@link TaxiiException.HttpError} 404 when the report is absent)
+     */
+    public static PulledShare pull(TaxiiClient client, TaxiiCollection collection, String shareId) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(shareId, "shareId");
+        String reportId = StixIds.reportId(shareId);
+        List<StixObject> stored = stored(client, collection, shareId);
+        StixObject report = null;
+        for (StixObject o : stored) {
+            if (o.id().equals(reportId) && StixAmendments.claim(o).isEmpty() && (report == null
+                    || o.modified().orElse("").compareTo(report.modified().orElse("")) > 0)) {
+                report = o;
+            }
+        }
+        if (report == null) {
+            throw new StixMappingException(reportId, "id", "the collection returned no version of the report that "
+                    + "carries a share");
+        }
+        return StixShareMapper.standard().fromObjects(StixAmendments.asOf(stored, report), shareId);
+    }
+
+    /**
+     * Publishes a correction or retraction of a share as new versions of the share's objects ({@link
+     * StixAmendments}): reads every stored version of the share's report and of the objects it references, maps the
+     * amendment onto them and adds the new versions. Publishing the same amendment again adds the same versions.
+     *
+     * @param client the client
+     * @param collection the collection the share was published to
+     * @param input the amendment and its signed envelope
+     * @return the per-object outcome; {@link PublishResult#delivered()} is delivery
+     * @throws TaxiiException.HttpError with status 404 when the collection holds no version of the share's report
+     * @throws StixMappingException when the collection does not hold the share envelope the amendment names, or the
+     *     share was already retracted there
+     * @throws TaxiiException on any other failure
+     */
+    public static PublishResult publishAmendment(TaxiiClient client, TaxiiCollection collection,
+            StixAmendmentInput input) {
+        Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(input, "input");
+        List<StixObject> stored = stored(client, collection, input.shareId());
+        return client.publish(collection, StixAmendments.newVersions(input, stored));
+    }
+
+    /**
+     * Every stored version of a share's report and of every object any of its versions references (markings
+     * included).
+     *
+     * @param client the client
+     * @param collection the collection
+     * @param shareId the share's id
+     * @return the versions, in server order
+     * @throws TaxiiException on any failure ({@link TaxiiException.HttpError} 404 when the report is absent)
+     * @throws StixMappingException when the collection returns no version of the report
+     */
+    static List<StixObject> stored(TaxiiClient client, TaxiiCollection collection, String shareId) {
+        String reportId = StixIds.reportId(shareId);
+        List<StixObject> reports = client.getObject(collection, reportId, ObjectQuery.builder().matchVersion("all")
+                .build());
+        if (reports.isEmpty()) {
+            throw new StixMappingException(reportId, "id", "the collection returned no version of the report");
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (StixObject report : reports) {
+            JsonNode tree = report.tree();
+            tree.path("object_refs").forEach(n -> ids.add(n.asString("")));
+            tree.path("object_marking_refs").forEach(n -> ids.add(n.asString("")));
+        }
+        ids.remove(reportId);
+        ids.remove("");
+        List<StixObject> objects = new ArrayList<>(reports);
+        List<String> all = new ArrayList<>(ids);
+        for (int i = 0; i < all.size(); i += IDS_PER_REQUEST) {
+            ObjectQuery q = ObjectQuery.builder().matchIds(all.subList(i, Math.min(all.size(), i + IDS_PER_REQUEST)))
+                    .matchVersion("all").build();
+            client.forEachObject(collection, q, objects::add);
+        }
+        return objects;
+    }
+
+    /**
+     * Checks that a pulled share (as of one report version) says what its verified envelope says.
+     *
+     * @param pulled the STIX view
+     * @param verified the verified envelope the report version carries
+     * @param signedShare the share the envelope signs (a share's, or a correction's corrected share)
+     * @throws StixMappingException naming the report and the property that differs
+     */
+    static void requireSame(PulledShare pulled, VerifiedEnvelope verified, ThreatShare signedShare) {
         String reportId = pulled.reportId();
-        if (!verified.share().map(pulled.share()::equals).orElse(false)) {
+        if (!pulled.share().equals(signedShare)) {
             throw new StixMappingException(reportId, "extensions", "the STIX share differs from the signed share");
         }
         if (!verified.disclosures().equals(pulled.disclosures())) {
@@ -102,42 +210,5 @@ public final class TaxiiShares {
             throw new StixMappingException(reportId, "extensions", "the envelope id or digest on the report does not "
                     + "match the signed envelope");
         }
-        return verified;
-    }
-
-    /**
-     * Reads a share back from a collection.
-     *
-     * @param client the client
-     * @param collection the collection
-     * @param shareId the share's id
-     * @return the share, disclosures, compliance summary and envelope, not yet verified
-     * @throws StixMappingException when the objects do not form a share (naming the object and property)
-     * @throws TaxiiException on any other failure ({@link TaxiiException.HttpError} 404 when the report is absent)
-     */
-    public static PulledShare pull(TaxiiClient client, TaxiiCollection collection, String shareId) {
-        Objects.requireNonNull(client, "client");
-        Objects.requireNonNull(shareId, "shareId");
-        String reportId = StixIds.reportId(shareId);
-        List<StixObject> reports = client.getObject(collection, reportId, ObjectQuery.all());
-        if (reports.isEmpty()) {
-            throw new StixMappingException(reportId, "id", "the collection returned no version of the report");
-        }
-        StixObject report = reports.get(reports.size() - 1);
-        JsonNode tree = report.tree();
-        Set<String> ids = new LinkedHashSet<>();
-        tree.path("object_refs").forEach(n -> ids.add(n.asString("")));
-        tree.path("object_marking_refs").forEach(n -> ids.add(n.asString("")));
-        ids.remove(reportId);
-        ids.remove("");
-        List<StixObject> objects = new ArrayList<>();
-        objects.add(report);
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += IDS_PER_REQUEST) {
-            ObjectQuery q = ObjectQuery.builder().matchIds(all.subList(i, Math.min(all.size(), i + IDS_PER_REQUEST)))
-                    .build();
-            client.forEachObject(collection, q, objects::add);
-        }
-        return StixShareMapper.standard().fromObjects(objects, shareId);
     }
 }

@@ -18,11 +18,14 @@ import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.transport.Delivery;
 import org.fmishare.core.transport.DeliveryResult;
 import org.fmishare.core.transport.Transport;
+import org.fmishare.transport.taxii.stix.StixAmendmentInput;
 import org.fmishare.transport.taxii.stix.StixMappingException;
 import org.fmishare.transport.taxii.stix.StixShareInput;
 
 /**
- * Delivers signed shares to a TAXII 2.1 collection as STIX 2.1 bundles, behind the core {@link Transport} SPI.
+ * Delivers signed shares to a TAXII 2.1 collection as STIX 2.1 bundles, behind the core {@link Transport} SPI, and
+ * with them their corrections and retractions (new versions of the share's objects, {@link TaxiiShares#publishAmendment})
+ * and companies' responses (a note on the share's report, {@link TaxiiResponses#publish}).
  *
  * <p>Destinations name the API root and collection: {@code taxii://host:port/<api-root-path>/collections/<id>/}
  * (HTTPS), or {@code taxii+http://127.0.0.1:port/...} for loopback test endpoints only.
@@ -34,7 +37,9 @@ import org.fmishare.transport.taxii.stix.StixShareInput;
  *
  * <p>Delivery means the add-objects status reports success for every object. Objects that fail are retried by the
  * dispatcher; re-adding objects is idempotent because their STIX ids are deterministic. Authentication failures,
- * refused content, shares that do not map to STIX and envelopes that are not shares are permanent failures; other
+ * refused content, shares that do not map to STIX, an amendment of a share the collection holds under another
+ * envelope or already retracted, and envelopes of other kinds are permanent failures; an amendment whose share is not
+ * in the collection yet is retried (the outbox may deliver the share later than the amendment); other
  * TAXII failures are retried exactly when {@link TaxiiException#retryable()} says so. Thread-safe.
  */
 public final class TaxiiTransport implements Transport {
@@ -82,18 +87,38 @@ public final class TaxiiTransport implements Transport {
             return new DeliveryResult.PermanentFailure(e.getMessage());
         }
         EnvelopeContent content = delivery.content();
-        if (!(content.body() instanceof EnvelopeBody.Share share)) {
-            return new DeliveryResult.PermanentFailure("TAXII carries threat shares only, this envelope is "
-                    + content.kind());
+        EnvelopeBody body = content.body();
+        if (!(body instanceof EnvelopeBody.Share || body instanceof EnvelopeBody.Amendment
+                || body instanceof EnvelopeBody.Receipt)) {
+            return new DeliveryResult.PermanentFailure("TAXII carries threat shares, their corrections and "
+                    + "retractions, and company responses; this envelope is " + content.kind());
         }
-        StixShareInput input = new StixShareInput(share.share(), content.disclosures(),
-                content.compliance().orElseThrow(), content.envelopeId(), content.digest(),
-                new String(delivery.wire(), StandardCharsets.UTF_8), content.issuedAt());
         try {
             TaxiiClient client = clients.computeIfAbsent(target.discovery().toString(),
                     k -> clientFactory.apply(target.discovery()));
             TaxiiCollection collection = client.collection(target.apiRoot(), target.collection());
-            PublishResult result = TaxiiShares.publish(client, collection, input);
+            PublishResult result;
+            if (body instanceof EnvelopeBody.Share share) {
+                result = TaxiiShares.publish(client, collection, new StixShareInput(share.share(),
+                        content.disclosures(), content.compliance().orElseThrow(), content.envelopeId(),
+                        content.digest(), new String(delivery.wire(), StandardCharsets.UTF_8), content.issuedAt()));
+            } else if (body instanceof EnvelopeBody.Amendment amendment) {
+                try {
+                    result = TaxiiShares.publishAmendment(client, collection,
+                            StixAmendmentInput.of(content, delivery.wire()));
+                } catch (TaxiiException.HttpError e) {
+                    if (e.status() != 404) {
+                        throw e;
+                    }
+                    // The amendment is queued for every destination its share went to, possibly before the share's
+                    // own delivery completed: it waits for the share.
+                    return DeliveryResult.retry("share '" + amendment.amendment().shareId() + "' is not in collection "
+                            + target.collection() + " yet; its " + amendment.amendment().kind().name()
+                            .toLowerCase(Locale.ROOT) + " is published after it");
+                }
+            } else {
+                result = TaxiiResponses.publish(client, collection, delivery.envelope());
+            }
             if (result.delivered()) {
                 tools.jackson.databind.node.ObjectNode receipt = FmiJson.standard().mapper().createObjectNode();
                 receipt.put("collection", target.collection());
@@ -109,7 +134,8 @@ public final class TaxiiTransport implements Transport {
             return e.retryable() ? DeliveryResult.retry(e.getMessage())
                     : new DeliveryResult.PermanentFailure(e.getMessage());
         } catch (StixMappingException e) {
-            // The share itself does not map to STIX: the same content fails the same way on every attempt.
+            // The content does not map to STIX, or the collection holds no share it can amend: the same content
+            // fails the same way on every attempt.
             return new DeliveryResult.PermanentFailure(e.getMessage());
         }
     }

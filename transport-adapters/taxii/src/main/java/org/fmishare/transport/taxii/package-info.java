@@ -10,6 +10,8 @@
  *
  * <p>The STIX mapping of shares lives in {@link org.fmishare.transport.taxii.stix}; an in-process TAXII server for
  * tests and harnesses in {@code org.fmishare.transport.taxii.testserver}; {@link org.fmishare.transport.taxii.TaxiiShares}
- * joins the two for the common "publish a share, read it back" flow.
+ * joins the two for the common "publish a share, read it back" flow; {@link
+ * org.fmishare.transport.taxii.TaxiiPuller} follows a collection's shares with their corrections and retractions into
+ * share states, and {@link org.fmishare.transport.taxii.TaxiiResponses} carries companies' responses.
  */
 package org.fmishare.transport.taxii;

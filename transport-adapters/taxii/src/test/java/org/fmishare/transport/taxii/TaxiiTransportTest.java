@@ -150,7 +150,7 @@ class TaxiiTransportTest {
                     ClauseCatalog.english().mandatoryFor(MessageKind.BRIEFING));
             assertThat(transport.deliver(new Delivery(briefing, destination(server, "shares"))))
                     .isInstanceOfSatisfying(DeliveryResult.PermanentFailure.class,
-                            f -> assertThat(f.reason()).contains("threat shares only"));
+                            f -> assertThat(f.reason()).contains("BRIEFING_SUMMARY").contains("company responses"));
             assertThat(server.storedObjects("shares")).isEmpty();
         }
     }

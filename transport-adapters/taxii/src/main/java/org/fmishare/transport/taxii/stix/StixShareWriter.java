@@ -33,15 +33,34 @@ final class StixShareWriter {
     private final StixShareInput in;
     private final ThreatShare share;
     private final String created;
+    private final String published;
+    private final Instant versionOverride;
+    private final ObjectNode amendment;
     private final String senderId;
     private final List<String> markingRefs = new ArrayList<>();
     private final List<StixObject> fixed = new ArrayList<>();
     private final List<StixObject> shareObjects = new ArrayList<>();
 
     StixShareWriter(StixShareInput in) {
+        this(in, null, null, null);
+    }
+
+    /**
+     * A writer for a new version of a share's objects (a correction): every object keeps the {@code created} of its
+     * first version and takes {@code version} as {@code modified}, and the report's extension names the amendment.
+     *
+     * @param in the corrected share and the amendment's envelope
+     * @param created the {@code created} of the share's first version, or {@code null} for the share's creation time
+     * @param version the {@code modified} of every object, or {@code null} for a share's own versioning
+     * @param amendment the extension's {@code amendment} value for the report, or {@code null}
+     */
+    StixShareWriter(StixShareInput in, String created, Instant version, ObjectNode amendment) {
         this.in = in;
         this.share = in.share();
-        this.created = StixJson.timestamp(share.createdAt());
+        this.published = StixJson.timestamp(share.createdAt());
+        this.created = created != null ? created : published;
+        this.versionOverride = version;
+        this.amendment = amendment;
         this.senderId = id("identity", "sender");
     }
 
@@ -167,12 +186,12 @@ final class StixShareWriter {
 
         String reportId = StixIds.reportId(share.id());
         ObjectNode report = sdo("report", reportId);
-        report.put("modified", StixJson.timestamp(reportModified()));
+        report.put("modified", StixJson.timestamp(versionOverride != null ? versionOverride : reportModified()));
         report.put("name", "FMI threat share " + share.id());
         if (!share.narrative().isBlank()) {
             report.put("description", share.narrative());
         }
-        report.put("published", created);
+        report.put("published", published);
         report.putArray("report_types").add("threat-actor").add("campaign");
         report.put("confidence", confidence(share.assessment()));
         ArrayNode refs = report.putArray("object_refs");
@@ -193,6 +212,9 @@ final class StixShareWriter {
         x.put("envelope_digest", in.envelopeDigest());
         x.put("envelope_media_type", "application/jose+json");
         x.put("envelope_jws", in.envelopeJws());
+        if (amendment != null) {
+            x.set("amendment", amendment);
+        }
         add(report);
 
         List<StixObject> all = new ArrayList<>(fixed.size() + shareObjects.size());
@@ -211,9 +233,14 @@ final class StixShareWriter {
      * than {@code created}.
      */
     private Instant reportModified() {
-        Instant signed = in.signedAt().truncatedTo(ChronoUnit.SECONDS)
-                .plusMillis(Math.floorMod(in.envelopeId().hashCode(), 1000));
-        return signed.isBefore(share.createdAt()) ? share.createdAt() : signed;
+        return signingVersion(in.signedAt(), in.envelopeId(), share.createdAt());
+    }
+
+    /** The version an envelope signed at {@code signedAt} gives the report it travels on; see reportModified. */
+    static Instant signingVersion(Instant signedAt, String envelopeId, Instant notBefore) {
+        Instant signed = signedAt.truncatedTo(ChronoUnit.SECONDS).plusMillis(Math.floorMod(envelopeId.hashCode(),
+                1000));
+        return signed.isBefore(notBefore) ? notBefore : signed;
     }
 
     private void add(ObjectNode o) {
@@ -227,7 +254,7 @@ final class StixShareWriter {
         o.put("id", id);
         o.put("created_by_ref", senderId);
         o.put("created", created);
-        o.put("modified", created);
+        o.put("modified", versionOverride != null ? StixJson.timestamp(versionOverride) : created);
         marks(o);
         return o;
     }

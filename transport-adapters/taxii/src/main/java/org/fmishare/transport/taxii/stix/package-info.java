@@ -8,6 +8,8 @@
  * extension ({@link org.fmishare.transport.taxii.stix.FmiStixExtension}) and how the signed envelope travels are
  * described on the mapper. Identifiers follow STIX 2.1 section 2.9 ({@link
  * org.fmishare.transport.taxii.stix.StixIds}); TLP 2.0 markings use the OASIS marking-definition ids ({@link
- * org.fmishare.transport.taxii.stix.StixMarkings}).
+ * org.fmishare.transport.taxii.stix.StixMarkings}). Corrections and retractions are new versions of a share's objects
+ * ({@link org.fmishare.transport.taxii.stix.StixAmendments}); a company's response is a {@code note} on the share's
+ * report ({@link org.fmishare.transport.taxii.stix.StixResponses}).
  */
 package org.fmishare.transport.taxii.stix;
