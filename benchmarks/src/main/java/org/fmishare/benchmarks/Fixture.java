@@ -9,6 +9,7 @@ import org.fmishare.core.envelope.ReplayCache;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
+import org.fmishare.transport.https.HttpsReceiverServer;
 import org.fmishare.testkit.TestPki;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.testkit.SampleData;
@@ -27,6 +28,19 @@ final class Fixture {
     final SigningCredential credential;
     final EnvelopeSigner signer;
     final EnvelopeVerifier verifier;
+    /**
+     * The receiver's requests per connection: the server's default (persistent connections), or the value of the
+     * system property {@code fmishare.bench.requestsPerConnection} ({@code 1}: one request per connection, how the
+     * receiver served before persistent connections), to compare the two in one build.
+     *
+     * @param server the receiver's builder
+     * @return the same builder
+     */
+    static HttpsReceiverServer.Builder connections(HttpsReceiverServer.Builder server) {
+        Integer perConnection = Integer.getInteger("fmishare.bench.requestsPerConnection");
+        return perConnection == null ? server : server.maxRequestsPerConnection(perConnection);
+    }
+
     /** The same verifier with the receiver's own SOP check of the subject ({@code SopRechecker.standard()}). */
     final EnvelopeVerifier recheckingVerifier;
     final SopValidator validator = SopValidator.standard();

@@ -69,7 +69,7 @@ public class HttpsDeliveryBenchmark {
                         .expectedRecipient(SampleData.company().id()).build())
                 .signer(EnvelopeSigner.builder(company, SampleData.company().id()).build())
                 .onEnvelope(v -> { }).build();
-        server = HttpsReceiverServer.builder().sslContext(TlsContexts.of(serverTls, anchors))
+        server = Fixture.connections(HttpsReceiverServer.builder()).sslContext(TlsContexts.of(serverTls, anchors))
                 .requireClientCertificate(true).handler(receiver).port(0).start();
         transport = HttpsTransport.builder().sslContext(TlsContexts.of(clientTls, anchors));
         envelopes = new ArrayList<>();

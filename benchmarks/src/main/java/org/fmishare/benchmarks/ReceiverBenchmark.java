@@ -76,7 +76,7 @@ public class ReceiverBenchmark {
                 .signer(EnvelopeSigner.builder(company, SampleData.company().id()).build())
                 .onEnvelope(v -> { }).build();
         // All senders connect from 127.0.0.1: allow one connection per sender from that address.
-        server = HttpsReceiverServer.builder().sslContext(TlsContexts.of(serverTls, anchors))
+        server = Fixture.connections(HttpsReceiverServer.builder()).sslContext(TlsContexts.of(serverTls, anchors))
                 .requireClientCertificate(true).maxConnectionsPerAddress(2 * SENDERS).handler(receiver).port(0)
                 .start();
         transports = HttpsTransport.builder().sslContext(TlsContexts.of(clientTls, anchors));

@@ -16,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Serves an {@link EnvelopeHandler} (normally an {@link EnvelopeReceiver}) over HTTPS (HTTP/1.1, one request per
- * connection) on a server built to survive slow and hostile clients, for demos, test harnesses and small
+ * Serves an {@link EnvelopeHandler} (normally an {@link EnvelopeReceiver}) over HTTPS (HTTP/1.1 with persistent
+ * connections) on a server built to survive slow and hostile clients, for demos, test harnesses and small
  * deployments.
  *
  * <pre>{@code
@@ -45,6 +45,14 @@ import org.slf4j.LoggerFactory;
  * request reading run on their own threads ({@link Builder#connectionThreads(int) connectionThreads}), so the
  * handler threads ({@link Builder#threads(int) threads}) only ever see complete requests. Requests with
  * {@code Transfer-Encoding} are answered 411: senders must send {@code Content-Length}.
+ *
+ * <p>Persistent connections: after an answer the server reads the next request on the same connection, so a sender
+ * pays the mutual-TLS handshake once per connection rather than once per envelope. A connection is closed when the
+ * client asks ({@code Connection: close}), after {@link Builder#maxRequestsPerConnection(int)
+ * maxRequestsPerConnection} requests, and when no request starts within {@link Builder#idleTimeout(Duration)
+ * idleTimeout}. Each request again has {@code readTimeout} from its first byte. An idle connection waits on a
+ * connection thread; idle connections count against the connection limits and are the first closed to make room
+ * for a new connection or when every connection thread is taken, so they never keep a handshake or request waiting.
  *
  * <p>Thread-safe; {@link #close()} stops it.
  */
@@ -102,6 +110,8 @@ public final class HttpsReceiverServer implements AutoCloseable {
         private int maxConnections = 512;
         private Duration handshakeTimeout = Duration.ofSeconds(10);
         private Duration readTimeout = Duration.ofSeconds(30);
+        private Duration idleTimeout = Duration.ofSeconds(30);
+        private int maxRequestsPerConnection = 1000;
 
         private Builder() {}
 
@@ -184,7 +194,8 @@ public final class HttpsReceiverServer implements AutoCloseable {
         }
 
         /**
-         * Sets the total time a client has to send its request after the handshake, and again to take the answer.
+         * Sets the total time a client has to send a request (the first from the end of the handshake, later ones on
+         * a persistent connection from their first byte), and again to take the answer.
          *
          * @param timeout a positive duration (default 30 s)
          * @return this builder
@@ -252,6 +263,31 @@ public final class HttpsReceiverServer implements AutoCloseable {
         }
 
         /**
+         * Sets how long a persistent connection may wait for its next request before the server closes it. An idle
+         * connection holds a connection thread while it waits (and is closed sooner when that thread or its place
+         * under the connection limits is needed), so keep it short next to how often senders deliver.
+         *
+         * @param timeout a positive duration (default 30 s)
+         * @return this builder
+         */
+        public Builder idleTimeout(Duration timeout) {
+            this.idleTimeout = positive(timeout, "idleTimeout");
+            return this;
+        }
+
+        /**
+         * Sets how many requests one connection serves before the server closes it (the last answer says {@code
+         * Connection: close}); 1 gives one request per connection, as before persistent connections.
+         *
+         * @param max at least 1 (default 1000)
+         * @return this builder
+         */
+        public Builder maxRequestsPerConnection(int max) {
+            this.maxRequestsPerConnection = atLeastOne(max, "maxRequestsPerConnection");
+            return this;
+        }
+
+        /**
          * Binds and starts the server.
          *
          * @return the running server
@@ -283,7 +319,8 @@ public final class HttpsReceiverServer implements AutoCloseable {
                     params.setNeedClientAuth(requireClientCertificate);
                 }
                 GuardedServer.Limits limits = new GuardedServer.Limits(handshakeTimeout, readTimeout,
-                        maxConnectionsPerAddress, maxConnections, connectionThreads, threads, maxBytes);
+                        maxConnectionsPerAddress, maxConnections, connectionThreads, threads, maxBytes, idleTimeout,
+                        maxRequestsPerConnection);
                 server = GuardedServer.start(new InetSocketAddress(bindAddress, port), Optional.ofNullable(sslContext),
                         params, limits, handler, path);
             } catch (IOException e) {

@@ -35,7 +35,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small HTTP/1.1 server (one request per connection) that an unauthenticated client cannot starve: the JDK's
+ * A small HTTP/1.1 server with persistent connections that an unauthenticated client cannot starve: the JDK's
  * {@code HttpsServer} runs TLS handshakes on its few request threads without a deadline, so a handful of clients that
  * send three bytes and stall block every legitimate sender.
  *
@@ -43,14 +43,30 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>one acceptor thread admits a connection only while its client address holds fewer than
  *       {@link Limits#maxConnectionsPerAddress()} and the server fewer than {@link Limits#maxConnections()}, and
- *       closes it at once otherwise;</li>
+ *       closes it at once otherwise (after first closing an idle persistent connection of that address, or of any
+ *       address for the total cap, if there is one: an idle connection is the cheapest to give up);</li>
  *   <li>a connection pool does the slow-client work: the TLS handshake (total deadline
- *       {@link Limits#handshakeTimeout()}) and reading the request head and body (total deadline
- *       {@link Limits#readTimeout()}); a watchdog closes the socket when a deadline passes, because a socket read
- *       timeout alone lets a client trickle one byte per interval forever;</li>
+ *       {@link Limits#handshakeTimeout()}), reading each request head and body (total deadline
+ *       {@link Limits#readTimeout()}, counted from the request's first byte), and waiting for the next request on a
+ *       persistent connection (at most {@link Limits#idleTimeout()}); a watchdog closes the socket when a deadline
+ *       passes, because a socket read timeout alone lets a client trickle one byte per interval forever;</li>
  *   <li>a separate request pool runs the handler on a complete, in-memory request and writes the answer (deadline
- *       {@link Limits#readTimeout()} again), so the handler threads never wait on a client.</li>
+ *       {@link Limits#readTimeout()} again), so the handler threads never wait on a client; after the answer the
+ *       connection goes back to the connection pool to wait for its next request.</li>
  * </ul>
+ *
+ * <p>Persistent connections and threads. Blocking sockets need a thread to wait for a request, so an idle
+ * persistent connection holds a connection thread. That is bounded three ways: by the idle timeout; by the
+ * connection caps (idle connections count against them, and are the first closed when a new connection would
+ * exceed one); and by the pool itself: whenever a task waits for a connection thread while every thread is busy,
+ * the connection idle the longest is closed to free its thread. So idle connections only ever use threads that no
+ * handshake or request is waiting for; the price is that a client whose idle connection is closed at the moment it
+ * sends a request sees the connection end without an answer (the ordinary HTTP/1.1 keep-alive race), which
+ * senders treat as retryable.
+ *
+ * <p>A connection is closed after an answer (which then says {@code Connection: close}) when the client asked for
+ * it ({@code Connection: close}, or HTTP/1.0), when it has served {@link Limits#maxRequestsPerConnection()} requests,
+ * after any protocol error (the rest of the request is unread), and when the request pool refused the request.
  * Protocol errors are answered with a bare status; {@code Transfer-Encoding} is refused with 411 because senders
  * of this SDK always send {@code Content-Length}.
  */
@@ -59,30 +75,37 @@ public final class GuardedServer implements AutoCloseable {
     private static final AtomicInteger SERVERS = new AtomicInteger();
     private static final int MAX_HEAD_BYTES = 16 * 1024;
     private static final int MAX_HEADERS = 100;
+    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
     /**
      * Limits of a {@link GuardedServer}.
      *
      * @param handshakeTimeout total time a client has to complete the TLS handshake
-     * @param readTimeout total time a client has to send the request, and to take the answer
+     * @param readTimeout total time a client has to send a request (from its first byte), and to take the answer
      * @param maxConnectionsPerAddress open connections allowed from one client address
      * @param maxConnections open connections allowed in all
-     * @param connectionThreads threads doing handshakes and reading requests
+     * @param connectionThreads threads doing handshakes, reading requests and waiting on idle connections
      * @param requestThreads threads running the handler
      * @param maxBodyBytes largest request body read; a larger {@code Content-Length} is answered 413 unread
+     * @param idleTimeout longest wait for the next request on a persistent connection
+     * @param maxRequestsPerConnection requests served on one connection before it is closed; 1 turns persistent
+     *     connections off
      */
     public record Limits(Duration handshakeTimeout, Duration readTimeout, int maxConnectionsPerAddress,
-            int maxConnections, int connectionThreads, int requestThreads, long maxBodyBytes) {
+            int maxConnections, int connectionThreads, int requestThreads, long maxBodyBytes, Duration idleTimeout,
+            int maxRequestsPerConnection) {
         /** Checks the limits. */
         public Limits {
             Objects.requireNonNull(handshakeTimeout, "handshakeTimeout");
             Objects.requireNonNull(readTimeout, "readTimeout");
-            if (handshakeTimeout.isNegative() || handshakeTimeout.isZero() || readTimeout.isNegative()
-                    || readTimeout.isZero()) {
-                throw new IllegalArgumentException("timeouts must be positive");
+            Objects.requireNonNull(idleTimeout, "idleTimeout");
+            for (Duration d : new Duration[] {handshakeTimeout, readTimeout, idleTimeout}) {
+                if (d.isNegative() || d.isZero()) {
+                    throw new IllegalArgumentException("timeouts must be positive, was " + d);
+                }
             }
             if (maxConnectionsPerAddress < 1 || maxConnections < maxConnectionsPerAddress || connectionThreads < 1
-                    || requestThreads < 1 || maxBodyBytes < 0) {
+                    || requestThreads < 1 || maxBodyBytes < 0 || maxRequestsPerConnection < 1) {
                 throw new IllegalArgumentException("limits must be positive, and maxConnections at least "
                         + "maxConnectionsPerAddress");
             }
@@ -100,6 +123,8 @@ public final class GuardedServer implements AutoCloseable {
     private final ScheduledThreadPoolExecutor watchdog;
     private final ConcurrentHashMap<InetAddress, Integer> perAddress = new ConcurrentHashMap<>();
     private final Set<Connection> open = ConcurrentHashMap.newKeySet();
+    /** Connections waiting for their next request: the ones closed first when a limit or the pool is reached. */
+    private final Set<Connection> idle = ConcurrentHashMap.newKeySet();
     private final Thread acceptor;
     private volatile boolean closed;
 
@@ -201,24 +226,80 @@ public final class GuardedServer implements AutoCloseable {
                 // Small request and answer bodies: Nagle's algorithm would only add latency.
                 raw.setTcpNoDelay(true);
                 c.deadline = watchdog.schedule(c::abort, limits.handshakeTimeout().toMillis(), TimeUnit.MILLISECONDS);
-                connectionPool.execute(c::receive);
+                onConnectionThread(c::receive);
             } catch (IOException | RejectedExecutionException e) {
                 c.finish();
             }
         }
     }
 
+    /**
+     * Runs connection work; when it has to wait because every connection thread is taken, closes the connection
+     * that has been idle the longest so that its thread picks the work up.
+     */
+    private void onConnectionThread(Runnable work) {
+        connectionPool.execute(work);
+        relieveConnectionPool();
+    }
+
+    /**
+     * Closes the connection idle the longest on a connection thread when work waits for one. Called both after
+     * work is queued and when a connection starts waiting, so whichever of the two comes second sees the other.
+     */
+    private void relieveConnectionPool() {
+        if (!connectionPool.getQueue().isEmpty() && connectionPool.getActiveCount() >= limits.connectionThreads()) {
+            evictIdle(Optional.empty(), true);
+        }
+    }
+
     private boolean admit(InetAddress peer) {
-        boolean[] admitted = {false};
-        perAddress.compute(peer, (a, n) -> {
-            int current = n == null ? 0 : n;
-            if (current >= limits.maxConnectionsPerAddress() || open.size() >= limits.maxConnections()) {
-                return n;
+        for (int attempt = 0;; attempt++) {
+            boolean[] admitted = {false};
+            boolean[] addressFull = {false};
+            perAddress.compute(peer, (a, n) -> {
+                int current = n == null ? 0 : n;
+                addressFull[0] = current >= limits.maxConnectionsPerAddress();
+                if (addressFull[0] || open.size() >= limits.maxConnections()) {
+                    return n;
+                }
+                admitted[0] = true;
+                return current + 1;
+            });
+            if (admitted[0]) {
+                return true;
             }
-            admitted[0] = true;
-            return current + 1;
-        });
-        return admitted[0];
+            // One idle connection given up per new connection at most: a client cannot churn through others.
+            if (attempt > 0 || !evictIdle(addressFull[0] ? Optional.of(peer) : Optional.empty(), false)) {
+                return false;
+            }
+        }
+    }
+
+    /**
+     * Closes the connection idle the longest; false when there is none.
+     *
+     * @param of only a connection from this address, if given
+     * @param onThread only a connection that holds a connection thread while it waits
+     */
+    private boolean evictIdle(Optional<InetAddress> of, boolean onThread) {
+        // A connection that stops being idle while this runs makes evict() fail; a few tries suffice.
+        for (int tries = 0; tries < 8; tries++) {
+            Connection oldest = null;
+            for (Connection c : idle) {
+                if (c.evictable() && (of.isEmpty() || of.get().equals(c.peer)) && (!onThread || c.waiting)
+                        && (oldest == null || c.idleSince - oldest.idleSince < 0)) {
+                    oldest = c;
+                }
+            }
+            if (oldest == null) {
+                return false;
+            }
+            if (oldest.evict()) {
+                LOG.debug("closed an idle connection from {} to make room", oldest.peer.getHostAddress());
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void closeQuietly(AutoCloseable c) {
@@ -230,15 +311,31 @@ public final class GuardedServer implements AutoCloseable {
     }
 
     /** A request read completely; the handler sees only this. */
-    private record Request(String method, Optional<String> contentType, byte[] body) {}
+    private record Request(String method, Optional<String> contentType, byte[] body, boolean keepAlive) {}
 
-    /** One accepted connection, from handshake to answer. */
+    /** One accepted connection, from handshake through its requests to the close. */
     private final class Connection {
+        /** Handshake, reading a request, or the handler running: never closed to make room. */
+        private static final int BUSY = 0;
+        /** Writing an answer after which the connection stays open: closed once it is written, if evicted. */
+        private static final int WRITING = 1;
+        /** Answered, waiting (queued or on a connection thread) for the next request. */
+        private static final int IDLE = 2;
+        private static final int EVICTED = 3;
+
         private final Socket raw;
         private final InetAddress peer;
-        private final AtomicBoolean finished = new AtomicBoolean();
+        private final AtomicBoolean released = new AtomicBoolean();
+        private final AtomicInteger state = new AtomicInteger(BUSY);
         private volatile Socket socket;
         private volatile ScheduledFuture<?> deadline;
+        private volatile long idleSince;
+        /** True while a connection thread is blocked waiting for this connection's next request. */
+        private volatile boolean waiting;
+        /** Set once after the handshake; kept across requests because it may hold the next request's bytes. */
+        private BufferedInputStream in;
+        /** Requests read on this connection; only ever touched by the one thread working for it at a time. */
+        private int requests;
 
         Connection(Socket raw, InetAddress peer) {
             this.raw = raw;
@@ -251,15 +348,43 @@ public final class GuardedServer implements AutoCloseable {
             closeQuietly(raw);
         }
 
+        boolean evictable() {
+            int s = state.get();
+            return s == WRITING || s == IDLE;
+        }
+
+        /**
+         * Frees this connection's place at once if it is between requests, and closes it (an answer being written
+         * is finished first, then the connection closed); false when a request is under way.
+         */
+        boolean evict() {
+            if (state.compareAndSet(WRITING, EVICTED)) {
+                release();
+                return true;
+            }
+            if (state.compareAndSet(IDLE, EVICTED)) {
+                abort();
+                release();
+                return true;
+            }
+            return false;
+        }
+
         void finish() {
-            if (finished.compareAndSet(false, true)) {
-                // Close first, cancel after: a TLS close may wait for the peer, and the deadline still bounds it.
-                closeQuietly(socket);
-                closeQuietly(raw);
-                ScheduledFuture<?> d = deadline;
-                if (d != null) {
-                    d.cancel(false);
-                }
+            // Close first, cancel after: a TLS close may wait for the peer, and the deadline still bounds it.
+            closeQuietly(socket);
+            closeQuietly(raw);
+            ScheduledFuture<?> d = deadline;
+            if (d != null) {
+                d.cancel(false);
+            }
+            release();
+        }
+
+        private void release() {
+            if (released.compareAndSet(false, true)) {
+                waiting = false;
+                idle.remove(this);
                 open.remove(this);
                 perAddress.computeIfPresent(peer, (a, n) -> n <= 1 ? null : n - 1);
             }
@@ -284,25 +409,62 @@ public final class GuardedServer implements AutoCloseable {
                     socket = ssl;
                     ssl.startHandshake();
                 }
-                rearm(limits.readTimeout());
-                raw.setSoTimeout((int) Math.max(1, limits.readTimeout().toMillis()));
-                InputStream in = new BufferedInputStream(socket.getInputStream());
-                Object parsed = read(in);
-                if (parsed instanceof Integer status) {
-                    answer(status, Optional.empty());
-                    return;
-                }
-                Request request = (Request) parsed;
-                try {
-                    requestPool.execute(() -> handle(request));
-                } catch (RejectedExecutionException e) {
-                    answer(503, Optional.of(ReceiverResponse.problem(ReceiverResponse.Outcome.BUSY,
-                            Optional.of(Duration.ofSeconds(1)), Optional.empty())));
-                }
+                in = new BufferedInputStream(socket.getInputStream());
+                serveRequest();
             } catch (IOException | RuntimeException e) {
                 // Handshake failures, stalls past the deadline and resets all end here; none is the server's fault.
                 LOG.debug("connection from {} ended: {}", peer.getHostAddress(), e.toString());
                 finish();
+            }
+        }
+
+        /** Waits (at most the idle timeout) for the next request on this persistent connection, then serves it. */
+        void awaitNext() {
+            try {
+                rearm(limits.idleTimeout());
+                raw.setSoTimeout((int) Math.max(1, limits.idleTimeout().toMillis()));
+                waiting = true;
+                if (state.get() != IDLE) {
+                    finish();
+                    return;
+                }
+                relieveConnectionPool();
+                in.mark(1);
+                int first = in.read();
+                if (!state.compareAndSet(IDLE, BUSY)) {
+                    finish();
+                    return;
+                }
+                waiting = false;
+                idle.remove(this);
+                if (first < 0) {
+                    // The client closed its end between requests: the normal end of a persistent connection.
+                    finish();
+                    return;
+                }
+                in.reset();
+                serveRequest();
+            } catch (IOException | RuntimeException e) {
+                LOG.debug("idle connection from {} ended: {}", peer.getHostAddress(), e.toString());
+                finish();
+            }
+        }
+
+        /** Reads one request within the read deadline and hands it to the request pool. */
+        private void serveRequest() throws IOException {
+            rearm(limits.readTimeout());
+            raw.setSoTimeout((int) Math.max(1, limits.readTimeout().toMillis()));
+            Object parsed = read(in);
+            if (parsed instanceof Integer status) {
+                answer(status, Optional.empty(), false);
+                return;
+            }
+            Request request = (Request) parsed;
+            try {
+                requestPool.execute(() -> handle(request));
+            } catch (RejectedExecutionException e) {
+                answer(503, Optional.of(ReceiverResponse.problem(ReceiverResponse.Outcome.BUSY,
+                        Optional.of(Duration.ofSeconds(1)), Optional.empty())), false);
             }
         }
 
@@ -315,7 +477,7 @@ public final class GuardedServer implements AutoCloseable {
                 LOG.error("envelope handler threw; answering 500", e);
                 r = ReceiverResponse.problem(ReceiverResponse.Outcome.FAILED, Optional.empty(), Optional.empty());
             }
-            answer(r.status(), Optional.of(r));
+            answer(r.status(), Optional.of(r), request.keepAlive());
         }
 
         /** Returns a {@link Request}, or the status to answer a request that is not served. */
@@ -325,6 +487,7 @@ public final class GuardedServer implements AutoCloseable {
             if (requestLine == null) {
                 throw new IOException("connection closed before a request");
             }
+            requests++;
             String[] parts = requestLine.split(" ", -1);
             if (parts.length != 3 || !parts[2].startsWith("HTTP/1.") || parts[0].isEmpty()) {
                 return 400;
@@ -333,6 +496,9 @@ public final class GuardedServer implements AutoCloseable {
             String contentLength = null;
             boolean chunked = false;
             boolean expectContinue = false;
+            // HTTP/1.1 connections persist unless the client says otherwise (RFC 9112 section 9.3); HTTP/1.0 ones
+            // are closed after the answer, as this server does not speak the 1.0 keep-alive extension.
+            boolean keepAlive = parts[2].equals("HTTP/1.1");
             for (int n = 0;; n++) {
                 String header = line(in, budget);
                 if (header == null) {
@@ -357,6 +523,7 @@ public final class GuardedServer implements AutoCloseable {
                     }
                     case "transfer-encoding" -> chunked = true;
                     case "expect" -> expectContinue = value.equalsIgnoreCase("100-continue");
+                    case "connection" -> keepAlive &= !hasToken(value, "close");
                     default -> { }
                 }
             }
@@ -382,14 +549,15 @@ public final class GuardedServer implements AutoCloseable {
             }
             if (expectContinue && length > 0) {
                 OutputStream out = socket.getOutputStream();
-                out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.write(CONTINUE);
                 out.flush();
             }
             byte[] body = in.readNBytes((int) length);
             if (body.length != length) {
                 throw new IOException("connection closed in the request body");
             }
-            return new Request(parts[0], Optional.ofNullable(contentType), body);
+            return new Request(parts[0], Optional.ofNullable(contentType), body,
+                    keepAlive && requests < limits.maxRequestsPerConnection());
         }
 
         /** Reads one CRLF (or LF) terminated ISO-8859-1 line; null at end of stream before any byte. */
@@ -411,7 +579,20 @@ public final class GuardedServer implements AutoCloseable {
             }
         }
 
-        private void answer(int status, Optional<ReceiverResponse> response) {
+        /**
+         * Writes the answer, then either closes the connection or hands it back to the connection pool to wait for
+         * the next request.
+         */
+        private void answer(int status, Optional<ReceiverResponse> response, boolean keepAlive) {
+            boolean persist = keepAlive && !closed;
+            if (persist) {
+                // Evictable from before the first byte leaves: a client may connect again as soon as it has the
+                // answer, and must find this connection already counted as idle.
+                idleSince = System.nanoTime();
+                state.set(WRITING);
+                idle.add(this);
+            }
+            boolean written = false;
             try {
                 rearm(limits.readTimeout());
                 byte[] body = response.map(ReceiverResponse::body).orElse(new byte[0]);
@@ -425,18 +606,43 @@ public final class GuardedServer implements AutoCloseable {
                         head.append("Allow: POST\r\n");
                     }
                 });
-                head.append("Cache-Control: no-store\r\nContent-Length: ").append(body.length)
-                        .append("\r\nConnection: close\r\n\r\n");
+                head.append("Cache-Control: no-store\r\nContent-Length: ").append(body.length).append("\r\n");
+                if (!persist) {
+                    head.append("Connection: close\r\n");
+                }
+                head.append("\r\n");
                 OutputStream out = socket.getOutputStream();
-                out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-                out.write(body);
+                // One write: head and body leave in one TLS record where they fit, not two.
+                byte[] headBytes = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+                byte[] message = new byte[headBytes.length + body.length];
+                System.arraycopy(headBytes, 0, message, 0, headBytes.length);
+                System.arraycopy(body, 0, message, headBytes.length, body.length);
+                out.write(message);
                 out.flush();
+                written = true;
             } catch (IOException | RuntimeException e) {
                 LOG.debug("answering {} failed: {}", peer.getHostAddress(), e.toString());
-            } finally {
+            }
+            if (!written || !persist || !state.compareAndSet(WRITING, IDLE)) {
+                finish();
+                return;
+            }
+            try {
+                onConnectionThread(this::awaitNext);
+            } catch (RejectedExecutionException e) {
                 finish();
             }
         }
+    }
+
+    /** True when a comma-separated header value holds the token, compared case-insensitively. */
+    private static boolean hasToken(String value, String token) {
+        for (String t : value.split(",")) {
+            if (t.strip().equalsIgnoreCase(token)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String reason(int status) {
