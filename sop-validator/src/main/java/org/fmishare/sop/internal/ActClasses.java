@@ -24,8 +24,14 @@ import org.slf4j.LoggerFactory;
  * "quash"); WordNet's hypernym hierarchy names the class instead.
  *
  * <p>Only a word's most frequent senses are considered (rarer senses would make "can" or "bin" removal verbs in
- * every sentence), and the hierarchy is climbed a few levels. The dictionary is loaded once, on first use, by the
- * class-holder idiom (thread-safe without locks); answers are cached per word. Not API.
+ * every sentence), and the hierarchy is climbed a few levels.
+ *
+ * <p>Loading the dictionary reads all of WordNet's data files into memory, seconds of CPU that a command line
+ * validating one share paid on every run. The answers are a function of the word alone, so they are derived once
+ * at build time ({@code derivedRemovalVerb}, {@code derivedRemovalNoun}, the dictionary's own lookups) into
+ * {@code WordNetTables}, and the public methods answer from those tables, with the same answer the dictionary
+ * gives for every input. Only a word outside the tables' shape (letters and straight apostrophes) whose parts the
+ * tables cannot settle loads the dictionary, once, by the class-holder idiom. Not API.
  */
 public final class ActClasses {
     private static final Logger LOG = LoggerFactory.getLogger(ActClasses.class);
@@ -40,14 +46,15 @@ public final class ActClasses {
             "obliteration", "eradication", "ouster", "dismissal");
     private static final int SENSES = 2;
     private static final int DEPTH = 5;
-    private static final Map<String, Boolean> VERB_CACHE = new ConcurrentHashMap<>();
-    private static final Map<String, Boolean> NOUN_CACHE = new ConcurrentHashMap<>();
+    /** Answers of the dictionary for the rare words the tables do not settle. */
     private static final Map<String, Boolean> WORD_CACHE = new ConcurrentHashMap<>();
+    /** Longest lemma {@code under} looks up; longer input is no verb or noun. */
+    private static final int LONGEST = 60;
 
     private ActClasses() {}
 
-    /** Loads the dictionary on first use only; a failure leaves the linter with its other resources. */
-    private static final class Holder {
+    /** Loads the dictionary on first use only: deriving the tables, and the rare word they do not settle. */
+    static final class Holder {
         static final Dictionary DICTIONARY = load();
 
         private static Dictionary load() {
@@ -67,7 +74,36 @@ public final class ActClasses {
      * @return whether WordNet places one of its main senses under such an act
      */
     public static boolean removalVerb(String lemma) {
-        return VERB_CACHE.computeIfAbsent(lemma.toLowerCase(Locale.ROOT), w -> under(POS.VERB, w, VERB_ROOTS));
+        String w = lemma.toLowerCase(Locale.ROOT);
+        return !w.isBlank() && w.length() <= LONGEST && WordNetTables.removalVerb(indexKey(w));
+    }
+
+    /**
+     * What {@link #removalVerb} answers, derived from the dictionary: the rule the table was built with.
+     *
+     * @param lemma a verb lemma or multi-word verb
+     * @return whether WordNet places one of its main senses under such an act
+     */
+    static boolean derivedRemovalVerb(String lemma) {
+        return under(POS.VERB, lemma.toLowerCase(Locale.ROOT), VERB_ROOTS);
+    }
+
+    /**
+     * What {@link #removalNoun} answers, derived from the dictionary.
+     *
+     * @param lemma a noun lemma
+     * @return whether WordNet places its main sense under such an act
+     */
+    static boolean derivedRemovalNoun(String lemma) {
+        return under(POS.NOUN, lemma.toLowerCase(Locale.ROOT), NOUN_ROOTS);
+    }
+
+    /**
+     * The key the dictionary looks a lemma up by: trimmed, lower case, words joined by {@code _} as in WordNet's
+     * index files (extJWNL's {@code getIndexWord} does the same to its argument).
+     */
+    static String indexKey(String lemma) {
+        return lemma.trim().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
     /**
@@ -77,7 +113,8 @@ public final class ActClasses {
      * @return whether WordNet places its main sense under such an act
      */
     public static boolean removalNoun(String lemma) {
-        return NOUN_CACHE.computeIfAbsent(lemma.toLowerCase(Locale.ROOT), w -> under(POS.NOUN, w, NOUN_ROOTS));
+        String w = lemma.toLowerCase(Locale.ROOT);
+        return !w.isBlank() && w.length() <= LONGEST && WordNetTables.removalNoun(indexKey(w));
     }
 
     /**
@@ -87,6 +124,17 @@ public final class ActClasses {
      * @return whether it is a WordNet verb
      */
     public static boolean isVerb(String expression) {
+        String key = indexKey(expression);
+        return !key.isEmpty() && WordNetTables.verb(key);
+    }
+
+    /**
+     * What {@link #isVerb} answers, from the dictionary.
+     *
+     * @param expression lower-case words separated by spaces
+     * @return whether it is a WordNet verb
+     */
+    static boolean derivedIsVerb(String expression) {
         try {
             IndexWord iw = Holder.DICTIONARY.getIndexWord(POS.VERB, expression);
             return iw != null;
@@ -103,14 +151,47 @@ public final class ActClasses {
      * @return whether it is an English content word
      */
     public static boolean englishWord(String word) {
-        return WORD_CACHE.computeIfAbsent(word, w -> {
-            try {
-                return Holder.DICTIONARY.lookupAllIndexWords(w).size() > 0;
-            } catch (JWNLException | RuntimeException e) {
-                LOG.warn("WordNet lookup of '{}' failed; the word is treated as English: {}", w, e.toString());
+        String w = word.trim().toLowerCase(Locale.ROOT);
+        if (WordNetTables.coversWord(w)) {
+            return WordNetTables.englishWord(w);
+        }
+        // A typographic apostrophe splits the word for extJWNL's tokenizer ("company’s" is "company" and "s"),
+        // which finds an entry whenever one part has one on its own; only a word neither part of which settles it
+        // goes to the dictionary.
+        int apostrophe = w.indexOf('\u2019');
+        if (apostrophe > 0 && apostrophe == w.lastIndexOf('\u2019') && apostrophe < w.length() - 1) {
+            String head = w.substring(0, apostrophe);
+            String tail = w.substring(apostrophe + 1);
+            if (letters(head) && letters(tail)
+                    && (WordNetTables.englishWord(head) || WordNetTables.englishWord(tail))) {
                 return true;
             }
-        });
+        }
+        return derivedEnglishWord(word);
+    }
+
+    private static boolean letters(String s) {
+        return WordNetTables.coversWord(s) && s.indexOf('\'') < 0;
+    }
+
+    /**
+     * What {@link #englishWord} answers, from the dictionary.
+     *
+     * @param word a lower-case word
+     * @return whether it is an English content word
+     */
+    static boolean derivedEnglishWord(String word) {
+        return WORD_CACHE.computeIfAbsent(word, ActClasses::dictionaryEnglishWord);
+    }
+
+    /** The dictionary's answer, not remembered (deriving the table asks once per candidate word). */
+    static boolean dictionaryEnglishWord(String word) {
+        try {
+            return Holder.DICTIONARY.lookupAllIndexWords(word).size() > 0;
+        } catch (JWNLException | RuntimeException e) {
+            LOG.warn("WordNet lookup of '{}' failed; the word is treated as English: {}", word, e.toString());
+            return true;
+        }
     }
 
     private static boolean under(POS pos, String word, Set<String> roots) {

@@ -143,11 +143,39 @@ public final class CoercionLinter {
      * sentence of the normalised text is checked for language (text the English linter cannot read is REVIEW),
      * then by the rule set's lexicon and by the {@link SpeechActAnalyser}. Spans are in the original text.
      *
+     * <p>The answer is a function of the text and this linter's lexicon only, and the same texts come back again
+     * and again (a share validated before signing, re-checked by each receiver, prepared again after a refusal;
+     * the clauses of every message), so answers are remembered per linter, keyed by the exact text, and a text
+     * seen before is answered before any normalising, sentence splitting, language guessing or tagging. The cache
+     * is bounded (about four million characters of keys per generation, two generations; texts over 64 Ki
+     * characters are not kept).
+     *
      * @param text the field's text
-     * @return one hit per objectionable sentence, in text order; empty when clean
+     * @return one hit per objectionable sentence, in text order; empty when clean; unmodifiable
      */
     public List<Hit> lint(String text) {
         Objects.requireNonNull(text, "text");
+        if (text.length() > CACHED_TEXT_LIMIT) {
+            return List.copyOf(lintUncached(text));
+        }
+        List<Hit> known = answers.get(text);
+        if (known != null) {
+            return known;
+        }
+        List<Hit> hits = List.copyOf(lintUncached(text));
+        answers.put(text, hits);
+        return hits;
+    }
+
+    /** Texts longer than this (a very long rendered message) are linted every time rather than kept. */
+    static final int CACHED_TEXT_LIMIT = 64 * 1024;
+    /** Characters of remembered texts per cache generation: about 8 MB of keys, twice that at most. */
+    static final long CACHED_CHARS = 4L * 1024 * 1024;
+
+    /** Remembered answers of this linter (and so of its rule set's lexicon), keyed by the exact text. */
+    private final AnswerCache<String, List<Hit>> answers = new AnswerCache<>(CACHED_CHARS, String::length);
+
+    private List<Hit> lintUncached(String text) {
         List<Hit> hits = new ArrayList<>();
         List<TextNormaliser.BadChar> bad = TextNormaliser.forbidden(text);
         if (!bad.isEmpty()) {
@@ -170,17 +198,19 @@ public final class CoercionLinter {
             int start = n.origin()[s[0]];
             int end = n.origin()[s[1] - 1] + 1;
             end = Math.min(text.length(), Math.max(end, start));
-            if (pending != null && (LanguageGuess.unreadable(sentence) || lexicon(sentence, start, end) != null)) {
+            // Each check runs once per sentence: the pending frame and the sentence itself need the same answers.
+            boolean unreadable = LanguageGuess.unreadable(sentence);
+            Hit h = unreadable ? null : lexicon(sentence, start, end);
+            if (pending != null && (unreadable || h != null)) {
                 hits.add(pending);
                 pending = null;
             }
-            if (LanguageGuess.unreadable(sentence)) {
+            if (unreadable) {
                 hits.add(new Hit(start, end, Severity.REVIEW, "text in a language the English linter cannot read",
                         "unknown", Kind.UNREADABLE));
                 bareFrame = false;
                 continue;
             }
-            Hit h = lexicon(sentence, start, end);
             if (h != null) {
                 hits.add(h);
                 bareFrame = false;

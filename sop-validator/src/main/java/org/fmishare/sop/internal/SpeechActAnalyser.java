@@ -357,7 +357,23 @@ public final class SpeechActAnalyser {
     private record Parsed(String[] tok, String[] pos, String[] lem, String joined, boolean sender,
             boolean recipient, boolean target, boolean question) {}
 
+    /**
+     * Sentences already tagged: the lexicon check ({@link #clearsLexicon}) and the analysis in either context (after
+     * a bare frame or not) of the same sentence read the same tags, and tagging is most of the cost of new text.
+     * Bounded like the answer caches; the arrays are never written after {@link #parseUncached}.
+     */
+    private static final AnswerCache<String, Optional<Parsed>> PARSED = new AnswerCache<>(1L << 20, String::length);
+
     private static Parsed parse(String sentence) {
+        Optional<Parsed> known = PARSED.get(sentence);
+        if (known == null) {
+            known = Optional.ofNullable(parseUncached(sentence));
+            PARSED.put(sentence, known);
+        }
+        return known.orElse(null);
+    }
+
+    private static Parsed parseUncached(String sentence) {
         String lower = sentence.toLowerCase(Locale.ROOT).replace('\u2019', '\'').replace('\u2018', '\'');
         // A negative question is rhetorical: "wouldn't it be better if ..." asserts, it does not negate.
         if (lower.strip().endsWith("?")) {
