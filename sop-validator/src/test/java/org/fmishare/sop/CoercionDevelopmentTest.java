@@ -27,15 +27,15 @@ import org.junit.jupiter.api.Test;
  */
 class CoercionDevelopmentTest {
     /** Second set, tuning rows (four in five): coercive caught. */
-    static final int SECOND_TUNE_CAUGHT_FLOOR = 109;
+    static final int SECOND_TUNE_CAUGHT_FLOOR = 110;
     /** Second set, tuning rows: benign passed. */
     static final int SECOND_TUNE_PASS_FLOOR = 167;
     /** Second set, set-aside rows (every fifth, never looked at while tuning): coercive caught. */
-    static final int SECOND_ASIDE_CAUGHT_FLOOR = 18;
+    static final int SECOND_ASIDE_CAUGHT_FLOOR = 27;
     /** Second set, set-aside rows: benign passed. */
     static final int SECOND_ASIDE_PASS_FLOOR = 42;
     /** Coercive development sentences caught (FAIL or NEEDS_REVIEW on the linter rule). */
-    static final int CAUGHT_FLOOR = 211;
+    static final int CAUGHT_FLOOR = 227;
     /** Benign development sentences with no linter finding. */
     static final int BENIGN_PASS_FLOOR = 210;
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9A-Fa-f]{4})");

@@ -36,7 +36,8 @@ import org.fmishare.sop.Severity;
  * </ol>
  * A lexicon hit is kept only if {@link SpeechActAnalyser#clearsLexicon} does not clear the sentence's structure
  * (a disclaimer, a third party's words or acts, a forecast, the sender's own message or obligation), and quotations
- * are masked before the lexicon reads the sentence.
+ * are masked before the lexicon reads the sentence. A sentence that neither clears nor flags is finally scored by
+ * {@link CoercionClassifier}; a probable coercive act is REVIEW.
  * Every list lives in the rule set's lexicon, so an agency can extend it without a code change. Instances are
  * immutable and thread-safe. Not API.
  */
@@ -237,6 +238,15 @@ public final class CoercionLinter {
                 continue;
             }
             bareFrame = false;
+            // What the rules leave clean, the trained classifier may still read as a request or pressure; it only
+            // ever asks for a person (REVIEW), never fails a share on its own.
+            double p = CoercionClassifier.probability(sentence);
+            if (p >= CoercionClassifier.REVIEW_THRESHOLD) {
+                hits.add(new Hit(start, end, Severity.REVIEW, String.format(Locale.ROOT,
+                        "%s: reads as a request or pressure on the recipient, p = %.2f", CoercionClassifier.FRAME, p),
+                        "none named"));
+                continue;
+            }
             if (LanguageGuess.mixesScripts(sentence)) {
                 hits.add(new Hit(start, end, Severity.REVIEW, "a word mixing the Latin script with another script",
                         "unknown", Kind.UNREADABLE));

@@ -807,6 +807,33 @@ public final class SpeechActAnalyser {
                 p.question());
     }
 
+    /**
+     * The analyser's reading of a sentence, for {@link CoercionFeatures}: its tokens, tags and lemmas, which tokens
+     * name an act against content, and who is in it. Uncached: the caller caches what it derives.
+     *
+     * @param sentence a normalised English sentence (or a few)
+     * @return the reading, or empty when the text has no tokens
+     */
+    static Optional<CoercionFeatures.Reading> read(String sentence) {
+        Parsed p = parse(sentence);
+        if (p == null) {
+            return Optional.empty();
+        }
+        boolean[] act = acts(p);
+        String[] cls = new String[p.tok().length];
+        for (int i = 0; i < cls.length; i++) {
+            String t = p.tok()[i];
+            String l = p.lem()[i];
+            cls[i] = act[i] ? "ACT" : NEGATORS.contains(t) ? "NEG" : RECIPIENT.contains(t) ? "RECIPIENT"
+                    : SENDER.contains(t) ? "SENDER" : OBLIGATION.contains(l) ? "OBLIGATION"
+                    : DESIRE.contains(l) ? "DESIRE" : SOFT.contains(l) ? "SOFT" : CONSEQUENCE.contains(l) ? "CONSEQUENCE"
+                    : TARGETS.contains(l) && !PRONOUN_TARGETS.contains(t) ? "TARGET" : null;
+        }
+        return Optional.of(new CoercionFeatures.Reading(p.tok(), p.pos(), p.lem(), cls, p.sender(), p.recipient(),
+                p.target(), p.question(), DEADLINE.matcher(p.joined()).find(), CONDITION.matcher(p.joined()).find(),
+                FUTURE.matcher(p.joined()).find()));
+    }
+
     /** Which tokens name an act against content, in any tense and whoever does it. */
     private static boolean[] acts(Parsed p) {
         String[] tok = p.tok();
