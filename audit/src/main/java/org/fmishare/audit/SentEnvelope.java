@@ -8,7 +8,7 @@ import org.fmishare.core.envelope.OutboundEnvelope;
 
 /**
  * What an office sent, as far as a company's response needs it: the envelope's id and digest, the company it went to
- * and the id of the share, meeting or briefing it carried. A response is recorded only when it answers one of these
+ * and the id of the share, meeting or briefing it carried (for a correction or retraction, the share it amends). A response is recorded only when it answers one of these
  * and comes from that company.
  *
  * @param envelopeId the envelope's UUID
@@ -54,6 +54,9 @@ public record SentEnvelope(String envelopeId, String digest, String recipientId,
             subjectId = m.meeting().id();
         } else if (body instanceof EnvelopeBody.BriefingSummary b) {
             subjectId = b.briefing().id();
+        } else if (body instanceof EnvelopeBody.Amendment a) {
+            // A response to a correction or retraction is about the share it amends (EnvelopeSigner.signResponse).
+            subjectId = a.amendment().shareId();
         } else {
             throw new IllegalArgumentException("envelope " + content.envelopeId() + " is a " + body.kind()
                     + ", not something an office sends");

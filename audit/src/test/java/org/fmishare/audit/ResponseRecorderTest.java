@@ -190,4 +190,19 @@ class ResponseRecorderTest {
                 .isInstanceOf(ResponseException.NotAResponse.class)
                 .hasMessageContaining("THREAT_SHARE");
     }
+
+    @Test
+    void aResponseToACorrectionIsRecordedAsAResponseAboutTheAmendedShare() {
+        SignedEnvelope correction = PARTIES.signedAmendment(org.fmishare.testkit.SampleData.correction(), share);
+        VerifiedEnvelope receivedCorrection = PARTIES.companyVerifier().verify(correction.serialized());
+        SignedEnvelope response = PARTIES.companySigner().signResponse(receivedCorrection,
+                ResponseKind.ACKNOWLEDGED, Optional.empty());
+        SentEnvelope sent = SentEnvelope.of(correction);
+        assertThat(sent.subjectId()).isEqualTo(share.content().body() instanceof
+                org.fmishare.core.envelope.EnvelopeBody.Share s ? s.share().id() : "");
+        RecordedResponse recorded = recorder(SentEnvelopes.of(List.of(SentEnvelope.of(share), sent)))
+                .record(response.serialized());
+        assertThat(recorded.firstTime()).isTrue();
+        assertThat(recorded.inReplyTo().envelopeId()).isEqualTo(correction.envelopeId());
+    }
 }
