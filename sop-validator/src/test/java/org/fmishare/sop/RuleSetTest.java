@@ -85,9 +85,11 @@ class RuleSetTest {
 
     @Test
     void lexiconIsExtensibleThroughTheDocument() throws IOException {
-        // An invented verb: no built-in list or the speech-act analysis knows it, only the extended lexicon does.
+        // An invented verb: no built-in list or the speech-act analysis knows it, only the extended lexicon does. The
+        // trained classifier may still read the request's shape and ask for a person (REVIEW), but never fails it.
         var share = SampleData.passingShare().toBuilder().narrative("Please zorbify these accounts.").build();
-        assertThat(SopValidator.standard().validate(share, Messages.render(share)).verdict()).isEqualTo(Verdict.PASS);
+        assertThat(SopValidator.standard().validate(share, Messages.render(share)).verdict())
+                .isNotEqualTo(Verdict.FAIL);
         RuleSet extended = RuleSet.parse(bundledJson().replace("\"actions\": [", "\"actions\": [{\"lemma\": "
                 + "\"zorbify\", \"forms\": [\"zorbified\"]},").getBytes(StandardCharsets.UTF_8), "ext.json");
         ComplianceReport report = SopValidator.standard().withRuleSet(extended).validate(share,
