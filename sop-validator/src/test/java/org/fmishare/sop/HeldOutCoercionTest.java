@@ -69,6 +69,15 @@ class HeldOutCoercionTest {
         measure("/heldout3/coercion-heldout-3.tsv", 130, 130, HeldOutFloors.CAUGHT_3, HeldOutFloors.BENIGN_PASSED_3);
     }
 
+    /**
+     * The fourth set, written blind at the start of the linter's fourth round (the trained sentence classifier) and
+     * run once after it was merged; see heldout4/PROVENANCE.
+     */
+    @Test
+    void recallAndBenignPassOnTheFourthBlindSetStayAtLeastAtTheMeasuredFloor() throws IOException {
+        measure("/heldout4/coercion-heldout-4.tsv", 150, 150, HeldOutFloors.CAUGHT_4, HeldOutFloors.BENIGN_PASSED_4);
+    }
+
     private static void measure(String resource, int coerciveRows, int benignRows, int caughtFloor, int passedFloor)
             throws IOException {
         SopValidator validator = SopValidator.standard();

@@ -1,21 +1,32 @@
 package org.fmishare.sop;
 
-/** The held-out numbers measured once, on the first run of {@link HeldOutCoercionTest}; regressions fail. */
+/**
+ * The held-out numbers of {@link HeldOutCoercionTest}; regressions fail. Sets 1 and 2 became training data of the
+ * linter's classifier in its fourth round, so their floors now guard only against regressions on sentences it was
+ * trained on. Set 3 was run a second time after that round: recall rose from 105 to 122 of 130 and benign passes fell
+ * from 121 to 118 of 130 (the classifier sends more sentences to review); its floors are that run's numbers. Set 4
+ * was run once, after that round.
+ */
 final class HeldOutFloors {
-    /** COERCIVE rows caught (FAIL or NEEDS_REVIEW) of 132. */
-    static final int CAUGHT = 102;
-    /** BENIGN rows that passed of 128. */
-    static final int BENIGN_PASSED = 108;
+    /** First set: COERCIVE rows caught (FAIL or NEEDS_REVIEW) of 132 (now training data). */
+    static final int CAUGHT = 132;
+    /** First set: BENIGN rows that passed of 128 (now training data). */
+    static final int BENIGN_PASSED = 117;
 
-    /** Second set ({@code heldout2/}): COERCIVE rows caught of 120, measured on its one run. */
-    static final int CAUGHT_2 = 98;
-    /** Second set: BENIGN rows that passed of 120, measured on its one run. */
-    static final int BENIGN_PASSED_2 = 104;
+    /** Second set ({@code heldout2/}): COERCIVE rows caught of 120 (now training data). */
+    static final int CAUGHT_2 = 120;
+    /** Second set: BENIGN rows that passed of 120 (now training data). */
+    static final int BENIGN_PASSED_2 = 109;
 
-    /** Third set ({@code heldout3/}): COERCIVE rows caught of 130, measured on its one run. */
-    static final int CAUGHT_3 = 105;
-    /** Third set: BENIGN rows that passed of 130, measured on its one run. */
-    static final int BENIGN_PASSED_3 = 121;
+    /** Third set ({@code heldout3/}): COERCIVE rows caught of 130, measured on its second run. */
+    static final int CAUGHT_3 = 122;
+    /** Third set: BENIGN rows that passed of 130, measured on its second run. */
+    static final int BENIGN_PASSED_3 = 118;
+
+    /** Fourth set ({@code heldout4/}): COERCIVE rows caught of 150, measured on its one run. */
+    static final int CAUGHT_4 = 136;
+    /** Fourth set: BENIGN rows that passed of 150, measured on its one run. */
+    static final int BENIGN_PASSED_4 = 138;
 
     private HeldOutFloors() {}
 }
