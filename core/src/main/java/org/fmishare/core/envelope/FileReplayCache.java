@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.PriorityQueue;
-import org.fmishare.core.envelope.internal.ExpiringLog;
+import org.fmishare.core.store.ExpiringLog;
 
 /**
  * A {@link ReplayCache} in a file, for a receiver on one machine that must refuse a replayed envelope after a

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import org.fmishare.transport.email.internal.ExpiringLog;
+import org.fmishare.core.store.ExpiringLog;
 
 /**
  * An {@link EmailDedupeStore} in a file, for an email receiver on one machine that must recognise a message

@@ -1,4 +1,4 @@
-package org.fmishare.core.envelope.internal;
+package org.fmishare.core.store;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
