@@ -286,17 +286,15 @@ public class FmiShareAutoConfiguration {
     }
 
     /**
-     * The outbox health indicator, with Spring Boot 3's actuator. Only class names appear in the conditions, so
-     * nothing of Spring Boot 4's health API is loaded here (see {@link Boot4HealthConfiguration}).
+     * The outbox's judge, which both Spring Boot generations' health indicators report ({@link HealthConfiguration},
+     * {@link Boot4HealthConfiguration}); it uses no Spring Boot health API, so one definition serves both.
      */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
-    @ConditionalOnMissingClass(BOOT4_HEALTH_INDICATOR)
     @ConditionalOnProperty(prefix = "fmishare", name = "sender-id")
-    public static class HealthConfiguration {
+    public static class OutboxHealthConfiguration {
 
         /** Created by Spring. */
-        public HealthConfiguration() {}
+        public OutboxHealthConfiguration() {}
 
         /**
          * Judges the outbox by the {@code fmishare.health} thresholds.
@@ -313,6 +311,20 @@ public class FmiShareAutoConfiguration {
             return new OutboxHealth(store, clock.getIfAvailable(Clock::systemUTC), p.health().maxBacklog(),
                     p.health().maxOldestQueuedAge());
         }
+    }
+
+    /**
+     * The outbox health indicator, with Spring Boot 3's actuator. Only class names appear in the conditions, so
+     * nothing of Spring Boot 4's health API is loaded here (see {@link Boot4HealthConfiguration}).
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.boot.actuate.health.HealthIndicator")
+    @ConditionalOnMissingClass(BOOT4_HEALTH_INDICATOR)
+    @ConditionalOnProperty(prefix = "fmishare", name = "sender-id")
+    public static class HealthConfiguration {
+
+        /** Created by Spring. */
+        public HealthConfiguration() {}
 
         /**
          * The indicator, component {@code fmishareOutbox} of {@code /actuator/health}.
@@ -339,22 +351,6 @@ public class FmiShareAutoConfiguration {
 
         /** Created by Spring. */
         public Boot4HealthConfiguration() {}
-
-        /**
-         * Judges the outbox by the {@code fmishare.health} thresholds.
-         *
-         * @param p the properties
-         * @param store the outbox
-         * @param clock the application's clock bean, if any
-         * @return the judge
-         */
-        @Bean
-        @ConditionalOnMissingBean
-        public OutboxHealth fmishareOutboxHealth(FmiShareProperties p, OutboxStore store,
-                ObjectProvider<Clock> clock) {
-            return new OutboxHealth(store, clock.getIfAvailable(Clock::systemUTC), p.health().maxBacklog(),
-                    p.health().maxOldestQueuedAge());
-        }
 
         /**
          * The indicator, component {@code fmishareOutbox} of {@code /actuator/health}.
