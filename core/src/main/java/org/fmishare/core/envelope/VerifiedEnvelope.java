@@ -255,6 +255,10 @@ public final class VerifiedEnvelope {
                 .append(r.digest()).append('\n'));
         doc.inReplyTo().ifPresent(r -> sb.append("  in reply to: ").append(r.envelopeId()).append(' ')
                 .append(r.digest()).append('\n'));
+        if (repeated) {
+            // Not an attack: the replay cache knew this very envelope (a retry, or the same file verified again).
+            sb.append("  repeat:      the same envelope was verified before (same nonce and digest)\n");
+        }
         sb.append("  digest:      ").append(digest);
         return sb.toString();
     }

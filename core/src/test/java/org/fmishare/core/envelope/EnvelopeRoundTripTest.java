@@ -128,6 +128,8 @@ class EnvelopeRoundTripTest {
         assertThat(again.repeated()).isTrue();
         assertThat(again.digest()).isEqualTo(first.digest());
         assertThat(again.envelopeId()).isEqualTo(first.envelopeId());
+        assertThat(first.summary()).doesNotContain("repeat:");
+        assertThat(again.summary()).contains("repeat:      the same envelope was verified before");
     }
 
     @Test
