@@ -1,25 +1,17 @@
 package org.fmishare.core.envelope;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.fmishare.core.store.JdbcTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,7 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcReplayCache implements ReplayCache {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReplayCache.class);
     /** Short enough that the index name ({@code <table>_retain_until}) stays within PostgreSQL's 63 characters. */
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,49}");
+    private static final int MAX_TABLE_NAME = 50;
     private static final int PURGE_EVERY = 256;
 
     private final DataSource dataSource;
@@ -82,21 +74,18 @@ public final class JdbcReplayCache implements ReplayCache {
      */
     public static JdbcReplayCache open(DataSource dataSource, String table) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(table, "table");
-        if (!TABLE.matcher(table).matches()) {
-            throw new IllegalArgumentException("table must be a plain SQL identifier of at most 50 characters, was '"
-                    + table + "'");
-        }
+        JdbcTables.checkTableName(table, MAX_TABLE_NAME);
         try (Connection c = dataSource.getConnection()) {
-            boolean postgres = "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
-            if (!exists(c, table)) {
-                try (Statement s = c.createStatement()) {
-                    for (String statement : ddl(postgres ? "replay-postgresql.sql" : "replay-standard.sql", table)) {
-                        s.execute(statement);
-                    }
-                }
-                commit(c);
-            } else if (!hasDigestColumn(c, table)) {
+            boolean postgres = JdbcTables.Dialect.of(c) == JdbcTables.Dialect.POSTGRESQL;
+            String schema;
+            try {
+                schema = JdbcTables.schema(JdbcReplayCache.class,
+                        postgres ? "replay-postgresql.sql" : "replay-standard.sql");
+            } catch (UncheckedIOException e) {
+                throw new EnvelopeException.ProcessingFailed(e.getCause().getMessage(), e);
+            }
+            if (!JdbcTables.createIfAbsent(c, table, "nonce", schema, "fmi_share_nonces")
+                    && !JdbcTables.hasColumn(c, table, "digest")) {
                 throw new EnvelopeException.ProcessingFailed("the replay nonces table " + table + " has no digest "
                         + "column (it was created by an earlier version); add it with: ALTER TABLE " + table
                         + " ADD COLUMN digest VARCHAR(128)");
@@ -138,9 +127,9 @@ public final class JdbcReplayCache implements ReplayCache {
                 try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table
                         + " WHERE nonce = ? AND retain_until < ?")) {
                     p.setString(1, nonce);
-                    p.setObject(2, timestamp(now));
+                    p.setObject(2, JdbcTables.timestamp(now));
                     p.executeUpdate();
-                    commit(c);
+                    JdbcTables.commit(c);
                 }
             }
             // Another receiver recorded it again between our delete and insert: it is theirs now.
@@ -169,7 +158,7 @@ public final class JdbcReplayCache implements ReplayCache {
                     }
                 }
             }
-            commit(c);
+            JdbcTables.commit(c);
             return result;
         }
     }
@@ -181,15 +170,15 @@ public final class JdbcReplayCache implements ReplayCache {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, nonce);
             p.setString(2, digest);
-            p.setObject(3, timestamp(retainUntil));
+            p.setObject(3, JdbcTables.timestamp(retainUntil));
             int rows = p.executeUpdate();
-            commit(c);
+            JdbcTables.commit(c);
             return rows == 1;
         } catch (SQLException e) {
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+            if (!JdbcTables.isConstraintViolation(e)) {
                 throw e;
             }
-            rollback(c);
+            JdbcTables.rollback(c);
             return false;
         }
     }
@@ -197,67 +186,12 @@ public final class JdbcReplayCache implements ReplayCache {
     private void purge(Instant now) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE retain_until < ?")) {
-            p.setObject(1, timestamp(now));
+            p.setObject(1, JdbcTables.timestamp(now));
             p.executeUpdate();
-            commit(c);
+            JdbcTables.commit(c);
         } catch (SQLException e) {
             // Expired rows only cost space; the next purge tries again.
             LOG.warn("cannot purge expired nonces from {}: {}", table, e.getMessage());
         }
-    }
-
-    private static boolean exists(Connection c, String table) {
-        return selects(c, "SELECT nonce FROM " + table + " WHERE 1 = 0");
-    }
-
-    private static boolean hasDigestColumn(Connection c, String table) {
-        return selects(c, "SELECT digest FROM " + table + " WHERE 1 = 0");
-    }
-
-    private static boolean selects(Connection c, String query) {
-        try (Statement s = c.createStatement()) {
-            s.executeQuery(query).close();
-            commit(c);
-            return true;
-        } catch (SQLException e) {
-            try {
-                rollback(c);
-            } catch (SQLException ignored) {
-                // The connection is returned either way.
-            }
-            return false;
-        }
-    }
-
-    /** The schema file's statements, comments removed, with the table name substituted. */
-    private static List<String> ddl(String file, String table) {
-        try (InputStream in = JdbcReplayCache.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new EnvelopeException.ProcessingFailed("the schema file " + file + " is missing");
-            }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
-            // The table name was checked to be a plain identifier, so this substitution cannot inject SQL.
-            return Arrays.stream(sql.split(";")).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(s -> s.replace("fmi_share_nonces", table)).toList();
-        } catch (IOException e) {
-            throw new EnvelopeException.ProcessingFailed("cannot read the schema file " + file, e);
-        }
-    }
-
-    private static void commit(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    private static void rollback(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.rollback();
-        }
-    }
-
-    private static OffsetDateTime timestamp(Instant t) {
-        return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 }
