@@ -55,7 +55,7 @@ final class Fixture {
         // Benchmarks verify the same envelope many times, which the default replay cache would (rightly) refuse;
         // a cache that accepts every nonce makes the loop measure verification, not replay rejection. This is a
         // measuring device local to the benchmarks, not something the SDK offers.
-        ReplayCache acceptEvery = (nonce, now, retainUntil) -> true;
+        ReplayCache acceptEvery = (nonce, digest, now, retainUntil) -> ReplayCache.Use.FIRST_USE;
         verifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate()).anyRecipient().replayCache(acceptEvery)
                 .build();
         recheckingVerifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate()).anyRecipient()

@@ -207,13 +207,14 @@ class FmiShareAutoConfigurationTest {
         runner.withPropertyValues(props(files.receiver(), receipts)).withBean(EnvelopeConsumer.class, () -> consumer)
                 .run(context -> {
                     assertThat(context).hasNotFailed().hasSingleBean(FileReplayCache.class);
-                    assertThat(context.getBean(ReplayCache.class).firstUse("nonce-1", now, now.plusSeconds(60)))
-                            .isTrue();
+                    assertThat(context.getBean(ReplayCache.class).recordUse("nonce-1", "sha-256:d1", now,
+                            now.plusSeconds(60))).isEqualTo(ReplayCache.Use.FIRST_USE);
                 });
         assertThat(dir.resolve("receiver-state").resolve("nonces.log")).exists();
         runner.withPropertyValues(props(files.receiver(), receipts)).withBean(EnvelopeConsumer.class, () -> consumer)
                 .run(context -> assertThat(context.getBean(ReplayCache.class)
-                        .firstUse("nonce-1", now, now.plusSeconds(60))).as("remembered after the restart").isFalse());
+                        .recordUse("nonce-1", "sha-256:d2", now, now.plusSeconds(60)))
+                        .as("remembered after the restart").isEqualTo(ReplayCache.Use.REUSED));
         runner.withPropertyValues(props(files.receiver())).withBean(EnvelopeConsumer.class, () -> consumer)
                 .run(context -> assertThat(context).hasSingleBean(InMemoryReplayCache.class));
     }

@@ -354,21 +354,24 @@ public final class EnvelopeVerifier {
         ContentRules.check(doc, required);
         Optional<org.fmishare.core.compliance.ReviewDecision> review = review(doc, now);
         boolean rechecked = recheck(doc);
-        boolean first = true;
+        ReplayCache.Use use = ReplayCache.Use.SAME_ENVELOPE;
         try {
             if (recordNonce) {
-                first = replayCache.firstUse(doc.nonce(), now, doc.expiresAt().plus(skew));
+                use = Objects.requireNonNull(replayCache.recordUse(doc.nonce(), digest, now,
+                        doc.expiresAt().plus(skew)), "the replay cache's answer");
             }
         } catch (RuntimeException e) {
             throw new EnvelopeException.ProcessingFailed("replay cache could not record the nonce: "
                     + e.getMessage(), e);
         }
-        if (!first) {
+        if (use == ReplayCache.Use.REUSED) {
             throw new EnvelopeException.Rejected(EnvelopeException.Check.REPLAY,
-                    "nonce of envelope " + doc.envelopeId() + " was seen before");
+                    "nonce of envelope " + doc.envelopeId() + " was seen before in another envelope");
         }
-        LOG.debug("verified envelope {} ({}) from {}", doc.envelopeId(), doc.kind(), doc.sender().id());
-        return new VerifiedEnvelope(doc, alg, chain, digest, payload, rechecked, review);
+        boolean repeated = use == ReplayCache.Use.SAME_ENVELOPE;
+        LOG.debug("verified envelope {} ({}) from {}{}", doc.envelopeId(), doc.kind(), doc.sender().id(),
+                repeated ? " (seen before)" : "");
+        return new VerifiedEnvelope(doc, alg, chain, digest, payload, rechecked, review, repeated);
     }
 
     /**

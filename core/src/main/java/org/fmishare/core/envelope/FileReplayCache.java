@@ -13,15 +13,20 @@ import org.fmishare.core.store.ExpiringLog;
 
 /**
  * A {@link ReplayCache} in a file, for a receiver on one machine that must refuse a replayed envelope after a
- * restart. Each new nonce is one appended, checksummed line, synced to disk before {@link #firstUse} returns
- * {@code true}, so no envelope is accepted on the strength of a nonce a crash could forget. A line torn by a crash
- * (the last one; its envelope was never accepted) is cut on open without losing the lines before it.
+ * restart. Each new nonce is one appended, checksummed line holding the nonce, its envelope's digest and its
+ * retain-until time, synced to disk before {@link #recordUse} answers {@link ReplayCache.Use#FIRST_USE}, so no
+ * envelope is accepted on the strength of a nonce a crash could forget. A line torn by a crash (the last one; its
+ * envelope was never accepted) is cut on open without losing the lines before it.
+ *
+ * <p>Files written before digests were kept (one field per line: the nonce) are read as they are: such a nonce's
+ * digest is unknown, so any envelope carrying it is refused as {@link ReplayCache.Use#REUSED} until it expires (the
+ * safe answer; a sender's retry of such an envelope is then refused as it was before). New lines have two fields.
  *
  * <p>Bounded by expiry, like {@link InMemoryReplayCache}: a nonce is kept until its envelope's expiry plus clock skew
  * (the verifier refuses the envelope as expired after that anyway), and the file is rewritten atomically without the
  * expired nonces when it is opened and whenever it holds more than twice as many lines as live nonces (plus 1,024),
  * so its size follows the envelopes still valid, not the history. Entries leave only by expiry; when
- * {@code maxEntries} live nonces are recorded, {@link #firstUse} throws and the verifier refuses the envelope (fail
+ * {@code maxEntries} live nonces are recorded, {@link #recordUse} throws and the verifier refuses the envelope (fail
  * closed).
  *
  * <p>One process at a time: the file is locked while open (a sibling {@code .lock} file). Receivers on several
@@ -33,7 +38,8 @@ public final class FileReplayCache implements ReplayCache, AutoCloseable {
     private final Path file;
     private final int maxEntries;
     private final ExpiringLog log;
-    private final Map<String, Instant> live = new HashMap<>();
+    /** Nonce to its record; an empty digest stands for a record of the old format, whose digest is unknown. */
+    private final Map<String, ExpiringLog.Entry> live = new HashMap<>();
     private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>();
 
     private record Entry(Instant retainUntil, String nonce) implements Comparable<Entry> {
@@ -81,7 +87,7 @@ public final class FileReplayCache implements ReplayCache, AutoCloseable {
         List<ExpiringLog.Entry> entries = new ArrayList<>();
         ExpiringLog log;
         try {
-            log = ExpiringLog.open(file, 1, now, entries);
+            log = ExpiringLog.open(file, 2, 1, now, entries);
         } catch (UncheckedIOException e) {
             throw new EnvelopeException.ProcessingFailed("replay cache file " + file + " cannot be opened: "
                     + e.getCause().getMessage(), e);
@@ -89,7 +95,7 @@ public final class FileReplayCache implements ReplayCache, AutoCloseable {
         FileReplayCache cache = new FileReplayCache(file, maxEntries, log);
         for (ExpiringLog.Entry e : entries) {
             // Purging removes a nonce only together with its own expiry, so a stale queue entry is harmless.
-            cache.live.put(e.fields().get(0), e.retainUntil());
+            cache.live.put(e.fields().get(0), e);
             cache.byExpiry.add(new Entry(e.retainUntil(), e.fields().get(0)));
         }
         return cache;
@@ -102,13 +108,19 @@ public final class FileReplayCache implements ReplayCache, AutoCloseable {
      *     or it is closed
      */
     @Override
-    public synchronized boolean firstUse(String nonce, Instant now, Instant retainUntil) {
+    public synchronized Use recordUse(String nonce, String digest, Instant now, Instant retainUntil) {
         Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(retainUntil, "retainUntil");
+        if (digest.isEmpty()) {
+            throw new IllegalArgumentException("digest must not be empty");
+        }
         purge(now);
-        if (live.containsKey(nonce)) {
-            return false;
+        ExpiringLog.Entry earlier = live.get(nonce);
+        if (earlier != null) {
+            List<String> f = earlier.fields();
+            return f.size() == 2 && f.get(1).equals(digest) ? Use.SAME_ENVELOPE : Use.REUSED;
         }
         if (live.size() >= maxEntries) {
             throw new EnvelopeException.ProcessingFailed("replay cache file " + file + " is full: " + maxEntries
@@ -118,14 +130,15 @@ public final class FileReplayCache implements ReplayCache, AutoCloseable {
             if (log.lines() > 2 * live.size() + SLACK) {
                 log.rewrite(liveEntries());
             }
-            log.append(new ExpiringLog.Entry(List.of(nonce), retainUntil));
+            ExpiringLog.Entry entry = new ExpiringLog.Entry(List.of(nonce, digest), retainUntil);
+            log.append(entry);
+            live.put(nonce, entry);
         } catch (UncheckedIOException | IllegalStateException e) {
             throw new EnvelopeException.ProcessingFailed("replay cache file " + file + ": cannot record a nonce: "
                     + e.getMessage(), e);
         }
-        live.put(nonce, retainUntil);
         byExpiry.add(new Entry(retainUntil, nonce));
-        return true;
+        return Use.FIRST_USE;
     }
 
     /** {@return the number of nonces currently remembered} */
@@ -142,13 +155,15 @@ public final class FileReplayCache implements ReplayCache, AutoCloseable {
     private void purge(Instant now) {
         while (!byExpiry.isEmpty() && byExpiry.peek().retainUntil().isBefore(now)) {
             Entry e = byExpiry.poll();
-            live.remove(e.nonce(), e.retainUntil());
+            ExpiringLog.Entry r = live.get(e.nonce());
+            if (r != null && r.retainUntil().equals(e.retainUntil())) {
+                live.remove(e.nonce());
+            }
         }
     }
 
     private List<ExpiringLog.Entry> liveEntries() {
-        List<ExpiringLog.Entry> out = new ArrayList<>(live.size());
-        live.forEach((nonce, until) -> out.add(new ExpiringLog.Entry(List.of(nonce), until)));
-        return out;
+        // Old-format records stay one-field lines, so that their digest stays unknown after the rewrite.
+        return new ArrayList<>(live.values());
     }
 }

@@ -7,10 +7,11 @@ import java.util.Objects;
 import java.util.PriorityQueue;
 
 /**
- * The default {@link ReplayCache}: a bounded in-memory set of nonces, each kept until its envelope expires.
+ * The default {@link ReplayCache}: a bounded in-memory map of nonces to their envelopes' digests, each kept until its
+ * envelope expires.
  *
  * <p>Design note: entries leave only by expiry, never by eviction, because evicting a live nonce would reopen the
- * replay window. When the cache is full of live nonces, {@link #firstUse} throws {@link IllegalStateException} and
+ * replay window. When the cache is full of live nonces, {@link #recordUse} throws {@link IllegalStateException} and
  * the verifier rejects the envelope (fail closed); size the cache for the peak number of envelopes within the longest
  * accepted lifetime. A priority queue ordered by expiry makes purging O(log n) per entry. Thread-safe (one lock);
  * state is lost on restart, so processes that restart within an envelope lifetime need a persistent cache
@@ -21,8 +22,10 @@ public final class InMemoryReplayCache implements ReplayCache {
     public static final int DEFAULT_MAX_ENTRIES = 1_000_000;
 
     private final int maxEntries;
-    private final Map<String, Instant> live = new HashMap<>();
+    private final Map<String, Recorded> live = new HashMap<>();
     private final PriorityQueue<Entry> byExpiry = new PriorityQueue<>();
+
+    private record Recorded(String digest, Instant retainUntil) {}
 
     private record Entry(Instant retainUntil, String nonce) implements Comparable<Entry> {
         @Override
@@ -59,23 +62,29 @@ public final class InMemoryReplayCache implements ReplayCache {
      * @throws IllegalStateException when the cache is full of live nonces
      */
     @Override
-    public synchronized boolean firstUse(String nonce, Instant now, Instant retainUntil) {
+    public synchronized Use recordUse(String nonce, String digest, Instant now, Instant retainUntil) {
         Objects.requireNonNull(nonce, "nonce");
+        Objects.requireNonNull(digest, "digest");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(retainUntil, "retainUntil");
         while (!byExpiry.isEmpty() && byExpiry.peek().retainUntil().isBefore(now)) {
             Entry e = byExpiry.poll();
-            live.remove(e.nonce(), e.retainUntil());
+            Recorded r = live.get(e.nonce());
+            // A nonce recorded afresh after expiry has a later retain-until; only its own queue entry removes it.
+            if (r != null && r.retainUntil().equals(e.retainUntil())) {
+                live.remove(e.nonce());
+            }
         }
-        if (live.containsKey(nonce)) {
-            return false;
+        Recorded earlier = live.get(nonce);
+        if (earlier != null) {
+            return earlier.digest().equals(digest) ? Use.SAME_ENVELOPE : Use.REUSED;
         }
         if (live.size() >= maxEntries) {
             throw new IllegalStateException("replay cache full: " + maxEntries + " live nonces");
         }
-        live.put(nonce, retainUntil);
+        live.put(nonce, new Recorded(digest, retainUntil));
         byExpiry.add(new Entry(retainUntil, nonce));
-        return true;
+        return Use.FIRST_USE;
     }
 
     /** {@return the number of nonces currently remembered} */

@@ -19,8 +19,8 @@ import org.fmishare.core.model.ThreatShare;
  * The payload of an envelope that passed every check of an {@link EnvelopeVerifier}: size, strict syntax, algorithm
  * allow-list, no critical headers, signature, certificate chain (PKIX at the signing time, key usage), signer
  * binding, recipient, issued-at and expiry with clock skew, body consistency, required disclosures with recomputed
- * digests, a PASS compliance summary (or a NEEDS_REVIEW one with a verified reviewer's approval), and first use of
- * its nonce.
+ * digests, a PASS compliance summary (or a NEEDS_REVIEW one with a verified reviewer's approval), and a nonce no
+ * other envelope used ({@link #repeated()} says whether this same envelope was seen before).
  *
  * <p>Only the verifier creates instances, so the payload is reachable only through a successful verification.
  * Immutable and thread-safe; byte accessors return copies.
@@ -34,6 +34,7 @@ public final class VerifiedEnvelope {
     private final EnvelopeBody body;
     private final boolean complianceRechecked;
     private final Optional<ReviewDecision> review;
+    private final boolean repeated;
 
     VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
             byte[] canonicalPayload) {
@@ -42,12 +43,14 @@ public final class VerifiedEnvelope {
 
     VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
             byte[] canonicalPayload, boolean complianceRechecked) {
-        this(doc, algorithm, chain, digest, canonicalPayload, complianceRechecked, Optional.empty());
+        this(doc, algorithm, chain, digest, canonicalPayload, complianceRechecked, Optional.empty(), false);
     }
 
     VerifiedEnvelope(PayloadDocument doc, EnvelopeAlgorithm algorithm, List<X509Certificate> chain, String digest,
-            byte[] canonicalPayload, boolean complianceRechecked, Optional<ReviewDecision> review) {
+            byte[] canonicalPayload, boolean complianceRechecked, Optional<ReviewDecision> review,
+            boolean repeated) {
         this.review = review;
+        this.repeated = repeated;
         this.doc = doc;
         this.algorithm = algorithm;
         this.chain = List.copyOf(chain);
@@ -90,6 +93,20 @@ public final class VerifiedEnvelope {
     /** {@return the nonce recorded in the replay cache} */
     public String nonce() {
         return doc.nonce();
+    }
+
+    /**
+     * Whether the verifier's replay cache had already recorded this very envelope (the same nonce with the same
+     * digest), or it was verified as a known repeat ({@link EnvelopeVerifier#verifyRepeat}). A repeat is not an
+     * attack: a sender retries the identical envelope when an answer was lost or the receiver failed before storing
+     * its outcome, so a receiver looks in its own store of outcomes: a stored outcome is answered again; none means
+     * the earlier attempt never completed and the envelope is processed now. Another envelope reusing the nonce is
+     * refused as a replay and never gets here.
+     *
+     * @return true when the same envelope was verified before
+     */
+    public boolean repeated() {
+        return repeated;
     }
 
     /** {@return the JWS algorithm it was signed with} */
@@ -238,6 +255,10 @@ public final class VerifiedEnvelope {
                 .append(r.digest()).append('\n'));
         doc.inReplyTo().ifPresent(r -> sb.append("  in reply to: ").append(r.envelopeId()).append(' ')
                 .append(r.digest()).append('\n'));
+        if (repeated) {
+            // Not an attack: the replay cache knew this very envelope (a retry, or the same file verified again).
+            sb.append("  repeat:      the same envelope was verified before (same nonce and digest)\n");
+        }
         sb.append("  digest:      ").append(digest);
         return sb.toString();
     }

@@ -54,15 +54,17 @@ public final class ExpiringLog implements AutoCloseable {
 
     private final Path file;
     private final int fieldCount;
+    private final int minFieldCount;
     private final FileChannel lockChannel;
     private final FileLock lock;
     private RandomAccessFile out;
     private int lines;
     private boolean closed;
 
-    private ExpiringLog(Path file, int fieldCount, FileChannel lockChannel, FileLock lock) {
+    private ExpiringLog(Path file, int fieldCount, int minFieldCount, FileChannel lockChannel, FileLock lock) {
         this.file = file;
         this.fieldCount = fieldCount;
+        this.minFieldCount = minFieldCount;
         this.lockChannel = lockChannel;
         this.lock = lock;
     }
@@ -78,6 +80,28 @@ public final class ExpiringLog implements AutoCloseable {
      * @throws UncheckedIOException when the file cannot be read or written, or another process has it open
      */
     public static ExpiringLog open(Path file, int fieldCount, Instant now, List<Entry> live) {
+        return open(file, fieldCount, fieldCount, now, live);
+    }
+
+    /**
+     * Opens (or creates) a log whose records gained fields over time, reading back the records live at {@code now}:
+     * lines written by an earlier format with fewer fields (at least {@code minFieldCount}) are read as entries with
+     * those fewer fields, so that the owner decides what a missing field means instead of losing the record as
+     * damaged. New records are appended with exactly {@code fieldCount} fields.
+     *
+     * @param file the log file; its directory must exist
+     * @param fieldCount how many fields a record has now
+     * @param minFieldCount how many fields the oldest readable format had (1 to {@code fieldCount})
+     * @param now the current time; records whose {@code retainUntil} is before it are dropped
+     * @param live receives the live records, oldest first
+     * @return the open log
+     * @throws UncheckedIOException when the file cannot be read or written, or another process has it open
+     */
+    public static ExpiringLog open(Path file, int fieldCount, int minFieldCount, Instant now, List<Entry> live) {
+        if (minFieldCount < 1 || minFieldCount > fieldCount) {
+            throw new IllegalArgumentException("minFieldCount must be 1 to fieldCount (" + fieldCount + "), was "
+                    + minFieldCount);
+        }
         Objects.requireNonNull(file, "file");
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(live, "live");
@@ -95,7 +119,7 @@ public final class ExpiringLog implements AutoCloseable {
                 throw new IOException("in use by another process or store (" + lockFile.getFileName()
                         + " is locked)");
             }
-            ExpiringLog log = new ExpiringLog(file, fieldCount, lockChannel, lock);
+            ExpiringLog log = new ExpiringLog(file, fieldCount, minFieldCount, lockChannel, lock);
             boolean rewrite = log.read(now, live);
             if (rewrite) {
                 log.replace(live);
@@ -179,13 +203,20 @@ public final class ExpiringLog implements AutoCloseable {
     /**
      * Replaces the file's content with the given records, atomically: a crash leaves the old file or the new one.
      *
-     * @param live the records to keep
+     * @param live the records to keep (each with {@code minFieldCount} to {@code fieldCount} fields: a record read
+     *     in an earlier format may be kept as it was)
      * @throws UncheckedIOException when the file cannot be rewritten (the old one is then still in use)
      */
     public void rewrite(Collection<Entry> live) {
         Objects.requireNonNull(live, "live");
         if (closed) {
             throw new IllegalStateException(file + " is closed");
+        }
+        for (Entry e : live) {
+            if (e.fields().size() < minFieldCount || e.fields().size() > fieldCount) {
+                throw new IllegalArgumentException("a record of " + file + " has " + minFieldCount + " to "
+                        + fieldCount + " fields, not " + e.fields().size());
+            }
         }
         try {
             replace(live);
@@ -241,17 +272,18 @@ public final class ExpiringLog implements AutoCloseable {
         if (last < 0 || !line.substring(last + 1).equals(crc(line.substring(0, last)))) {
             return Optional.empty();
         }
-        String[] f = line.substring(0, last).split(" ");
-        if (f.length != fieldCount + 2) {
+        String[] f = line.substring(0, last).split(" ", -1);
+        int count = f.length - 2;
+        if (count < minFieldCount || count > fieldCount) {
             return Optional.empty();
         }
         try {
             List<String> fields = new ArrayList<>();
-            for (int i = 0; i < fieldCount; i++) {
+            for (int i = 0; i < count; i++) {
                 fields.add(new String(UNB64.decode(f[i]), StandardCharsets.UTF_8));
             }
-            return Optional.of(new Entry(fields, Instant.ofEpochSecond(Long.parseLong(f[fieldCount]),
-                    Integer.parseInt(f[fieldCount + 1]))));
+            return Optional.of(new Entry(fields, Instant.ofEpochSecond(Long.parseLong(f[count]),
+                    Integer.parseInt(f[count + 1]))));
         } catch (RuntimeException e) {
             return Optional.empty();
         }

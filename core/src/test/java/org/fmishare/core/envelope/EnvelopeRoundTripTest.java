@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.jose.Jcs;
 import org.fmishare.testkit.SampleData;
@@ -89,22 +90,56 @@ class EnvelopeRoundTripTest {
         }
     }
 
-    @Test
-    void replayedEnvelopeIsRejected() {
-        EnvelopeVerifier verifier = Fixtures.verifier();
-        byte[] bytes = Fixtures.signedShare().serialized();
-        verifier.verify(bytes);
-        assertThatThrownBy(() -> verifier.verify(bytes)).isInstanceOf(EnvelopeException.Rejected.class)
-                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.REPLAY)
-                .hasMessageStartingWith("replay:");
+    /** Two different envelopes (each its own id and digest) signed with one and the same nonce. */
+    static List<SignedEnvelope> twoEnvelopesWithOneNonce() {
+        EnvelopeSigner signer = EnvelopeSigner.builder(Fixtures.SENDER, Fixtures.OFFICE).clock(Fixtures.CLOCK)
+                .secureRandom(org.fmishare.testkit.RepeatingNonceRandom.withRandomNonce()).build();
+        List<SignedEnvelope> pair = List.of(
+                signer.sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS,
+                        Fixtures.SHARE_DISCLOSURES),
+                signer.sign(new EnvelopeBody.Share(SampleData.passingShare()), Fixtures.PASS,
+                        Fixtures.SHARE_DISCLOSURES));
+        assertThat(pair.get(1).digest()).isNotEqualTo(pair.get(0).digest());
+        return pair;
     }
 
     @Test
-    void sharedReplayCacheRejectsAcrossVerifiers() {
-        ReplayCache cache = InMemoryReplayCache.create();
+    void aDifferentEnvelopeReusingAVerifiedNonceIsRejectedAsAReplay() {
+        EnvelopeVerifier verifier = Fixtures.verifier();
+        List<SignedEnvelope> pair = twoEnvelopesWithOneNonce();
+        assertThat(verifier.verify(pair.get(0).serialized()).repeated()).isFalse();
+        assertThatThrownBy(() -> verifier.verify(pair.get(1).serialized()))
+                .isInstanceOf(EnvelopeException.Rejected.class)
+                .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.REPLAY)
+                .hasMessageStartingWith("replay:").hasMessageContaining("another envelope");
+    }
+
+    /**
+     * The identical envelope verified again (a sender's retry, the same file checked twice) is no replay: it
+     * verifies and says it was seen before, so the caller's own record decides whether it was processed.
+     */
+    @Test
+    void theSameEnvelopeVerifiedAgainIsARepeatNotAReplay() {
+        EnvelopeVerifier verifier = Fixtures.verifier();
         byte[] bytes = Fixtures.signedShare().serialized();
-        Fixtures.verifierBuilder().replayCache(cache).build().verify(bytes);
-        assertThatThrownBy(() -> Fixtures.verifierBuilder().replayCache(cache).build().verify(bytes))
+        VerifiedEnvelope first = verifier.verify(bytes);
+        VerifiedEnvelope again = verifier.verify(bytes);
+        assertThat(first.repeated()).isFalse();
+        assertThat(again.repeated()).isTrue();
+        assertThat(again.digest()).isEqualTo(first.digest());
+        assertThat(again.envelopeId()).isEqualTo(first.envelopeId());
+        assertThat(first.summary()).doesNotContain("repeat:");
+        assertThat(again.summary()).contains("repeat:      the same envelope was verified before");
+    }
+
+    @Test
+    void sharedReplayCacheRejectsAReusedNonceAcrossVerifiersAndKnowsTheRepeat() {
+        ReplayCache cache = InMemoryReplayCache.create();
+        List<SignedEnvelope> pair = twoEnvelopesWithOneNonce();
+        Fixtures.verifierBuilder().replayCache(cache).build().verify(pair.get(0).serialized());
+        assertThat(Fixtures.verifierBuilder().replayCache(cache).build().verify(pair.get(0).serialized()).repeated())
+                .isTrue();
+        assertThatThrownBy(() -> Fixtures.verifierBuilder().replayCache(cache).build().verify(pair.get(1).serialized()))
                 .isInstanceOf(EnvelopeException.Rejected.class)
                 .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.REPLAY);
     }

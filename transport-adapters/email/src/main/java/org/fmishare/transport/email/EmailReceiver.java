@@ -57,12 +57,15 @@ import org.slf4j.LoggerFactory;
  * returned with {@link ReceivedEmail#duplicate()} true, instead of failing the envelope verifier's replay check.
  * A different envelope reusing a known id is rejected. Entries are kept until the envelope expires (plus a day) in
  * the {@link EmailDedupeStore}: in memory by default, so a receiver restarted between two copies would report the
- * second as new (or refuse it as a replay, with a persistent replay cache). Give the receiver a
+ * second as new. Give the receiver a
  * {@link FileEmailDedupeStore} (one machine) or a {@link JdbcEmailDedupeStore} (receivers sharing PostgreSQL) to
  * recognise repeats across restarts and instances; a repeat the store knows but this instance has not verified is
  * verified again without the replay check ({@link EnvelopeVerifier#verifyRepeat}). Pair it with a persistent
  * replay cache in the envelope verifier ({@code FileReplayCache}, {@code JdbcReplayCache}) so that a different
- * envelope reusing a nonce is refused after a restart too.
+ * envelope reusing a nonce is refused after a restart too. The replay cache keeps each nonce with its envelope's
+ * digest, so the same envelope verified again is a repeat, not a replay ({@link VerifiedEnvelope#repeated()}): a
+ * receiver that lost the race for the nonce to another sharing the stores, or that died after verifying a message
+ * and before recording it, reports the message as a duplicate or as new, never refuses it.
  *
  * <pre>{@code
  * EmailReceiver receiver = EmailReceiver.builder()

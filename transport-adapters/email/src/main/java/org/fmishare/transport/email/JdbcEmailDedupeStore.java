@@ -1,25 +1,16 @@
 package org.fmishare.transport.email;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.fmishare.core.store.JdbcTables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +30,7 @@ import org.slf4j.LoggerFactory;
 public final class JdbcEmailDedupeStore implements EmailDedupeStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEmailDedupeStore.class);
     /** Short enough that the index names ({@code <table>_forget_after}) stay within PostgreSQL's 63 characters. */
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,49}");
+    private static final int MAX_TABLE_NAME = 50;
     private static final int PURGE_EVERY = 256;
 
     private final DataSource dataSource;
@@ -75,22 +66,17 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
      */
     public static JdbcEmailDedupeStore open(DataSource dataSource, String table) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(table, "table");
-        if (!TABLE.matcher(table).matches()) {
-            throw new IllegalArgumentException("table must be a plain SQL identifier of at most 50 characters, was '"
-                    + table + "'");
-        }
+        JdbcTables.checkTableName(table, MAX_TABLE_NAME);
         try (Connection c = dataSource.getConnection()) {
-            boolean postgres = "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
-            if (!exists(c, table)) {
-                try (Statement s = c.createStatement()) {
-                    for (String statement : ddl(postgres ? "email-dedupe-postgresql.sql" : "email-dedupe-standard.sql",
-                            table)) {
-                        s.execute(statement);
-                    }
-                }
-                commit(c);
+            boolean postgres = JdbcTables.Dialect.of(c) == JdbcTables.Dialect.POSTGRESQL;
+            String schema;
+            try {
+                schema = JdbcTables.schema(JdbcEmailDedupeStore.class,
+                        postgres ? "email-dedupe-postgresql.sql" : "email-dedupe-standard.sql");
+            } catch (UncheckedIOException e) {
+                throw new EmailTransportException.StoreFailed(e.getCause().getMessage(), e);
             }
+            JdbcTables.createIfAbsent(c, table, "envelope_id", schema, "fmi_share_email_dedupe");
             return new JdbcEmailDedupeStore(dataSource, table, postgres);
         } catch (SQLException e) {
             throw new EmailTransportException.StoreFailed("cannot create the email dedupe table " + table + ": "
@@ -110,10 +96,10 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(
                 "SELECT envelope_id FROM " + table + " WHERE digest = ? AND forget_after >= ?")) {
             p.setString(1, digest);
-            p.setObject(2, timestamp(now));
+            p.setObject(2, JdbcTables.timestamp(now));
             try (ResultSet r = p.executeQuery()) {
                 Optional<String> id = r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-                commit(c);
+                JdbcTables.commit(c);
                 return id;
             }
         } catch (SQLException e) {
@@ -142,9 +128,9 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
             try (PreparedStatement p = c.prepareStatement("DELETE FROM " + table
                     + " WHERE envelope_id = ? AND forget_after < ?")) {
                 p.setString(1, envelopeId);
-                p.setObject(2, timestamp(now));
+                p.setObject(2, JdbcTables.timestamp(now));
                 int deleted = p.executeUpdate();
-                commit(c);
+                JdbcTables.commit(c);
                 if (deleted == 1 && insert(c, envelopeId, digest, forgetAfter)) {
                     return Optional.empty();
                 }
@@ -153,7 +139,7 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
                 p.setString(1, envelopeId);
                 try (ResultSet r = p.executeQuery()) {
                     String stored = r.next() ? r.getString(1) : null;
-                    commit(c);
+                    JdbcTables.commit(c);
                     if (stored == null && insert(c, envelopeId, digest, forgetAfter)) {
                         // Deleted as expired by another receiver between our insert and this read.
                         return Optional.empty();
@@ -178,15 +164,15 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, envelopeId);
             p.setString(2, digest);
-            p.setObject(3, timestamp(forgetAfter));
+            p.setObject(3, JdbcTables.timestamp(forgetAfter));
             int rows = p.executeUpdate();
-            commit(c);
+            JdbcTables.commit(c);
             return rows == 1;
         } catch (SQLException e) {
-            if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+            if (!JdbcTables.isConstraintViolation(e)) {
                 throw e;
             }
-            rollback(c);
+            JdbcTables.rollback(c);
             return false;
         }
     }
@@ -194,59 +180,12 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
     private void purge(Instant now) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE forget_after < ?")) {
-            p.setObject(1, timestamp(now));
+            p.setObject(1, JdbcTables.timestamp(now));
             p.executeUpdate();
-            commit(c);
+            JdbcTables.commit(c);
         } catch (SQLException e) {
             // Expired rows only cost space; the next purge tries again.
             LOG.warn("cannot purge expired entries from {}: {}", table, e.getMessage());
         }
-    }
-
-    private static boolean exists(Connection c, String table) {
-        try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT envelope_id FROM " + table + " WHERE 1 = 0").close();
-            commit(c);
-            return true;
-        } catch (SQLException e) {
-            try {
-                rollback(c);
-            } catch (SQLException ignored) {
-                // The connection is returned either way.
-            }
-            return false;
-        }
-    }
-
-    /** The schema file's statements, comments removed, with the table name substituted. */
-    private static List<String> ddl(String file, String table) {
-        try (InputStream in = JdbcEmailDedupeStore.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new EmailTransportException.StoreFailed("the schema file " + file + " is missing", null);
-            }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n"));
-            // The table name was checked to be a plain identifier, so this substitution cannot inject SQL.
-            return Arrays.stream(sql.split(";")).map(String::strip).filter(s -> !s.isEmpty())
-                    .map(s -> s.replace("fmi_share_email_dedupe", table)).toList();
-        } catch (IOException e) {
-            throw new EmailTransportException.StoreFailed("cannot read the schema file " + file, e);
-        }
-    }
-
-    private static void commit(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    private static void rollback(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.rollback();
-        }
-    }
-
-    private static OffsetDateTime timestamp(Instant t) {
-        return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 }

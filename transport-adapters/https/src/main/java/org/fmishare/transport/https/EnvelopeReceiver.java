@@ -46,9 +46,8 @@ import org.slf4j.LoggerFactory;
  * <p>How a request is handled, in order: not {@code POST}: 405; not {@code application/jose+json}: 415; larger
  * than {@link Builder#maxEnvelopeBytes}: 413. Then the request's dedupe key is computed without trusting anything
  * (for a JWS, the envelope digest: SHA-256 over the signing input {@code protected.payload}); if a receipt is stored
- * under that key, it is returned (200, {@link Outcome#DUPLICATE}). This has to come before verification, because the
- * verifier's replay cache refuses a nonce it has seen. A request with the same key as one still being processed
- * waits for it and shares its answer. Otherwise the envelope is verified fully (any failure: 400, or 413 for size);
+ * under that key, it is returned (200, {@link Outcome#DUPLICATE}) without verifying the envelope again. A request
+ * with the same key as one still being processed waits for it and shares its answer. Otherwise the envelope is verified fully (any failure: 400, or 413 for size);
  * it must be addressed to the signer's company (else 400) and its id must not have been accepted with other content
  * (409). Then the callback runs, the receipt is signed and stored, and the receipt is sent (200, {@link
  * Outcome#ACCEPTED}). If the callback throws, the answer is 500 and the verified envelope is kept so that the
@@ -64,9 +63,17 @@ import org.slf4j.LoggerFactory;
  * {@link ReceiptStore#exclusively exclusive section}), so the callback runs once and every receiver answers the
  * same receipt. Give the verifier the matching persistent replay cache ({@code FileReplayCache},
  * {@code JdbcReplayCache}) so that a different envelope reusing an accepted nonce is refused after a restart and by
- * every receiver. A verified envelope whose callback failed is held in this instance's memory for the sender's
- * retry; with a persistent replay cache, a retry that reaches a restarted receiver (or another instance) is refused
- * as a replay, since its nonce is recorded and no receipt is: make the callback durable and let it fail rarely.
+ * every receiver.
+ *
+ * <p>Nothing is lost between the nonce and the receipt: the verifier records the nonce before the callback runs and
+ * the receipt is stored, so a callback that throws, or a receiver that dies in between, leaves a recorded nonce and
+ * no receipt. The replay cache keeps the envelope's digest with the nonce, so the sender's retry of the identical
+ * envelope, on a restarted receiver or on another instance sharing the stores, verifies as a repeat ({@link
+ * VerifiedEnvelope#repeated()}) and not as a replay; finding no receipt for it, the receiver runs the callback (once,
+ * inside the store's exclusive section) and stores and sends the receipt, and a later retry gets that receipt. Only
+ * a different envelope reusing the nonce is refused ({@code REPLAY}). Within one instance, a verified envelope whose
+ * callback failed is also held in memory, so the retry skips verification. Pair the stores: with a persistent replay
+ * cache but the in-memory receipt store, a retry after a restart reaches the callback again.
  *
  * <p>Thread-safe; build once and share between request threads.
  */

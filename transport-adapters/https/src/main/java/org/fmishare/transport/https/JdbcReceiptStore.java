@@ -1,7 +1,6 @@
 package org.fmishare.transport.https;
 
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,19 +8,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.fmishare.core.store.JdbcTables;
 
 /**
  * A {@link ReceiptStore} in a JDBC database, which several receiver processes can share: a repeated delivery is
@@ -40,7 +35,8 @@ import javax.sql.DataSource;
  * request: the lock holds one). Expired rows are deleted now and then as receipts are stored. Thread-safe.
  */
 public final class JdbcReceiptStore implements ReceiptStore {
-    private static final Pattern TABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
+    /** PostgreSQL's longest identifier. */
+    private static final int MAX_TABLE_NAME = 63;
     private static final int PURGE_EVERY = 256;
 
     private final DataSource dataSource;
@@ -73,24 +69,23 @@ public final class JdbcReceiptStore implements ReceiptStore {
      * Opens the store in a table of the caller's choice, creating it if needed.
      *
      * @param dataSource where to connect
-     * @param table a plain SQL identifier
+     * @param table a plain SQL identifier of at most 63 characters
      * @return the store
      * @throws HttpsTransportException.ReceiveFailed if the table cannot be created
      */
     public static JdbcReceiptStore open(DataSource dataSource, String table) {
         Objects.requireNonNull(dataSource, "dataSource");
-        Objects.requireNonNull(table, "table");
-        if (!TABLE.matcher(table).matches()) {
-            throw new IllegalArgumentException("table must be a plain SQL identifier, was '" + table + "'");
-        }
+        JdbcTables.checkTableName(table, MAX_TABLE_NAME);
         try (Connection c = dataSource.getConnection()) {
-            boolean postgres = "PostgreSQL".equalsIgnoreCase(c.getMetaData().getDatabaseProductName());
-            if (!exists(c, table)) {
-                try (Statement s = c.createStatement()) {
-                    s.execute(ddl(postgres ? "receipts-postgresql.sql" : "receipts-standard.sql", table));
-                }
-                commit(c);
+            boolean postgres = JdbcTables.Dialect.of(c) == JdbcTables.Dialect.POSTGRESQL;
+            String schema;
+            try {
+                schema = JdbcTables.schema(JdbcReceiptStore.class,
+                        postgres ? "receipts-postgresql.sql" : "receipts-standard.sql");
+            } catch (UncheckedIOException e) {
+                throw new HttpsTransportException.ReceiveFailed(e.getCause().getMessage(), e);
             }
+            JdbcTables.createIfAbsent(c, table, "request_key", schema, "fmi_share_receipts");
             return new JdbcReceiptStore(dataSource, table, postgres);
         } catch (SQLException e) {
             throw new HttpsTransportException.ReceiveFailed("cannot create receipts table " + table + ": "
@@ -128,17 +123,17 @@ public final class JdbcReceiptStore implements ReceiptStore {
             p.setString(1, receipt.requestKey());
             p.setString(2, receipt.envelopeId());
             p.setString(3, receipt.digest());
-            p.setObject(4, timestamp(receipt.retainUntil()));
+            p.setObject(4, JdbcTables.timestamp(receipt.retainUntil()));
             p.setBytes(5, receipt.receipt());
             try {
                 p.executeUpdate();
-                commit(c);
+                JdbcTables.commit(c);
                 return receipt;
             } catch (SQLException e) {
-                if (e.getSQLState() == null || !e.getSQLState().startsWith("23")) {
+                if (!JdbcTables.isConstraintViolation(e)) {
                     throw e;
                 }
-                rollback(c);
+                JdbcTables.rollback(c);
             }
         } catch (SQLException e) {
             throw new HttpsTransportException.ReceiveFailed("cannot store the receipt for " + receipt.envelopeId()
@@ -182,7 +177,7 @@ public final class JdbcReceiptStore implements ReceiptStore {
             p.setLong(1, lockId);
             p.executeQuery().close();
         }
-        commit(c);
+        JdbcTables.commit(c);
     }
 
     /** The first 8 bytes of the key's SHA-256: advisory locks are named by a number. */
@@ -204,13 +199,13 @@ public final class JdbcReceiptStore implements ReceiptStore {
                 + column + " = ? AND retain_until >= ?";
         try (Connection c = dataSource.getConnection(); PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, value);
-            p.setObject(2, timestamp(now));
+            p.setObject(2, JdbcTables.timestamp(now));
             try (ResultSet r = p.executeQuery()) {
                 Optional<StoredReceipt> found = r.next()
                         ? Optional.of(new StoredReceipt(r.getString(1), r.getString(2), r.getString(3),
                                 r.getObject(4, OffsetDateTime.class).toInstant(), r.getBytes(5)))
                         : Optional.empty();
-                commit(c);
+                JdbcTables.commit(c);
                 return found;
             }
         } catch (SQLException e) {
@@ -221,61 +216,13 @@ public final class JdbcReceiptStore implements ReceiptStore {
     private void purge(Instant now) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement p = c.prepareStatement("DELETE FROM " + table + " WHERE retain_until < ?")) {
-            p.setObject(1, timestamp(now));
+            p.setObject(1, JdbcTables.timestamp(now));
             p.executeUpdate();
-            commit(c);
+            JdbcTables.commit(c);
         } catch (SQLException e) {
             // Expired rows only cost space; the next purge tries again.
             org.slf4j.LoggerFactory.getLogger(JdbcReceiptStore.class).warn("cannot purge expired receipts: {}",
                     e.getMessage());
         }
-    }
-
-    private static boolean exists(Connection c, String table) {
-        try (Statement s = c.createStatement()) {
-            s.executeQuery("SELECT request_key FROM " + table + " WHERE 1 = 0").close();
-            commit(c);
-            return true;
-        } catch (SQLException e) {
-            try {
-                rollback(c);
-            } catch (SQLException ignored) {
-                // The connection is returned either way.
-            }
-            return false;
-        }
-    }
-
-    private static String ddl(String file, String table) {
-        try (InputStream in = JdbcReceiptStore.class.getResourceAsStream(file)) {
-            if (in == null) {
-                throw new HttpsTransportException.ReceiveFailed("the schema file " + file + " is missing", null);
-            }
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(l -> !l.strip().startsWith("--")).collect(Collectors.joining("\n")).strip();
-            if (sql.endsWith(";")) {
-                sql = sql.substring(0, sql.length() - 1);
-            }
-            // The table name was checked to be a plain identifier, so this substitution cannot inject SQL.
-            return sql.replace("fmi_share_receipts", table);
-        } catch (IOException e) {
-            throw new HttpsTransportException.ReceiveFailed("cannot read the schema file " + file, e);
-        }
-    }
-
-    private static void commit(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.commit();
-        }
-    }
-
-    private static void rollback(Connection c) throws SQLException {
-        if (!c.getAutoCommit()) {
-            c.rollback();
-        }
-    }
-
-    private static OffsetDateTime timestamp(Instant t) {
-        return OffsetDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
     }
 }

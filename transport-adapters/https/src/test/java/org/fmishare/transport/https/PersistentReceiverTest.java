@@ -169,6 +169,87 @@ class PersistentReceiverTest {
         assertThat(calls).hasValue(envelopes);
     }
 
+    /** A receiver process whose callback fails for every envelope, as an application whose database is down. */
+    static EnvelopeReceiver failingReceiver(ReceiptStore store, ReplayCache nonces, AtomicInteger attempts) {
+        EnvelopeVerifier verifier = EnvelopeVerifier.builder().trustAnchor(Pki.CA.certificate())
+                .expectedRecipient(Pki.COMPANY).replayCache(nonces).build();
+        return EnvelopeReceiver.builder().verifier(verifier).signer(Pki.SMC).onEnvelope(v -> {
+            attempts.incrementAndGet();
+            throw new IllegalStateException("the application's store is down");
+        }).receiptStore(store).inProgressWait(Duration.ofMinutes(2)).build();
+    }
+
+    static HttpClient client() {
+        return HttpClient.newBuilder().sslContext(Pki.clientTls()).version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMinutes(1)).build();
+    }
+
+    /**
+     * Issue 17: the callback fails on the first delivery (after the nonce was recorded), the receiver restarts on
+     * the same files, and the sender's retry of the identical envelope is accepted (not refused as a replay): one
+     * successful callback, a stored receipt, and a further retry answered with that receipt.
+     */
+    @Test
+    void aRetryAfterAFailedCallbackIsAcceptedOnceByTheRestartedReceiverOnTheFileStores() throws Exception {
+        SignedEnvelope e = Pki.share();
+        Path receipts = dir.resolve("receipts");
+        Path nonces = dir.resolve("nonces");
+        HttpClient client = client();
+        AtomicInteger failed = new AtomicInteger();
+        try (FileReceiptStore store = FileReceiptStore.open(receipts, Instant.now());
+                FileReplayCache cache = FileReplayCache.open(nonces, Instant.now());
+                HttpsReceiverServer server = server(failingReceiver(store, cache, failed))) {
+            assertThat(post(client, server.uri(), e.serialized()).statusCode()).isEqualTo(500);
+            assertThat(store.size()).isZero();
+        }
+        HttpResponse<byte[]> accepted;
+        HttpResponse<byte[]> again;
+        try (FileReceiptStore store = FileReceiptStore.open(receipts, Instant.now());
+                FileReplayCache cache = FileReplayCache.open(nonces, Instant.now());
+                HttpsReceiverServer server = server(restartedReceiver(store, cache))) {
+            accepted = post(client, server.uri(), e.serialized());
+            again = post(client, server.uri(), e.serialized());
+            assertThat(store.findByEnvelopeId(e.envelopeId(), Instant.now())).isPresent();
+        }
+        assertThat(failed).hasValue(1);
+        assertThat(accepted.statusCode()).as(new String(accepted.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .isEqualTo(200);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).as("the stored receipt, answered again").isEqualTo(accepted.body());
+        assertThat(calls).as("successful callbacks").hasValue(1);
+        Pki.receiptVerifier().verifyReceipt(accepted.body(), e);
+    }
+
+    /**
+     * Issue 17 with two instances on one PostgreSQL database: instance A's callback fails, the sender's retry lands
+     * on instance B, which accepts it once; a further retry on either instance gets B's receipt.
+     */
+    @Test
+    void aRetryAfterAFailedCallbackOnOneInstanceIsAcceptedOnceByAnotherOnPostgresql() throws Exception {
+        DataSource db = TestPostgres.freshDatabase();
+        SignedEnvelope e = Pki.share();
+        HttpClient client = client();
+        AtomicInteger failed = new AtomicInteger();
+        EnvelopeReceiver a = failingReceiver(JdbcReceiptStore.open(db), JdbcReplayCache.open(db), failed);
+        EnvelopeReceiver b = restartedReceiver(JdbcReceiptStore.open(db), JdbcReplayCache.open(db));
+        try (HttpsReceiverServer serverA = server(a); HttpsReceiverServer serverB = server(b)) {
+            assertThat(post(client, serverA.uri(), e.serialized()).statusCode()).isEqualTo(500);
+            HttpResponse<byte[]> accepted = post(client, serverB.uri(), e.serialized());
+            assertThat(accepted.statusCode())
+                    .as(new String(accepted.body(), java.nio.charset.StandardCharsets.UTF_8)).isEqualTo(200);
+            HttpResponse<byte[]> onA = post(client, serverA.uri(), e.serialized());
+            HttpResponse<byte[]> onB = post(client, serverB.uri(), e.serialized());
+            assertThat(onA.statusCode()).isEqualTo(200);
+            assertThat(onB.statusCode()).isEqualTo(200);
+            assertThat(onA.body()).isEqualTo(accepted.body());
+            assertThat(onB.body()).isEqualTo(accepted.body());
+            Pki.receiptVerifier().verifyReceipt(accepted.body(), e);
+        }
+        assertThat(failed).hasValue(1);
+        assertThat(calls).as("successful callbacks").hasValue(1);
+        assertThat(JdbcReceiptStore.open(db).findByEnvelopeId(e.envelopeId(), Instant.now())).isPresent();
+    }
+
     static HttpsReceiverServer server(EnvelopeReceiver receiver) {
         return HttpsReceiverServer.builder().sslContext(Pki.serverTls()).requireClientCertificate(true)
                 .handler(receiver).port(0).handshakeTimeout(Duration.ofMinutes(1)).readTimeout(Duration.ofMinutes(2))

@@ -4,13 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.fmishare.core.envelope.ReplayCache;
+import org.fmishare.core.envelope.ReplayCache.Use;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,14 +48,21 @@ abstract class ReplayCacheContract {
         return String.format("nonce-%018d-AAAA", i);
     }
 
+    static final String D1 = "sha-256:" + "1".repeat(64);
+    static final String D2 = "sha-256:" + "2".repeat(64);
+
     @Test
-    void aNonceIsAcceptedOnceAndRefusedAfterwards() {
+    void aNonceIsRecordedOnceAndAfterwardsItsDigestTellsTheSameEnvelopeFromAReuse() {
         ReplayCache cache = open();
         try {
-            assertThat(cache.firstUse(nonce(1), T0, UNTIL)).isTrue();
-            assertThat(cache.firstUse(nonce(1), T0.plusSeconds(1), UNTIL)).isFalse();
-            assertThat(cache.firstUse(nonce(2), T0, UNTIL)).isTrue();
-            assertThat(cache.firstUse(nonce(2), UNTIL, UNTIL)).as("still remembered at its retain-until").isFalse();
+            assertThat(cache.recordUse(nonce(1), D1, T0, UNTIL)).isEqualTo(Use.FIRST_USE);
+            assertThat(cache.recordUse(nonce(1), D1, T0.plusSeconds(1), UNTIL)).isEqualTo(Use.SAME_ENVELOPE);
+            assertThat(cache.recordUse(nonce(1), D2, T0.plusSeconds(1), UNTIL)).isEqualTo(Use.REUSED);
+            assertThat(cache.recordUse(nonce(1), D1, T0.plusSeconds(2), UNTIL)).as("the first record is kept")
+                    .isEqualTo(Use.SAME_ENVELOPE);
+            assertThat(cache.recordUse(nonce(2), D2, T0, UNTIL)).isEqualTo(Use.FIRST_USE);
+            assertThat(cache.recordUse(nonce(2), D1, UNTIL, UNTIL)).as("still remembered at its retain-until")
+                    .isEqualTo(Use.REUSED);
         } finally {
             close(cache);
         }
@@ -62,39 +72,56 @@ abstract class ReplayCacheContract {
     void aNonceIsForgottenOnlyAfterItsRetainUntil() {
         ReplayCache cache = open();
         try {
-            assertThat(cache.firstUse(nonce(1), T0, T0.plusSeconds(10))).isTrue();
-            assertThat(cache.firstUse(nonce(3), T0, T0.plusSeconds(100))).isTrue();
+            assertThat(cache.recordUse(nonce(1), D1, T0, T0.plusSeconds(10))).isEqualTo(Use.FIRST_USE);
+            assertThat(cache.recordUse(nonce(3), D1, T0, T0.plusSeconds(100))).isEqualTo(Use.FIRST_USE);
             Instant later = T0.plusSeconds(11);
-            assertThat(cache.firstUse(nonce(1), later, later.plusSeconds(10))).as("expired: may be recorded again")
-                    .isTrue();
-            assertThat(cache.firstUse(nonce(1), later, later.plusSeconds(10))).isFalse();
-            assertThat(cache.firstUse(nonce(3), later, later.plusSeconds(10))).as("not expired").isFalse();
+            assertThat(cache.recordUse(nonce(1), D2, later, later.plusSeconds(10)))
+                    .as("expired: may be recorded again").isEqualTo(Use.FIRST_USE);
+            assertThat(cache.recordUse(nonce(1), D1, later, later.plusSeconds(10))).isEqualTo(Use.REUSED);
+            assertThat(cache.recordUse(nonce(1), D2, later, later.plusSeconds(10))).isEqualTo(Use.SAME_ENVELOPE);
+            assertThat(cache.recordUse(nonce(3), D2, later, later.plusSeconds(10))).as("not expired")
+                    .isEqualTo(Use.REUSED);
         } finally {
             close(cache);
         }
     }
 
     @Test
-    void aPersistentCacheRemembersNoncesWhenOpenedAgain() {
+    void aPersistentCacheRemembersNoncesAndTheirDigestsWhenOpenedAgain() {
         ReplayCache cache = open();
         try {
-            assertThat(cache.firstUse(nonce(1), T0, UNTIL)).isTrue();
-            assertThat(cache.firstUse(nonce(2), T0, T0.plusSeconds(5))).isTrue();
+            assertThat(cache.recordUse(nonce(1), D1, T0, UNTIL)).isEqualTo(Use.FIRST_USE);
+            assertThat(cache.recordUse(nonce(2), D1, T0, T0.plusSeconds(5))).isEqualTo(Use.FIRST_USE);
         } finally {
             close(cache);
         }
         ReplayCache reopened = open();
         try {
-            assertThat(reopened.firstUse(nonce(1), T0.plusSeconds(10), UNTIL)).isEqualTo(!persistent());
-            assertThat(reopened.firstUse(nonce(2), T0.plusSeconds(10), UNTIL)).as("expired before the reopen")
-                    .isTrue();
+            assertThat(reopened.recordUse(nonce(1), D1, T0.plusSeconds(10), UNTIL))
+                    .isEqualTo(persistent() ? Use.SAME_ENVELOPE : Use.FIRST_USE);
+            assertThat(reopened.recordUse(nonce(1), D2, T0.plusSeconds(10), UNTIL)).isEqualTo(Use.REUSED);
+            assertThat(reopened.recordUse(nonce(2), D2, T0.plusSeconds(10), UNTIL)).as("expired before the reopen")
+                    .isEqualTo(Use.FIRST_USE);
         } finally {
             close(reopened);
         }
     }
 
     @Test
-    void manyThreadsOnTwoCacheObjectsRacingOnEachNonceAcceptItExactlyOnce() throws Exception {
+    void manyThreadsOnTwoCacheObjectsRacingOnEachNonceRecordItExactlyOnce() throws Exception {
+        race(false);
+    }
+
+    @Test
+    void manyThreadsRacingWithDifferentEnvelopesOnOneNonceRecordOneAndSeeTheOthersAsReuses() throws Exception {
+        race(true);
+    }
+
+    /**
+     * Threads on two cache objects give each nonce at the same moment, with one digest (a sender's retries: one
+     * first use, the rest the same envelope) or each its own (one first use, the rest reuses).
+     */
+    private void race(boolean digestPerThread) throws Exception {
         ReplayCache a = open();
         ReplayCache b = second(a);
         int threads = 8;
@@ -104,20 +131,22 @@ abstract class ReplayCacheContract {
             for (int n = 0; n < nonces; n++) {
                 String nonce = nonce(1_000 + n);
                 CountDownLatch go = new CountDownLatch(1);
-                List<Future<Boolean>> answers = new ArrayList<>();
+                List<Future<Use>> answers = new ArrayList<>();
                 for (int t = 0; t < threads; t++) {
                     ReplayCache cache = t % 2 == 0 ? a : b;
+                    String digest = digestPerThread ? "sha-256:" + String.format("%064d", t) : D1;
                     answers.add(pool.submit(() -> {
                         go.await();
-                        return cache.firstUse(nonce, T0, UNTIL);
+                        return cache.recordUse(nonce, digest, T0, UNTIL);
                     }));
                 }
                 go.countDown();
-                int accepted = 0;
-                for (Future<Boolean> f : answers) {
-                    accepted += f.get(2, TimeUnit.MINUTES) ? 1 : 0;
+                Map<Use, Integer> counts = new EnumMap<>(Use.class);
+                for (Future<Use> f : answers) {
+                    counts.merge(f.get(2, TimeUnit.MINUTES), 1, Integer::sum);
                 }
-                assertThat(accepted).as("acceptances of " + nonce).isEqualTo(1);
+                assertThat(counts).as("answers for " + nonce).containsEntry(Use.FIRST_USE, 1)
+                        .containsEntry(digestPerThread ? Use.REUSED : Use.SAME_ENVELOPE, threads - 1);
             }
         } finally {
             pool.shutdownNow();

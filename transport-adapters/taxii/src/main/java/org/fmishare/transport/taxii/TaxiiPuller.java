@@ -47,8 +47,10 @@ import tools.jackson.databind.JsonNode;
  * A verified amendment that names a share envelope the share states do not hold is reported as {@link
  * TaxiiPull.Outcome#ORPHANED} and changes nothing.
  *
- * <p>Pulling again changes nothing: an envelope this puller verified before is not verified again (the verifier's
- * replay cache would refuse its nonce), the share states ignore an envelope they already applied, and an amendment
+ * <p>Pulling again changes nothing: an envelope this puller verified before is not verified again (it would pass:
+ * the verifier's replay cache answers the same envelope as a repeat, {@link VerifiedEnvelope#repeated()}, and
+ * refuses only another envelope reusing its nonce; remembering it saves the signature and path checks), the share
+ * states ignore an envelope they already applied, and an amendment
  * overtaken by a later one applied before (a correction followed by a retraction) is {@link
  * TaxiiPull.Outcome#UNCHANGED}. With a file-backed {@link ShareStates} the same holds across processes.
  *
@@ -191,7 +193,7 @@ public final class TaxiiPuller {
                 Optional.empty());
     }
 
-    /** The report version's envelope, verified once per puller (a second verification would read as a replay). */
+    /** The report version's envelope, verified once per puller (a repeat would verify too, at the full cost). */
     private VerifiedEnvelope verify(StixObject report) {
         String jws = report.tree().path("extensions").path(FmiStixExtension.ID).path("envelope_jws").asString("");
         if (jws.isEmpty()) {
