@@ -45,6 +45,7 @@ final class CoercionTrainingData {
     /** The development and spent held-out sets, in a fixed order. */
     static final List<String> LABELLED = List.of("/coercion-development/sentences.tsv",
             "/coercion-development/sentences-2.tsv", "/coercion-development/sentences-3.tsv",
+            "/coercion-development/sentences-4.tsv",
             "/heldout/coercion-heldout.tsv", "/heldout2/coercion-heldout-2.tsv");
 
     /**

@@ -5,18 +5,21 @@ package org.fmishare.sop;
  * linter's classifier in its fourth round, so their floors now guard only against regressions on sentences it was
  * trained on. Set 3 was run a second time after that round: recall rose from 105 to 122 of 130 and benign passes fell
  * from 121 to 118 of 130 (the classifier sends more sentences to review); its floors are that run's numbers. Set 4
- * was run once, after that round.
+ * was run once, after that round. In the fifth round the classifier's REVIEW threshold rose from 0.70 to 0.80 (for a
+ * development benign pass of at least 93 %): on sets 1 and 2, which it was trained on, recall went from 132 to 131
+ * and from 120 to 118, benign passes from 117 to 119 and from 109 to 112; their floors are those numbers. Sets 3
+ * and 4 were not run in that round (they stay unseen); their floors are unchanged.
  */
 final class HeldOutFloors {
     /** First set: COERCIVE rows caught (FAIL or NEEDS_REVIEW) of 132 (now training data). */
-    static final int CAUGHT = 132;
+    static final int CAUGHT = 131;
     /** First set: BENIGN rows that passed of 128 (now training data). */
-    static final int BENIGN_PASSED = 117;
+    static final int BENIGN_PASSED = 119;
 
     /** Second set ({@code heldout2/}): COERCIVE rows caught of 120 (now training data). */
-    static final int CAUGHT_2 = 120;
+    static final int CAUGHT_2 = 118;
     /** Second set: BENIGN rows that passed of 120 (now training data). */
-    static final int BENIGN_PASSED_2 = 109;
+    static final int BENIGN_PASSED_2 = 112;
 
     /** Third set ({@code heldout3/}): COERCIVE rows caught of 130, measured on its second run. */
     static final int CAUGHT_3 = 122;

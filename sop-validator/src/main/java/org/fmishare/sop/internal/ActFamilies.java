@@ -26,6 +26,10 @@ import org.fmishare.sop.Severity;
  *     ("removal of the listed accounts is expected", "the takedown of these accounts is overdue");
  * <li><em>obligation placed on the recipient</em> without a modal ("it is on your company to ...").
  * </ul>
+ * Two more families only ask for a person (REVIEW) and are consulted last, when no other rule of the analyser found
+ * anything: a <em>report or follow-up</em> about accounts or content, asked of the recipient or announced by the
+ * sender with a date or span ("update us within 72 hours on the measures applied to the accounts"), and
+ * <em>content as the subject of "is to be"</em> ("the listed channels are to be closed ahead of the primary").
  * Stateless and thread-safe. Not API.
  */
 public final class ActFamilies {
@@ -66,7 +70,8 @@ public final class ActFamilies {
     record Family(String name, Pattern cue, Predicate<Clause> holds, Severity severity) {}
 
     private static final Pattern NEGATED_CLAUSE = Pattern.compile("\\b(?:do|does|did|will|would|can) not "
-            + "(?:know|see|expect|ask|want|depend|affect|change)\\b|\\bnot (?:our|for us)\\b");
+            + "(?:know|see|expect|ask|want|depend|affect|change|check|follow|track|monitor|verify|look|revisit|"
+            + "measure|report)\\b|\\bnot (?:our|for us)\\b");
     /** Content staying up, or the recipient holding back, as a question asks it. */
     private static final Pattern STILL_UP = Pattern.compile("\\b(still (?:up|live|online|active|available|there|"
             + "posting|operating|running|hosting|carrying|around|allowed|on)|(?:remain|remains|stay|stays|keep|"
@@ -74,7 +79,15 @@ public final class ActFamilies {
             + "on)|(?:be|being) allowed to|could stay|can stay|hold - up|hold-up|holdup|holding (?:\\w+ )?up|"
             + "stopping (?:you|your \\w+)|(?:have|has) (?:not )?been (?:removed|taken down|suspended|deleted|"
             + "actioned|addressed|dealt with)|about time|how (?:much )?longer|(?:really|truly|honestly|seriously) "
-            + "want)\\b");
+            + "want|continu(?:e|es|ing) to (?:post|run|operate|spread|recruit|publish|appear|reach|carry|host)|"
+            + "nothing (?:has )?happen(?:ed|s)? to|keep(?:ing|s)? (?:\\w+ ){0,4}(?:up|online|on the air|alive|going|"
+            + "active)|(?:permitted|allowed|able) to (?:remain|stay|continue|keep|carry)|carry(?:ing)? on|online "
+            + "forever|enough is enough|do anything about|left to decide|still (?:reachable|visible|recruiting|"
+            + "spreading|there)|preventing (?:you|your \\w+)|(?:why|how) (?:has|have|is|are) (?:\\w+ ){0,5}(?:not "
+            + "yet|yet to|still))\\b");
+    /** A question about accounts of a kind in general, not about the ones shared: a genuine question. */
+    private static final Pattern GENERIC_KIND = Pattern.compile("\\b(of (?:this|that) (?:kind|type|sort)|such "
+            + "(?:accounts|pages|networks|channels)|typically|usually|generally|in general|on average)\\b");
     /** Other companies, held up as the measure. */
     private static final Pattern COMPARATOR = Pattern.compile("\\b(other (?:\\w+ )?(?:platforms|companies|"
             + "services|providers|sites|apps)|(?:your|their) (?:peers|competitors|rivals)|competitors|industry "
@@ -106,7 +119,9 @@ public final class ActFamilies {
             + "\\w+) should expect)\\b");
     /** A verbless or copular evaluation of an act named as a noun. */
     private static final Pattern NOMINAL_EVAL = Pattern.compile("\\b(?:is|are|would be|will be|remains?|seems?|"
-            + "feels?) (?:now |also |clearly |simply |long |very |much |really |frankly )?(expected|anticipated|"
+            + "feels?) (?:now |also |clearly |simply |long |very |much |really |frankly |being )?(expected|anticipated|"
+            + "assumed|presumed|looked for|awaited|sought|counted on|the only acceptable (?:\\w+ )?(?:result|"
+            + "outcome)|what is being (?:sought|asked|looked for)|"
             + "required|needed|necessary|essential|overdue|due|urgent|(?:the|a|our|your) (?:\\w+ )?priority|"
             + "(?:the )?(?:appropriate|right|obvious|sensible|only|correct|natural|proper|responsible|defensible) "
             + "(?:\\w+ )?(?:response|step|course|outcome|answer|option|move|thing)|appropriate|warranted|called "
@@ -120,9 +135,30 @@ public final class ActFamilies {
             + "(?:own )?(?:actor|actors|operator|operators|persona|personas|network|handlers?|owners?|operation|"
             + "registrar|host|hosting provider)\\b|\\bby (?:itself|themselves)\\b");
 
+    /** Accounts or content named with a real noun (not a pronoun that may stand for anything). */
+    private static final Pattern CONTENT = Pattern.compile("\\b(?:accounts?|profiles?|pages?|posts?|channels?|"
+            + "handles?|groups?|videos?|personas?|bots?|network|networks|cluster|urls?|domains?|content|listings?|"
+            + "sites?|ads?|clips?|outlets?)\\b");
+    /** A report or update on the content asked of the recipient, or the sender announcing it will check. */
+    private static final Pattern REPORT_BACK = Pattern.compile("\\b(report (?:back|to us|on)|update us|keep us "
+            + "(?:posted|updated|informed)|get back to us|(?:progress|status) (?:report|update)|(?:be|get|stay) "
+            + "(?:back )?in touch|check(?:ing|s)? (?:in|back|(?:\\w+ ){0,4}again)|follow - up|follow(?:ing)? up|revisit|circle "
+            + "back|account of what|(?:hear|know|tell us) (?:\\w+ ){0,3}what (?:happened|you did|became)|compare "
+            + "(?:this|the|our) list|confirmation of|(?:outcome|result) for each|where (?:things|the \\w+|it|they) "
+            + "stands?|measures (?:applied|taken)|review your progress)\\b");
+    /** When the report is wanted: a date, a day, a span. */
+    private static final Pattern WHEN = Pattern.compile("\\b(by|within|before|after|until|next|tomorrow|today|"
+            + "tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|week|weekend|month|end of|close of|"
+            + "in (?:\\w+ )?(?:days?|weeks?|hours?)|on the \\d+(?:st|nd|rd|th)?|the \\d+(?:st|nd|rd|th))\\b");
+    /** Content as the subject of "is to be" / "are to": a directive in the passive. */
+    private static final Pattern TO_BE = Pattern.compile("\\b(?:is|are) to (?:be |come |go)");
+    private static final Pattern TO_BE_OUTCOME = Pattern.compile("^(?:be )?(?:\\w+ )?(?:gone|offline|taken "
+            + "(?:down|offline)|dealt with|handled|closed|removed|down|go\\b|come down|disappear)");
+
     private static final List<Family> TABLE = List.of(
             new Family("rhetorical question about content staying up", STILL_UP,
-                    c -> c.question() && (c.target() || c.recipient()), Severity.ERROR),
+                    c -> c.question() && (c.recipient() || c.target() && !GENERIC_KIND.matcher(c.joined()).find()),
+                    Severity.ERROR),
             new Family("comparison with other companies' action", COMPARATOR,
                     c -> (c.anyAct() || ACTED.matcher(c.joined()).find())
                             && COMPARISON_POINT.matcher(c.joined()).find()
@@ -135,13 +171,38 @@ public final class ActFamilies {
             new Family("obligation placed on the recipient", ON_RECIPIENT, Clause::anyAct, Severity.ERROR));
 
     /**
+     * Families that only ask for a person (REVIEW): consulted after every other rule of the analyser found nothing,
+     * so they never replace a stronger reading of the same sentence.
+     */
+    private static final List<Family> LATE = List.of(
+            new Family("report on the content asked or announced", REPORT_BACK, ActFamilies::reportBack,
+                    Severity.REVIEW),
+            new Family("content as the subject of 'is to be'", TO_BE, ActFamilies::passiveDirective,
+                    Severity.REVIEW));
+
+    /**
      * The first family the sentence belongs to.
      *
      * @param c the analysed sentence
      * @return the family's verdict, or empty
      */
     static Optional<SpeechActAnalyser.Verdict> match(Clause c) {
-        for (Family f : TABLE) {
+        return match(TABLE, c);
+    }
+
+    /**
+     * The first REVIEW-only family the sentence belongs to (a report asked about the content, content as the subject
+     * of "is to be"), for a sentence the other rules leave clean.
+     *
+     * @param c the analysed sentence
+     * @return the family's verdict, or empty
+     */
+    static Optional<SpeechActAnalyser.Verdict> matchLate(Clause c) {
+        return match(LATE, c);
+    }
+
+    private static Optional<SpeechActAnalyser.Verdict> match(List<Family> table, Clause c) {
+        for (Family f : table) {
             Matcher m = f.cue().matcher(c.joined());
             if (m.find() && f.holds().test(c)) {
                 return Optional.of(new SpeechActAnalyser.Verdict(f.severity(), f.name() + " '" + m.group() + "'",
@@ -154,6 +215,40 @@ public final class ActFamilies {
     /** Whether an act noun's agent is a third party ("deletions by the actor"): the act is the actor's. */
     static boolean thirdPartyAgent(String joined) {
         return THIRD_PARTY_AGENT.matcher(joined).find();
+    }
+
+    /**
+     * A report, update or follow-up about accounts or content: asked of the recipient or announced by the sender
+     * with a date or a span ("update us within 72 hours on the measures applied to the accounts", "we will be
+     * checking the listed pages again in a week"). Negated ("we will not follow up") or conditional it asks
+     * nothing. REVIEW: a date alone does not tell a logistics reply from pressure, a person does.
+     */
+    private static boolean reportBack(Clause c) {
+        String j = c.joined();
+        return CONTENT.matcher(j).find() && (c.recipient() || SENDER_AHEAD.matcher(j).find()
+                || WHEN.matcher(j).find()) && !j.matches(".*\\b(?:not|never|no|if|whether)\\b.*")
+                && !NEGATED_CLAUSE.matcher(j).find();
+    }
+
+    /**
+     * Accounts or content as the subject of "is to be" or "are to" with an act or outcome after it ("the listed
+     * channels are to be closed ahead of the primary"): a directive in the passive. Past forms ("were to be")
+     * report a third party's plan and do not match.
+     */
+    private static boolean passiveDirective(Clause c) {
+        Matcher m = TO_BE.matcher(c.joined());
+        if (!m.find()) {
+            return false;
+        }
+        String before = c.joined().substring(0, m.start());
+        int at = before.isBlank() ? 0 : before.trim().split(" ").length + 2;
+        boolean act = false;
+        for (int i = at; i < c.act().length && i <= at + 3; i++) {
+            act |= c.act()[i];
+        }
+        String rest = c.joined().substring(m.start()).replaceFirst("^(?:is|are) to ", "");
+        return CONTENT.matcher(before).find() && (act || TO_BE_OUTCOME.matcher(rest).find())
+                && !before.matches(".*\\b(?:not|no|never|if|whether)\\b.*") && !thirdPartyAgent(c.joined());
     }
 
     /**

@@ -45,10 +45,11 @@ public final class CoercionClassifier {
     public static final String BENIGN = "BENIGN";
     /**
      * Probability of coercion at or above which an otherwise clean sentence is REVIEW. Chosen on the development
-     * data's 10-fold cross-validation (module README, "Trained classifier") for recall at a benign pass rate that
-     * leaves room above 90 %.
+     * data's 10-fold cross-validation (module README, "Trained classifier"): the lowest threshold whose
+     * development benign pass rate is at least 93 %, three points above the target, since blind sets have passed
+     * fewer benign rows than the development rows did.
      */
-    public static final double REVIEW_THRESHOLD = 0.70;
+    public static final double REVIEW_THRESHOLD = 0.80;
 
     /**
      * One training example.

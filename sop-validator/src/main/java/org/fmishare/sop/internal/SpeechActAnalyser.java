@@ -36,6 +36,10 @@ import org.fmishare.sop.Severity;
  * follow-up pressure, nominal demands) are a table in {@link ActFamilies}.
  * A frame or consequence governed by a negator ("we are not asking", "no adverse action") is cleared, and so are
  * quoted words (reported speech of the actor) and factual statements (an action in a perfect or past passive).
+ * Words reported from the operation without quotation marks ("the persona's posts told readers to delete your
+ * accounts") are the operation's speech too: only the words before the reporting verb say who speaks. A description
+ * of the company's own published rules ("your community standards prohibit ...") is no request, unless something
+ * applies the rules to the accounts at hand (a modal of obligation, a wish, a question, a deadline, "these").
  * What it cannot clear but is recipient-addressed desire, obligation, evaluation or consequence goes to REVIEW.
  * Thread-safe: the OpenNLP taggers are not, so each thread has its own. Not API.
  */
@@ -150,7 +154,18 @@ public final class SpeechActAnalyser {
             + "strongly (?:suggest|advise|encourage|recommend|urge)|in the strongest (?:possible )?terms|"
             + "(?:goes|go) without saying|we will not ask (?:again|twice)|(?:last|final) (?:warning|reminder|"
             + "request|chance)|read between the lines|take (?:the|this|our) hint|you know what (?:to do|needs)|"
-            + "you know what is expected|message is clear|(?:is|are) expected of you|we are counting on)\\b");
+            + "you know what is expected|message is clear|(?:is|are) expected of you|we are counting on|"
+            + "(?:mistake|confuse|take) (?:this|it|our \\w+) (?:for|as) (?:an? )?(?:\\w+ )?(?:optional|courtesy|"
+            + "suggestion|request|tip|fyi|nudge)|not (?:really |simply |just )?(?:a question|a matter|something|a "
+            + "decision|a call|an issue) (?:\\w+ ){0,3}(?:for|to|up to|left to) (?:you|your)|(?:none of "
+            + "(?:this|it|these) (?:is|are)|nothing (?:\\w+ ){0,2}is) (?:\\w+ ){0,2}(?:discretionary|optional|"
+            + "negotiable)|(?:is|are) not (?:really |entirely )?discretionary|"
+            + "take - it - or - leave - it|past the (?:stage|point|time) (?:of|for) (?:\\w+ ){0,2}(?:suggestions?|"
+            + "requests?|asking|hints?|niceties|courtes\\w+)|(?:saying no|refusing|declining|ignoring|inaction)"
+            + "(?: \\w+){0,4} (?:is|would be) not (?:a |an )?(?:realistic |real |viable |serious )?(?:choice|option)|"
+            + "not (?:a|an|one of those) (?:\\w+ )?(?:request|note|message|suggestion|notes|messages|requests) "
+            + "(?:that )?(?:we expect )?(?:you )?(?:can |could |may |to )?(?:\\w+ ){0,2}(?:weigh|set aside|file|"
+            + "ignore|shelve|forget|put aside|disregard|decline))\\b");
     private static final Pattern DEADLINE = Pattern.compile("\\b(by (?:monday|tuesday|wednesday|thursday|friday|"
             + "saturday|sunday|tomorrow|tonight|noon|midnight|end of (?:the )?(?:day|week|month)|eod|cob|close of "
             + "business|the weekend|the end of|the election|election day|then|next week|this week|morning|"
@@ -192,7 +207,8 @@ public final class SpeechActAnalyser {
             + "must|can|may)? ?(?:be )?(?:read|taken|understood|construed|seen|meant|intended) as|(?:not|never) "
             + "(?:be )?(?:read|taken|understood|construed|meant|intended) as|neither (?:request|ask|recommend|"
             + "suggest|expect)|(?:decision|decisions|choice|call|judgment|judgement)(?: \\w+){0,6} (?:rests?|lies?) "
-            + "(?:entirely |solely |wholly )?with (?:you|your)|yours to (?:judge|decide|make)|(?:a )?matter for (?:you|your)|(?:yours|your company|your team) alone|(?:best|well) placed "
+            + "(?:entirely |solely |wholly )?with (?:you|your)|left (?:entirely |wholly |solely )?(?:to|with) "
+            + "(?:you|your)|yours to (?:judge|decide|make)|(?:a )?matter for (?:you|your)|(?:yours|your company|your team) alone|(?:best|well) placed "
             + "to (?:judge|decide|assess)|each company decides|(?:continues?|remains?|stays?) unchanged|regardless of "
             + "what you|either way|decides? for (?:itself|themselves|yourselves))\\b");
     /** An act whose object is the sender's own message, not content on the platform. */
@@ -206,6 +222,33 @@ public final class SpeechActAnalyser {
             + "what (?:you|your)|whether|which (?:of )?(?:these|the|those)|still (?:up|online|active|live)|(?:stay|"
             + "stays|remain|remains) (?:up|online|active|live)|leav(?:e|ing) (?:\\w+ ){0,3}(?:up|online)|keep(?:ing)? "
             + "(?:\\w+ ){0,3}(?:up|online)|whatever (?:you|your)|decides?|inaction|ignoring)\\b");
+    /** Who, besides accounts and content, speaks for the operation in a report of its words. */
+    private static final Set<String> QUOTED_PARTY = Set.of("operator", "handler", "actor", "headline", "caption",
+            "slogan", "article", "reply", "newsletter", "description", "banner", "line", "editorial", "author",
+            "admin", "influencer", "propagandist", "letter", "flyer", "leaflet", "chant", "recruiter", "bio",
+            "troll", "puppet", "transcript", "voiceover", "narrator", "manifesto", "broadcast");
+    /**
+     * The company's own published rules, or what the company itself published or said: "your community standards",
+     * "the terms your company publishes", "your trust and safety team said".
+     */
+    private static final Pattern OWN_POLICY = Pattern.compile("\\b(?:policy|policies|terms|rules|standards|"
+            + "guidelines|help center|report|rulebook|code of conduct|page|published|publishes|publish|announced|"
+            + "said|says|states|reported|describes|described|explains|lists|defines|enforces)\\b");
+    /** What turns a description of the company's rules into pressure to apply them. */
+    private static final Pattern APPLY_PRESSURE = Pattern.compile("\\b(should|must|ought|need|needs|needed|have "
+            + "to|has to|expect|expects|expected|want|ask|asks|urge|please|demand|insist|trust|count on|time to|"
+            + "surely|clearly|obviously|plainly|still|yet|why|unless|if|even|regardless|without waiting|we would|we hope|hope|apply them to "
+            + "these|these|those|listed|above|below|in this share|we (?:flagged|identified|shared|sent|listed))\\b");
+    /** A short sentence announcing a demand whose content the next sentence states. */
+    private static final Pattern STANCE = Pattern.compile("^(?:(?:our|my|the office 's|the bureau 's) (?:\\w+ )?"
+            + "(?:position|view|stance|ask|expectation|message|request|line)\\b|you know (?:where we stand|our "
+            + "(?:position|view|stance))|(?:here is|this is|that is) (?:our|what we|the) (?:\\w+ )?(?:ask|position|"
+            + "view|request|are after|want|expect|line)|let (?:us|me) be (?:plain|blunt|clear|direct|frank|explicit|"
+            + "honest)|that leaves (?:one|only one|a single) (?:course|option|path|way)|(?:we|our \\w+|the \\w+) "
+            + "(?:hold|holds|have|has) (?:one|a single|a simple|a clear) (?:view|position|ask|expectation)|(?:we "
+            + "have|we) (?:been|are being|were) (?:clear|plain|explicit) (?:\\w+ ){0,4}about what|consider (?:the "
+            + "following|this|what follows) (?:\\w+ )?(?:our|the) (?:position|view|ask)|one thing matters|we will "
+            + "keep (?:it|this) (?:short|simple|brief))");
     /** Colleagues of the sender speaking for it: "everyone here", "leadership in this building". */
     private static final Pattern SENDER_PHRASE = Pattern.compile("\\b(?:everyone|everybody|people|folks|"
             + "colleagues|leadership|staff|management|the director|our director) (?:here|in (?:this|our) (?:office|"
@@ -252,7 +295,7 @@ public final class SpeechActAnalyser {
     private static final Pattern UNACCEPTABLE = Pattern.compile("\\b((?:is|are|be|was) (?:simply |just |really )?"
             + "not (?:an? )?(?:option|acceptable|tolerable|okay|ok|fine|allowed|possible|on the table|an answer|"
             + "a choice|something we (?:can|will) accept)|unacceptable|not acceptable|can not (?:accept|tolerate|"
-            + "allow|abide)|will not (?:accept|tolerate|stand for)|nothing optional|not on the table|"
+            + "allow|abide)|will not (?:accept|tolerate|stand for)|nothing optional|not on the table|off the table|"
             + "a day too long|too long|no excuse|inexcusable|indefensible|(?:hard|difficult|impossible) to "
             + "(?:justify|defend|explain)|can not be (?:justified|defended|explained))\\b");
     /** Words naming a directive or a merely informative message, for intensified negation. */
@@ -277,7 +320,8 @@ public final class SpeechActAnalyser {
     private static final Pattern ABSENCE = Pattern.compile("\\b(no longer \\w+|not be around|(?:should|must|"
             + "ought to|need to|needs to|to) not (?:exist|be around|remain|stay|continue|be (?:up|online|here|"
             + "there|available))|stop(?:s|ped)? (?:existing|\\w+ing)|out of here|outta here|(?:go|goes|went|gone) "
-            + "poof|none of (?:\\w+ ){1,3}(?:to )?(?:remain|stay|be|still)|(?:not|never) be (?:allowed|permitted|"
+            + "poof|none of (?:\\w+ ){1,3}(?:to )?(?:remain|stay|be|still)|no more (?:\\w+ ){0,2}(?:accounts|pages|posts|"
+            + "profiles|videos|channels|personas|bots|groups|content)|(?:not|never) be (?:allowed|permitted|"
             + "able) to (?:keep|continue|stay|remain|go on|post|spread|operate)|(?:not|never|stop) (?:let|allow|"
             + "permit)(?:ting|ing)? (?:\\w+ ){1,4}(?:keep|continue|stay|remain|spread|thrive|operate|post|"
             + "grow|circulate|reach))\\b");
@@ -405,6 +449,22 @@ public final class SpeechActAnalyser {
         String joined = String.join(" ", tok).replace(" ' s ", " 's ");
         boolean sender = any(tok, SENDER) || SENDER_PHRASE.matcher(joined).find();
         boolean recipient = any(tok, RECIPIENT);
+        // The operation's own words, reported without quotation marks ("the persona's posts said delete your
+        // accounts before it is too late"), are the quoted party's speech: their "you" is the operation's
+        // audience and their "we" the operation, so only the words before the reporting verb say who speaks.
+        int reportAt = reportingAt(tok, pos, lem);
+        if (reportAt > 0 && (sender || recipient)) {
+            boolean party = false;
+            boolean speaker = false;
+            for (int j = 0; j < reportAt; j++) {
+                party |= QUOTED_PARTY.contains(lem[j]) || TARGETS.contains(lem[j]) && !PRONOUN_TARGETS.contains(tok[j]);
+                speaker |= SENDER.contains(tok[j]) || RECIPIENT.contains(tok[j]);
+            }
+            if (party && !speaker) {
+                sender = false;
+                recipient = false;
+            }
+        }
         boolean target = false;
         for (int i = 0; i < tok.length; i++) {
             target |= TARGETS.contains(lem[i]) || TARGETS.contains(tok[i]);
@@ -443,7 +503,7 @@ public final class SpeechActAnalyser {
         if (p == null) {
             return true;
         }
-        if (noView(p.joined())) {
+        if (noView(p.joined()) || ownPolicy(p)) {
             return true;
         }
         if (!p.recipient() && ActFamilies.match(clause(p)).isPresent()) {
@@ -477,7 +537,7 @@ public final class SpeechActAnalyser {
         boolean sender = p.sender();
         boolean recipient = p.recipient();
         boolean target = p.target();
-        if (noView(joined)) {
+        if (noView(joined) || ownPolicy(p)) {
             return Optional.empty();
         }
         boolean[] acted = acts(p);
@@ -656,7 +716,8 @@ public final class SpeechActAnalyser {
                 + "better|ideal)\\b.*")
                 || frame != null && Set.of("please", "kindly", "ideally", "hopefully").contains(frame);
         Matcher deadline = DEADLINE.matcher(joined);
-        boolean hasDeadline = deadline.find();
+        // "No deadline applies": a negated deadline sets none.
+        boolean hasDeadline = deadline.find() && !negatedBefore(joined, deadline.start());
         boolean disclaimed = joined.matches(".*\\b(sole discretion|your discretion|own discretion|your decision|"
                 + "your own decision|up to you|your choice|entirely yours|if you choose|should you choose|"
                 + "if you decide|whether to|whether or not|your own policies|your policies|your terms|no obligation|"
@@ -766,6 +827,17 @@ public final class SpeechActAnalyser {
             return Optional.of(new Verdict(Severity.REVIEW, "'" + frame + "'",
                     "no act named; recipient-addressed desire or obligation", true));
         }
+        // A short sentence that announces the demand and leaves its content to the next sentence ("Our view is
+        // simple." before "None of these pages by Monday."): judged with that sentence, as a bare frame.
+        Matcher stance = STANCE.matcher(joined);
+        boolean namesContent = false;
+        for (int i = 0; i < tok.length; i++) {
+            namesContent |= TARGETS.contains(lem[i]) && !PRONOUN_TARGETS.contains(tok[i]);
+        }
+        if (action == null && !namesContent && tok.length <= 12 && !p.question() && stance.find()) {
+            return Optional.of(new Verdict(Severity.REVIEW, "bare frame '" + stance.group() + "'",
+                    "no act named; the next sentence may name it", true));
+        }
         if (hasDeadline && recipient && target) {
             return Optional.of(new Verdict(Severity.REVIEW, "deadline '" + deadline.group() + "'",
                     "no act named", true));
@@ -783,7 +855,8 @@ public final class SpeechActAnalyser {
             return Optional.of(new Verdict(Severity.REVIEW, p.question() ? "question about an act against content"
                     : "recipient named with an act against content", action, false));
         }
-        return Optional.empty();
+        return ActFamilies.matchLate(new ActFamilies.Clause(joined, tok, lem, acted, sender, recipient, target,
+                p.question()));
     }
 
     /**
@@ -797,9 +870,54 @@ public final class SpeechActAnalyser {
         return HANDLE.matcher(text).replaceAll(" quoted ");
     }
 
+    /**
+     * Whether the sentence describes the company's own published rules or what the company itself published or
+     * said ("your community standards prohibit coordinated inauthentic behaviour", "under your own rules, accounts
+     * that misrepresent their origin may be removed"): every "you" or "your" in it names the company's policy or
+     * the company as the author of a publication, and nothing presses to apply the rules to the accounts at hand
+     * (no modal of obligation, no wish, no question, no deadline, no pointer to the shared accounts).
+     */
+    private static boolean ownPolicy(Parsed p) {
+        if (!p.recipient() || p.question()) {
+            return false;
+        }
+        String[] tok = p.tok();
+        boolean policy = false;
+        for (int i = 0; i < tok.length; i++) {
+            if ("you".equals(tok[i]) && i > 0 && "as".equals(tok[i - 1])) {
+                continue;
+            }
+            if (!RECIPIENT.contains(tok[i])) {
+                continue;
+            }
+            if (!"your".equals(tok[i])) {
+                return false;
+            }
+            StringBuilder np = new StringBuilder();
+            for (int j = i + 1; j < tok.length && j <= i + 7 && !Set.of(",", ";", ":", ".").contains(tok[j]); j++) {
+                np.append(tok[j]).append(' ');
+            }
+            if (!OWN_POLICY.matcher(np).find()) {
+                return false;
+            }
+            policy = true;
+        }
+        // An imperative opening any clause ("even if the accounts do not violate your rules, take them down")
+        // applies the rules to the accounts at hand.
+        boolean imperative = false;
+        for (int i = 0; i < tok.length; i++) {
+            imperative |= (i == 0 || Set.of(",", ";", ":").contains(tok[i - 1])) && "VERB".equals(p.pos()[i])
+                    && tok[i].equals(p.lem()[i]);
+        }
+        return policy && !imperative && !APPLY_PRESSURE.matcher(p.joined()).find()
+                && !DEADLINE.matcher(p.joined()).find();
+    }
+
     private static boolean noView(String joined) {
         Matcher m = NO_VIEW.matcher(joined);
-        return m.find() && !joined.substring(m.end()).matches(".*\\b(?:but|however|yet|although|though)\\b.*");
+        // "Not a matter left to your judgment" denies the discretion the disclaimer would grant.
+        return m.find() && !joined.substring(m.end()).matches(".*\\b(?:but|however|yet|although|though)\\b.*")
+                && !DISCRETION_DENIED.matcher(joined).find() && !INTENSIFIED.matcher(joined).find();
     }
 
     private static ActFamilies.Clause clause(Parsed p) {
@@ -985,16 +1103,21 @@ public final class SpeechActAnalyser {
 
     /** Speech reported from a third party: a reporting verb in the past, or "says", with no sender around. */
     private static boolean reported(String[] tok, String[] pos, String[] lem) {
+        return reportingAt(tok, pos, lem) > 0;
+    }
+
+    /** The index of the first verb reporting a third party's words ("the persona told ..."), or -1. */
+    private static int reportingAt(String[] tok, String[] pos, String[] lem) {
         for (int i = 1; i < tok.length; i++) {
             if (REPORTING.contains(lem[i]) && "VERB".equals(pos[i]) && !tok[i].equals(lem[i])
                     && !tok[i].endsWith("ing") && Set.of("NOUN", "PROPN", "PRON", "ADV").contains(pos[i - 1])
                     && !PERFECT_OR_PAST_AUX.contains(tok[i - 1]) && !"be".equals(tok[i - 1])
                     && !"to".equals(tok[i - 1]) && !"will".equals(tok[i - 1]) && !"would".equals(tok[i - 1])
                     && !"longer".equals(tok[i - 1])) {
-                return true;
+                return i;
             }
         }
-        return false;
+        return -1;
     }
 
     /**
