@@ -78,6 +78,15 @@ class HeldOutCoercionTest {
         measure("/heldout4/coercion-heldout-4.tsv", 150, 150, HeldOutFloors.CAUGHT_4, HeldOutFloors.BENIGN_PASSED_4);
     }
 
+    /**
+     * The fifth set, written blind at the start of the linter's fifth round (its author saw no code and no earlier set)
+     * and run once after that round was merged; see heldout5/PROVENANCE.
+     */
+    @Test
+    void recallAndBenignPassOnTheFifthBlindSetStayAtLeastAtTheMeasuredFloor() throws IOException {
+        measure("/heldout5/coercion-heldout-5.tsv", 150, 150, HeldOutFloors.CAUGHT_5, HeldOutFloors.BENIGN_PASSED_5);
+    }
+
     private static void measure(String resource, int coerciveRows, int benignRows, int caughtFloor, int passedFloor)
             throws IOException {
         SopValidator validator = SopValidator.standard();
