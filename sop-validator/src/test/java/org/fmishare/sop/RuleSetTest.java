@@ -107,15 +107,21 @@ class RuleSetTest {
         Path file = dir.resolve("sop-2024-02-strict.json");
         Files.writeString(file, bundledJson().replace("\"minimumCount\" : 2", "\"minimumCount\" : 3")
                 .replace("\"minimumCount\": 2", "\"minimumCount\": 3").replace("\"version\": \"1.0.0\"",
-                        "\"version\": \"1.1.0\""));
+                        "\"version\": \"1.2.0\""));
         RuleSet strict = RuleSet.load(file);
-        assertThat(strict.version()).isEqualTo("1.1.0");
+        assertThat(strict.version()).isEqualTo("1.2.0");
         assertThat(strict.digest()).isNotEqualTo(RuleSet.sop2024February().digest());
         var share = SampleData.share(3, 2);
         assertThat(SopValidator.standard().validate(share, Messages.render(share)).verdict()).isEqualTo(Verdict.PASS);
         ComplianceReport report = SopValidator.standard().withRuleSet(strict).validate(share, Messages.render(share));
         assertThat(report.failedRuleIds()).containsExactly("P1-FACTS-COUNT");
-        assertThat(report.ruleSetVersion()).isEqualTo("1.1.0");
+        assertThat(report.ruleSetVersion()).isEqualTo("1.2.0");
+        // Registered beside the bundled versions, the agency's new version is the highest in force, so new shares
+        // take it, while envelopes naming 1.0.0 or 1.1.0 still find theirs.
+        RuleSets agency = RuleSets.of(java.util.List.of(RuleSet.sop2024FebruaryVersions().get(0),
+                RuleSet.sop2024February(), strict));
+        assertThat(agency.inForceAt(share.createdAt())).isSameAs(strict);
+        assertThat(agency.find("sop-2024-02", "1.1.0")).contains(RuleSet.sop2024February());
     }
 
     @Test
