@@ -21,6 +21,7 @@ import org.fmishare.sop.Preparer;
 import org.fmishare.sop.ReportRenderer;
 import org.fmishare.sop.RuleSet;
 import org.fmishare.sop.RuleSetIoException;
+import org.fmishare.sop.RuleSets;
 import org.fmishare.sop.SopValidator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -30,7 +31,8 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code fmi-share validate FILE...}: checks shares, meetings and briefings against the SOP rule set in force on
- * their date (or {@code --rules FILE}). A share is checked in full, as {@link Preparer} checks it before signing:
+ * their date (the highest bundled version in force), a bundled version pinned with {@code --rule-set ID@VERSION},
+ * or a document given with {@code --rules FILE}. The report names the rule set and version it used. A share is checked in full, as {@link Preparer} checks it before signing:
  * including the mandatory disclosures of the message the SDK would send, or, with {@code --message}, of a message
  * written or edited outside the SDK. Every file is reported; a file that cannot be read or judged is named in its
  * error and never hides the others.
@@ -54,6 +56,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "FILE", description = "Use this rule set instead of the one in force.")
     Optional<Path> rules = Optional.empty();
 
+    @Option(names = "--rule-set", paramLabel = "ID@VERSION", description = "Use this bundled rule set version "
+            + "instead of the one in force on each document's date, for example sop-2024-02@1.0.0 (bundled: "
+            + "sop-2024-02@1.0.0, sop-2024-02@1.1.0).")
+    Optional<String> ruleSet = Optional.empty();
+
     @Option(names = "--message", paramLabel = "FILE", description = "The message as the company will read it "
             + "(UTF-8 plain text or HTML), written or edited outside the SDK; needs exactly one share FILE.")
     Optional<String> message = Optional.empty();
@@ -69,7 +76,11 @@ final class ValidateCommand implements Callable<Integer> {
             throw new CliException(ExitCodes.USAGE, "--message goes with exactly one share FILE, got "
                     + files.size() + " files");
         }
+        if (rules.isPresent() && ruleSet.isPresent()) {
+            throw new CliException(ExitCodes.USAGE, "--rules and --rule-set each choose the rule set; give one");
+        }
         SopValidator validator = rules.map(p -> SopValidator.standard().withRuleSet(loadRules(p)))
+                .or(() -> ruleSet.map(v -> SopValidator.standard().withRuleSet(bundled(v))))
                 .orElse(SopValidator.standard());
         int worst = ExitCodes.OK;
         for (String file : files) {
@@ -118,6 +129,21 @@ final class ValidateCommand implements Callable<Integer> {
             line.put("exitCode", exitCode);
             out.println(FmiJson.standard().mapper().writeValueAsString(line));
         }
+    }
+
+    /** A bundled version by {@code id@version}; anything else is a usage error naming the versions there are. */
+    private static RuleSet bundled(String idAtVersion) {
+        RuleSets known = RuleSets.standard();
+        String listed = known.all().stream().map(r -> r.id() + "@" + r.version())
+                .collect(java.util.stream.Collectors.joining(", "));
+        int at = idAtVersion.indexOf('@');
+        if (at <= 0 || at == idAtVersion.length() - 1) {
+            throw new CliException(ExitCodes.USAGE, "--rule-set must be ID@VERSION, for example sop-2024-02@1.0.0; "
+                    + "was '" + idAtVersion + "' (bundled: " + listed + ")");
+        }
+        return known.find(idAtVersion.substring(0, at), idAtVersion.substring(at + 1))
+                .orElseThrow(() -> new CliException(ExitCodes.USAGE, "--rule-set " + idAtVersion
+                        + ": no such bundled rule set version (bundled: " + listed + ")"));
     }
 
     /** A rule set that cannot be read is bad input named by its option, like any other unreadable file. */

@@ -48,6 +48,36 @@ class ValidateCliTest {
     }
 
     @Test
+    void theReportNamesTheRuleSetVersionInForceOnEachDocumentsDate(@TempDir Path dir) throws Exception {
+        Path before = dir.resolve("share-2025.json");
+        Files.write(before, FmiJson.standard().write(SampleData.passingShare().toBuilder()
+                .createdAt(Instant.parse("2025-12-31T12:00:00Z")).build()));
+        CliTest.Result r = CliTest.run("validate", before.toString(), sample("passing-share.json"));
+
+        String[] reports = r.out().split("== ");
+        assertThat(reports[1]).startsWith(before.toString()).contains("Rule set: sop-2024-02 1.0.0\n");
+        assertThat(reports[2]).startsWith(sample("passing-share.json")).contains("Rule set: sop-2024-02 1.1.0\n");
+    }
+
+    @Test
+    void aBundledRuleSetVersionCanBePinnedAndAnUnknownOneIsNamedWithTheBundledVersions() {
+        CliTest.Result pinned = CliTest.run("validate", "--rule-set", "sop-2024-02@1.0.0",
+                sample("passing-share.json"));
+        assertThat(pinned.code()).isEqualTo(ExitCodes.OK);
+        assertThat(pinned.out()).contains("Rule set: sop-2024-02 1.0.0\n");
+
+        CliTest.Result unknown = CliTest.run("validate", "--rule-set", "sop-2024-02@1.2.0",
+                sample("passing-share.json"));
+        assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("--rule-set sop-2024-02@1.2.0: no such bundled rule set version",
+                "sop-2024-02@1.0.0, sop-2024-02@1.1.0");
+
+        CliTest.Result malformed = CliTest.run("validate", "--rule-set", "sop-2024-02", sample("passing-share.json"));
+        assertThat(malformed.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(malformed.err()).contains("--rule-set must be ID@VERSION", "was 'sop-2024-02'");
+    }
+
+    @Test
     void theExitCodeIsTheWorstAcrossFilesWhicheverOrderTheyCome(@TempDir Path dir) throws Exception {
         assertThat(CliTest.run("validate", sample("failing-share.json"), sample("passing-share.json")).code())
                 .isEqualTo(ExitCodes.FAILED);

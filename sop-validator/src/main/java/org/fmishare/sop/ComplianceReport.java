@@ -139,10 +139,10 @@ public final class ComplianceReport {
     /**
      * The part of the report that travels inside a signed envelope.
      *
-     * @return verdict, rule set id and version, and this report's digest
+     * @return verdict, rule set id, version and document digest, and this report's digest
      */
     public ComplianceSummary summary() {
-        return new ComplianceSummary(verdict, ruleSetId, ruleSetVersion, digest);
+        return new ComplianceSummary(verdict, ruleSetId, ruleSetVersion, digest).withRuleSetDigest(ruleSetDigest);
     }
 
     @Override

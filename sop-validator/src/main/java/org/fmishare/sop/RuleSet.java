@@ -30,23 +30,36 @@ import org.fmishare.sop.internal.RuleSetLoader;
  * types, out-of-range thresholds, unknown rule ids and malformed lexicon phrases are rejected with an
  * {@link InvalidRuleSetException} naming the JSON path.
  *
+ * <p><b>Versions.</b> A rule set is identified by its id and its {@link #version()} (three dot-separated numbers,
+ * ordered numerically: 1.10.0 comes after 1.9.0). A published version is never edited: envelopes name the version
+ * they were checked under, and a receiver re-checks them under exactly that document, so a change is a new
+ * version (a new document whose {@code changes} says what changed and since when it applies), and the old one is
+ * kept for as long as envelopes that name it exist. The bundled {@code sop-2024-02} comes in two versions:
+ * {@link #SOP_2024_02_RESOURCE 1.0.0} and {@link #SOP_2024_02_1_1_0_RESOURCE 1.1.0}.
+ *
  * <p>Immutable and thread-safe. {@link #digest()} identifies the exact document, for audit.
  */
 public final class RuleSet {
-    /** Classpath location of the bundled February 2024 rule set. */
+    /** Classpath location of the bundled February 2024 rule set, version 1.0.0, as first published. */
     public static final String SOP_2024_02_RESOURCE = "/org/fmishare/sop/rulesets/sop-2024-02.json";
 
+    /** Classpath location of version 1.1.0 of the bundled February 2024 rule set, which adds the amendment rules. */
+    public static final String SOP_2024_02_1_1_0_RESOURCE = "/org/fmishare/sop/rulesets/sop-2024-02-1.1.0.json";
+
     private static final class Bundled {
-        static final RuleSet SOP_2024_02 = loadResource(SOP_2024_02_RESOURCE);
+        static final List<RuleSet> SOP_2024_02 = List.of(loadResource(SOP_2024_02_RESOURCE),
+                loadResource(SOP_2024_02_1_1_0_RESOURCE));
     }
 
     private final RuleSetDocument document;
     private final CoercionLinter linter;
     private final Map<String, String> citations;
     private final String digest;
+    private final String source;
 
-    private RuleSet(RuleSetDocument document, String digest) {
+    private RuleSet(RuleSetDocument document, String digest, String source) {
         this.document = document;
+        this.source = source;
         this.linter = new CoercionLinter(document.coercion());
         Map<String, String> c = new LinkedHashMap<>();
         document.rules().forEach(r -> c.put(r.id(), r.citation()));
@@ -55,11 +68,18 @@ public final class RuleSet {
     }
 
     /**
-     * The February 2024 SOP as this SDK reads the Department's published summary, bundled with the module.
+     * The February 2024 SOP as this SDK reads the Department's published summary, bundled with the module: its
+     * latest version (1.1.0). Use {@link #sop2024FebruaryVersions()} or {@link RuleSets#find(String, String)} for a
+     * particular version.
      *
-     * @return the rule set {@code sop-2024-02}
+     * @return the latest bundled version of {@code sop-2024-02}
      */
     public static RuleSet sop2024February() {
+        return Bundled.SOP_2024_02.get(Bundled.SOP_2024_02.size() - 1);
+    }
+
+    /** {@return every bundled version of {@code sop-2024-02}, oldest first: 1.0.0 and 1.1.0} */
+    public static List<RuleSet> sop2024FebruaryVersions() {
         return Bundled.SOP_2024_02;
     }
 
@@ -94,7 +114,7 @@ public final class RuleSet {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(sourceName, "sourceName");
         RuleSetDocument doc = RuleSetLoader.load(json, sourceName, BuiltInRules.IDS);
-        return new RuleSet(doc, digestOf(json, sourceName));
+        return new RuleSet(doc, digestOf(json, sourceName), sourceName);
     }
 
     private static RuleSet loadResource(String resource) {
@@ -126,6 +146,53 @@ public final class RuleSet {
     /** {@return the document's version, for example {@code 1.0.0}} */
     public String version() {
         return document.version();
+    }
+
+    /**
+     * Orders two versions numerically, part by part ({@code 1.9.0 < 1.10.0 < 2.0.0}). Versions are three
+     * dot-separated numbers (the loader enforces it), so this is the whole of semantic-version precedence that a
+     * rule set document can express; it is written here rather than taken from a library because there are no
+     * pre-release or build parts to order.
+     *
+     * @param a a version such as {@code 1.0.0}
+     * @param b another
+     * @return negative, zero or positive as {@code a} is older than, the same as or newer than {@code b}
+     * @throws IllegalArgumentException when either is not three dot-separated numbers
+     */
+    public static int compareVersions(String a, String b) {
+        String[] x = versionParts(a);
+        String[] y = versionParts(b);
+        for (int i = 0; i < 3; i++) {
+            // Compare as unbounded numbers without parsing: strip leading zeros, then the longer is larger.
+            String p = x[i].replaceFirst("^0+(?=.)", "");
+            String q = y[i].replaceFirst("^0+(?=.)", "");
+            int c = p.length() != q.length() ? Integer.compare(p.length(), q.length()) : p.compareTo(q);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
+    private static String[] versionParts(String v) {
+        Objects.requireNonNull(v, "version");
+        if (!v.matches("[0-9]+\\.[0-9]+\\.[0-9]+")) {
+            throw new IllegalArgumentException("version must be three dot-separated numbers such as 1.0.0, was '"
+                    + v + "'");
+        }
+        return v.split("\\.");
+    }
+
+    /** {@return where the document was read from (a file name or classpath resource), for messages} */
+    public String source() {
+        return source;
+    }
+
+    /**
+     * {@return what this version changed from the one before and since when it applies; empty for a first version}
+     */
+    public Optional<String> changes() {
+        return document.changes();
     }
 
     /** {@return the human title} */

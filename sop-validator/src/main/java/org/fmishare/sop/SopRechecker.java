@@ -24,10 +24,14 @@ import org.fmishare.disclosure.Format;
  * <p>A NEEDS_REVIEW envelope carries a reviewer's approval: the decision must cover exactly the REVIEW findings of
  * this receiver's own report ({@link Reviews#requireCovers}), else the re-check is refused.
  *
- * <p>The rule set is looked up by the id the envelope names; an id this receiver does not know, or a known id with
- * another version, is {@link ComplianceRechecker.Refused refused} (a receiver cannot vouch for rules it does not
- * have). The report is a function of the subject and the rule set only (the validator judges a subject by its own
- * dates, never by the clock), so a genuine envelope re-checked at any time reproduces the sender's report digest.
+ * <p>The rule set is looked up by the id and version the envelope names ({@link RuleSets#find}), so an envelope is
+ * re-checked under exactly the version its sender used, however many newer ones this receiver has. An id or
+ * version this receiver does not know is {@link ComplianceRechecker.Refused refused}, naming what it does know (a
+ * receiver cannot vouch for rules it does not have); so is an envelope whose summary names a rule-set document
+ * digest other than this receiver's document of that version (summaries made before the digest was carried have
+ * none, and are judged by the report digest alone). The report is a function of the subject and the rule set only
+ * (the validator judges a subject by its own dates, never by the clock), so a genuine envelope re-checked at any
+ * time reproduces the sender's report digest.
  * A sender that adds agency rules ({@link SopValidator.Builder#addRule}) gets another digest: its receivers must be
  * given the same validator ({@link Builder#validator}).
  *
@@ -63,15 +67,25 @@ public final class SopRechecker implements ComplianceRechecker {
     public Result recheck(EnvelopeBody.Subject subject, ComplianceSummary claimed) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(claimed, "claimed");
-        Optional<RuleSet> named = ruleSets.byId(claimed.ruleSetId());
+        Optional<RuleSet> named = ruleSets.find(claimed.ruleSetId(), claimed.ruleSetVersion());
         if (named.isEmpty()) {
-            return new Refused("rule set '" + claimed.ruleSetId() + "' is unknown to this receiver (known: "
-                    + known() + ")");
+            List<RuleSet> versions = ruleSets.versions(claimed.ruleSetId());
+            if (versions.isEmpty()) {
+                return new Refused("rule set '" + claimed.ruleSetId() + "' is unknown to this receiver (known: "
+                        + ruleSets.describe() + ")");
+            }
+            return new Refused("the envelope names " + claimed.ruleSetId() + " version " + claimed.ruleSetVersion()
+                    + ", which this receiver does not have (it has " + claimed.ruleSetId() + " version"
+                    + (versions.size() == 1 ? " " : "s ")
+                    + versions.stream().map(RuleSet::version).collect(Collectors.joining(", ")) + ")");
         }
         RuleSet rs = named.get();
-        if (!rs.version().equals(claimed.ruleSetVersion())) {
-            return new Refused("the envelope names " + rs.id() + " version " + claimed.ruleSetVersion()
-                    + ", this receiver has version " + rs.version() + " (digest " + rs.digest() + ")");
+        if (claimed.ruleSetDigest().isPresent() && !claimed.ruleSetDigest().get().equals(rs.digest())) {
+            // Same id and version, another document: one side edited a published version. Say so, rather than
+            // leave the receiver to puzzle over a report digest that cannot match.
+            return new Refused("the envelope names " + rs.id() + " version " + rs.version() + " with document digest "
+                    + claimed.ruleSetDigest().get() + ", but this receiver's " + rs.id() + " version " + rs.version()
+                    + " has digest " + rs.digest() + " (a published rule set version was edited on one side)");
         }
         Optional<ComplianceReport> report = report(subject, rs);
         if (report.isEmpty()) {
@@ -123,10 +137,6 @@ public final class SopRechecker implements ComplianceRechecker {
         return Optional.empty();
     }
 
-    private String known() {
-        return ruleSets.all().stream().map(r -> r.id() + " " + r.version()).collect(Collectors.joining(", "));
-    }
-
     /** Configures a {@link SopRechecker}. Not thread-safe; the product is. */
     public static final class Builder {
         private RuleSets ruleSets = RuleSets.standard();
@@ -136,8 +146,8 @@ public final class SopRechecker implements ComplianceRechecker {
         private Builder() {}
 
         /**
-         * The rule sets this receiver knows, looked up by the id an envelope names (default {@link
-         * RuleSets#standard()}).
+         * The rule sets this receiver knows, every version it must re-check, looked up by the id and version an
+         * envelope names (default {@link RuleSets#standard()}).
          *
          * @param ruleSets the registry
          * @return this builder

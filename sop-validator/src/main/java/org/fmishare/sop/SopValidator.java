@@ -31,9 +31,10 @@ import org.slf4j.LoggerFactory;
  * envelope.compliance(report.summary());
  * }</pre>
  *
- * <p><b>Choosing the rule set.</b> Unless pinned with {@link #withRuleSet(RuleSet)}, the rule set is the one in
- * force (UTC day) on the share's {@code createdAt}, the meeting's {@code scheduledAt} or the briefing's
- * {@code heldAt}; {@link NoRuleSetInForceException} when there is none.
+ * <p><b>Choosing the rule set.</b> Unless pinned with {@link #withRuleSet(RuleSet)}, the rule set is the highest
+ * version in force (UTC day, {@link RuleSets#inForceOn}) on the share's {@code createdAt}, the meeting's
+ * {@code scheduledAt}, the briefing's {@code heldAt} or the amendment's {@code createdAt};
+ * {@link NoRuleSetInForceException} when there is none.
  *
  * <p><b>Full versus content-only share checks.</b> {@link #validate(ThreatShare, String)} also verifies that the
  * rendered message carries every mandatory disclosure clause unaltered. {@link #validateContentOnly(ThreatShare)}
@@ -46,6 +47,9 @@ import org.slf4j.LoggerFactory;
 public final class SopValidator {
     private static final Logger LOG = LoggerFactory.getLogger(SopValidator.class);
     private static final SopValidator STANDARD = builder().build();
+    private static final String AMENDMENT_RULE_SET = "AM-RULE-SET";
+    private static final List<String> AMENDMENT_RULE_IDS = List.of(AMENDMENT_RULE_SET, "AM-REASON",
+            "AM-NO-COERCION", "AM-DISCLOSURES");
 
     private final RuleSets ruleSets;
     private final Optional<RuleSet> pinned;
@@ -163,7 +167,8 @@ public final class SopValidator {
      *
      * @param amendment the amendment
      * @param renderedMessage the rendered amendment message ({@code DisclosureRenderer.renderAmendment})
-     * @return the report
+     * @return the report; FAIL with an {@code AM-RULE-SET} ERROR naming the rule set and version when the rule set
+     *     chosen has no amendment rules (sop-2024-02 before 1.1.0), never a PASS on no rules
      */
     public ComplianceReport validate(ShareAmendment amendment, String renderedMessage) {
         Objects.requireNonNull(amendment, "amendment");
@@ -171,12 +176,33 @@ public final class SopValidator {
         RuleSet rs = ruleSetFor(amendment.createdAt());
         Evaluation ev = BuiltInRules.amendment(amendment, renderedMessage, rs.document(), rs.linter(), verifier);
         return report(SubjectKind.SHARE_AMENDMENT, amendment.id(), amendment.createdAt(), rs, ev,
-                r -> r.checkAmendment(amendment, rs));
+                r -> r.checkAmendment(amendment, rs), withoutAmendmentRules(rs));
+    }
+
+    /**
+     * An amendment judged under a rule set that has no amendment rules (sop-2024-02 1.0.0 predates them) would
+     * otherwise run no rule of its own and could PASS on nothing; it fails instead, naming the rule set.
+     */
+    private static List<Finding> withoutAmendmentRules(RuleSet rs) {
+        if (rs.ruleIds().stream().anyMatch(AMENDMENT_RULE_IDS::contains)) {
+            return List.of();
+        }
+        return List.of(Finding.of(AMENDMENT_RULE_SET, Severity.ERROR, "$", "rule set " + rs.id() + " version "
+                + rs.version() + " has no amendment rules (" + String.join(", ", AMENDMENT_RULE_IDS)
+                + "), so a correction or retraction cannot be checked under it; check it under a version that has "
+                + "them" + (rs.id().equals("sop-2024-02") ? " (sop-2024-02 has them from version 1.1.0)" : ""),
+                rs.citation("P1-RULE-SET").orElse(rs.title())));
     }
 
     private ComplianceReport report(SubjectKind kind, String id, Instant at, RuleSet rs, Evaluation ev,
             Function<SopRule, List<Finding>> call) {
-        List<Finding> findings = new ArrayList<>(ev.findings());
+        return report(kind, id, at, rs, ev, call, List.of());
+    }
+
+    private ComplianceReport report(SubjectKind kind, String id, Instant at, RuleSet rs, Evaluation ev,
+            Function<SopRule, List<Finding>> call, List<Finding> before) {
+        List<Finding> findings = new ArrayList<>(before);
+        findings.addAll(ev.findings());
         List<String> evaluated = new ArrayList<>(ev.evaluated());
         for (SopRule rule : rules) {
             if (!rule.appliesTo().contains(kind)) {

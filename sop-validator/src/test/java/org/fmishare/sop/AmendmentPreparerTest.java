@@ -64,4 +64,37 @@ class AmendmentPreparerTest {
         assertThat(preparer.prepare(SampleData.correction(), original(preparer)))
                 .isInstanceOf(Preparer.Signed.class);
     }
+
+    @Test
+    void anAmendmentUnderARuleSetWithoutAmendmentRulesIsRefusedNamingTheRuleSetAndVersion() {
+        RuleSet original = RuleSets.standard().find("sop-2024-02", "1.0.0").orElseThrow();
+        Preparer current = Preparer.builder(PARTIES.officeSigner()).build();
+        Preparer pinned = Preparer.builder(PARTIES.officeSigner())
+                .validator(SopValidator.standard().withRuleSet(original)).build();
+
+        Preparer.Outcome outcome = pinned.prepare(SampleData.retraction(), original(current));
+
+        // Before: 1.0.0 runs no amendment rule, and a retraction with nothing to object to would PASS on nothing.
+        assertThat(outcome).isInstanceOf(Preparer.Refused.class);
+        assertThat(outcome.report().verdict()).isEqualTo(org.fmishare.core.compliance.Verdict.FAIL);
+        assertThat(outcome.report().ruleSetVersion()).isEqualTo("1.0.0");
+        assertThat(outcome.report().findings()).singleElement().satisfies(f -> {
+            assertThat(f.ruleId()).isEqualTo("AM-RULE-SET");
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.message()).contains("rule set sop-2024-02 version 1.0.0 has no amendment rules",
+                    "from version 1.1.0");
+        });
+        assertThat(current.prepare(SampleData.retraction(), original(current))).isInstanceOf(Preparer.Signed.class);
+    }
+
+    @Test
+    void anAmendmentDatedBeforeVersion110TookEffectIsRefusedByTheDefaultValidator() {
+        Preparer preparer = Preparer.builder(PARTIES.officeSigner()).build();
+        ShareAmendment early = ShareAmendment.retraction("amend-7", Instant.parse("2025-12-31T23:00:00Z"),
+                SampleData.passingShare(), "The attribution to Directorate 9 was wrong.");
+        Preparer.Outcome outcome = preparer.prepare(early, original(preparer));
+        assertThat(outcome).isInstanceOf(Preparer.Refused.class);
+        assertThat(outcome.report().ruleSetVersion()).isEqualTo("1.0.0");
+        assertThat(outcome.report().failedRuleIds()).containsExactly("AM-RULE-SET");
+    }
 }

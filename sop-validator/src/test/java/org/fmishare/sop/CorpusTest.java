@@ -87,6 +87,11 @@ class CorpusTest {
                 .isEqualTo(expectedIds(c));
         assertThat(report.verdict()).as("%s%n%s", file.getFileName(), ReportRenderer.text(report))
                 .isEqualTo(Verdict.valueOf(c.get("expected").get("verdict").asString()));
+        // Cases whose answer depends on the version chosen by date say which one they mean.
+        if (c.get("expected").has("ruleSetVersion")) {
+            assertThat(report.ruleSetVersion()).as("%s: rule set version", file.getFileName())
+                    .isEqualTo(c.get("expected").get("ruleSetVersion").asString());
+        }
     }
 
     @Test

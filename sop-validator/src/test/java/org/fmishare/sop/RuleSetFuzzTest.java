@@ -54,5 +54,10 @@ class RuleSetFuzzTest {
                             .getBytes(StandardCharsets.UTF_8));
             FuzzCorpus.write(dir, "invalid-truncated.json", java.util.Arrays.copyOf(bundled, bundled.length / 3));
         }
+        // A later version carries the optional "changes" note, so the fuzzer starts from a document with it too.
+        try (InputStream in = Objects.requireNonNull(RuleSet.class.getResourceAsStream(
+                RuleSet.SOP_2024_02_1_1_0_RESOURCE))) {
+            FuzzCorpus.write(dir, "valid-sop-2024-02-1.1.0.json", in.readAllBytes());
+        }
     }
 }

@@ -30,6 +30,12 @@ import org.junit.jupiter.api.Test;
 class SopRecheckerTest {
     static final TestParties PARTIES = TestParties.create("recheck test CA");
     static final String COERCIVE = "We expect you to remove every account listed here by Friday.";
+    /** sop-2024-02 1.0.0 as first published ({@link PublishedRuleSetsTest} pins it). */
+    static final String ORIGINAL_1_0_0_DIGEST =
+            "sha-256:d6799fef570152c70aab89936fac5775cd9121406785ca7b78323b5aac50e24f";
+    /** The same id and version after the amendment rules had been added to it in place (never released). */
+    static final String EDITED_1_0_0_DIGEST =
+            "sha-256:59fdbe54d79b00ffda3302447e68372960955c10aa9cc943a7d3375c5dc6b13b";
 
     static EnvelopeVerifier recheckingVerifier() {
         return EnvelopeVerifier.builder().trustAnchor(PARTIES.ca().certificate())
@@ -131,17 +137,73 @@ class SopRecheckerTest {
     }
 
     @Test
-    void anotherVersionOfAKnownRuleSetIsRefused() {
+    void aVersionUnknownToTheReceiverIsRefusedNamingTheVersionsItHas() {
         ComplianceSummary genuine = genuinePassSummary();
-        ComplianceSummary claimed = new ComplianceSummary(Verdict.PASS, genuine.ruleSetId(), "1.1.0",
+        ComplianceSummary claimed = new ComplianceSummary(Verdict.PASS, genuine.ruleSetId(), "1.2.0",
                 genuine.reportDigest());
 
         assertThatThrownBy(() -> recheckingVerifier().verify(signClaiming(SampleData.passingShare(), claimed)
                 .serialized()))
                 .isInstanceOfSatisfying(EnvelopeException.Rejected.class, e -> {
                     assertThat(e.check()).isEqualTo(EnvelopeException.Check.COMPLIANCE_RECHECK);
-                    assertThat(e.getMessage()).contains("version 1.1.0", "has version 1.0.0");
+                    assertThat(e.getMessage()).contains("sop-2024-02 version 1.2.0",
+                            "it has sop-2024-02 versions 1.0.0, 1.1.0");
                 });
+    }
+
+    @Test
+    void anEnvelopePreparedUnderTheOriginalVersion100IsReCheckedUnderItByACurrentReceiver() {
+        RuleSet original = RuleSets.standard().find("sop-2024-02", "1.0.0").orElseThrow();
+        Preparer preparer = Preparer.builder(PARTIES.officeSigner())
+                .validator(SopValidator.standard().withRuleSet(original)).build();
+
+        Preparer.Signed signed = (Preparer.Signed) preparer.prepare(SampleData.passingShare());
+        ComplianceSummary summary = signed.report().summary();
+        assertThat(summary.ruleSetVersion()).isEqualTo("1.0.0");
+        // The document as first published, before the amendment rules were added to it in place.
+        assertThat(summary.ruleSetDigest()).contains(ORIGINAL_1_0_0_DIGEST);
+        VerifiedEnvelope v = recheckingVerifier().verify(signed.envelope().serialized());
+        assertThat(v.complianceRechecked()).isTrue();
+        assertThat(v.compliance()).contains(summary);
+    }
+
+    @Test
+    void anEnvelopeOfAShareDatedAfterVersion110TookEffectNamesItAndIsReChecked() {
+        Preparer.Signed signed = (Preparer.Signed) Preparer.builder(PARTIES.officeSigner()).build()
+                .prepare(SampleData.passingShare());
+        ComplianceSummary summary = signed.report().summary();
+        assertThat(summary.ruleSetVersion()).isEqualTo("1.1.0");
+        assertThat(summary.ruleSetDigest()).contains(RuleSet.sop2024February().digest());
+        assertThat(recheckingVerifier().verify(signed.envelope().serialized()).complianceRechecked()).isTrue();
+    }
+
+    @Test
+    void anEnvelopeNaming100WithAnotherDocumentsDigestIsRefusedNamingBothDigests() {
+        RuleSet original = RuleSets.standard().find("sop-2024-02", "1.0.0").orElseThrow();
+        ThreatShare share = SampleData.passingShare();
+        ComplianceSummary genuine = SopValidator.standard().withRuleSet(original)
+                .validate(share, DisclosureRenderer.standard().renderShare(share, Format.TEXT).body()).summary();
+        // What a sender whose copy of 1.0.0 was edited in place (the amendment rules added) would claim.
+        ComplianceSummary edited = genuine.withRuleSetDigest(EDITED_1_0_0_DIGEST);
+
+        assertThatThrownBy(() -> recheckingVerifier().verify(signClaiming(share, edited).serialized()))
+                .isInstanceOfSatisfying(EnvelopeException.Rejected.class, e -> {
+                    assertThat(e.check()).isEqualTo(EnvelopeException.Check.COMPLIANCE_RECHECK);
+                    assertThat(e.getMessage()).contains("sop-2024-02 version 1.0.0", EDITED_1_0_0_DIGEST,
+                            ORIGINAL_1_0_0_DIGEST, "edited");
+                });
+    }
+
+    @Test
+    void anEnvelopeMadeBeforeSummariesCarriedTheRuleSetDigestIsJudgedByItsReportDigest() {
+        ComplianceSummary genuine = genuinePassSummary();
+        ComplianceSummary older = new ComplianceSummary(genuine.verdict(), genuine.ruleSetId(),
+                genuine.ruleSetVersion(), genuine.reportDigest());
+        assertThat(older.ruleSetDigest()).isEmpty();
+
+        VerifiedEnvelope v = recheckingVerifier().verify(signClaiming(SampleData.passingShare(), older).serialized());
+        assertThat(v.complianceRechecked()).isTrue();
+        assertThat(v.compliance().orElseThrow().ruleSetDigest()).isEmpty();
     }
 
     @Test

@@ -13,14 +13,20 @@ import java.util.regex.Pattern;
  * a summary with an approval and any other verdict cannot be built. Signers and verifiers refuse a NEEDS_REVIEW
  * summary without a valid approval.
  *
+ * <p>The rule set's document digest names the exact document the report was made under, so a receiver whose copy
+ * of that version differs can say so instead of only seeing a different report digest. Envelopes made before
+ * the digest was carried have none; a sender's {@code Preparer} always sets it now.
+ *
  * @param verdict the verdict
  * @param ruleSetId the rule set's id, for example {@code sop-2024-02}
  * @param ruleSetVersion the rule set's version, for example {@code 1.0.0}
  * @param reportDigest {@code sha-256:} followed by 64 lower-case hex digits, over the report's canonical JSON
  * @param review the reviewer's approval of a NEEDS_REVIEW report; empty otherwise
+ * @param ruleSetDigest {@code sha-256:} and 64 lower-case hex digits over the rule set document's RFC 8785 canonical
+ *     form; empty in envelopes made before it was carried
  */
 public record ComplianceSummary(Verdict verdict, String ruleSetId, String ruleSetVersion, String reportDigest,
-        Optional<ReviewApproval> review) {
+        Optional<ReviewApproval> review, Optional<String> ruleSetDigest) {
     private static final Pattern DIGEST = Pattern.compile("sha-256:[0-9a-f]{64}");
     private static final Pattern TOKEN = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
@@ -32,6 +38,7 @@ public record ComplianceSummary(Verdict verdict, String ruleSetId, String ruleSe
         Objects.requireNonNull(reportDigest, "reportDigest");
         // The JSON codec passes null for an absent member.
         review = review == null ? Optional.empty() : review;
+        ruleSetDigest = ruleSetDigest == null ? Optional.empty() : ruleSetDigest;
         if (!TOKEN.matcher(ruleSetId).matches()) {
             throw new IllegalArgumentException("ruleSetId must match " + TOKEN + ", was '" + ruleSetId + "'");
         }
@@ -41,6 +48,9 @@ public record ComplianceSummary(Verdict verdict, String ruleSetId, String ruleSe
         }
         if (!DIGEST.matcher(reportDigest).matches()) {
             throw new IllegalArgumentException("reportDigest must be sha-256: and 64 lower-case hex digits");
+        }
+        if (ruleSetDigest.isPresent() && !DIGEST.matcher(ruleSetDigest.get()).matches()) {
+            throw new IllegalArgumentException("ruleSetDigest must be sha-256: and 64 lower-case hex digits");
         }
         if (review.isPresent() && verdict != Verdict.NEEDS_REVIEW) {
             throw new IllegalArgumentException("review: only a NEEDS_REVIEW verdict can carry a reviewer's approval, "
@@ -57,7 +67,33 @@ public record ComplianceSummary(Verdict verdict, String ruleSetId, String ruleSe
      * @param reportDigest the report's digest
      */
     public ComplianceSummary(Verdict verdict, String ruleSetId, String ruleSetVersion, String reportDigest) {
-        this(verdict, ruleSetId, ruleSetVersion, reportDigest, Optional.empty());
+        this(verdict, ruleSetId, ruleSetVersion, reportDigest, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * A summary without the rule set's document digest, as envelopes made before it was carried hold.
+     *
+     * @param verdict the verdict
+     * @param ruleSetId the rule set's id
+     * @param ruleSetVersion the rule set's version
+     * @param reportDigest the report's digest
+     * @param review the reviewer's approval of a NEEDS_REVIEW report; empty otherwise
+     */
+    public ComplianceSummary(Verdict verdict, String ruleSetId, String ruleSetVersion, String reportDigest,
+            Optional<ReviewApproval> review) {
+        this(verdict, ruleSetId, ruleSetVersion, reportDigest, review, Optional.empty());
+    }
+
+    /**
+     * This summary naming the digest of the rule set document the report was made under.
+     *
+     * @param digest {@code sha-256:} and 64 lower-case hex digits
+     * @return the summary carrying it
+     * @throws IllegalArgumentException when the digest is malformed
+     */
+    public ComplianceSummary withRuleSetDigest(String digest) {
+        return new ComplianceSummary(verdict, ruleSetId, ruleSetVersion, reportDigest, review,
+                Optional.of(Objects.requireNonNull(digest, "digest")));
     }
 
     /**
@@ -69,11 +105,12 @@ public record ComplianceSummary(Verdict verdict, String ruleSetId, String ruleSe
      */
     public ComplianceSummary withReview(ReviewApproval approval) {
         return new ComplianceSummary(verdict, ruleSetId, ruleSetVersion, reportDigest,
-                Optional.of(Objects.requireNonNull(approval, "approval")));
+                Optional.of(Objects.requireNonNull(approval, "approval")), ruleSetDigest);
     }
 
     /** {@return this summary without any approval: what the report itself says} */
     public ComplianceSummary withoutReview() {
-        return new ComplianceSummary(verdict, ruleSetId, ruleSetVersion, reportDigest);
+        return new ComplianceSummary(verdict, ruleSetId, ruleSetVersion, reportDigest, Optional.empty(),
+                ruleSetDigest);
     }
 }

@@ -38,6 +38,25 @@ class EnvelopeRoundTripTest {
     }
 
     @Test
+    void theRuleSetDocumentDigestTravelsInTheSignedSummaryAndOlderSummariesHaveNone() {
+        String ruleSetDigest = "sha-256:" + "ab".repeat(32);
+        var summary = Fixtures.PASS.withRuleSetDigest(ruleSetDigest);
+        SignedEnvelope env = Fixtures.signer().sign(new EnvelopeBody.Share(SampleData.passingShare()), summary,
+                Fixtures.SHARE_DISCLOSURES);
+        VerifiedEnvelope v = Fixtures.verifier().verify(env.serialized());
+        assertThat(v.compliance()).contains(summary);
+        assertThat(new String(v.canonicalPayload(), StandardCharsets.UTF_8))
+                .contains("\"ruleSetDigest\":\"" + ruleSetDigest + "\"");
+
+        VerifiedEnvelope older = Fixtures.verifier().verify(Fixtures.signedShare().serialized());
+        assertThat(older.compliance().orElseThrow().ruleSetDigest()).isEmpty();
+        assertThat(new String(older.canonicalPayload(), StandardCharsets.UTF_8)).doesNotContain("ruleSetDigest");
+        assertThat(summary.withoutReview().ruleSetDigest()).contains(ruleSetDigest);
+        assertThatThrownBy(() -> Fixtures.PASS.withRuleSetDigest("sha-256:ABC"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ruleSetDigest");
+    }
+
+    @Test
     void serializationAndPayloadAreCanonicalJson() {
         SignedEnvelope env = Fixtures.signedShare();
         assertThat(Jcs.canonicalize(env.serialized())).isEqualTo(env.serialized());

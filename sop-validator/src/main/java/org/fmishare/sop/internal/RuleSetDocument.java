@@ -32,6 +32,7 @@ import org.fmishare.sop.Severity;
  * @param source where the rules come from, for audit
  * @param effectiveFrom first day in force (inclusive, UTC)
  * @param effectiveUntil first day no longer in force (exclusive, UTC), if superseded
+ * @param changes what this version changed from the one before and since when it applies; absent in a first version
  * @param rules the built-in rules in force, in evaluation order, with their citations
  * @param facts thresholds for facts
  * @param confidence minimum confidence
@@ -50,6 +51,7 @@ public record RuleSetDocument(
         @NotBlank @Size(max = 1000) String source,
         @NotNull LocalDate effectiveFrom,
         @NotNull Optional<LocalDate> effectiveUntil,
+        @NotNull Optional<@Pattern(regexp = NOT_BLANK, message = "must not be blank") @Size(max = 2000) String> changes,
         @NotNull @Size(min = 1, max = 200) List<@NotNull @Valid RuleEntry> rules,
         @NotNull @Valid Facts facts,
         @NotNull @Valid Confidence confidence,
@@ -61,9 +63,16 @@ public record RuleSetDocument(
         @NotNull @Valid Briefings briefings,
         @NotNull @Valid CoercionLexicon coercion) {
 
-    /** Normalises an absent optional. */
+    /**
+     * Text with a non-space character. A pattern rather than {@code @NotBlank}, because the validator hands an
+     * absent optional's value to the constraint as null, which {@code @NotBlank} would reject.
+     */
+    public static final String NOT_BLANK = "(?s).*\\S.*";
+
+    /** Normalises absent optionals. */
     public RuleSetDocument {
         effectiveUntil = effectiveUntil == null ? Optional.empty() : effectiveUntil;
+        changes = changes == null ? Optional.empty() : changes;
     }
 
     /**

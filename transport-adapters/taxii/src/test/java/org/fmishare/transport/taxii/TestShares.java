@@ -29,7 +29,11 @@ public final class TestShares {
     }
 
     public static StixShareInput input(ThreatShare share) {
-        return new StixShareInput(share, disclosures(), compliance(), ENVELOPE_ID, ENVELOPE_DIGEST, JWS,
+        return input(share, compliance());
+    }
+
+    public static StixShareInput input(ThreatShare share, ComplianceSummary compliance) {
+        return new StixShareInput(share, disclosures(), compliance, ENVELOPE_ID, ENVELOPE_DIGEST, JWS,
                 share.createdAt().plusSeconds(60));
     }
 

@@ -300,8 +300,11 @@ final class StixShareReader {
                     + "' is not one of " + List.of(Verdict.values()), e);
         }
         try {
-            return new ComplianceSummary(v, c.path("rule_set_id").asString(""),
+            ComplianceSummary summary = new ComplianceSummary(v, c.path("rule_set_id").asString(""),
                     c.path("rule_set_version").asString(""), c.path("report_digest").asString(""));
+            // Absent in reports of envelopes made before summaries carried the rule set's document digest.
+            JsonNode ruleSetDigest = c.path("rule_set_digest");
+            return ruleSetDigest.isMissingNode() ? summary : summary.withRuleSetDigest(ruleSetDigest.asString(""));
         } catch (IllegalArgumentException e) {
             throw new StixMappingException(reportId, ext("compliance"), e.getMessage(), e);
         }

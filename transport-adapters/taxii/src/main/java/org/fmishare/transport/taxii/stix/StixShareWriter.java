@@ -208,6 +208,7 @@ final class StixShareWriter {
         compliance.put("rule_set_id", in.compliance().ruleSetId());
         compliance.put("rule_set_version", in.compliance().ruleSetVersion());
         compliance.put("report_digest", in.compliance().reportDigest());
+        in.compliance().ruleSetDigest().ifPresent(d -> compliance.put("rule_set_digest", d));
         x.put("envelope_id", in.envelopeId());
         x.put("envelope_digest", in.envelopeDigest());
         x.put("envelope_media_type", "application/jose+json");

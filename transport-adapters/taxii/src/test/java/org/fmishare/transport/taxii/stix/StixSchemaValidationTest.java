@@ -26,7 +26,8 @@ class StixSchemaValidationTest {
                 TestShares.input(share.toBuilder().sendingOffice(SampleData.westernFieldOffice())
                         .fitfCoordination(SampleData.coordination()).actor(SampleData.proxyActor())
                         .handling(TlpMarking.RED).narrative("").build()),
-                TestShares.input(share.toBuilder().handling(TlpMarking.AMBER_STRICT).build()));
+                TestShares.input(share.toBuilder().handling(TlpMarking.AMBER_STRICT).build()),
+                TestShares.input(share, TestShares.compliance().withRuleSetDigest("sha-256:" + "5e".repeat(32))));
     }
 
     @ParameterizedTest

@@ -36,6 +36,22 @@ class StixShareMapperTest {
     }
 
     @Test
+    void theRuleSetDocumentDigestTravelsInTheComplianceExtensionWhenTheSummaryHasOne() {
+        String digest = "sha-256:" + "5e".repeat(32);
+        var with = TestShares.input(SampleData.passingShare(), TestShares.compliance().withRuleSetDigest(digest));
+        ObjectNode compliance = (ObjectNode) MAPPER.toBundle(with).object(REPORT).orElseThrow().tree()
+                .at("/extensions/" + EXT + "/compliance");
+        assertThat(compliance.path("rule_set_digest").asString()).isEqualTo(digest);
+        assertThat(MAPPER.fromBundle(MAPPER.toBundle(with)).compliance().ruleSetDigest()).contains(digest);
+
+        // Envelopes made before summaries carried it: no property, and none read back.
+        ObjectNode without = (ObjectNode) MAPPER.toBundle(TestShares.sample()).object(REPORT).orElseThrow().tree()
+                .at("/extensions/" + EXT + "/compliance");
+        assertThat(without.has("rule_set_digest")).isFalse();
+        assertThat(MAPPER.fromBundle(MAPPER.toBundle(TestShares.sample())).compliance().ruleSetDigest()).isEmpty();
+    }
+
+    @Test
     void fromObjectsPicksTheRequestedShareAmongOthers() {
         List<StixObject> all = new ArrayList<>(MAPPER.toBundle(TestShares.sample()).objects());
         all.addAll(MAPPER.toBundle(TestShares.input(SampleData.failingShare())).objects());
@@ -72,6 +88,9 @@ class StixShareMapperTest {
                 Arguments.of("unknown verdict", REPORT, "extensions." + EXT + ".compliance.verdict",
                         edit(REPORT, o -> ((ObjectNode) o.at("/extensions/" + EXT + "/compliance"))
                                 .put("verdict", "MAYBE"))),
+                Arguments.of("malformed rule set digest", REPORT, "extensions." + EXT + ".compliance",
+                        edit(REPORT, o -> ((ObjectNode) o.at("/extensions/" + EXT + "/compliance"))
+                                .put("rule_set_digest", "sha-256:XYZ"))),
                 Arguments.of("TLP 1.0 marking", REPORT, "object_marking_refs[0]",
                         edit(REPORT, o -> ((tools.jackson.databind.node.ArrayNode) o.get("object_marking_refs"))
                                 .set(0, "marking-definition--f88d31f6-486f-44da-b317-01333bde0b82"))),
