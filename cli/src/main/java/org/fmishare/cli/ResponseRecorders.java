@@ -43,7 +43,7 @@ final class ResponseRecorders {
         try {
             if (Files.exists(o.audit) && Files.size(o.audit) > 0) {
                 existing = Optional.of(AuditFiles.verify(o.audit, o.signerTrust, List.of(o.office),
-                        o.senders.orElse(null), List.of()));
+                        o.senders, List.of()));
             }
         } catch (IOException e) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, o.audit + ": " + e.getMessage(), e);
