@@ -96,8 +96,8 @@ class RevocationSettingsTest {
                 .sender().id()).isEqualTo(Fixtures.OFFICE);
         for (EnvelopeVerifier v : List.of(verifier().crls(List.of(REVOKING)).build(),
                 verifier().revocation(RevocationSettings.none().withCrls(List.of(REVOKING))).build(),
-                verifier().crls(List.of(CLEAN)).revocation(RevocationSettings.none().withCrls(List.of(REVOKING)))
-                        .build())) {
+                verifier().revocation(RevocationSettings.none().withCrls(List.of(REVOKING)))
+                        .revocation(RevocationSettings.none()).build())) {
             assertThatThrownBy(() -> v.verify(envelope))
                     .isInstanceOf(EnvelopeException.Rejected.class)
                     .hasFieldOrPropertyWithValue("check", EnvelopeException.Check.REVOKED);
