@@ -26,31 +26,15 @@ final class AuditCommand extends GroupCommand {
         @Parameters(index = "0", paramLabel = "FILE", description = "The audit log file.")
         Path file;
 
-        @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem",
-                description = "Trusted CA certificate(s) for the checkpoint signer (signer trust, as for envelopes "
-                        + "and receipts).")
-        Path signerTrust;
-
-        @Option(names = "--sealer", required = true, paramLabel = "ID",
-                description = "The office whose audit-sealing certificate may seal the log (repeatable while keys "
-                        + "rotate). A seal by any other certificate under the CA is refused.")
-        java.util.List<String> sealers;
-
-        @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the sealer's "
-                + "CA (PEM or DER; repeatable); a revoked or uncovered sealer certificate breaks the log.")
-        java.util.List<Path> crls = new java.util.ArrayList<>();
-
-        @Option(names = "--senders", paramLabel = "FILE",
-                description = "Sender directory binding the sealer id to a SAN URI, subject or pinned key (default: "
-                        + "the certificate carries urn:fmishare:sender:<ID>).")
-        Path senders;
+        @picocli.CommandLine.Mixin
+        AuditLogOptions log = new AuditLogOptions();
 
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
-            AuditVerification verified = AuditFiles.verify(file, signerTrust, sealers, senders, crls);
+            AuditVerification verified = log.verify(file);
             spec.commandLine().getOut().println(verified);
             return ExitCodes.OK;
         }

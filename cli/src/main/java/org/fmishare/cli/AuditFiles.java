@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
+import java.util.Optional;
 import org.fmishare.audit.AuditException;
 import org.fmishare.audit.AuditVerification;
 import org.fmishare.audit.AuditVerifier;
@@ -21,7 +22,7 @@ final class AuditFiles {
      * Verifies the log, mapping failures to exit codes: integrity failures exit 1 with the message that names the
      * entry, an unreadable file exits 3.
      */
-    static AuditVerification verify(Path file, Path signerTrust, List<String> sealers, Path senders,
+    static AuditVerification verify(Path file, Path signerTrust, List<String> sealers, Optional<Path> senders,
             List<Path> crls) {
         List<X509Certificate> anchors = Secrets.certificates(signerTrust);
         AuditVerifier.Builder builder = AuditVerifier.builder().trustAnchors(anchors).crls(Secrets.crls(crls));
@@ -32,9 +33,7 @@ final class AuditFiles {
                 throw new CliException(ExitCodes.USAGE, "--sealer: " + e.getMessage(), e);
             }
         }
-        if (senders != null) {
-            builder.senderDirectory(SenderDirectories.read(senders));
-        }
+        senders.ifPresent(f -> builder.senderDirectory(SenderDirectories.read(f)));
         // Checked here too so the messages match the other commands' for unreadable input.
         if (!Files.exists(file)) {
             throw new CliException(ExitCodes.UNREADABLE_INPUT, file + ": no such file");

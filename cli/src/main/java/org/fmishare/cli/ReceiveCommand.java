@@ -80,10 +80,8 @@ final class ReceiveCommand implements Callable<Integer> {
             + "certificate(s) for envelope signers (only certificates with the envelope-signing purpose may sign).")
     Path signerTrust;
 
-    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
-            + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate must "
-            + "be covered by a current CRL from its issuer and not revoked.")
-    List<Path> crls = new java.util.ArrayList<>();
+    @picocli.CommandLine.Mixin
+    CrlOptions crls = new CrlOptions();
 
     @picocli.CommandLine.Mixin
     OcspOptions ocsp = new OcspOptions();
@@ -98,11 +96,8 @@ final class ReceiveCommand implements Callable<Integer> {
             + "urn:fmishare:sender:<sender.id>.")
     Optional<Path> senders = Optional.empty();
 
-    @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
-    Optional<Path> reviewerTrust = Optional.empty();
-
-    @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
-    Optional<Path> reviewers = Optional.empty();
+    @picocli.CommandLine.Mixin
+    ReviewerTrustOptions reviewerTrust = new ReviewerTrustOptions();
 
     @Option(names = "--recipient", required = true, paramLabel = "ID", description = "This company's recipient id; "
             + "envelopes addressed to anyone else are refused.")
@@ -153,10 +148,10 @@ final class ReceiveCommand implements Callable<Integer> {
         List<X509Certificate> signerAnchors = Secrets.certificates(signerTrust);
         List<X509Certificate> clientAnchors = Secrets.certificates(clientTrust);
         EnvelopeVerifier.Builder verifier = EnvelopeVerifier.builder().trustAnchors(signerAnchors)
-                .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).expectedRecipient(recipient);
+                .crls(crls.crls()).complianceRechecker(SopRechecker.standard()).expectedRecipient(recipient);
         ocsp.settings().ifPresent(verifier::ocsp);
         senders.ifPresent(f -> verifier.senderDirectory(SenderDirectories.read(f)));
-        ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(verifier::reviewerTrust);
+        reviewerTrust.read(crls.files).ifPresent(verifier::reviewerTrust);
         char[] pw = Secrets.password(password);
         SigningCredential credential = Secrets.credential(key, pw);
         SigningCredential tls = tlsKey.map(p -> Secrets.credential(p, pw)).orElse(credential);

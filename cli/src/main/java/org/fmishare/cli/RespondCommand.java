@@ -47,8 +47,6 @@ import picocli.CommandLine.Spec;
                 + "office (--to https://..., mailto:... or taxii://...). Responding is voluntary and has no consequence.",
         footer = ExitCodes.HELP)
 final class RespondCommand implements Callable<Integer> {
-    /** Environment variable read when {@code --smtp-password} is not given (as for {@code send}). */
-    static final String SMTP_PASSWORD_ENV = "FMI_SHARE_SMTP_PASSWORD";
     static final String TAXII_PASSWORD_ENV = "FMI_SHARE_TAXII_PASSWORD";
     private static final java.util.Set<String> TAXII_SCHEMES = java.util.Set.of("taxii", "taxii+http");
 
@@ -105,20 +103,8 @@ final class RespondCommand implements Callable<Integer> {
     @Option(names = "--smtp-host", paramLabel = "H", description = "mailto: the company's SMTP submission server.")
     Optional<String> smtpHost = Optional.empty();
 
-    @Option(names = "--smtp-port", paramLabel = "N", description = "mailto: SMTP port (default 465 for smtps, 587 "
-            + "for starttls).")
-    Optional<Integer> smtpPort = Optional.empty();
-
-    @Option(names = "--smtp-security", defaultValue = "smtps", paramLabel = "starttls|smtps",
-            description = "mailto: implicit TLS (smtps, default) or STARTTLS required (starttls).")
-    String smtpSecurity;
-
-    @Option(names = "--smtp-user", paramLabel = "U", description = "mailto: SMTP user.")
-    Optional<String> smtpUser = Optional.empty();
-
-    @Option(names = "--smtp-password", paramLabel = "P", description = "mailto: SMTP password (else the "
-            + "environment variable " + SMTP_PASSWORD_ENV + ").")
-    Optional<String> smtpPassword = Optional.empty();
+    @picocli.CommandLine.Mixin
+    SmtpOptions smtp = new SmtpOptions();
 
     @Option(names = "--from", paramLabel = "ADDRESS", description = "mailto: the company's sender address.")
     Optional<String> from = Optional.empty();
@@ -249,12 +235,7 @@ final class RespondCommand implements Callable<Integer> {
      * response's signer and the office needs no extra binding.
      */
     private Transport email(List<java.security.cert.X509Certificate> smtpAnchors, char[] pw) {
-        SmtpSecurity security = switch (smtpSecurity.toLowerCase(Locale.ROOT)) {
-            case "smtps" -> SmtpSecurity.SMTPS;
-            case "starttls" -> SmtpSecurity.STARTTLS_REQUIRED;
-            default -> throw new CliException(ExitCodes.USAGE, "--smtp-security must be starttls or smtps, was '"
-                    + smtpSecurity + "'");
-        };
+        SmtpSecurity security = smtp.security();
         String host = smtpHost.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to mailto: needs --smtp-host "
                 + "H: the company's SMTP submission server"));
         String sender = from.orElseThrow(() -> new CliException(ExitCodes.USAGE, "--to mailto: needs --from "
@@ -262,18 +243,9 @@ final class RespondCommand implements Callable<Integer> {
         try {
             EmailAddress.fromMailto(to.orElseThrow());
             EmailAddress fromAddress = EmailAddress.parse("--from", sender);
-            SmtpSettings.Builder smtp = SmtpSettings.builder(host,
-                    smtpPort.orElse(security == SmtpSecurity.SMTPS ? 465 : 587), security).trustAnchors(smtpAnchors);
-            if (smtpUser.isPresent()) {
-                String smtpPw = smtpPassword.orElseGet(() -> System.getenv(SMTP_PASSWORD_ENV));
-                if (smtpPw == null || smtpPw.isEmpty()) {
-                    throw new CliException(ExitCodes.USAGE, "--smtp-user needs a password: pass --smtp-password P "
-                            + "or set " + SMTP_PASSWORD_ENV);
-                }
-                smtp.credentials(smtpUser.get(), smtpPw);
-            }
+            SmtpSettings.Builder settings = smtp.settings(host, security, smtpAnchors);
             SigningCredential smime = Secrets.credential(smimeKey.orElse(key), pw);
-            return EmailTransport.builder(smtp.build(), fromAddress, smime, BodyRenderer.standard()).build();
+            return EmailTransport.builder(settings.build(), fromAddress, smime, BodyRenderer.standard()).build();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);
         } catch (org.fmishare.core.FmiShareException e) {

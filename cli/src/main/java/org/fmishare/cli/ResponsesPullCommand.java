@@ -1,29 +1,15 @@
 package org.fmishare.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fmishare.audit.AuditException;
-import org.fmishare.audit.AuditLog;
-import org.fmishare.audit.AuditVerification;
-import org.fmishare.audit.FileAuditStore;
 import org.fmishare.audit.RecordedResponse;
 import org.fmishare.audit.ResponseException;
 import org.fmishare.audit.ResponseRecorder;
-import org.fmishare.audit.SentEnvelope;
-import org.fmishare.audit.SentEnvelopes;
-import org.fmishare.core.envelope.EnvelopeContent;
 import org.fmishare.core.envelope.EnvelopeException;
-import org.fmishare.core.envelope.EnvelopeVerifier;
-import org.fmishare.core.jose.Digests;
-import org.fmishare.core.json.FmiJson;
 import org.fmishare.transport.https.TlsContexts;
 import org.fmishare.transport.taxii.TaxiiClient;
 import org.fmishare.transport.taxii.TaxiiCollection;
@@ -34,8 +20,6 @@ import org.fmishare.transport.taxii.stix.StixMappingException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 
 /**
  * {@code fmi-share responses pull API-ROOT --collection ID ...}: the office reads companies' response notes from a
@@ -56,33 +40,8 @@ final class ResponsesPullCommand implements Callable<Integer> {
     @Option(names = "--collection", required = true, paramLabel = "ID", description = "Collection id.")
     String collection;
 
-    @Option(names = "--office", required = true, paramLabel = "ID",
-            description = "The office's id: responses must be addressed to it, and it seals the audit log.")
-    String office;
-
-    @Option(names = "--signer-trust", required = true, paramLabel = "CA.pem",
-            description = "Trusted CA certificate(s) of the companies' receipt signers and the audit sealer.")
-    Path signerTrust;
-
-    @Option(names = "--senders", paramLabel = "FILE", description = "Sender directory (JSON): which "
-            + "certificate may speak for which company.")
-    Optional<Path> senders = Optional.empty();
-
-    @Option(names = "--sent", paramLabel = "ENVELOPE", description = "Envelope(s) the office sent, as signed "
-            + "(repeatable); the audit log's signed events count too.")
-    List<Path> sent = new ArrayList<>();
-
-    @Option(names = "--audit", required = true, paramLabel = "LOG", description = "The office's audit log "
-            + "file; created if missing, verified first if not empty.")
-    Path audit;
-
-    @Option(names = "--sealer-key", required = true, paramLabel = "P12",
-            description = "The office's audit-sealing keystore (keys init writes audit-sealer.p12).")
-    Path sealerKey;
-
-    @Option(names = "--password", paramLabel = "P",
-            description = "Keystore password (else the environment variable " + Secrets.PASSWORD_ENV + ").")
-    Optional<String> password = Optional.empty();
+    @picocli.CommandLine.Mixin
+    ResponseRecorderOptions recording = new ResponseRecorderOptions();
 
     @Option(names = "--user", paramLabel = "USER", description = "HTTP Basic user for the TAXII server.")
     Optional<String> user = Optional.empty();
@@ -112,39 +71,12 @@ final class ResponsesPullCommand implements Callable<Integer> {
             cb.basicAuth(user.get(), tp.toCharArray());
         }
         tlsTrust.ifPresent(t -> cb.sslContext(TlsContexts.trusting(Secrets.certificates(t))));
-        List<SentEnvelope> sentRecords = new ArrayList<>();
-        for (Path p : sent) {
-            sentRecords.add(sentEnvelope(p));
-        }
-        Optional<AuditVerification> existing = Optional.empty();
-        try {
-            if (Files.exists(audit) && Files.size(audit) > 0) {
-                existing = Optional.of(AuditFiles.verify(audit, signerTrust, List.of(office), senders.orElse(null),
-                        List.of()));
-            }
-        } catch (IOException e) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, audit + ": " + e.getMessage(), e);
-        }
-        SentEnvelopes fromFiles;
-        try {
-            fromFiles = SentEnvelopes.of(sentRecords);
-        } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, "--sent: " + e.getMessage(), e);
-        }
-        SentEnvelopes fromLog = existing.map(SentEnvelopes::fromAuditLog).orElse(id -> Optional.empty());
-        SentEnvelopes lookup = id -> fromFiles.find(id).or(() -> fromLog.find(id));
-        EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
-                .expectedRecipient(office);
-        senders.ifPresent(f -> vb.senderDirectory(SenderDirectories.read(f)));
+        ResponseRecorders.Prepared prepared = ResponseRecorders.prepare(recording);
         int refused = 0;
         int recorded = 0;
         int before = 0;
-        try (FileAuditStore store = FileAuditStore.open(audit);
-                AuditLog log = AuditLog.builder(store, Secrets.credential(sealerKey,
-                        Secrets.password(password))).build()) {
-            ResponseRecorder.Builder rb = ResponseRecorder.builder(office, vb.build(), lookup, log);
-            existing.ifPresent(rb::alreadyRecorded);
-            ResponseRecorder recorder = rb.build();
+        try (ResponseRecorders.Session session = prepared.open()) {
+            ResponseRecorder recorder = session.recorder();
             TaxiiClient client = cb.build();
             TaxiiCollection col = client.collection(apiRoot, collection);
             TaxiiResponses.Pulled pulled = TaxiiResponses.pull(client, col);
@@ -171,9 +103,9 @@ final class ResponsesPullCommand implements Callable<Integer> {
                     err.printf("%s: response refused: %s%n", p.noteId(), e.getMessage());
                 }
             }
-            log.seal();
+            session.seal();
         } catch (AuditException.StorageFailed e) {
-            throw new CliException(ExitCodes.IO_FAILURE, audit + ": " + e.getMessage(), e);
+            throw new CliException(ExitCodes.IO_FAILURE, recording.audit + ": " + e.getMessage(), e);
         } catch (TaxiiException e) {
             throw new CliException(e.isInputRejection() ? ExitCodes.UNREADABLE_INPUT : ExitCodes.IO_FAILURE,
                     e.getMessage(), e);
@@ -182,20 +114,4 @@ final class ResponsesPullCommand implements Callable<Integer> {
         return refused == 0 ? ExitCodes.OK : ExitCodes.FAILED;
     }
 
-    /** An envelope from the office's own files: its content is bound to its bytes by the digest. */
-    private static SentEnvelope sentEnvelope(Path p) {
-        byte[] bytes = Documents.readBytes(p.toString(), System.in);
-        try {
-            JsonNode n = FmiJson.standard().mapper().readTree(bytes);
-            if (n == null || !n.path("protected").isString() || !n.path("payload").isString()) {
-                throw new CliException(ExitCodes.UNREADABLE_INPUT, "--sent " + p + ": not a signed envelope "
-                        + "(JWS JSON with protected and payload); an encrypted envelope cannot be read back");
-            }
-            String digest = Digests.sha256((n.get("protected").stringValue() + "." + n.get("payload")
-                    .stringValue()).getBytes(StandardCharsets.US_ASCII));
-            return SentEnvelope.of(EnvelopeContent.ofOwnEnvelope(bytes, digest));
-        } catch (JacksonException | EnvelopeException | IllegalArgumentException e) {
-            throw new CliException(ExitCodes.UNREADABLE_INPUT, "--sent " + p + ": " + e.getMessage(), e);
-        }
-    }
 }

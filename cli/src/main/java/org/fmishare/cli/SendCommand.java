@@ -57,9 +57,6 @@ import picocli.CommandLine.Spec;
                 + "taxii://host/<api-root>/collections/<id>/ (taxii+http:// only to loopback; --user)."},
         footer = ExitCodes.HELP)
 final class SendCommand implements Callable<Integer> {
-    /** Environment variable read when {@code --smtp-password} is not given. */
-    static final String SMTP_PASSWORD_ENV = "FMI_SHARE_SMTP_PASSWORD";
-
     @Parameters(index = "0", paramLabel = "ENVELOPE", description = "Signed envelope file (JWS JSON), or - for "
             + "standard input.")
     String file;
@@ -86,16 +83,11 @@ final class SendCommand implements Callable<Integer> {
             + "receipt (https; a receipt that does not verify dead-letters the envelope).")
     Path signerTrust;
 
-    @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
-    Optional<Path> reviewerTrust = Optional.empty();
+    @picocli.CommandLine.Mixin
+    ReviewerTrustOptions reviewerTrust = new ReviewerTrustOptions();
 
-    @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
-    Optional<Path> reviewers = Optional.empty();
-
-    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
-            + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate must "
-            + "be covered by a current CRL from its issuer and not revoked.")
-    List<Path> crls = new java.util.ArrayList<>();
+    @picocli.CommandLine.Mixin
+    CrlOptions crls = new CrlOptions();
 
     @Option(names = "--tls-trust", paramLabel = "CA.pem", description = "Trusted CA certificate(s) for the server we "
             + "connect to (https, smtps/starttls, taxii); required for those, not used for http:// or taxii+http:// "
@@ -124,20 +116,8 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--smtp-host", paramLabel = "H", description = "mailto: SMTP submission server.")
     Optional<String> smtpHost = Optional.empty();
 
-    @Option(names = "--smtp-port", paramLabel = "N", description = "mailto: SMTP port (default 465 for smtps, 587 "
-            + "for starttls).")
-    Optional<Integer> smtpPort = Optional.empty();
-
-    @Option(names = "--smtp-security", defaultValue = "smtps", paramLabel = "starttls|smtps",
-            description = "mailto: implicit TLS (smtps, default) or STARTTLS required (starttls).")
-    String smtpSecurity;
-
-    @Option(names = "--smtp-user", paramLabel = "U", description = "mailto: SMTP user.")
-    Optional<String> smtpUser = Optional.empty();
-
-    @Option(names = "--smtp-password", paramLabel = "P", description = "mailto: SMTP password (else the "
-            + "environment variable " + SMTP_PASSWORD_ENV + ").")
-    Optional<String> smtpPassword = Optional.empty();
+    @picocli.CommandLine.Mixin
+    SmtpOptions smtp = new SmtpOptions();
 
     @Option(names = "--from", paramLabel = "ADDRESS", description = "mailto: sender address.")
     Optional<String> from = Optional.empty();
@@ -174,9 +154,9 @@ final class SendCommand implements Callable<Integer> {
             // The file is input to this command, not something it signed, so it is checked in full before it is
             // queued. A fresh verifier sees this nonce for the first time; the transports then use the content the
             // outbox reads from the stored bytes and never verify it again.
-            EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(anchors).crls(Secrets.crls(crls))
+            EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(anchors).crls(crls.crls())
                     .anyRecipient();
-            ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(vb::reviewerTrust);
+            reviewerTrust.read(crls.files).ifPresent(vb::reviewerTrust);
             verified = vb.build().verify(bytes);
         } catch (EnvelopeException e) {
             throw new CliException(ExitCodes.FAILED, "refusing to send " + file + ": the envelope does not verify: "
@@ -287,7 +267,7 @@ final class SendCommand implements Callable<Integer> {
                 if (receipt.length > 0) {
                     List<X509Certificate> roots = Secrets.certificates(signerTrust);
                     try {
-                        VerifiedEnvelope r = EnvelopeVerifier.builder().trustAnchors(roots).crls(Secrets.crls(crls))
+                        VerifiedEnvelope r = EnvelopeVerifier.builder().trustAnchors(roots).crls(crls.crls())
                                 .expectedRecipient(sent.sender().id()).build().verifyReceipt(receipt, envelope);
                         out.println("signed receipt verified:");
                         out.println(r.summary());
@@ -336,18 +316,13 @@ final class SendCommand implements Callable<Integer> {
                     tlsAnchors("https")));
         }
         // Receipts are signed artefacts: verified against the signer trust, bound to the company's receipt key.
-        b.receiptVerifier(EnvelopeVerifier.builder().trustAnchors(signerAnchors).crls(Secrets.crls(crls))
+        b.receiptVerifier(EnvelopeVerifier.builder().trustAnchors(signerAnchors).crls(crls.crls())
                 .expectedRecipient(verified.sender().id()).build());
         return b.build();
     }
 
     private Transport email(List<X509Certificate> anchors) {
-        SmtpSecurity security = switch (smtpSecurity.toLowerCase(Locale.ROOT)) {
-            case "smtps" -> SmtpSecurity.SMTPS;
-            case "starttls" -> SmtpSecurity.STARTTLS_REQUIRED;
-            default -> throw new CliException(ExitCodes.USAGE, "--smtp-security must be starttls or smtps, was '"
-                    + smtpSecurity + "'");
-        };
+        SmtpSecurity security = smtp.security();
         String host = smtpHost.orElseThrow(() -> new CliException(ExitCodes.USAGE, "mailto needs --smtp-host H"));
         String sender = from.orElseThrow(() -> new CliException(ExitCodes.USAGE, "mailto needs --from ADDRESS"));
         Path p12 = key.orElseThrow(() -> new CliException(ExitCodes.USAGE, "mailto needs --key P12: the S/MIME "
@@ -355,18 +330,9 @@ final class SendCommand implements Callable<Integer> {
         try {
             EmailAddress.fromMailto(to);
             EmailAddress fromAddress = EmailAddress.parse("--from", sender);
-            SmtpSettings.Builder smtp = SmtpSettings.builder(host,
-                    smtpPort.orElse(security == SmtpSecurity.SMTPS ? 465 : 587), security).trustAnchors(anchors);
-            if (smtpUser.isPresent()) {
-                String pw = smtpPassword.orElseGet(() -> System.getenv(SMTP_PASSWORD_ENV));
-                if (pw == null || pw.isEmpty()) {
-                    throw new CliException(ExitCodes.USAGE, "--smtp-user needs a password: pass --smtp-password P "
-                            + "or set " + SMTP_PASSWORD_ENV);
-                }
-                smtp.credentials(smtpUser.get(), pw);
-            }
+            SmtpSettings.Builder settings = smtp.settings(host, security, anchors);
             SigningCredential smime = Secrets.credential(p12, Secrets.password(password));
-            return EmailTransport.builder(smtp.build(), fromAddress, smime, BodyRenderer.standard())
+            return EmailTransport.builder(settings.build(), fromAddress, smime, BodyRenderer.standard())
                     .build();
         } catch (IllegalArgumentException e) {
             throw new CliException(ExitCodes.USAGE, e.getMessage(), e);

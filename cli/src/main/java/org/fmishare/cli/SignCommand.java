@@ -63,11 +63,8 @@ final class SignCommand implements Callable<Integer> {
             + "--reviewers, against which it is verified before signing. The envelope carries it.")
     Optional<Path> approval = Optional.empty();
 
-    @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
-    Optional<Path> reviewerTrust = Optional.empty();
-
-    @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
-    Optional<Path> reviewers = Optional.empty();
+    @picocli.CommandLine.Mixin
+    ReviewerTrustOptions reviewerTrust = new ReviewerTrustOptions();
 
     @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "Envelope file to write.")
     Path out;
@@ -79,7 +76,7 @@ final class SignCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter o = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Optional<ReviewerTrust> trust = ReviewerTrusts.read(reviewerTrust, reviewers, java.util.List.of());
+        Optional<ReviewerTrust> trust = reviewerTrust.read(java.util.List.of());
         if (approval.isPresent() && trust.isEmpty()) {
             throw new CliException(ExitCodes.USAGE, "--approval needs --reviewer-trust CA.pem and --reviewers FILE: "
                     + "the approval is verified before signing, as receivers will verify it");

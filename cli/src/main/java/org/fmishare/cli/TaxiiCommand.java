@@ -49,10 +49,8 @@ final class TaxiiCommand extends GroupCommand {
                 description = "Trusted CA certificate(s) for the shares' envelope signers.")
         Path signerTrust;
 
-        @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
-                + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate "
-                + "must be covered by a current CRL from its issuer and not revoked.")
-        java.util.List<Path> crls = new java.util.ArrayList<>();
+        @picocli.CommandLine.Mixin
+        CrlOptions crls = new CrlOptions();
 
         @Option(names = "--tls-trust", paramLabel = "CA.pem",
                 description = "Trusted CA certificate(s) for the TAXII server's TLS certificate (default: the "
@@ -64,11 +62,8 @@ final class TaxiiCommand extends GroupCommand {
                 + "carries urn:fmishare:sender:<sender.id>.")
         Optional<Path> senders = Optional.empty();
 
-        @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
-        Optional<Path> reviewerTrust = Optional.empty();
-
-        @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
-        Optional<Path> reviewers = Optional.empty();
+        @picocli.CommandLine.Mixin
+        ReviewerTrustOptions reviewerTrust = new ReviewerTrustOptions();
 
         @Option(names = "--share", paramLabel = "ID", description = "Pull only this share.")
         Optional<String> share = Optional.empty();
@@ -97,9 +92,9 @@ final class TaxiiCommand extends GroupCommand {
             user.ifPresent(u -> b.basicAuth(u, Secrets.password(password)));
             tlsTrust.ifPresent(t -> b.sslContext(TlsContexts.trusting(Secrets.certificates(t))));
             EnvelopeVerifier.Builder vb = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
-                    .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard()).anyRecipient();
+                    .crls(crls.crls()).complianceRechecker(SopRechecker.standard()).anyRecipient();
             senders.ifPresent(f -> vb.senderDirectory(SenderDirectories.read(f)));
-            ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(vb::reviewerTrust);
+            reviewerTrust.read(crls.files).ifPresent(vb::reviewerTrust);
             EnvelopeVerifier verifier = vb.build();
             ShareStates shareStates;
             try {

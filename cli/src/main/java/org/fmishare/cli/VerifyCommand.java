@@ -2,7 +2,6 @@ package org.fmishare.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.fmishare.core.envelope.EnvelopeException;
@@ -34,10 +33,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Trusted CA certificate(s) for envelope and receipt signers.")
     Path signerTrust;
 
-    @Option(names = "--crl", paramLabel = "FILE", description = "Certificate revocation list(s) of the signer "
-            + "and reviewer CAs (PEM or DER; repeatable). With any given, every signer and reviewer certificate must "
-            + "be covered by a current CRL from its issuer and not revoked.")
-    List<Path> crls = new java.util.ArrayList<>();
+    @picocli.CommandLine.Mixin
+    CrlOptions crls = new CrlOptions();
 
     @picocli.CommandLine.Mixin
     OcspOptions ocsp = new OcspOptions();
@@ -58,11 +55,8 @@ final class VerifyCommand implements Callable<Integer> {
             + "the subjectAltName URI urn:fmishare:sender:<sender id>.")
     Optional<Path> senders = Optional.empty();
 
-    @Option(names = "--reviewer-trust", paramLabel = "CA.pem", description = ReviewerTrusts.TRUST_HELP)
-    Optional<Path> reviewerTrust = Optional.empty();
-
-    @Option(names = "--reviewers", paramLabel = "FILE", description = ReviewerTrusts.REVIEWERS_HELP)
-    Optional<Path> reviewers = Optional.empty();
+    @picocli.CommandLine.Mixin
+    ReviewerTrustOptions reviewerTrust = new ReviewerTrustOptions();
 
     @Option(names = "--json", description = "Print the verified payload's canonical JSON instead of a summary.")
     boolean json;
@@ -75,18 +69,18 @@ final class VerifyCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         byte[] bytes = Documents.readBytes(file, System.in);
         EnvelopeVerifier.Builder b = EnvelopeVerifier.builder().trustAnchors(Secrets.certificates(signerTrust))
-                .crls(Secrets.crls(crls)).complianceRechecker(SopRechecker.standard());
+                .crls(crls.crls()).complianceRechecker(SopRechecker.standard());
         ocsp.settings().ifPresent(b::ocsp);
         recipient.ifPresentOrElse(b::expectedRecipient, b::anyRecipient);
         senders.ifPresent(f -> b.senderDirectory(SenderDirectories.read(f)));
-        ReviewerTrusts.read(reviewerTrust, reviewers, crls).ifPresent(b::reviewerTrust);
+        reviewerTrust.read(crls.files).ifPresent(b::reviewerTrust);
         decryptKey.ifPresent(k -> b.decryptionKey(Secrets.credential(k, Secrets.password(password)).privateKey()));
         VerifiedEnvelope v;
         try {
             v = b.build().verify(bytes);
         } catch (EnvelopeException e) {
             throw new CliException(ExitCodes.FAILED, file + ": envelope rejected: " + e.getMessage()
-                    + (e.check() == EnvelopeException.Check.REVIEW && reviewerTrust.isEmpty()
+                    + (e.check() == EnvelopeException.Check.REVIEW && !reviewerTrust.given()
                     ? "; to accept reviewed envelopes give --reviewer-trust CA.pem and --reviewers FILE" : ""), e);
         }
         MessageKind kind = switch (v.kind()) {

@@ -14,30 +14,23 @@ import org.fmishare.core.keys.Credentials;
 import org.fmishare.core.keys.KeyAlgorithm;
 import org.fmishare.core.keys.SigningCredential;
 import org.fmishare.testkit.TestPki;
-import org.fmishare.testkit.TestResources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code verify --crl}: a revoked signer is refused (exit 1, check {@code revoked}); CRLs are read as PEM or DER. */
 class RevocationCliTest {
-    private static final String PW = "s3cret";
     private static final TestPki.Authority CA = TestPki.authority("fmi-share CLI revocation CA");
     private static final SigningCredential SENDER = CA.issueEnvelopeSigner("fitf", "FITF envelope signer",
             KeyAlgorithm.EC_P256);
 
     @TempDir
     static Path dir;
-    static Path env;
+    static SignedShareFiles files;
 
     @BeforeAll
     static void sign() throws Exception {
-        Files.writeString(dir.resolve("ca.pem"), Credentials.toPem(CA.certificate()));
-        Files.write(dir.resolve("sender.p12"), Credentials.toPkcs12(SENDER, "sender", PW.toCharArray()));
-        env = dir.resolve("share.jws.json");
-        CliTest.Result r = CliTest.run("sign", TestResources.samplesDirectory().resolve("passing-share.json")
-                .toString(), "--key", dir.resolve("sender.p12").toString(), "--password", PW, "-o", env.toString());
-        assertThat(r.code()).as(r.err()).isZero();
+        files = SignedShareFiles.write(dir, CA, SENDER);
         Instant now = Instant.now();
         X509CRL none = CA.crl(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)), Map.of());
         X509CRL revoked = CA.crl(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)),
@@ -50,13 +43,12 @@ class RevocationCliTest {
     }
 
     private static CliTest.Result verify(String... crlFiles) {
-        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("verify", env.toString(),
-                "--signer-trust", dir.resolve("ca.pem").toString()));
+        java.util.List<String> args = new java.util.ArrayList<>();
         for (String f : crlFiles) {
             args.add("--crl");
             args.add(dir.resolve(f).toString());
         }
-        return CliTest.run(args.toArray(String[]::new));
+        return files.verify(args.toArray(String[]::new));
     }
 
     @Test

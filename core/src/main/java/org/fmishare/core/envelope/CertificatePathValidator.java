@@ -47,8 +47,12 @@ final class CertificatePathValidator {
 
     CertificatePathValidator(Collection<X509Certificate> trustAnchors, Collection<X509CRL> crls,
             java.util.Optional<OcspSettings> ocsp) {
-        this.crls = List.copyOf(crls);
-        this.ocsp = java.util.Objects.requireNonNull(ocsp, "ocsp");
+        this(trustAnchors, new RevocationSettings(List.copyOf(crls), ocsp));
+    }
+
+    CertificatePathValidator(Collection<X509Certificate> trustAnchors, RevocationSettings revocation) {
+        this.crls = revocation.crls();
+        this.ocsp = revocation.ocsp();
         this.anchorCerts = Set.copyOf(trustAnchors);
         Set<TrustAnchor> ta = new HashSet<>();
         for (X509Certificate c : trustAnchors) {

@@ -123,7 +123,7 @@ public final class EnvelopeVerifier {
     private final Optional<ReviewerTrust> reviewerTrust;
 
     private EnvelopeVerifier(Builder b) {
-        this.paths = new CertificatePathValidator(b.anchors, b.crls, b.ocsp);
+        this.paths = new CertificatePathValidator(b.anchors, b.revocation);
         this.allowed = Set.copyOf(b.allowed);
         this.expectedRecipient = b.expectedRecipient;
         this.clock = b.clock;
@@ -561,8 +561,7 @@ public final class EnvelopeVerifier {
     /** Configures a verifier. Not thread-safe; the verifier it builds is. */
     public static final class Builder {
         private final Set<X509Certificate> anchors = new HashSet<>();
-        private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
-        private Optional<org.fmishare.core.jose.OcspSettings> ocsp = Optional.empty();
+        private RevocationSettings revocation = RevocationSettings.none();
         private final Set<EnvelopeAlgorithm> allowed = EnumSet.allOf(EnvelopeAlgorithm.class);
         private Optional<String> expectedRecipient;
         private Clock clock = Clock.systemUTC();
@@ -617,9 +616,7 @@ public final class EnvelopeVerifier {
          * @return this builder
          */
         public Builder crls(Collection<java.security.cert.X509CRL> lists) {
-            for (java.security.cert.X509CRL c : Objects.requireNonNull(lists, "lists")) {
-                crls.add(Objects.requireNonNull(c, "crl"));
-            }
+            revocation = revocation.withCrls(lists);
             return this;
         }
 
@@ -634,7 +631,20 @@ public final class EnvelopeVerifier {
          * @return this builder
          */
         public Builder ocsp(org.fmishare.core.jose.OcspSettings settings) {
-            this.ocsp = Optional.of(Objects.requireNonNull(settings, "settings"));
+            revocation = revocation.withOcsp(settings);
+            return this;
+        }
+
+        /**
+         * Adds revocation settings: their CRLs to those configured, and their OCSP settings, if any, in place of
+         * earlier ones; the same as {@link #crls} and {@link #ocsp} (the value {@link ReviewerTrust.Builder#revocation}
+         * takes too, so signers and reviewers can be checked from one configuration).
+         *
+         * @param settings the CRLs and OCSP settings
+         * @return this builder
+         */
+        public Builder revocation(RevocationSettings settings) {
+            revocation = revocation.and(settings);
             return this;
         }
 

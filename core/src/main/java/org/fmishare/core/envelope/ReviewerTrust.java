@@ -73,7 +73,7 @@ public final class ReviewerTrust {
         b.reviewers.forEach((k, v) -> r.put(k, Set.copyOf(v)));
         this.reviewers = Map.copyOf(r);
         this.bindings = b.bindings;
-        this.paths = new CertificatePathValidator(anchors, b.crls, b.ocsp);
+        this.paths = new CertificatePathValidator(anchors, b.revocation);
     }
 
     /** {@return a builder; at least one anchor and one reviewer are required} */
@@ -377,8 +377,7 @@ public final class ReviewerTrust {
         private final Set<X509Certificate> anchors = new HashSet<>();
         private final Map<String, Set<String>> reviewers = new LinkedHashMap<>();
         private SenderDirectory bindings = SenderDirectory.sanUriDefault();
-        private final List<java.security.cert.X509CRL> crls = new ArrayList<>();
-        private Optional<org.fmishare.core.jose.OcspSettings> ocsp = Optional.empty();
+        private RevocationSettings revocation = RevocationSettings.none();
 
         private Builder() {}
 
@@ -392,9 +391,7 @@ public final class ReviewerTrust {
          * @return this builder
          */
         public Builder crls(Collection<java.security.cert.X509CRL> lists) {
-            for (java.security.cert.X509CRL c : Objects.requireNonNull(lists, "lists")) {
-                crls.add(Objects.requireNonNull(c, "crl"));
-            }
+            revocation = revocation.withCrls(lists);
             return this;
         }
 
@@ -406,7 +403,20 @@ public final class ReviewerTrust {
          * @return this builder
          */
         public Builder ocsp(org.fmishare.core.jose.OcspSettings settings) {
-            this.ocsp = Optional.of(Objects.requireNonNull(settings, "settings"));
+            revocation = revocation.withOcsp(settings);
+            return this;
+        }
+
+        /**
+         * Adds revocation settings for reviewer certificates: their CRLs to those configured, and their OCSP
+         * settings, if any, in place of earlier ones; the same as {@link #crls} and {@link #ocsp}, and the value
+         * {@link EnvelopeVerifier.Builder#revocation} takes for signers.
+         *
+         * @param settings the CRLs and OCSP settings
+         * @return this builder
+         */
+        public Builder revocation(RevocationSettings settings) {
+            revocation = revocation.and(settings);
             return this;
         }
 
