@@ -186,6 +186,62 @@ public final class JwsKeys {
                     CryptoProviders.provider()));
         }
         CertPathValidator.getInstance("PKIX", CryptoProviders.provider()).validate(certPath, params);
+        requireListedByNoCurrentCrl(certPath, path, at, anchors, crls);
+    }
+
+    /**
+     * Refuses a certificate of the path that any supplied CRL of its issuer, current at {@code at} and signed by that
+     * issuer, lists as revoked by then. Bouncy Castle's PKIX stops at the first complete CRL it finds for an issuer,
+     * and its CRL store is unordered: given two current CRLs of one issuer that disagree (a stale copy beside a fresh
+     * one, both still inside their update window), which one decided varied from run to run. A revoked certificate
+     * must never pass because of the order in which a set was iterated, so a listing in any of them counts, as in the
+     * JDK's own PKIX checker.
+     */
+    private static void requireListedByNoCurrentCrl(CertPath certPath, List<X509Certificate> path, Instant at,
+            Set<TrustAnchor> anchors, List<X509CRL> crls) throws CertPathValidatorException {
+        if (crls.isEmpty()) {
+            return;
+        }
+        List<X509Certificate> issuers = new java.util.ArrayList<>(path);
+        for (TrustAnchor a : anchors) {
+            if (a.getTrustedCert() != null) {
+                issuers.add(a.getTrustedCert());
+            }
+        }
+        Date when = Date.from(at);
+        for (int i = 0; i < path.size(); i++) {
+            X509Certificate cert = path.get(i);
+            for (X509CRL crl : crls) {
+                if (!crl.getIssuerX500Principal().equals(cert.getIssuerX500Principal())
+                        || crl.getThisUpdate().after(when)
+                        || (crl.getNextUpdate() != null && crl.getNextUpdate().before(when))) {
+                    continue;
+                }
+                java.security.cert.X509CRLEntry entry = crl.getRevokedCertificate(cert);
+                if (entry == null || entry.getRevocationDate().after(when) || !signedByIssuer(crl, issuers)) {
+                    continue;
+                }
+                throw new CertPathValidatorException("certificate " + cert.getSubjectX500Principal().getName()
+                        + " (serial " + cert.getSerialNumber().toString(16) + ") is revoked by a current CRL of "
+                        + crl.getIssuerX500Principal().getName(), null, certPath, i,
+                        CertPathValidatorException.BasicReason.REVOKED);
+            }
+        }
+    }
+
+    private static boolean signedByIssuer(X509CRL crl, List<X509Certificate> candidates) {
+        for (X509Certificate c : candidates) {
+            if (!c.getSubjectX500Principal().equals(crl.getIssuerX500Principal())) {
+                continue;
+            }
+            try {
+                crl.verify(c.getPublicKey());
+                return true;
+            } catch (GeneralSecurityException e) {
+                // Not this issuer's key (a CA with the same name and another key): try the next one.
+            }
+        }
+        return false;
     }
 
     /**
