@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * campaign, {@code account} on the relationship from a user-account to the threat-actor, {@code fact} on a note,
  * {@code disclosure} on a statement marking, and on the report the share-level properties ({@code share_id},
  * {@code rule_set_id}, {@code assessment}, {@code covert_basis}, {@code fitf_coordination}, {@code
- * election_nexus}, {@code compliance} with the SOP verdict, and the signed envelope: {@code envelope_id}, {@code
- * envelope_digest}, {@code envelope_media_type}, {@code envelope_jws}). The schema ({@link #schemaJson()},
+ * election_nexus}, {@code compliance} with the SOP verdict and a reviewer's approval, and the signed envelope:
+ * {@code envelope_id}, {@code envelope_digest}, {@code envelope_media_type}, {@code envelope_jws}). The schema ({@link #schemaJson()},
  * published at {@link #SCHEMA_URL}) is normative; nested objects are the fmi-share model with snake_case names.
  *
  * <p>The definition and its author identity are fixed objects: same id, same content wherever they are published.
