@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fmishare.cli.FmiShareCli;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.testkit.SampleData;
@@ -76,7 +77,8 @@ class DemoTest {
         assertThat(audit).contains("\"type\":\"share-amended\"").contains("\"kind\":\"RETRACTION\"")
                 .doesNotContain(SampleData.retraction().reason()).doesNotContain("U.S. person");
         // The dispatched entry of the reviewed share names its reviewer; the report counts it apart from PASS shares.
-        assertThat(audit).contains("\"reviewedBy\":\"fitf-reviewer\"");
+        assertThat(audit).contains("\"reviewedBy\":\"fitf-reviewer\"").contains("\"reviewDigest\":\""
+                + Digests.sha256(Files.readAllBytes(dir.resolve("review-decision.jws"))) + "\"");
         assertThat(Files.readString(dir.resolve("transparency-report/transparency-report.csv")))
                 .contains("shares-by-review,").contains(",Approved after review,1,false");
         assertThat(r.out()).containsPattern("Shares sent, by SOP verdict and review, .*Approved after review 1;");
