@@ -209,10 +209,14 @@ public sealed interface AuditEvent {
      * @param ruleSetVersion that rule set's version
      * @param reviewedBy for a NEEDS_REVIEW subject sent with a reviewer's approval, the reviewer's id (kept for
      *     overseers, never published; the report counts reviewed shares); empty for a PASS subject
+     * @param reviewDigest with {@code reviewedBy}, the SHA-256 digest of the reviewer's signed decision (the compact
+     *     JWS the envelope carries, {@link ReviewApproval#decision()}), so an overseer can match the entry to the
+     *     archived decision without the log holding its reasons; empty for a PASS subject and in entries written
+     *     before it was recorded
      */
     record Dispatched(Instant at, String envelopeId, AuditSubject subject, String subjectId, String recipientId,
             Prong prong, TransportKind channel, boolean electionNexus, String ruleSetId, String ruleSetVersion,
-            Optional<String> reviewedBy) implements AuditEvent {
+            Optional<String> reviewedBy, Optional<String> reviewDigest) implements AuditEvent {
         /** Validates. */
         public Dispatched {
             Checks.nonNull(at, "at", subject, "subject", prong, "prong", channel, "channel");
@@ -225,6 +229,35 @@ public sealed interface AuditEvent {
             // they were, so old logs keep their hashes.
             reviewedBy = reviewedBy == null ? Optional.empty() : reviewedBy;
             reviewedBy.ifPresent(r -> Checks.id(r, "reviewedBy"));
+            reviewDigest = reviewDigest == null ? Optional.empty() : reviewDigest;
+            reviewDigest.ifPresent(d -> Checks.digest(d, "reviewDigest"));
+            if (reviewDigest.isPresent() && reviewedBy.isEmpty()) {
+                throw new IllegalArgumentException("Dispatched.reviewDigest: a review decision's digest needs the "
+                        + "reviewer (reviewedBy)");
+            }
+        }
+
+        /**
+         * An envelope whose entry names its reviewer but not the decision's digest, as entries written before the
+         * digest was recorded do.
+         *
+         * @param at when
+         * @param envelopeId the envelope
+         * @param subject what it carries
+         * @param subjectId the id of what it carries
+         * @param recipientId the company's id
+         * @param prong the strategic prong
+         * @param channel the transport
+         * @param electionNexus whether the shared activity targets an election
+         * @param ruleSetId the SOP rule set it was checked under
+         * @param ruleSetVersion that rule set's version
+         * @param reviewedBy the reviewer's id, or empty for a PASS subject
+         */
+        public Dispatched(Instant at, String envelopeId, AuditSubject subject, String subjectId, String recipientId,
+                Prong prong, TransportKind channel, boolean electionNexus, String ruleSetId, String ruleSetVersion,
+                Optional<String> reviewedBy) {
+            this(at, envelopeId, subject, subjectId, recipientId, prong, channel, electionNexus, ruleSetId,
+                    ruleSetVersion, reviewedBy, Optional.empty());
         }
 
         /**
@@ -244,7 +277,12 @@ public sealed interface AuditEvent {
         public Dispatched(Instant at, String envelopeId, AuditSubject subject, String subjectId, String recipientId,
                 Prong prong, TransportKind channel, boolean electionNexus, String ruleSetId, String ruleSetVersion) {
             this(at, envelopeId, subject, subjectId, recipientId, prong, channel, electionNexus, ruleSetId,
-                    ruleSetVersion, Optional.empty());
+                    ruleSetVersion, Optional.empty(), Optional.empty());
+        }
+
+        /** The digest recorded for an approval: over the signed decision's compact JWS, which is ASCII. */
+        private static String decisionDigest(ReviewApproval approval) {
+            return Digests.sha256(approval.decision().getBytes(StandardCharsets.US_ASCII));
         }
 
         /** {@return whether a reviewer approved the NEEDS_REVIEW report this envelope was signed under} */
@@ -256,7 +294,8 @@ public sealed interface AuditEvent {
          * Records a share sent on a channel.
          *
          * @param share the share
-         * @param compliance the summary it was signed with (its reviewer, if any, is recorded)
+         * @param compliance the summary it was signed with (its reviewer and the digest of the signed decision, if
+         *     any, are recorded)
          * @param envelope its envelope
          * @param channel the transport
          * @param at when
@@ -269,7 +308,8 @@ public sealed interface AuditEvent {
             Objects.requireNonNull(envelope, "envelope");
             return new Dispatched(at, envelope.envelopeId(), AuditSubject.SHARE, share.id(), share.recipient().id(),
                     Prong.ACCOUNT_SHARING, channel, share.electionNexus().isPresent(), compliance.ruleSetId(),
-                    compliance.ruleSetVersion(), compliance.review().map(ReviewApproval::reviewerId));
+                    compliance.ruleSetVersion(), compliance.review().map(ReviewApproval::reviewerId),
+                    compliance.review().map(Dispatched::decisionDigest));
         }
 
         /**
@@ -290,7 +330,8 @@ public sealed interface AuditEvent {
             Objects.requireNonNull(envelope, "envelope");
             return new Dispatched(at, envelope.envelopeId(), AuditSubject.MEETING, meeting.id(),
                     envelope.recipientId(), Prong.MEETINGS, channel, electionNexus, compliance.ruleSetId(),
-                    compliance.ruleSetVersion(), compliance.review().map(ReviewApproval::reviewerId));
+                    compliance.ruleSetVersion(), compliance.review().map(ReviewApproval::reviewerId),
+                    compliance.review().map(Dispatched::decisionDigest));
         }
 
         @Override

@@ -48,6 +48,9 @@ class AuditEventTest {
                 new AuditEvent.Dispatched(AT, "env-3", AuditSubject.SHARE, "share-3", "smc-examplesocial",
                         Prong.ACCOUNT_SHARING, TransportKind.HTTPS, true, "sop-2024-02", "1.0.0",
                         java.util.Optional.of("fitf-reviewer")),
+                new AuditEvent.Dispatched(AT, "env-4", AuditSubject.SHARE, "share-4", "smc-examplesocial",
+                        Prong.ACCOUNT_SHARING, TransportKind.HTTPS, true, "sop-2024-02", "1.0.0",
+                        java.util.Optional.of("fitf-reviewer"), java.util.Optional.of(Disclosure.digestOf("jws"))),
                 new AuditEvent.SendAttempted(AT, "env-1", 3),
                 new AuditEvent.SendFailed(AT, "env-1", 3, AT.plusSeconds(9), "HTTP 503\nRetry"),
                 new AuditEvent.Delivered(AT, "env-1", Disclosure.digestOf("receipt")),
@@ -144,6 +147,39 @@ class AuditEventTest {
                 .doesNotContain("reviewedBy");
         assertThat(new String(EntryCodec.record(0, AuditEntry.GENESIS, reviewed).bytes(), StandardCharsets.UTF_8))
                 .contains("\"reviewedBy\":\"fitf-reviewer\"");
+    }
+
+    @Test
+    void aReviewedShareRecordsTheDigestOfTheSignedDecisionAndNeverItsReasons() {
+        ComplianceSummary needsReview = new ComplianceSummary(Verdict.NEEDS_REVIEW, "sop-2024-02", "1.0.0",
+                Disclosure.digestOf("r"));
+        ReviewApproval approval = new ReviewApproval("fitf-reviewer", AT, Disclosure.digestOf("reasons"),
+                "aGVhZGVy.cGF5bG9hZA.c2ln");
+        SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
+                .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
+
+        var reviewed = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), needsReview.withReview(approval), env,
+                TransportKind.HTTPS, AT);
+        var plain = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), PASS, env, TransportKind.HTTPS, AT);
+
+        String decisionDigest = org.fmishare.core.jose.Digests.sha256(
+                "aGVhZGVy.cGF5bG9hZA.c2ln".getBytes(StandardCharsets.US_ASCII));
+        assertThat(reviewed.reviewDigest()).contains(decisionDigest);
+        assertThat(plain.reviewDigest()).isEmpty();
+        var entry = EntryCodec.record(0, AuditEntry.GENESIS, reviewed);
+        assertThat(new String(entry.bytes(), StandardCharsets.UTF_8))
+                .contains("\"reviewDigest\":\"" + decisionDigest + "\"").doesNotContain("cGF5bG9hZA");
+        assertThat(new String(EntryCodec.record(0, AuditEntry.GENESIS, plain).bytes(), StandardCharsets.UTF_8))
+                .doesNotContain("reviewDigest");
+        // An entry written before the digest was recorded names the reviewer only, and still reads.
+        var older = new AuditEvent.Dispatched(AT, env.envelopeId(), AuditSubject.SHARE, "share-2026-0001",
+                "smc-examplesocial", Prong.ACCOUNT_SHARING, TransportKind.HTTPS, true, "sop-2024-02", "1.0.0",
+                java.util.Optional.of("fitf-reviewer"));
+        assertThat(older.reviewDigest()).isEmpty();
+        assertThatThrownBy(() -> new AuditEvent.Dispatched(AT, env.envelopeId(), AuditSubject.SHARE,
+                "share-2026-0001", "smc-examplesocial", Prong.ACCOUNT_SHARING, TransportKind.HTTPS, true,
+                "sop-2024-02", "1.0.0", java.util.Optional.empty(), java.util.Optional.of(decisionDigest)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reviewDigest");
     }
 
     @Test

@@ -14,10 +14,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.fmishare.core.FmiShareException;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.ReviewApproval;
+import org.fmishare.core.compliance.ReviewDecision;
+import org.fmishare.core.envelope.EnvelopeBody;
+import org.fmishare.core.envelope.ReviewSigner;
+import org.fmishare.core.envelope.ReviewerTrust;
+import org.fmishare.sop.Finding;
+import org.fmishare.sop.Reviews;
+import org.fmishare.sop.Severity;
+import org.fmishare.sop.SopRechecker;
 import org.fmishare.audit.AuditEvent;
 import org.fmishare.audit.AuditListener;
 import org.fmishare.audit.AuditLog;
@@ -64,6 +78,8 @@ import org.fmishare.disclosure.MessageKind;
 import org.fmishare.disclosure.RenderedMessage;
 import org.fmishare.reporting.ReportFiles;
 import org.fmishare.reporting.ReportOptions;
+import org.fmishare.reporting.ReportRow;
+import org.fmishare.reporting.ReportTable;
 import org.fmishare.reporting.TransparencyReport;
 import org.fmishare.sop.ComplianceReport;
 import org.fmishare.sop.ReportRenderer;
@@ -100,7 +116,17 @@ import picocli.CommandLine.Spec;
         description = "Run the end-to-end flow on embedded defaults (no external server).",
         footer = ExitCodes.HELP)
 public final class DemoCommand implements Callable<Integer> {
-    private static final int STEPS = 13;
+    private static final int STEPS = 14;
+    /**
+     * The sentence the second share adds to its narrative: non-coercive, but addressed to the company with a wish
+     * about what it does next and no act named, so the coercion linter cannot clear it and sends it to a person.
+     * It is REVIEW for the structure of the sentence (recipient-addressed desire), not for one word, so a retrained
+     * linter is expected to keep it there; the demo stops naming the sentence if it no longer does.
+     */
+    static final String REVIEW_SENTENCE = "We hope your team will look closely at these accounts.";
+    /** The same sentence with one word edited after the review (same length, so the finding keeps its id). */
+    static final String EDITED_SENTENCE = "We hope your team will look closely at these profiles.";
+    private static final String REVIEWER_ID = "fitf-reviewer";
     private static final long STARTUP_TIMEOUT_MS = 60_000;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Keep every artifact the demo makes in DIR.")
@@ -162,23 +188,31 @@ public final class DemoCommand implements Callable<Integer> {
         write(work, "compliance-report.json", ReportRenderer.json(report));
         write(work, "failing-share-report.json", ReportRenderer.json(badReport));
 
-        progress("Generating a test CA with credentials for the FITF, the company and both TLS endpoints");
+        progress("Generating a test CA with credentials for the FITF, its reviewer, the company and both TLS "
+                + "endpoints");
         TestPki.Authority ca = TestPki.authority("fmi-share demo CA");
         SigningCredential sender = ca.issueEnvelopeSigner(share.sendingOffice().id(), "FITF envelope signer",
                 KeyAlgorithm.EC_P256);
+        // The reviewer signs decisions with a certificate of its own purpose (review approval), never the
+        // envelope signer's; signer and company trust it for the FITF's shares only.
+        SigningCredential reviewerKey = ca.issueReviewer(REVIEWER_ID, "FITF reviewer", KeyAlgorithm.EC_P256);
+        ReviewerTrust reviewers = ReviewerTrust.builder().trustAnchor(ca.certificate())
+                .reviewer(REVIEWER_ID, List.of(share.sendingOffice().id())).build();
         SigningCredential company = ca.issueReceiptSigner(share.recipient().id(), "ExampleSocial receipts",
                 KeyAlgorithm.EC_P256);
         SigningCredential serverTls = ca.issueTls("localhost", KeyAlgorithm.EC_P256, List.of("localhost"),
                 List.of("127.0.0.1"));
         SigningCredential clientTls = ca.issueTls("FITF TLS client", KeyAlgorithm.EC_P256,
                 List.of("fitf-client.agency.example"), List.of());
-        o.printf("      CA %s; sender %s; company %s; TLS server and client certificates%n",
-                name(ca.certificate()), name(sender.chain().get(0)), name(company.chain().get(0)));
+        o.printf("      CA %s; sender %s; reviewer %s; company %s; TLS server and client certificates%n",
+                name(ca.certificate()), name(sender.chain().get(0)), name(reviewerKey.chain().get(0)),
+                name(company.chain().get(0)));
         write(work, "ca.pem", Credentials.toPem(ca.certificate()));
 
         progress("Signing: RFC 8785 canonical payload, JWS ES256 with the certificate chain in x5c, the "
                 + "disclosures and the SOP verdict inside");
-        EnvelopeSigner signer = EnvelopeSigner.builder(sender, share.sendingOffice().id()).build();
+        EnvelopeSigner signer = EnvelopeSigner.builder(sender, share.sendingOffice().id()).reviewerTrust(reviewers)
+                .build();
         // The steps above showed rendering and validation one by one; senders do all three in one call.
         Preparer preparer = Preparer.builder(signer).validator(validator).renderer(renderer).build();
         if (!(preparer.prepare(bad) instanceof Preparer.Refused)) {
@@ -224,7 +258,8 @@ public final class DemoCommand implements Callable<Integer> {
                         text.disclosures().stream().map(Disclosure::digest).toList(), Instant.now()));
                 audit.append(AuditEvent.Signed.of(AuditSubject.SHARE, share.id(), envelope, Instant.now()));
                 deliver(work, ca, sender, preparer, company, serverTls, clientTls, share, audit,
-                        () -> respond(work, ca, company, serverTls, clientTls, envelope, verified, audit));
+                        () -> respond(work, ca, company, serverTls, clientTls, envelope, verified, audit),
+                        new Reviewer(reviewerKey, reviewers));
                 audit.append(AuditEvent.MeetingHeld.of(SampleData.meeting(), Instant.now()));
             }
 
@@ -239,6 +274,15 @@ public final class DemoCommand implements Callable<Integer> {
             ReportFiles files = transparency.writeTo(work.resolve("transparency-report"));
             o.printf("      transparency report: %s, %s, %s, %s%n", files.markdown(), files.html(), files.csv(),
                     files.chartSvg());
+            ReportTable byReview = transparency.table("shares-by-review");
+            for (ReportRow row : byReview.rows()) {
+                List<String> cells = new ArrayList<>();
+                for (int i = 0; i < byReview.columns().size(); i++) {
+                    cells.add(byReview.columns().get(i) + " " + row.cells().get(i).display());
+                }
+                o.printf("      %s, %s: %s; %s %s%n", byReview.title(), row.quarter(), String.join(", ", cells),
+                        byReview.totalLabel(), row.total().display());
+            }
         }
 
         o.println();
@@ -310,25 +354,37 @@ public final class DemoCommand implements Callable<Integer> {
         void run() throws IOException;
     }
 
+    /** The FITF's reviewer: its decision-signing key, and the trust that signer and company place in it. */
+    private record Reviewer(SigningCredential key, ReviewerTrust trust) {}
+
     /**
-     * Steps 8 to 12: one outbox, three channels, what each company system received, the company's response (the
-     * step given), then a correction and a retraction of the share through the same outbox to the same receivers,
-     * which keep each share's state.
+     * Steps 8 to 13: one outbox, three channels, what each company system received, the company's response (the
+     * step given), a second share sent after a reviewer's approval, then a correction and a retraction of the first
+     * share through the same outbox to the same receivers, which keep each share's state.
      */
     private void deliver(Path work, TestPki.Authority ca, SigningCredential sender, Preparer preparer,
             SigningCredential company, SigningCredential serverTls, SigningCredential clientTls, ThreatShare share,
-            AuditLog audit, Step respond) throws IOException, InterruptedException {
+            AuditLog audit, Step respond, Reviewer reviewer) throws IOException, InterruptedException {
         progress("Delivering through the durable outbox: HTTPS with mutual TLS, S/MIME email and TAXII 2.1, one "
                 + "signed envelope per channel");
         AtomicInteger httpsCallbacks = new AtomicInteger();
         // The company's receivers keep each share's state (active, corrected, retracted) in a file of their own.
         ShareStates httpsStates = states(work, "https-share-states.jsonl");
         ShareStates emailStates = states(work, "email-share-states.jsonl");
+        AtomicReference<VerifiedEnvelope> reviewedAtCompany = new AtomicReference<>();
+        // The company re-runs the SOP check itself and trusts the FITF's reviewer: a NEEDS_REVIEW envelope passes
+        // only with an approval that verifies and covers exactly the REVIEW findings of the company's own report.
         EnvelopeReceiver receiver = EnvelopeReceiver.builder().shareStates(httpsStates)
                 .verifier(EnvelopeVerifier.builder().trustAnchor(ca.certificate())
-                        .expectedRecipient(share.recipient().id()).build())
+                        .expectedRecipient(share.recipient().id()).complianceRechecker(SopRechecker.standard())
+                        .reviewerTrust(reviewer.trust()).build())
                 .signer(EnvelopeSigner.builder(company, share.recipient().id()).build())
-                .onEnvelope(v -> httpsCallbacks.incrementAndGet()).build();
+                .onEnvelope(v -> {
+                    httpsCallbacks.incrementAndGet();
+                    if (v.reviewDecision().isPresent()) {
+                        reviewedAtCompany.set(v);
+                    }
+                }).build();
         EnvelopeVerifier receiptVerifier = EnvelopeVerifier.builder().trustAnchor(ca.certificate())
                 .expectedRecipient(share.sendingOffice().id()).build();
         char[] password = "demo-only".toCharArray();
@@ -431,6 +487,8 @@ public final class DemoCommand implements Callable<Integer> {
 
             respond.run();
 
+            review(work, preparer, dispatcher, audit, channels.get(0), reviewer, reviewedAtCompany);
+
             // The share went out as one envelope per channel, so each gets its own amendment; over HTTPS and email
             // the company's receivers apply it. (TAXII carries threat shares only, so far: not amended here.)
             List<SignedEnvelope> amended = sent.subList(0, 2);
@@ -455,6 +513,89 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private record Channel(TransportKind kind, URI destination) {}
+
+    /**
+     * Step 11, the review path: a second share whose narrative the coercion linter sends to a person; the reviewer
+     * approves the finding with a written reason and signs the decision; the share is signed with the approval and
+     * delivered over HTTPS, where the company's receiver verifies the approval and re-checks the verdict; the same
+     * approval is refused for the share with one word edited.
+     */
+    private void review(Path work, Preparer preparer, Dispatcher dispatcher, AuditLog audit, Channel https,
+            Reviewer reviewer, AtomicReference<VerifiedEnvelope> atCompany)
+            throws IOException, InterruptedException {
+        progress("A second share that needs review: the linter cannot clear one sentence, a reviewer approves it "
+                + "with a written reason and signs the decision, the share goes out carrying the approval, and the "
+                + "company verifies it and re-checks the verdict");
+        ThreatShare first = SampleData.passingShare();
+        ThreatShare share = first.toBuilder().id("share-2026-0004")
+                .narrative(first.narrative() + " " + REVIEW_SENTENCE).build();
+        ComplianceReport report = Preparer.report(share, SopValidator.standard(), DisclosureRenderer.standard());
+        List<Finding> review = report.findings().stream().filter(f -> f.severity() == Severity.REVIEW).toList();
+        if (report.verdict() != Verdict.NEEDS_REVIEW
+                || !review.stream().allMatch(f -> f.ruleId().equals("P1-NO-COERCION"))) {
+            throw new CliException(ExitCodes.INTERNAL, "the demo's review sentence \"" + REVIEW_SENTENCE
+                    + "\" no longer gets NEEDS_REVIEW from the coercion linter alone (verdict " + report.verdict()
+                    + "); choose another sentence for the review step:\n" + ReportRenderer.text(report));
+        }
+        o.println(indent(ReportRenderer.text(report)));
+        write(work, "reviewed-share.json", FmiJson.standard().writePretty(share));
+        write(work, "reviewed-share-report.json", ReportRenderer.json(report));
+
+        Map<String, Reviews.Choice> choices = new LinkedHashMap<>();
+        review.forEach(f -> choices.put(f.id(), Reviews.Choice.approve("Asks for attention only and names no "
+                + "action; the narrative leaves any action to the company's sole discretion.")));
+        ReviewDecision decision = Reviews.decide(new EnvelopeBody.Share(share), report, choices, REVIEWER_ID,
+                Instant.now());
+        ReviewApproval approval = ReviewSigner.of(reviewer.key()).sign(decision);
+        write(work, "review-decision.jws", approval.decision());
+        o.printf("      reviewer %s approved %d REVIEW finding(s) at %s; reasons digest %s%n", approval.reviewerId(),
+                decision.findings().size(), approval.decidedAt(), approval.reasonsDigest());
+
+        Preparer.Outcome outcome = preparer.prepare(share, approval);
+        if (!(outcome instanceof Preparer.Signed signed)) {
+            throw new CliException(ExitCodes.INTERNAL, "the reviewed share was refused:\n"
+                    + ReportRenderer.text(outcome.report()));
+        }
+        SignedEnvelope envelope = signed.envelope();
+        ComplianceSummary summary = envelope.content().compliance().orElseThrow();
+        write(work, "reviewed-envelope.jws.json", envelope.serialized());
+        audit.append(AuditEvent.Validated.ofShare(share, report.summary(), report.failedRuleIds(), Instant.now()));
+        audit.append(AuditEvent.Signed.of(AuditSubject.SHARE, share.id(), envelope, Instant.now()));
+        audit.append(AuditEvent.Dispatched.ofShare(share, summary, envelope, https.kind(), Instant.now()));
+        dispatcher.submit(envelope, https.destination());
+        if (!dispatcher.awaitIdle(Duration.ofSeconds(120))) {
+            throw new CliException(ExitCodes.IO_FAILURE, "the reviewed share was not delivered within 120 seconds");
+        }
+        OutboxEntry entry = dispatcher.status(envelope.envelopeId()).orElseThrow();
+        if (entry.state() != OutboxState.DELIVERED) {
+            throw new CliException(ExitCodes.IO_FAILURE, "HTTPS delivery of the reviewed share failed: "
+                    + entry.lastError().orElse(entry.state().toString()));
+        }
+        o.printf("      %-5s delivered reviewed share %s (envelope %s, compliance %s with the approval of %s)%n",
+                https.kind(), share.id(), envelope.envelopeId(), summary.verdict(),
+                summary.review().map(ReviewApproval::reviewerId).orElse("-"));
+        VerifiedEnvelope received = atCompany.get();
+        if (received == null || !received.envelopeId().equals(envelope.envelopeId())) {
+            throw new CliException(ExitCodes.INTERNAL, "the company's receiver did not hand out the reviewed share");
+        }
+        o.printf("      company: approval verified (reviewer certificate for review approval, trusted for %s; "
+                + "content and report digests); verdict re-checked: %s, the decision covers its own report's REVIEW "
+                + "findings: %s%n", share.sendingOffice().id(), received.compliance().orElseThrow().verdict(),
+                received.reviewDecision().orElseThrow());
+
+        // Any edit voids the review: the decision is bound to the exact content it approved.
+        ThreatShare edited = share.toBuilder().narrative(first.narrative() + " " + EDITED_SENTENCE).build();
+        try {
+            Preparer.Outcome stale = preparer.prepare(edited, approval);
+            throw new CliException(ExitCodes.INTERNAL, "a share edited after its review was not refused: "
+                    + stale.getClass().getSimpleName());
+        } catch (FmiShareException e) {
+            String type = e.getClass().getCanonicalName().substring(e.getClass().getPackageName().length() + 1);
+            String check = e instanceof EnvelopeException ee ? " (check '" + ee.check() + "')" : "";
+            o.printf("      the same share with one word edited ('accounts' to 'profiles') and the old approval: "
+                    + "refused, %s%s: %s%n", type, check, e.getMessage());
+        }
+    }
 
     private ShareStates states(Path work, String name) throws IOException {
         if (out.isEmpty()) {

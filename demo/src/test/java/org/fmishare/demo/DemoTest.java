@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.fmishare.cli.FmiShareCli;
+import org.fmishare.core.jose.Digests;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.testkit.SampleData;
@@ -42,14 +43,27 @@ class DemoTest {
         assertThat(dir.resolve("outbox.journal")).exists();
         assertThat(r.out()).contains("HTTPS delivered").contains("EMAIL delivered").contains("TAXII delivered")
                 .contains("callback ran 1 time").contains("S/MIME signature by").contains("audit log verified")
-                .contains("Demo complete: 13 of 13 steps succeeded.");
+                .contains("Demo complete: 14 of 14 steps succeeded.");
         assertThat(dir.resolve("share-email.eml")).exists();
         assertThat(dir.resolve("https-receipt.jws.json")).exists();
         assertThat(r.out()).contains("response recorded by the office").contains("response recorded once");
         assertThat(dir.resolve("company-response.jws.json")).exists();
         assertThat(dir.resolve("transparency-report/transparency-report.html")).exists();
+        // The review path: a second share the linter sends to review goes out with the reviewer's signed approval,
+        // which the company's receiver verifies (and re-checks); the same approval is refused after a one-word edit.
+        assertThat(r.out()).contains("[11/14] A second share that needs review")
+                .contains("P1-NO-COERCION").contains("reviewer fitf-reviewer approved 1 REVIEW finding(s)")
+                .contains("HTTPS delivered reviewed share share-2026-0004")
+                .contains("compliance NEEDS_REVIEW with the approval of fitf-reviewer")
+                .contains("company: approval verified").contains("verdict re-checked: NEEDS_REVIEW")
+                .contains("ReviewDecision[share-2026-0004 by fitf-reviewer")
+                .containsPattern("one word edited .*: refused, EnvelopeException\\.Rejected \\(check 'review'\\): "
+                        + ".*content");
+        assertThat(Files.readString(dir.resolve("reviewed-share.json"))).contains(DemoCommand.REVIEW_SENTENCE);
+        assertThat(Files.readString(dir.resolve("review-decision.jws"))).matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+        assertThat(Files.readString(dir.resolve("reviewed-envelope.jws.json"))).contains("\"payload\"");
         // The correction and the retraction reached the company's HTTPS and email receivers, which applied them.
-        assertThat(r.out()).contains("[11/13] Correcting the share").contains("[12/13] Retracting the share")
+        assertThat(r.out()).contains("[12/14] Correcting the share").contains("[13/14] Retracting the share")
                 .contains("HTTPS delivered correction").contains("EMAIL delivered correction")
                 .contains("HTTPS delivered retraction").contains("EMAIL delivered retraction")
                 .contains("share " + SampleData.passingShare().id() + " is CORRECTED over HTTPS and by email")
@@ -62,6 +76,12 @@ class DemoTest {
         String audit = Files.readString(dir.resolve("audit.log"));
         assertThat(audit).contains("\"type\":\"share-amended\"").contains("\"kind\":\"RETRACTION\"")
                 .doesNotContain(SampleData.retraction().reason()).doesNotContain("U.S. person");
+        // The dispatched entry of the reviewed share names its reviewer; the report counts it apart from PASS shares.
+        assertThat(audit).contains("\"reviewedBy\":\"fitf-reviewer\"").contains("\"reviewDigest\":\""
+                + Digests.sha256(Files.readAllBytes(dir.resolve("review-decision.jws"))) + "\"");
+        assertThat(Files.readString(dir.resolve("transparency-report/transparency-report.csv")))
+                .contains("shares-by-review,").contains(",Approved after review,1,false");
+        assertThat(r.out()).containsPattern("Shares sent, by SOP verdict and review, .*Approved after review 1;");
         // The report counts one correction and one retraction (each sent over two channels).
         assertThat(Files.readString(dir.resolve("transparency-report/transparency-report.csv")))
                 .contains("amendments-by-kind,", ",Corrections,1,false", ",Retractions,1,false");

@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
+import java.util.Optional;
+import org.fmishare.core.compliance.ComplianceSummary;
+import org.fmishare.core.compliance.ReviewApproval;
 import org.fmishare.core.envelope.EnvelopeVerifier;
 import org.fmishare.core.envelope.VerifiedEnvelope;
 import java.util.Set;
@@ -199,10 +202,17 @@ public final class TaxiiShares {
             throw new StixMappingException(reportId, "object_marking_refs",
                     "the STIX disclosure markings differ from the signed disclosures");
         }
-        // The STIX view names verdict, rule set and report digest; a reviewer's approval travels (and is verified)
-        // only in the signed envelope, so it is left out of the comparison.
-        if (!verified.compliance().map(c -> c.withoutReview().equals(pulled.compliance())).orElse(false)) {
-            throw new StixMappingException(reportId, "extensions", "the STIX compliance summary differs from the "
+        // The whole summary, the reviewer's approval included: a STIX-only reader trusts the approval it sees in
+        // the collection, so one that differs from the signed envelope's must not pass as the same share.
+        Optional<ComplianceSummary> signed = verified.compliance();
+        if (signed.isEmpty() || !signed.get().equals(pulled.compliance())) {
+            String compliance = "extensions." + FmiStixExtension.ID + ".compliance";
+            if (signed.isPresent() && signed.get().withoutReview().equals(pulled.compliance().withoutReview())) {
+                throw new StixMappingException(reportId, compliance + "." + reviewProperty(signed.get().review(),
+                        pulled.compliance().review()), "the reviewer's approval in the STIX view differs from the "
+                        + "one the signed envelope carries");
+            }
+            throw new StixMappingException(reportId, compliance, "the STIX compliance summary differs from the "
                     + "signed one");
         }
         if (!verified.digest().equals(pulled.envelopeDigest())
@@ -210,5 +220,21 @@ public final class TaxiiShares {
             throw new StixMappingException(reportId, "extensions", "the envelope id or digest on the report does not "
                     + "match the signed envelope");
         }
+    }
+
+    /** The extension property (under {@code compliance}) of the first part of two approvals that differs. */
+    private static String reviewProperty(Optional<ReviewApproval> signed, Optional<ReviewApproval> stix) {
+        if (signed.isEmpty() || stix.isEmpty()) {
+            return "review";
+        }
+        ReviewApproval a = signed.get();
+        ReviewApproval b = stix.get();
+        if (!a.reviewerId().equals(b.reviewerId())) {
+            return "review.reviewer_id";
+        }
+        if (!a.decidedAt().equals(b.decidedAt())) {
+            return "review.decided_at";
+        }
+        return a.reasonsDigest().equals(b.reasonsDigest()) ? "review.decision" : "review.reasons_digest";
     }
 }

@@ -51,7 +51,7 @@ class MedallionInteropTest {
     @BeforeAll
     static void start() throws Exception {
         medallion = MedallionServer.start(USER, PASSWORD, 100,
-                List.of("plain", "definitions", "twice", "retry", "resign", "paging"));
+                List.of("plain", "definitions", "twice", "retry", "resign", "paging", "reviewed"));
         client = TaxiiClient.builder(medallion.discoveryUri()).basicAuth(USER, PASSWORD.toCharArray()).build();
     }
 
@@ -116,10 +116,26 @@ class MedallionInteropTest {
                 .containsExactly(FmiStixExtension.AUTHOR_IDENTITY_ID, FmiStixExtension.ID);
         assertThat(client.getObject(definitions, FmiStixExtension.AUTHOR_IDENTITY_ID, ObjectQuery.all()))
                 .extracting(StixObject::tree).containsExactly(FmiStixExtension.authorIdentity().tree());
-        assertThat(FmiStixExtension.definition().tree().get("version").asString()).isEqualTo("1.0.0");
+        assertThat(FmiStixExtension.definition().tree().get("version").asString()).isEqualTo("1.1.0");
         // Why it is kept out of share collections: medallion cannot list a collection holding it.
         assertThatThrownBy(() -> client.fetchObjects(definitions, ObjectQuery.all()))
                 .isInstanceOfSatisfying(TaxiiException.HttpError.class, e -> assertThat(e.status()).isEqualTo(500));
+    }
+
+    @Test
+    void aReviewedSharesApprovalComesBackFromMedallionInTheStixViewAndVerified() {
+        TaxiiCollection reviewed = collection("reviewed");
+        SignedEnvelope envelope = TaxiiTransportTest.reviewed();
+        assertThat(transport().deliver(new Delivery(envelope, medallion.destination("reviewed"))))
+                .isInstanceOf(DeliveryResult.Delivered.class);
+        String shareId = SampleData.passingShare().id();
+        assertThat(TaxiiShares.pull(client, reviewed, shareId).compliance())
+                .isEqualTo(envelope.content().compliance().orElseThrow());
+        VerifiedEnvelope verified = TaxiiShares.pullVerified(client, reviewed, shareId,
+                TaxiiTransportTest.reviewedVerifier());
+        assertThat(verified.compliance().orElseThrow().review()).isEqualTo(envelope.content().compliance()
+                .orElseThrow().review()).isPresent();
+        assertThat(verified.reviewDecision().orElseThrow().reviewerId()).isEqualTo("fitf-reviewer");
     }
 
     // 2. ------------------------------------------------------------------------------------------------------

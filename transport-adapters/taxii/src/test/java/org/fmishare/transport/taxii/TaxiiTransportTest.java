@@ -31,6 +31,11 @@ import org.fmishare.delivery.Dispatcher;
 import org.fmishare.disclosure.ClauseCatalog;
 import org.fmishare.disclosure.MessageKind;
 import org.fmishare.transport.taxii.testserver.TaxiiTestServer;
+import org.fmishare.transport.taxii.stix.FmiStixExtension;
+import org.fmishare.transport.taxii.stix.PulledShare;
+import org.fmishare.transport.taxii.stix.StixIds;
+import org.fmishare.transport.taxii.stix.StixMappingException;
+import org.fmishare.transport.taxii.stix.StixShareInput;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -113,31 +118,121 @@ class TaxiiTransportTest {
         }
     }
 
-    @Test
-    void aReviewedShareIsPulledBackVerifiedWithItsApproval() throws Exception {
-        SigningCredential reviewerKey = CA.issueReviewer("fitf-reviewer", "FITF reviewer", KeyAlgorithm.EC_P256);
-        ReviewerTrust reviewers = ReviewerTrust.builder().trustAnchor(CA.certificate())
-                .reviewer("fitf-reviewer", java.util.List.of("fitf")).build();
+    static final SigningCredential REVIEWER = CA.issueReviewer("fitf-reviewer", "FITF reviewer",
+            KeyAlgorithm.EC_P256);
+    static final ReviewerTrust REVIEWERS = ReviewerTrust.builder().trustAnchor(CA.certificate())
+            .reviewer("fitf-reviewer", java.util.List.of("fitf")).build();
+    static final ComplianceSummary NEEDS_REVIEW = new ComplianceSummary(Verdict.NEEDS_REVIEW,
+            SampleData.RULE_SET_ID, "1.0.0", Disclosure.digestOf("a report with a REVIEW finding"));
+
+    /** The reviewer's signed approval of the sample share's one REVIEW finding, with the reason given. */
+    static ReviewApproval approval(String reason) {
         EnvelopeBody.Share subject = new EnvelopeBody.Share(SampleData.passingShare());
-        ComplianceSummary needsReview = new ComplianceSummary(Verdict.NEEDS_REVIEW, SampleData.RULE_SET_ID, "1.0.0",
-                Disclosure.digestOf("a report with a REVIEW finding"));
-        ReviewApproval approval = ReviewSigner.of(reviewerKey).sign(new ReviewDecision(SampleData.passingShare().id(),
-                ReviewSigner.contentDigest(subject), needsReview.reportDigest(), java.util.List.of(
+        return ReviewSigner.of(REVIEWER).sign(new ReviewDecision(SampleData.passingShare().id(),
+                ReviewSigner.contentDigest(subject), NEEDS_REVIEW.reportDigest(), java.util.List.of(
                         new ReviewDecision.FindingDecision("P1-US-PERSON-GUARD@$.accounts[0]", "P1-US-PERSON-GUARD",
-                                ReviewDecision.Outcome.APPROVED, "A foreign national's account.")),
+                                ReviewDecision.Outcome.APPROVED, reason)),
                 "fitf-reviewer", java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
-        SignedEnvelope envelope = EnvelopeSigner.builder(SENDER, "fitf").reviewerTrust(reviewers).build().sign(subject,
-                needsReview.withReview(approval), ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
+    }
+
+    /** The sample share signed as NEEDS_REVIEW with a reviewer's approval. */
+    static SignedEnvelope reviewed() {
+        return EnvelopeSigner.builder(SENDER, "fitf").reviewerTrust(REVIEWERS).build().sign(
+                new EnvelopeBody.Share(SampleData.passingShare()),
+                NEEDS_REVIEW.withReview(approval("A foreign national's account.")),
+                ClauseCatalog.english().mandatoryFor(MessageKind.THREAT_SHARE));
+    }
+
+    /** The company's verifier, trusting the FITF's reviewer. */
+    static EnvelopeVerifier reviewedVerifier() {
+        return EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("smc-examplesocial")
+                .reviewerTrust(REVIEWERS).build();
+    }
+
+    /** The STIX view of a signed share, as the transport maps it. */
+    static StixShareInput input(SignedEnvelope e) {
+        return new StixShareInput(((EnvelopeBody.Share) e.content().body()).share(), e.content().disclosures(),
+                e.content().compliance().orElseThrow(), e.envelopeId(), e.digest(),
+                new String(e.serialized(), java.nio.charset.StandardCharsets.UTF_8), e.issuedAt());
+    }
+
+    @Test
+    void aReviewedShareIsPulledBackVerifiedWithItsApprovalInTheStixView() throws Exception {
+        SignedEnvelope envelope = reviewed();
+        ComplianceSummary signed = envelope.content().compliance().orElseThrow();
         try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true).start();
                 TaxiiTransport transport = TaxiiTransport.builder().build()) {
             assertThat(transport.deliver(new Delivery(envelope, destination(server, "shares"))))
                     .isInstanceOf(DeliveryResult.Delivered.class);
             TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).build();
-            VerifiedEnvelope pulled = TaxiiShares.pullVerified(client,
-                    client.collection(server.apiRootUri(), "shares"), "share-2026-0001",
-                    EnvelopeVerifier.builder().trustAnchor(CA.certificate()).expectedRecipient("smc-examplesocial")
-                            .reviewerTrust(reviewers).build());
+            TaxiiCollection shares = client.collection(server.apiRootUri(), "shares");
+            // A STIX-only reader (no envelope verification) sees who approved, when, and the reasons' digest.
+            PulledShare stix = TaxiiShares.pull(client, shares, "share-2026-0001");
+            assertThat(stix.compliance()).isEqualTo(signed);
+            assertThat(stix.compliance().review()).isPresent();
+            tools.jackson.databind.JsonNode review = client.getObject(shares, StixIds.reportId("share-2026-0001"),
+                    ObjectQuery.all()).get(0).tree().path("extensions").path(FmiStixExtension.ID)
+                    .path("compliance").path("review");
+            assertThat(review.path("reviewer_id").asString()).isEqualTo("fitf-reviewer");
+            assertThat(review.path("reasons_digest").asString()).isEqualTo(signed.review().orElseThrow()
+                    .reasonsDigest());
+            assertThat(review.path("decided_at").asString()).isEqualTo(signed.review().orElseThrow().decidedAt()
+                    .toString());
+            VerifiedEnvelope pulled = TaxiiShares.pullVerified(client, shares, "share-2026-0001",
+                    reviewedVerifier());
             assertThat(pulled.reviewDecision().orElseThrow().reviewerId()).isEqualTo("fitf-reviewer");
+            assertThat(pulled.compliance()).contains(stix.compliance());
+        }
+    }
+
+    /** Rewrites the signed summary for the STIX view, given its approval and another genuine one. */
+    @FunctionalInterface
+    interface Alteration {
+        ComplianceSummary apply(ComplianceSummary signed, ReviewApproval a, ReviewApproval other);
+    }
+
+    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> alteredApprovals() {
+        return java.util.stream.Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of("approval left out", "review",
+                        (Alteration) (c, a, other) -> c.withoutReview()),
+                org.junit.jupiter.params.provider.Arguments.of("another reviewer named", "review.reviewer_id",
+                        (Alteration) (c, a, other) -> c.withReview(new ReviewApproval("fitf-chief-reviewer",
+                                a.decidedAt(), a.reasonsDigest(), a.decision()))),
+                org.junit.jupiter.params.provider.Arguments.of("decision time moved", "review.decided_at",
+                        (Alteration) (c, a, other) -> c.withReview(new ReviewApproval(a.reviewerId(),
+                                a.decidedAt().minusSeconds(86_400), a.reasonsDigest(), a.decision()))),
+                org.junit.jupiter.params.provider.Arguments.of("other reasons' digest", "review.reasons_digest",
+                        (Alteration) (c, a, other) -> c.withReview(new ReviewApproval(a.reviewerId(),
+                                a.decidedAt(), other.reasonsDigest(), a.decision()))),
+                org.junit.jupiter.params.provider.Arguments.of("another signed decision", "review.decision",
+                        (Alteration) (c, a, other) -> c.withReview(new ReviewApproval(a.reviewerId(),
+                                a.decidedAt(), a.reasonsDigest(), other.decision()))));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("alteredApprovals")
+    void aStixViewWhoseApprovalDiffersFromTheSignedOneIsRefusedNamingTheProperty(String name, String property,
+            Alteration alteration) throws Exception {
+        SignedEnvelope envelope = reviewed();
+        StixShareInput honest = input(envelope);
+        ReviewApproval approval = honest.compliance().review().orElseThrow();
+        ComplianceSummary altered = alteration.apply(honest.compliance(), approval,
+                approval("Another reason altogether."));
+        assertThat(altered).as("the alteration changes the summary").isNotEqualTo(honest.compliance());
+        // The STIX objects are rewritten around the genuine signed envelope: only the approval in the view differs.
+        StixShareInput view = new StixShareInput(honest.share(), honest.disclosures(), altered,
+                honest.envelopeId(), honest.envelopeDigest(), honest.envelopeJws(), honest.signedAt());
+        try (TaxiiTestServer server = TaxiiTestServer.builder().collection("shares", "Shares", true, true)
+                .start()) {
+            TaxiiClient client = TaxiiClient.builder(server.discoveryUri()).build();
+            TaxiiCollection shares = client.collection(server.apiRootUri(), "shares");
+            assertThat(TaxiiShares.publish(client, shares, view).delivered()).isTrue();
+            assertThatThrownBy(() -> TaxiiShares.pullVerified(client, shares, "share-2026-0001", reviewedVerifier()))
+                    .isInstanceOfSatisfying(StixMappingException.class, e -> {
+                        assertThat(e.property()).isEqualTo("extensions." + FmiStixExtension.ID + ".compliance."
+                                + property);
+                        assertThat(e.getMessage()).contains("reviewer's approval");
+                    });
         }
     }
 

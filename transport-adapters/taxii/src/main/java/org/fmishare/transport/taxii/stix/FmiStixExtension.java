@@ -18,8 +18,8 @@ import tools.jackson.databind.node.ObjectNode;
  * campaign, {@code account} on the relationship from a user-account to the threat-actor, {@code fact} on a note,
  * {@code disclosure} on a statement marking, and on the report the share-level properties ({@code share_id},
  * {@code rule_set_id}, {@code assessment}, {@code covert_basis}, {@code fitf_coordination}, {@code
- * election_nexus}, {@code compliance} with the SOP verdict, and the signed envelope: {@code envelope_id}, {@code
- * envelope_digest}, {@code envelope_media_type}, {@code envelope_jws}). The schema ({@link #schemaJson()},
+ * election_nexus}, {@code compliance} with the SOP verdict and a reviewer's approval, and the signed envelope:
+ * {@code envelope_id}, {@code envelope_digest}, {@code envelope_media_type}, {@code envelope_jws}). The schema ({@link #schemaJson()},
  * published at {@link #SCHEMA_URL}) is normative; nested objects are the fmi-share model with snake_case names.
  *
  * <p>The definition and its author identity are fixed objects: same id, same content wherever they are published.
@@ -34,7 +34,7 @@ public final class FmiStixExtension {
     /** The extension-definition id (UUIDv5 of {@code https://fmishare.org/stix/extension/fmi-share/1.0}). */
     public static final String ID = "extension-definition--63871a15-b5ca-5975-9b06-03bb70c9254c";
     /** The extension's version, in the MAJOR.MINOR.PATCH form STIX 2.1 recommends for {@code version}. */
-    public static final String VERSION = "1.0.0";
+    public static final String VERSION = "1.1.0";
     /** Where the schema is published; also its {@code $id}. */
     public static final String SCHEMA_URL = "https://fmishare.org/schema/0.1/stix-extension-fmi-share.schema.json";
     /** The identity that created the extension definition: the fmi-share project. */
@@ -42,10 +42,10 @@ public final class FmiStixExtension {
     /** When the definition and its author identity were created. */
     public static final String CREATED = "2026-01-01T00:00:00.000Z";
     /**
-     * When the definition was last modified: its {@code version} changed from {@code 1.0} to {@code 1.0.0}, and
-     * STIX forbids new content under an old {@code modified}.
+     * When the definition was last modified: version 1.1.0 added two optional compliance properties (the rule set
+     * document's digest and the reviewer's approval), and STIX forbids new content under an old {@code modified}.
      */
-    public static final String DEFINITION_MODIFIED = "2026-11-01T00:00:00.000Z";
+    public static final String DEFINITION_MODIFIED = "2026-11-30T00:00:00.000Z";
 
     private static final String SCHEMA_RESOURCE = "fmi-share-extension.schema.json";
 

@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.fmishare.core.compliance.ComplianceSummary;
 import org.fmishare.core.compliance.Disclosure;
-import org.fmishare.core.compliance.Verdict;
 import org.fmishare.core.json.FmiJson;
 import org.fmishare.core.json.JsonCodecException;
 import org.fmishare.core.model.ConfidenceAssessment;
@@ -183,7 +182,9 @@ final class StixShareReader {
             throw new StixMappingException(reportId, ext("envelope_media_type"),
                     "must be application/jose+json");
         }
-        return new PulledShare(share, disclosures, compliance(reportId, x), text(report, x, "envelope_id"),
+        // Read with the codec the envelope uses, so the reviewer's approval (and any later member) comes back too.
+        ComplianceSummary compliance = model(reportId, x, "compliance", ComplianceSummary.class);
+        return new PulledShare(share, disclosures, compliance, text(report, x, "envelope_id"),
                 text(report, x, "envelope_digest"), text(report, x, "envelope_jws"), reportId);
     }
 
@@ -283,30 +284,6 @@ final class StixShareReader {
         } catch (JsonCodecException e) {
             throw new StixMappingException(objectId, ext(property) + snakePath(e.path().substring(1)),
                     e.getMessage(), e);
-        }
-    }
-
-    private static ComplianceSummary compliance(String reportId, ObjectNode x) {
-        JsonNode c = x.path("compliance");
-        if (!c.isObject()) {
-            throw new StixMappingException(reportId, ext("compliance"), "must be an object");
-        }
-        String verdict = c.path("verdict").asString("");
-        Verdict v;
-        try {
-            v = Verdict.valueOf(verdict);
-        } catch (IllegalArgumentException e) {
-            throw new StixMappingException(reportId, ext("compliance.verdict"), "'" + verdict
-                    + "' is not one of " + List.of(Verdict.values()), e);
-        }
-        try {
-            ComplianceSummary summary = new ComplianceSummary(v, c.path("rule_set_id").asString(""),
-                    c.path("rule_set_version").asString(""), c.path("report_digest").asString(""));
-            // Absent in reports of envelopes made before summaries carried the rule set's document digest.
-            JsonNode ruleSetDigest = c.path("rule_set_digest");
-            return ruleSetDigest.isMissingNode() ? summary : summary.withRuleSetDigest(ruleSetDigest.asString(""));
-        } catch (IllegalArgumentException e) {
-            throw new StixMappingException(reportId, ext("compliance"), e.getMessage(), e);
         }
     }
 

@@ -203,12 +203,10 @@ final class StixShareWriter {
         x.set("covert_basis", toExtension(share.covertBasis()));
         share.fitfCoordination().ifPresent(c -> x.set("fitf_coordination", toExtension(c)));
         share.electionNexus().ifPresent(e -> x.set("election_nexus", toExtension(e)));
-        ObjectNode compliance = x.putObject("compliance");
-        compliance.put("verdict", in.compliance().verdict().name());
-        compliance.put("rule_set_id", in.compliance().ruleSetId());
-        compliance.put("rule_set_version", in.compliance().ruleSetVersion());
-        compliance.put("report_digest", in.compliance().reportDigest());
-        in.compliance().ruleSetDigest().ifPresent(d -> compliance.put("rule_set_digest", d));
+        // The whole summary as the envelope carries it (verdict, rule set, report digest and, for a reviewed
+        // share, the reviewer's approval), so a STIX-only reader sees what the signer saw; StixShareReader reads
+        // it back with the same codec, so a member added to ComplianceSummary needs no mapping code here.
+        x.set("compliance", toExtension(in.compliance()));
         x.put("envelope_id", in.envelopeId());
         x.put("envelope_digest", in.envelopeDigest());
         x.put("envelope_media_type", "application/jose+json");

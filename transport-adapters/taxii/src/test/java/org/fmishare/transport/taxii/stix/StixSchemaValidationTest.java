@@ -21,7 +21,7 @@ class StixSchemaValidationTest {
 
     static Stream<StixShareInput> inputs() {
         var share = SampleData.passingShare();
-        return Stream.of(TestShares.sample(), TestShares.input(SampleData.failingShare()),
+        return Stream.of(TestShares.sample(), TestShares.reviewed(), TestShares.input(SampleData.failingShare()),
                 TestShares.input(SampleData.share(25, 9)),
                 TestShares.input(share.toBuilder().sendingOffice(SampleData.westernFieldOffice())
                         .fitfCoordination(SampleData.coordination()).actor(SampleData.proxyActor())

@@ -52,6 +52,44 @@ class StixShareMapperTest {
     }
 
     @Test
+    void theComplianceExtensionCarriesAReviewersApprovalAndNothingMoreWithoutOne() {
+        ObjectNode plain = (ObjectNode) MAPPER.toBundle(TestShares.sample()).object(REPORT).orElseThrow().tree()
+                .at("/extensions/" + EXT + "/compliance");
+        assertThat(plain.propertyNames()).containsExactly("verdict", "rule_set_id", "rule_set_version",
+                "report_digest");
+        StixShareInput reviewed = TestShares.reviewed();
+        ObjectNode review = (ObjectNode) MAPPER.toBundle(reviewed).object(REPORT).orElseThrow().tree()
+                .at("/extensions/" + EXT + "/compliance/review");
+        var approval = reviewed.compliance().review().orElseThrow();
+        assertThat(review.propertyNames()).containsExactly("reviewer_id", "decided_at", "reasons_digest",
+                "decision");
+        assertThat(review.get("reviewer_id").asString()).isEqualTo(approval.reviewerId());
+        assertThat(review.get("decided_at").asString()).isEqualTo("2026-10-01T15:30:00Z");
+        assertThat(review.get("reasons_digest").asString()).isEqualTo(approval.reasonsDigest());
+        assertThat(review.get("decision").asString()).isEqualTo(approval.decision());
+        assertThat(MAPPER.fromObjects(MAPPER.toBundle(reviewed).objects(), SHARE_ID).compliance())
+                .isEqualTo(reviewed.compliance());
+    }
+
+    @Test
+    void aMalformedApprovalInTheStixViewIsRefusedNamingIt() {
+        List<StixObject> objects = new ArrayList<>();
+        for (StixObject o : MAPPER.toBundle(TestShares.reviewed()).objects()) {
+            ObjectNode tree = o.tree();
+            if (o.id().equals(REPORT)) {
+                ((ObjectNode) tree.at("/extensions/" + EXT + "/compliance/review")).put("reasons_digest", "md5:00");
+            }
+            objects.add(StixObject.of(tree));
+        }
+        assertThatThrownBy(() -> MAPPER.fromObjects(objects, SHARE_ID))
+                .isInstanceOfSatisfying(StixMappingException.class, e -> {
+                    assertThat(e.objectId()).isEqualTo(REPORT);
+                    assertThat(e.property()).startsWith("extensions." + EXT + ".compliance.review");
+                    assertThat(e.getMessage()).contains("reasonsDigest");
+                });
+    }
+
+    @Test
     void fromObjectsPicksTheRequestedShareAmongOthers() {
         List<StixObject> all = new ArrayList<>(MAPPER.toBundle(TestShares.sample()).objects());
         all.addAll(MAPPER.toBundle(TestShares.input(SampleData.failingShare())).objects());
