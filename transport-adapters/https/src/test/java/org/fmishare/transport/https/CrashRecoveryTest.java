@@ -2,9 +2,6 @@ package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,9 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.fmishare.core.envelope.EnvelopeVerifier;
@@ -72,24 +67,24 @@ class CrashRecoveryTest {
                 .requireClientCertificate(true).handler(counting).start()) {
             while (kills < KILLS && runs < 40) {
                 runs++;
-                Child child = Child.start(work, server);
+                ChildJvm child = ChildJvm.start(CrashChild.class, work.toString(), server.uri().toString());
                 String recovered = child.await("RECOVERED", 60);
                 assertThat(recovered).as("child %d output", runs).isNotNull();
                 recoveries.add(recovered);
                 // Kill anywhere from the first submits to the middle of delivery.
                 Thread.sleep(random.nextInt(2000));
-                if (child.process.isAlive()) {
-                    child.process.destroyForcibly();
-                    child.process.waitFor(30, TimeUnit.SECONDS);
+                if (child.process().isAlive()) {
+                    child.process().destroyForcibly();
+                    child.process().waitFor(30, TimeUnit.SECONDS);
                     kills++;
                 }
             }
             assertThat(kills).as("kills of a running sender").isGreaterThanOrEqualTo(KILLS);
-            Child last = Child.start(work, server);
+            ChildJvm last = ChildJvm.start(CrashChild.class, work.toString(), server.uri().toString());
             recoveries.add(last.await("RECOVERED", 60));
             String done = last.await("DONE", 180);
-            assertThat(last.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(last.process.exitValue()).isZero();
+            assertThat(last.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(last.process().exitValue()).isZero();
             assertThat(done).isEqualTo("DONE " + ENVELOPES + " dead 0");
         }
         long millis = (System.nanoTime() - started) / 1_000_000;
@@ -114,40 +109,4 @@ class CrashRecoveryTest {
     }
 
     /** A sender JVM with its stdout read line by line. */
-    record Child(Process process, BlockingQueue<String> lines) {
-        static Child start(Path work, HttpsReceiverServer server) throws java.io.IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-cp", System.getProperty("java.class.path"), CrashChild.class.getName(), work.toString(),
-                    server.uri().toString())
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the child was killed
-                }
-            }, "crash-child-output");
-            reader.setDaemon(true);
-            reader.start();
-            return new Child(p, lines);
-        }
-
-        String await(String prefix, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < deadline) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null && line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-            return null;
-        }
-    }
 }

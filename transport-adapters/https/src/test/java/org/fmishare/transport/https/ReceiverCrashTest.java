@@ -2,17 +2,12 @@ package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.fmishare.core.envelope.SignedEnvelope;
 import org.fmishare.core.model.TlpMarking;
@@ -57,7 +52,8 @@ class ReceiverCrashTest {
             port = s.getLocalPort();
         }
         SignedEnvelope envelope = Pki.share();
-        Child first = Child.start(work, port, "block");
+        ChildJvm first = ChildJvm.start(ReceiverCrashChild.class, work.toString(), Integer.toString(port), "block",
+                Pki.COMPANY);
         running = first.process();
         String listening = first.await("LISTENING", 120);
         assertThat(listening).as("first receiver started").isNotNull();
@@ -79,7 +75,8 @@ class ReceiverCrashTest {
             assertThat(Files.exists(work.resolve("receipts")) ? Files.readAllLines(work.resolve("receipts")) : List.of())
                     .as("no receipt was stored before the kill").isEmpty();
 
-            Child second = Child.start(work, port, "accept");
+            ChildJvm second = ChildJvm.start(ReceiverCrashChild.class, work.toString(), Integer.toString(port),
+                    "accept", Pki.COMPANY);
             running = second.process();
             assertThat(second.await("LISTENING", 120)).as("second receiver started").isNotNull();
             assertThat(d.awaitIdle(Duration.ofMinutes(5))).as("the outbox settled").isTrue();
@@ -95,40 +92,4 @@ class ReceiverCrashTest {
     }
 
     /** A receiver JVM with its stdout read line by line. */
-    record Child(Process process, BlockingQueue<String> lines) {
-        static Child start(Path work, int port, String mode) throws java.io.IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:TieredStopAtLevel=1",
-                    "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
-                    "-cp", System.getProperty("java.class.path"), ReceiverCrashChild.class.getName(), work.toString(),
-                    Integer.toString(port), mode, Pki.COMPANY)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-            Thread reader = new Thread(() -> {
-                try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                        StandardCharsets.UTF_8))) {
-                    String line;
-                    while ((line = r.readLine()) != null) {
-                        lines.add(line);
-                    }
-                } catch (java.io.IOException ignored) {
-                    // the child was killed
-                }
-            }, "receiver-child-output");
-            reader.setDaemon(true);
-            reader.start();
-            return new Child(p, lines);
-        }
-
-        String await(String prefix, int seconds) throws InterruptedException {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-            while (System.nanoTime() < deadline && (process.isAlive() || !lines.isEmpty())) {
-                String line = lines.poll(100, TimeUnit.MILLISECONDS);
-                if (line != null && line.startsWith(prefix)) {
-                    return line;
-                }
-            }
-            return null;
-        }
-    }
 }
