@@ -127,16 +127,18 @@ class AuditEventTest {
         assertThat(m.trigger()).isEmpty();
     }
 
+    /** A NEEDS_REVIEW summary with a reviewer's approval whose decision is {@code aGVhZGVy.cGF5bG9hZA.c2ln}. */
+    private static ComplianceSummary reviewedSummary() {
+        return new ComplianceSummary(Verdict.NEEDS_REVIEW, "sop-2024-02", "1.0.0", Disclosure.digestOf("r"))
+                .withReview(new ReviewApproval("fitf-reviewer", AT, Disclosure.digestOf("reasons"),
+                        "aGVhZGVy.cGF5bG9hZA.c2ln"));
+    }
+
     @Test
     void aReviewedShareNamesItsReviewerAndAPassShareKeepsTheEntryBytesOfOldLogs() {
-        ComplianceSummary needsReview = new ComplianceSummary(Verdict.NEEDS_REVIEW, "sop-2024-02", "1.0.0",
-                Disclosure.digestOf("r"));
-        ReviewApproval approval = new ReviewApproval("fitf-reviewer", AT, Disclosure.digestOf("reasons"),
-                "aGVhZGVy.cGF5bG9hZA.c2ln");
         SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
-
-        var reviewed = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), needsReview.withReview(approval), env,
+        var reviewed = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), reviewedSummary(), env,
                 TransportKind.HTTPS, AT);
         var plain = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), PASS, env, TransportKind.HTTPS, AT);
 
@@ -151,14 +153,9 @@ class AuditEventTest {
 
     @Test
     void aReviewedShareRecordsTheDigestOfTheSignedDecisionAndNeverItsReasons() {
-        ComplianceSummary needsReview = new ComplianceSummary(Verdict.NEEDS_REVIEW, "sop-2024-02", "1.0.0",
-                Disclosure.digestOf("r"));
-        ReviewApproval approval = new ReviewApproval("fitf-reviewer", AT, Disclosure.digestOf("reasons"),
-                "aGVhZGVy.cGF5bG9hZA.c2ln");
         SignedEnvelope env = EnvelopeSigner.builder(AuditStoreContract.ENVELOPE_SIGNER, "fitf").build()
                 .sign(new EnvelopeBody.Share(SampleData.passingShare()), PASS, TestParties.SHARE_DISCLOSURES);
-
-        var reviewed = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), needsReview.withReview(approval), env,
+        var reviewed = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), reviewedSummary(), env,
                 TransportKind.HTTPS, AT);
         var plain = AuditEvent.Dispatched.ofShare(SampleData.passingShare(), PASS, env, TransportKind.HTTPS, AT);
 
