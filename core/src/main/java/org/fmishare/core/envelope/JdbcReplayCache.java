@@ -37,7 +37,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcReplayCache implements ReplayCache {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcReplayCache.class);
     /** Short enough that the index name ({@code <table>_retain_until}) stays within PostgreSQL's 63 characters. */
-    private static final int MAX_TABLE_NAME = 50;
+    private static final JdbcTables.Table TABLE = new JdbcTables.Table(JdbcReplayCache.class, "fmi_share_nonces", 50,
+            "nonce", "replay-postgresql.sql", "replay-standard.sql");
     private static final int PURGE_EVERY = 256;
 
     private final DataSource dataSource;
@@ -59,7 +60,7 @@ public final class JdbcReplayCache implements ReplayCache {
      * @throws EnvelopeException.ProcessingFailed if the table cannot be created
      */
     public static JdbcReplayCache open(DataSource dataSource) {
-        return open(dataSource, "fmi_share_nonces");
+        return open(dataSource, TABLE.defaultName());
     }
 
     /**
@@ -73,25 +74,17 @@ public final class JdbcReplayCache implements ReplayCache {
      *     {@code digest} column (the message gives the {@code ALTER TABLE} statement that adds it)
      */
     public static JdbcReplayCache open(DataSource dataSource, String table) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        JdbcTables.checkTableName(table, MAX_TABLE_NAME);
-        try (Connection c = dataSource.getConnection()) {
-            boolean postgres = JdbcTables.Dialect.of(c) == JdbcTables.Dialect.POSTGRESQL;
-            String schema;
-            try {
-                schema = JdbcTables.schema(JdbcReplayCache.class,
-                        postgres ? "replay-postgresql.sql" : "replay-standard.sql");
-            } catch (UncheckedIOException e) {
-                throw new EnvelopeException.ProcessingFailed(e.getCause().getMessage(), e);
-            }
-            if (!JdbcTables.createIfAbsent(c, table, "nonce", schema, "fmi_share_nonces")
-                    && !JdbcTables.hasColumn(c, table, "digest")) {
-                throw new EnvelopeException.ProcessingFailed("the replay nonces table " + table + " has no digest "
-                        + "column (it was created by an earlier version); add it with: ALTER TABLE " + table
-                        + " ADD COLUMN digest VARCHAR(128)");
+        try {
+            boolean postgres = TABLE.open(dataSource, table) == JdbcTables.Dialect.POSTGRESQL;
+            try (Connection c = dataSource.getConnection()) {
+                if (!JdbcTables.hasColumn(c, table, "digest")) {
+                    throw new EnvelopeException.ProcessingFailed("the replay nonces table " + table + " has no "
+                            + "digest column (it was created by an earlier version); add it with: ALTER TABLE "
+                            + table + " ADD COLUMN digest VARCHAR(128)");
+                }
             }
             return new JdbcReplayCache(dataSource, table, postgres);
-        } catch (SQLException e) {
+        } catch (SQLException | UncheckedIOException e) {
             throw new EnvelopeException.ProcessingFailed("cannot create the replay nonces table " + table + ": "
                     + e.getMessage(), e);
         }

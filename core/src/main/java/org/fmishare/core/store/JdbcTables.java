@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 
 /**
  * The plumbing the SDK's JDBC stores share: checking a caller's table name, telling PostgreSQL from other databases,
@@ -50,6 +51,52 @@ public final class JdbcTables {
     }
 
     private JdbcTables() {}
+
+    /**
+     * What a store says about its table once, as a constant: the schema files it ships and the names in them.
+     *
+     * @param owner the store class; its schema files are looked up relative to its package
+     * @param defaultName the table name the schema files use (and the store's default)
+     * @param maxNameLength the longest table name the store accepts (see {@link #checkTableName})
+     * @param keyColumn a column the table has, to tell whether it exists
+     * @param postgresqlSchema the schema file for {@link Dialect#POSTGRESQL}
+     * @param standardSchema the schema file for {@link Dialect#STANDARD}
+     */
+    public record Table(Class<?> owner, String defaultName, int maxNameLength, String keyColumn,
+            String postgresqlSchema, String standardSchema) {
+        /** Checks that no part is missing and the default name is itself acceptable. */
+        public Table {
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(keyColumn, "keyColumn");
+            Objects.requireNonNull(postgresqlSchema, "postgresqlSchema");
+            Objects.requireNonNull(standardSchema, "standardSchema");
+            checkTableName(defaultName, maxNameLength);
+        }
+
+        /**
+         * Checks a caller's table name, connects, tells the dialect and creates the table from that dialect's schema
+         * file unless it exists.
+         *
+         * @param dataSource where to connect
+         * @param table the caller's table name
+         * @return the database's dialect
+         * @throws IllegalArgumentException when {@code table} is not a plain identifier within {@link #maxNameLength}
+         * @throws SQLException when the database cannot be reached or a statement fails
+         * @throws UncheckedIOException when the schema file is missing or cannot be read, naming it
+         */
+        public Dialect open(DataSource dataSource, String table) throws SQLException {
+            Objects.requireNonNull(dataSource, "dataSource");
+            checkTableName(table, maxNameLength);
+            try (Connection c = dataSource.getConnection()) {
+                Dialect dialect = Dialect.of(c);
+                createIfAbsent(c, table, keyColumn,
+                        schema(owner, dialect == Dialect.POSTGRESQL ? postgresqlSchema : standardSchema),
+                        defaultName);
+                return dialect;
+            }
+        }
+    }
+
 
     /**
      * Checks a caller's table name: a plain SQL identifier (letters, digits, underscores; not starting with a digit)

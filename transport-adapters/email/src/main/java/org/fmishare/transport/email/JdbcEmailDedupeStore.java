@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
 public final class JdbcEmailDedupeStore implements EmailDedupeStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcEmailDedupeStore.class);
     /** Short enough that the index names ({@code <table>_forget_after}) stay within PostgreSQL's 63 characters. */
-    private static final int MAX_TABLE_NAME = 50;
+    private static final JdbcTables.Table TABLE = new JdbcTables.Table(JdbcEmailDedupeStore.class,
+            "fmi_share_email_dedupe", 50, "envelope_id", "email-dedupe-postgresql.sql", "email-dedupe-standard.sql");
     private static final int PURGE_EVERY = 256;
 
     private final DataSource dataSource;
@@ -52,7 +53,7 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
      * @throws EmailTransportException.StoreFailed if the table cannot be created
      */
     public static JdbcEmailDedupeStore open(DataSource dataSource) {
-        return open(dataSource, "fmi_share_email_dedupe");
+        return open(dataSource, TABLE.defaultName());
     }
 
     /**
@@ -65,20 +66,10 @@ public final class JdbcEmailDedupeStore implements EmailDedupeStore {
      * @throws EmailTransportException.StoreFailed if the table cannot be created
      */
     public static JdbcEmailDedupeStore open(DataSource dataSource, String table) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        JdbcTables.checkTableName(table, MAX_TABLE_NAME);
-        try (Connection c = dataSource.getConnection()) {
-            boolean postgres = JdbcTables.Dialect.of(c) == JdbcTables.Dialect.POSTGRESQL;
-            String schema;
-            try {
-                schema = JdbcTables.schema(JdbcEmailDedupeStore.class,
-                        postgres ? "email-dedupe-postgresql.sql" : "email-dedupe-standard.sql");
-            } catch (UncheckedIOException e) {
-                throw new EmailTransportException.StoreFailed(e.getCause().getMessage(), e);
-            }
-            JdbcTables.createIfAbsent(c, table, "envelope_id", schema, "fmi_share_email_dedupe");
-            return new JdbcEmailDedupeStore(dataSource, table, postgres);
-        } catch (SQLException e) {
+        try {
+            return new JdbcEmailDedupeStore(dataSource, table,
+                    TABLE.open(dataSource, table) == JdbcTables.Dialect.POSTGRESQL);
+        } catch (SQLException | UncheckedIOException e) {
             throw new EmailTransportException.StoreFailed("cannot create the email dedupe table " + table + ": "
                     + e.getMessage(), e);
         }

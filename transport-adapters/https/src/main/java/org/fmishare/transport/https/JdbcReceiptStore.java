@@ -36,7 +36,8 @@ import org.fmishare.core.store.JdbcTables;
  */
 public final class JdbcReceiptStore implements ReceiptStore {
     /** PostgreSQL's longest identifier. */
-    private static final int MAX_TABLE_NAME = 63;
+    private static final JdbcTables.Table TABLE = new JdbcTables.Table(JdbcReceiptStore.class, "fmi_share_receipts",
+            63, "request_key", "receipts-postgresql.sql", "receipts-standard.sql");
     private static final int PURGE_EVERY = 256;
 
     private final DataSource dataSource;
@@ -62,7 +63,7 @@ public final class JdbcReceiptStore implements ReceiptStore {
      * @throws HttpsTransportException.ReceiveFailed if the table cannot be created
      */
     public static JdbcReceiptStore open(DataSource dataSource) {
-        return open(dataSource, "fmi_share_receipts");
+        return open(dataSource, TABLE.defaultName());
     }
 
     /**
@@ -74,20 +75,10 @@ public final class JdbcReceiptStore implements ReceiptStore {
      * @throws HttpsTransportException.ReceiveFailed if the table cannot be created
      */
     public static JdbcReceiptStore open(DataSource dataSource, String table) {
-        Objects.requireNonNull(dataSource, "dataSource");
-        JdbcTables.checkTableName(table, MAX_TABLE_NAME);
-        try (Connection c = dataSource.getConnection()) {
-            boolean postgres = JdbcTables.Dialect.of(c) == JdbcTables.Dialect.POSTGRESQL;
-            String schema;
-            try {
-                schema = JdbcTables.schema(JdbcReceiptStore.class,
-                        postgres ? "receipts-postgresql.sql" : "receipts-standard.sql");
-            } catch (UncheckedIOException e) {
-                throw new HttpsTransportException.ReceiveFailed(e.getCause().getMessage(), e);
-            }
-            JdbcTables.createIfAbsent(c, table, "request_key", schema, "fmi_share_receipts");
-            return new JdbcReceiptStore(dataSource, table, postgres);
-        } catch (SQLException e) {
+        try {
+            return new JdbcReceiptStore(dataSource, table, TABLE.open(dataSource, table)
+                    == JdbcTables.Dialect.POSTGRESQL);
+        } catch (SQLException | UncheckedIOException e) {
             throw new HttpsTransportException.ReceiveFailed("cannot create receipts table " + table + ": "
                     + e.getMessage(), e);
         }

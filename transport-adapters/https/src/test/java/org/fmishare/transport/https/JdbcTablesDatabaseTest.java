@@ -1,6 +1,9 @@
 package org.fmishare.transport.https;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.UncheckedIOException;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -40,6 +43,27 @@ class JdbcTablesDatabaseTest {
     @Test
     void onH2TheSameHoldsWithTheStandardDialect() throws Exception {
         check(h2(), JdbcTables.Dialect.STANDARD);
+    }
+
+    @Test
+    void aStoresTableIsOpenedFromTheSchemaFileOfItsDialectOnceUnderTheCallersName() throws Exception {
+        JdbcTables.Table receipts = new JdbcTables.Table(JdbcReceiptStore.class, "fmi_share_receipts", 63,
+                "request_key", "receipts-postgresql.sql", "receipts-standard.sql");
+        for (DataSource db : new DataSource[] {h2(), TestPostgres.freshDatabase()}) {
+            JdbcTables.Dialect dialect = receipts.open(db, "agency_receipts");
+            assertThat(receipts.open(db, "agency_receipts")).as("opened again").isEqualTo(dialect);
+            try (Connection c = db.getConnection()) {
+                assertThat(JdbcTables.Dialect.of(c)).isEqualTo(dialect);
+                assertThat(JdbcTables.hasColumn(c, "agency_receipts", "request_key")).isTrue();
+                assertThat(JdbcTables.hasColumn(c, "fmi_share_receipts", "request_key")).isFalse();
+            }
+        }
+        assertThatThrownBy(() -> receipts.open(h2(), "receipts; DROP TABLE x"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain SQL identifier");
+        JdbcTables.Table missing = new JdbcTables.Table(JdbcReceiptStore.class, "fmi_share_receipts", 63,
+                "request_key", "no-such-postgresql.sql", "no-such-standard.sql");
+        assertThatThrownBy(() -> missing.open(h2(), "fmi_share_receipts")).isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("no-such-standard.sql");
     }
 
     private static void check(DataSource db, JdbcTables.Dialect expected) throws Exception {
