@@ -7,11 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import opennlp.tools.ml.model.MaxentModel;
-import org.fmishare.core.model.Fact;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.sop.corpus.Messages;
 import org.fmishare.sop.internal.CoercionClassifier;
-import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -164,20 +162,7 @@ class CoercionCrossValidationTest {
 
     /** Whether the rules (not the classifier) object to the text placed in a share, as the development tests do. */
     static boolean rulesObject(SopValidator validator, String text) {
-        ThreatShare base = SampleData.passingShare();
-        ThreatShare share;
-        if (text.contains(" || ")) {
-            String[] parts = text.split(" \\|\\| ");
-            List<Fact> facts = new ArrayList<>(base.facts());
-            for (int i = 0; i < parts.length; i++) {
-                Fact f = facts.get(i);
-                facts.set(i, new Fact(f.id(), f.statement().strip() + " " + parts[i], f.kind(), f.sourceType(),
-                        f.reliability(), f.credibility(), f.collectedOn(), f.about(), f.activityDate()));
-            }
-            share = base.toBuilder().facts(facts).build();
-        } else {
-            share = base.toBuilder().narrative(base.narrative() + " " + text).build();
-        }
+        ThreatShare share = CoercionDevelopmentTest.placed(text);
         return validator.validate(share, Messages.render(share)).findings().stream()
                 .anyMatch(f -> "P1-NO-COERCION".equals(f.ruleId()) && !f.message().contains(CoercionClassifier.FRAME));
     }

@@ -85,22 +85,25 @@ class CoercionDevelopmentTest {
      * (a demand split over two facts), then validates the share with its rendered message.
      */
     static boolean flagged(SopValidator validator, String text) {
-        ThreatShare base = SampleData.passingShare();
-        ThreatShare share;
-        if (text.contains(" || ")) {
-            String[] parts = text.split(" \\|\\| ");
-            List<Fact> facts = new ArrayList<>(base.facts());
-            for (int i = 0; i < parts.length; i++) {
-                Fact f = facts.get(i);
-                facts.set(i, new Fact(f.id(), f.statement().strip() + " " + parts[i], f.kind(), f.sourceType(),
-                        f.reliability(), f.credibility(), f.collectedOn(), f.about(), f.activityDate()));
-            }
-            share = base.toBuilder().facts(facts).build();
-        } else {
-            share = base.toBuilder().narrative(base.narrative() + " " + text).build();
-        }
+        ThreatShare share = placed(text);
         return validator.validate(share, Messages.render(share)).findings().stream()
                 .anyMatch(f -> "P1-NO-COERCION".equals(f.ruleId()));
+    }
+
+    /** The sample share with the text in its narrative, or, for "A || B", appended to two facts' statements. */
+    static ThreatShare placed(String text) {
+        ThreatShare base = SampleData.passingShare();
+        if (!text.contains(" || ")) {
+            return base.toBuilder().narrative(base.narrative() + " " + text).build();
+        }
+        String[] parts = text.split(" \\|\\| ");
+        List<Fact> facts = new ArrayList<>(base.facts());
+        for (int i = 0; i < parts.length; i++) {
+            Fact f = facts.get(i);
+            facts.set(i, new Fact(f.id(), f.statement().strip() + " " + parts[i], f.kind(), f.sourceType(),
+                    f.reliability(), f.credibility(), f.collectedOn(), f.about(), f.activityDate()));
+        }
+        return base.toBuilder().facts(facts).build();
     }
 
     /** Counts per family: caught coercive, coercive, passed benign, benign. */
