@@ -183,15 +183,21 @@ public final class SopValidator {
      * An amendment judged under a rule set that has no amendment rules (sop-2024-02 1.0.0 predates them) would
      * otherwise run no rule of its own and could PASS on nothing; it fails instead, naming the rule set.
      */
-    private static List<Finding> withoutAmendmentRules(RuleSet rs) {
-        if (rs.ruleIds().stream().anyMatch(AMENDMENT_RULE_IDS::contains)) {
+    private List<Finding> withoutAmendmentRules(RuleSet rs) {
+        if (hasAmendmentRules(rs)) {
             return List.of();
         }
+        // The first version of this rule set that has them, from the registry rather than a name in the code.
+        String from = ruleSets.versions(rs.id()).stream().filter(SopValidator::hasAmendmentRules).findFirst()
+                .map(v -> " (" + v.id() + " has them from version " + v.version() + ")").orElse("");
         return List.of(Finding.of(AMENDMENT_RULE_SET, Severity.ERROR, "$", "rule set " + rs.id() + " version "
                 + rs.version() + " has no amendment rules (" + String.join(", ", AMENDMENT_RULE_IDS)
                 + "), so a correction or retraction cannot be checked under it; check it under a version that has "
-                + "them" + (rs.id().equals("sop-2024-02") ? " (sop-2024-02 has them from version 1.1.0)" : ""),
-                rs.citation("P1-RULE-SET").orElse(rs.title())));
+                + "them" + from, rs.citation("P1-RULE-SET").orElse(rs.title())));
+    }
+
+    private static boolean hasAmendmentRules(RuleSet rs) {
+        return rs.ruleIds().stream().anyMatch(AMENDMENT_RULE_IDS::contains);
     }
 
     private ComplianceReport report(SubjectKind kind, String id, Instant at, RuleSet rs, Evaluation ev,
