@@ -30,9 +30,12 @@ import tools.jackson.databind.ObjectMapper;
  * checked-in model byte for byte.
  *
  * <ul>
- * <li>Labelled rows: the development sets ({@code coercion-development/sentences*.tsv}) and the first two held-out
- *     sets ({@code heldout}, {@code heldout2}), whose one-run figures are spent and which are development data from
- *     this round on. The third held-out set is never read.
+ * <li>Labelled rows: the linter author's development sets ({@code coercion-development/sentences*.tsv}), the
+ *     spent held-out sets 1 to 5 ({@code heldout} to {@code heldout5}; each was run once as a blind measurement and
+ *     is training data from the following round on), and three sets written blind for training by three further
+ *     authors ({@code coercion-development/train-6a.tsv} to {@code train-6c.tsv}). Seven authors in all, so the
+ *     model meets several ways of writing the same act rather than one author's habits. The sixth held-out set is
+ *     never read.
  * <li>Benign context, always in training: the mandatory disclosure clauses, the sample share's rendered message and
  *     every sentence of the corpus cases that no linter rule objects to, so the classifier learns the texts every
  *     share carries.
@@ -42,11 +45,14 @@ final class CoercionTrainingData {
     /** Linter rules; a corpus case with none of these among its expected rule ids is clean text throughout. */
     private static final Set<String> LINTER_RULES = Set.of("P1-NO-COERCION", "P2-NO-CONTENT-DIRECTION",
             "BR-NO-COERCION");
-    /** The development and spent held-out sets, in a fixed order. */
+    /** The development sets, the spent held-out sets and the blind training sets, in a fixed order. */
     static final List<String> LABELLED = List.of("/coercion-development/sentences.tsv",
             "/coercion-development/sentences-2.tsv", "/coercion-development/sentences-3.tsv",
             "/coercion-development/sentences-4.tsv",
-            "/heldout/coercion-heldout.tsv", "/heldout2/coercion-heldout-2.tsv");
+            "/heldout/coercion-heldout.tsv", "/heldout2/coercion-heldout-2.tsv", "/heldout3/coercion-heldout-3.tsv",
+            "/heldout4/coercion-heldout-4.tsv", "/heldout5/coercion-heldout-5.tsv",
+            "/coercion-development/train-6a.tsv", "/coercion-development/train-6b.tsv",
+            "/coercion-development/train-6c.tsv");
 
     /**
      * One labelled row.
@@ -71,12 +77,15 @@ final class CoercionTrainingData {
 
     private CoercionTrainingData() {}
 
-    /** Every labelled row of the development and spent held-out sets. */
+    /**
+     * Every labelled row of the development, spent held-out and blind training sets. The development sets have three
+     * columns (label, family, text); the others four (id, label, family, text).
+     */
     static List<Row> rows() {
         List<Row> rows = new ArrayList<>();
         try {
             for (String resource : LABELLED) {
-                if (resource.startsWith("/coercion-development/")) {
+                if (resource.startsWith("/coercion-development/sentences")) {
                     for (CoercionDevelopmentTest.Row r : CoercionDevelopmentTest.rows(resource)) {
                         rows.add(new Row(resource, r.family(), r.text(), r.coercive()));
                     }

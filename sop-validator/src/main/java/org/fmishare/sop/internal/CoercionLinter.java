@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.fmishare.sop.Severity;
@@ -103,6 +104,7 @@ public final class CoercionLinter {
     private final Map<String, List<Phrase>> disclaimers = new HashMap<>();
     private final Map<String, List<Phrase>> benign = new HashMap<>();
     private final Set<String> imperativeLeads;
+    private final ToDoubleFunction<String> classifier;
     private final int negationWindow;
 
     /**
@@ -111,7 +113,19 @@ public final class CoercionLinter {
      * @param lexicon the lexicon from a rule set
      */
     public CoercionLinter(RuleSetDocument.CoercionLexicon lexicon) {
+        this(lexicon, CoercionClassifier::probability);
+    }
+
+    /**
+     * Compiles a lexicon, with a classifier other than the bundled one (cross-validation scores each held-out set
+     * with a model that never saw it).
+     *
+     * @param lexicon the lexicon from a rule set
+     * @param classifier the probability that a normalised sentence is coercive
+     */
+    public CoercionLinter(RuleSetDocument.CoercionLexicon lexicon, ToDoubleFunction<String> classifier) {
         Objects.requireNonNull(lexicon, "lexicon");
+        this.classifier = Objects.requireNonNull(classifier, "classifier");
         for (RuleSetDocument.ActionEntry a : lexicon.actions()) {
             index(actions, new Action(phrase(a.lemma()), true), a.lemma());
             for (String f : a.forms()) {
@@ -194,8 +208,14 @@ public final class CoercionLinter {
         // frame was harmless, unless it addressed the recipient, which stays REVIEW.
         Hit pending = null;
         boolean pendingAddressed = false;
+        String previous = null;
+        int previousMark = 0;
         for (int[] s : sentences(norm)) {
             String sentence = norm.substring(s[0], s[1]);
+            String prior = previous;
+            int priorMark = previousMark;
+            previous = sentence;
+            previousMark = hits.size();
             int start = n.origin()[s[0]];
             int end = n.origin()[s[1] - 1] + 1;
             end = Math.min(text.length(), Math.max(end, start));
@@ -218,6 +238,13 @@ public final class CoercionLinter {
                 continue;
             }
             Optional<SpeechActAnalyser.Verdict> v = SpeechActAnalyser.analyse(sentence, bareFrame);
+            // A rule's REVIEW is a guess from cue words ("need", "your", "should"); when the classifier, trained on
+            // several authors' benign uses of the same words, is nearly certain the sentence asks for nothing, the
+            // guess is dropped. ERRORs and announcing frames are never dropped this way.
+            if (v.isPresent() && v.get().severity() == Severity.REVIEW && !v.get().bareFrame()
+                    && classifier.applyAsDouble(sentence) < CoercionClassifier.CLEAR_THRESHOLD) {
+                v = Optional.empty();
+            }
             if (pending != null) {
                 if (v.isEmpty() && !pendingAddressed) {
                     pending = null;
@@ -240,11 +267,18 @@ public final class CoercionLinter {
             bareFrame = false;
             // What the rules leave clean, the trained classifier may still read as a request or pressure; it only
             // ever asks for a person (REVIEW), never fails a share on its own.
-            double p = CoercionClassifier.probability(sentence);
-            if (p >= CoercionClassifier.REVIEW_THRESHOLD) {
+            // A demand split over two sentences ("Our position is simple. None of these pages by Monday.") is
+            // one act in two halves, each harmless alone, so the sentence is also read with the one before it.
+            // The sentence before is read with this one only when it had no hit of its own (a frame held for this
+            // sentence counts once added): a demand already reported would otherwise be reported again on the
+            // sentence after it.
+            String before = prior != null && hits.size() == priorMark ? prior : null;
+            double p = classifier.applyAsDouble(sentence);
+            double pair = before == null ? 0 : classifier.applyAsDouble(before + " " + sentence);
+            if (Math.max(p, pair) >= CoercionClassifier.REVIEW_THRESHOLD) {
                 hits.add(new Hit(start, end, Severity.REVIEW, String.format(Locale.ROOT,
-                        "%s: reads as a request or pressure on the recipient, p = %.2f", CoercionClassifier.FRAME, p),
-                        "none named"));
+                        "%s: reads as a request or pressure on the recipient%s, p = %.2f", CoercionClassifier.FRAME,
+                        p >= pair ? "" : " (read with the sentence before it)", Math.max(p, pair)), "none named"));
                 continue;
             }
             if (LanguageGuess.mixesScripts(sentence)) {
@@ -260,7 +294,7 @@ public final class CoercionLinter {
     }
 
     /** Sentence spans, trimmed of surrounding whitespace, split further at line breaks. */
-    static List<int[]> sentences(String text) {
+    public static List<int[]> sentences(String text) {
         List<int[]> out = new ArrayList<>();
         BreakIterator it = BreakIterator.getSentenceInstance(Locale.US);
         it.setText(text);
