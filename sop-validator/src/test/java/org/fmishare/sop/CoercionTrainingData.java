@@ -32,8 +32,8 @@ import tools.jackson.databind.ObjectMapper;
  * <ul>
  * <li>Labelled rows: the linter author's development sets ({@code coercion-development/sentences*.tsv}), the
  *     spent held-out sets 1 to 5 ({@code heldout} to {@code heldout5}; each was run once as a blind measurement and
- *     is training data from the following round on), and three sets written blind for training by three further
- *     authors ({@code coercion-development/train-6a.tsv} to {@code train-6c.tsv}). Seven authors in all, so the
+ *     is training data from the following round on), and eight sets written blind for training by eight further
+ *     authors ({@code coercion-development/train-6a.tsv} to {@code train-6h.tsv}). Seventeen sets by at least fourteen authors, so the
  *     model meets several ways of writing the same act rather than one author's habits. The sixth held-out set is
  *     never read.
  * <li>Benign context, always in training: the mandatory disclosure clauses, the sample share's rendered message and
@@ -52,7 +52,9 @@ final class CoercionTrainingData {
             "/heldout/coercion-heldout.tsv", "/heldout2/coercion-heldout-2.tsv", "/heldout3/coercion-heldout-3.tsv",
             "/heldout4/coercion-heldout-4.tsv", "/heldout5/coercion-heldout-5.tsv",
             "/coercion-development/train-6a.tsv", "/coercion-development/train-6b.tsv",
-            "/coercion-development/train-6c.tsv");
+            "/coercion-development/train-6c.tsv", "/coercion-development/train-6d.tsv",
+            "/coercion-development/train-6e.tsv", "/coercion-development/train-6f.tsv",
+            "/coercion-development/train-6g.tsv", "/coercion-development/train-6h.tsv");
 
     /**
      * One labelled row.

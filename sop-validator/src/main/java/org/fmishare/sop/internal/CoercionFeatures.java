@@ -77,7 +77,7 @@ final class CoercionFeatures {
     private static List<String> compute(String sentence) {
         List<String> f = new ArrayList<>();
         f.add("bias");
-        Reading r = SpeechActAnalyser.read(sentence).orElse(null);
+        Reading r = read(sentence);
         if (r == null) {
             return f;
         }
@@ -146,6 +146,46 @@ final class CoercionFeatures {
             }
         }
         return f;
+    }
+
+    /**
+     * The analyser's reading of a text: of each sentence in turn, joined, so that a sentence read with the one before
+     * it (the linter's second reading) reuses the tagging of both, which the analyser has cached, instead of tagging
+     * the pair again; training texts of several sentences are read the same way.
+     */
+    private static Reading read(String text) {
+        List<int[]> spans = CoercionLinter.sentences(text);
+        if (spans.size() <= 1) {
+            return SpeechActAnalyser.read(text).orElse(null);
+        }
+        List<Reading> parts = new ArrayList<>();
+        for (int[] span : spans) {
+            SpeechActAnalyser.read(text.substring(span[0], span[1])).ifPresent(parts::add);
+        }
+        if (parts.isEmpty()) {
+            return null;
+        }
+        int n = parts.stream().mapToInt(x -> x.tok().length).sum();
+        String[] tok = new String[n];
+        String[] pos = new String[n];
+        String[] lem = new String[n];
+        String[] cls = new String[n];
+        boolean[] cue = new boolean[8];
+        int at = 0;
+        for (Reading x : parts) {
+            int k = x.tok().length;
+            System.arraycopy(x.tok(), 0, tok, at, k);
+            System.arraycopy(x.pos(), 0, pos, at, k);
+            System.arraycopy(x.lem(), 0, lem, at, k);
+            System.arraycopy(x.cls(), 0, cls, at, k);
+            at += k;
+            boolean[] c = {x.sender(), x.recipient(), x.target(), x.question(), x.deadline(), x.condition(),
+                x.future()};
+            for (int i = 0; i < c.length; i++) {
+                cue[i] |= c[i];
+            }
+        }
+        return new Reading(tok, pos, lem, cls, cue[0], cue[1], cue[2], cue[3], cue[4], cue[5], cue[6]);
     }
 
     private static void addIf(List<String> cues, boolean on, String name) {

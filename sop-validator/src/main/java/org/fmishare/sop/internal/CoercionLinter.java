@@ -294,7 +294,7 @@ public final class CoercionLinter {
     }
 
     /** Sentence spans, trimmed of surrounding whitespace, split further at line breaks. */
-    public static List<int[]> sentences(String text) {
+    static List<int[]> sentences(String text) {
         List<int[]> out = new ArrayList<>();
         BreakIterator it = BreakIterator.getSentenceInstance(Locale.US);
         it.setText(text);
