@@ -24,6 +24,11 @@ final class CoercionFeatures {
             "ADV");
     private static final Set<String> LEADS = Set.of("please", "kindly", "now", "just", "simply", "so", "also");
     private static final int CACHE_LIMIT = 20_000;
+    /** Nouns that name the recipient in the third person; a class feature only, never a rule's reading. */
+    private static final Set<String> RECIPIENT_NOUNS = Set.of("company", "platform", "firm", "provider", "service");
+    /** Nouns that name the sender in the third person; a class feature only. */
+    private static final Set<String> SENDER_NOUNS = Set.of("office", "bureau", "unit", "task", "force", "fitf",
+            "agency", "department");
     private static final Map<String, List<String>> CACHE = new ConcurrentHashMap<>();
 
     /**
@@ -94,7 +99,13 @@ final class CoercionFeatures {
             words.add(l);
             surface.add(t.chars().anyMatch(Character::isDigit) ? "<num>" : t);
             tags.add(r.pos()[i]);
-            classes.add(r.cls()[i] != null ? r.cls()[i] : KEEP_LEMMA.contains(r.pos()[i]) ? l : r.pos()[i]);
+            String c = r.cls()[i];
+            if (c == null) {
+                // Formal letters name the parties in the third person ("the Company should", "the Office
+                // anticipates"); in the class stream they are the recipient and the sender, as "you" and "we" are.
+                c = RECIPIENT_NOUNS.contains(l) ? "RECIPIENT" : SENDER_NOUNS.contains(l) ? "SENDER" : null;
+            }
+            classes.add(c != null ? c : KEEP_LEMMA.contains(r.pos()[i]) ? l : r.pos()[i]);
         }
         String prevWord = "^";
         String prevClass = "^";
