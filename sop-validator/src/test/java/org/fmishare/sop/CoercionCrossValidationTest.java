@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
  * points above the next blind set; holding out a whole author's set is the nearest the development data comes to a
  * new author.
  *
- * <p>A row is caught when the rules object to it (the full validation of a share carrying it, classifier findings
- * left out) or when one of its sentences, alone or read with the sentence before it (the linter's two readings),
+ * <p>A row is caught when the rules object to it (the share rules on a share carrying it, run with a linter whose
+ * classifier is the model that never saw the row's set, so the rule REVIEWs it clears are cleared out of set too;
+ * the classifier's own findings left out) or when one of its sentences, alone or read with the sentence before it (the linter's two readings),
  * reaches {@link CoercionClassifier#REVIEW_THRESHOLD} under the model that never saw its set. The rules were tuned
  * on most of these rows, so the figures are development figures, not held-out ones; the threshold is chosen here.
  */
@@ -36,11 +37,20 @@ class CoercionCrossValidationTest {
     static final int CV_CAUGHT_FLOOR = 0;
     /** Benign rows passed out of set, at the chosen threshold, over the blind-written sets. */
     static final int CV_PASSED_FLOOR = 0;
+    /** The recall target, in percent. */
+    static final double RECALL_TARGET = 95.0;
+    /** The benign pass target, in percent. */
+    static final double BENIGN_TARGET = 90.0;
     /**
-     * Benign pass rate over the blind-written sets that the chosen threshold must keep: two points above the
-     * target of 90 %, since a new author has so far always found some benign wording the development data lacked.
+     * The sets the threshold is chosen on: written blind for training after the rules of this round were tuned, so
+     * that neither the rules nor (out of set) the classifier have seen them, the nearest the development data comes
+     * to a blind set. The spent held-out sets and the first three training sets were read while the rules were
+     * tuned, so their rules-only figures flatter the rules.
      */
-    static final double BENIGN_PASS_MARGIN = 92.0;
+    static final List<String> THRESHOLD_SETS = List.of("/coercion-development/train-6d.tsv",
+            "/coercion-development/train-6e.tsv", "/coercion-development/train-6f.tsv",
+            "/coercion-development/train-6g.tsv", "/coercion-development/train-6h.tsv");
+
     /** The rule set whose share rules and lexicon the figures are for. */
     private static final RuleSet RULES = RuleSet.sop2024February();
 
@@ -78,15 +88,29 @@ class CoercionCrossValidationTest {
         StringBuilder out = new StringBuilder(String.format("leave-one-author-out over %d rows in %d sets (%d benign "
                 + "context sentences always in training), mean training time %.1f s%n", rows.size(), sources.size(),
                 context.size(), trainNanos / 1e9 / sources.size()));
-        out.append("threshold: blind-written sets caught/coercive passed/benign | all sets\n");
+        out.append("threshold: blind-written sets caught/coercive passed/benign | all sets | sets the threshold is "
+                + "chosen on\n");
         double chosen = Double.NaN;
-        for (int k = 30; k <= 85; k += 5) {
+        double best = Double.NEGATIVE_INFINITY;
+        for (int k = 20; k <= 85; k += 5) {
             double t = k / 100.0;
             int[] b = totals(rows, rules, oof, t, true);
             int[] a = totals(rows, rules, oof, t, false);
-            out.append(String.format("  %.2f  %d/%d = %.1f %%  %d/%d = %.1f %%  |  %.1f %%  %.1f %%%n", t, b[0], b[1],
-                    100.0 * b[0] / b[1], b[2], b[3], 100.0 * b[2] / b[3], 100.0 * a[0] / a[1], 100.0 * a[2] / a[3]));
-            if (Double.isNaN(chosen) && 100.0 * b[2] / b[3] >= BENIGN_PASS_MARGIN) {
+            int[] c = new int[4];
+            for (int i = 0; i < rows.size(); i++) {
+                if (THRESHOLD_SETS.contains(rows.get(i).source())) {
+                    count(c, rows.get(i).coercive(), rules[i] || oof[i] >= t);
+                }
+            }
+            double recall = 100.0 * c[0] / c[1];
+            double pass = 100.0 * c[2] / c[3];
+            out.append(String.format("  %.2f  %d/%d = %.1f %%  %d/%d = %.1f %%  |  %.1f %%  %.1f %%  |  %d/%d = %.1f %%"
+                    + "  %d/%d = %.1f %%%n", t, b[0], b[1], 100.0 * b[0] / b[1], b[2], b[3], 100.0 * b[2] / b[3],
+                    100.0 * a[0] / a[1], 100.0 * a[2] / a[3], c[0], c[1], recall, c[2], c[3], pass));
+            // The threshold that keeps both figures furthest above their targets: the smaller margin is largest.
+            double margin = Math.min(recall - RECALL_TARGET, pass - BENIGN_TARGET);
+            if (margin > best + 1e-9) {
+                best = margin;
                 chosen = t;
             }
         }
@@ -127,8 +151,9 @@ class CoercionCrossValidationTest {
                         rows.get(i).source().replaceAll(".*/", ""), rows.get(i).family(), rows.get(i).text()));
             }
         }
-        out.append(String.format("threshold chosen by the rule (lowest with a blind-written benign pass of at least "
-                + "%.0f %%): %.2f%n", BENIGN_PASS_MARGIN, chosen));
+        out.append(String.format("threshold chosen by the rule (the largest smaller margin above the targets, %.0f %% "
+                + "recall and %.0f %% benign pass, on the sets it is chosen on): %.2f, margin %.1f points%n",
+                RECALL_TARGET, BENIGN_TARGET, chosen, best));
         out.append(cost(rows));
         System.out.print(out);
         assertThat(CoercionClassifier.REVIEW_THRESHOLD).as(out.toString()).isEqualTo(chosen);
