@@ -106,6 +106,10 @@ class CoercionFamiliesTest {
         "Nothing would please us more than seeing the Brackenfold pages go dark.",
         "Our tip is demonetising the Brackenfold channels this week.",
         "Expectation on our side is that the listed network is suspended today.",
+        // content chased as still up, expected gone, hoped absent
+        "This is our second reminder about the Brackenfold pages, which are still online.",
+        "The Brackenfold cluster is expected to be offline by the weekend.",
+        "Our hope is that none of the Brackenfold accounts are still active next week.",
     })
     void theRulesCatchTheSixthRoundFamilies(String text) {
         assertThat(ruleHits(text)).as(text).isNotEmpty();
@@ -129,6 +133,10 @@ class CoercionFamiliesTest {
         // nouns that look like imperatives, and a modal that infers
         "Action items from the call are listed at the end of this note.",
         "The accounts must have been created in a single afternoon.",
+        // a named third party's words, reported; a condition inverted after a comma
+        "A local blogger wrote that readers should delete the app before the vote.",
+        "The consequence of the campaign, should it spread, would be lower turnout.",
+        "Suspension notices from other platforms were mocked by the personas.",
     })
     void theRulesLeaveTheSixthRoundLookAlikesAlone(String text) {
         assertThat(ruleHits(text)).as(text).isEmpty();

@@ -83,7 +83,8 @@ public final class ActFamilies {
             + "nothing (?:has )?happen(?:ed|s)? to|keep(?:ing|s)? (?:\\w+ ){0,4}(?:up|online|on the air|alive|going|"
             + "active)|(?:permitted|allowed|able) to (?:remain|stay|continue|keep|carry)|carry(?:ing)? on|online "
             + "forever|enough is enough|do anything about|left to decide|still (?:reachable|visible|recruiting|"
-            + "spreading|there)|preventing (?:you|your \\w+)|(?:why|how) (?:has|have|is|are) (?:\\w+ ){0,5}(?:not "
+            + "spreading|there)|preventing (?:you|your \\w+)|(?:be|are|is) (?:gone|down|offline|removed) (?:already|"
+            + "yet|by now)|forever|waiting for|(?:why|how) (?:has|have|is|are) (?:\\w+ ){0,5}(?:not "
             + "yet|yet to|still))\\b");
     /** A question about accounts of a kind in general, not about the ones shared: a genuine question. */
     private static final Pattern GENERIC_KIND = Pattern.compile("\\b(of (?:this|that) (?:kind|type|sort)|such "

@@ -376,7 +376,8 @@ public final class SpeechActAnalyser {
             + "|its )?marching orders)|pull(?:s|ed|ing)? the plug(?: on)?|send(?:s|ing)? (?:\\w+ ){0,4}packing)\\b");
     /** A wish voiced without a frame word: "nothing would please us more than", "fingers crossed". */
     private static final Pattern WISH = Pattern.compile("\\b(?:nothing would (?:\\w+ ){0,2}(?:please|satisfy|delight|"
-            + "suit|reassure|help) (?:\\w+ ){0,3}more than|fingers crossed|(?:counts?|counting) on|(?:would|will|could) sleep (?:better|"
+            + "suit|reassure|help) (?:\\w+ ){0,3}more than|fingers crossed|(?:counts?|counting) on|(?:it is )?assumed "
+            + "(?:on our side |here |at this end )?that|our assumption is that|we assume that|(?:would|will|could) sleep (?:better|"
             + "easier))\\b");
     /** An evaluation of a course of action that speaks for the sender: "the sensible course is to ...". */
     private static final Pattern COURSE = Pattern.compile("^(?:(?:the|our|in our view the) )?(?:\\w+ )?(?:best|"
@@ -414,6 +415,23 @@ public final class SpeechActAnalyser {
             + "|may) (?:sit on|set aside|ignore|shelve|decline|park)|not up to you whether|no alternative (?:\\w+ )"
             + "{0,3}acceptable|inaction is not (?:among|one of|an option)|not a menu of options|(?:is|are|:) not "
             + "(?:discretionary|optional|advisory))\\b");
+    /**
+     * Content still up, named in a reminder or chased again, or said to be up when it should not be ("this is our
+     * third reminder regarding the network, which is still online", "the channels are still live and they should
+     * not be").
+     */
+    private static final Pattern STILL_UP_CHASED = Pattern.compile("\\b(?:(?:reminder|chasing|ping|nudge|follow - "
+            + "up|following up|again)\\b(?: [\\w@',]+){0,14}? (?:(?:is|are) still (?:up|live|online|active|there|"
+            + "circulating|posting|reachable|monetised|monetized)|still waiting)|still (?:up|live|online|active) and "
+            + "(?:\\w+ )?(?:should not|must not|ought not to) be)\\b");
+    /** Accounts or content expected, assumed or required to be gone: "the cluster is expected to be gone". */
+    private static final Pattern CONTENT_EXPECTED = Pattern.compile("\\b(?:is|are) (?:\\w+ )?(?:expected|assumed|"
+            + "required|supposed|meant) to (?:be )?(?:gone|down|offline|removed|closed|dark|disabled|suspended|taken "
+            + "down|deactivated|demoneti[sz]ed|label+ed|deleted|shut)\\b");
+    /** A hope or expectation that none of the content is still up: "our hope is that none of these are still posting". */
+    private static final Pattern HOPED_ABSENCE = Pattern.compile("\\b(?:hope|wish|expectation|expect|want|assumption|"
+            + "assume) (?:is )?that (?:none|not one|no)\\b(?: [\\w@']+){0,8}? (?:are|is|remain|remains|stay|stays) "
+            + "still\\b");
     /** A short sentence announcing the demand the next one states (more ways than {@link #STANCE}). */
     private static final Pattern STANCE_MORE = Pattern.compile("^(?:there is (?:only )?(?:one|a single) (?:acceptable "
             + "|possible |right )?(?:outcome|option|answer|result|course|way forward)|(?:here is|here 's) (?:the "
@@ -681,7 +699,7 @@ public final class SpeechActAnalyser {
         // noon"); and the sender's own obligation ("our team must finish the review") asks nothing.
         if (!senderNamed && !recipient && (reported(tok, pos, lem) || thirdPartyPast(tok, pos, lem) && !afterBareFrame
                 && !COURSE.matcher(joined).lookingAt())
-                || senderOwnObligation(p, acted)) {
+                || senderOwnObligation(p, acted) || reportedByThirdParty(p)) {
             return Optional.empty();
         }
         Matcher in = INTENSIFIED.matcher(joined);
@@ -695,6 +713,18 @@ public final class SpeechActAnalyser {
         if (target && !p.question() && persist.find()) {
             return Optional.of(new Verdict(Severity.ERROR, "content denied persistence '" + persist.group() + "'",
                     "the act it insists on", false));
+        }
+        for (Pattern demand : List.of(CONTENT_EXPECTED, HOPED_ABSENCE)) {
+            Matcher m = demand.matcher(joined);
+            if (target && !p.question() && m.find() && !negatedBefore(joined, m.start())) {
+                return Optional.of(new Verdict(Severity.ERROR, "content wished gone '" + m.group() + "'",
+                        "the act it insists on", false));
+            }
+        }
+        Matcher chased = STILL_UP_CHASED.matcher(joined);
+        if ((target || contentWord(tok, lem)) && chased.find()) {
+            return Optional.of(new Verdict(Severity.REVIEW, "content chased as still up '" + chased.group() + "'",
+                    "the act it presses for", false));
         }
         Matcher refused = REFUSED_ANSWER.matcher(joined);
         if (refused.find() && (target || INACTION.matcher(joined).find() || ActFamilies.anyAct(acted))) {
@@ -790,7 +820,9 @@ public final class SpeechActAnalyser {
             String after = i + 1 < tok.length ? tok[i + 1] : "";
             // A noun that only looks like a verb ("Action items ...", "Takedown fears ...", "Suspension notices")
             // heads a noun phrase; an imperative takes an object, a particle or a name.
-            boolean verbal = !("NOUN".equals(pos[i]) && i + 1 < tok.length && "NOUN".equals(pos[i + 1]));
+            // "Takedown fears are a common theme": a noun phrase subject, whatever the tagger made of its head.
+            boolean verbal = !("NOUN".equals(pos[i]) && i + 1 < tok.length && "NOUN".equals(pos[i + 1]))
+                    && !(i + 2 < tok.length && Set.of("are", "is", "were", "was").contains(tok[i + 2]));
             // A weak verb needs accounts or content as its object, not "drop me a line" or "stop using the alias".
             boolean weakObject = WEAK.contains(lem[i]) && !Set.of("me", "us").contains(after)
                     && (contentNoun(p) || Set.of("them", "it", "these", "those").contains(after));
@@ -825,6 +857,9 @@ public final class SpeechActAnalyser {
             }
             boolean boundTo = "bound".equals(tok[i]) && i + 1 < tok.length && "to".equals(tok[i + 1]);
             if (VERB_ONLY_FRAMES.contains(lem[i]) && !"VERB".equals(pos[i]) && !"rather".equals(tok[i]) && !boundTo) {
+                continue;
+            }
+            if (inverted(tok, i)) {
                 continue;
             }
             // "The accounts must have been created in bulk": a modal perfect infers, it does not oblige.
@@ -893,7 +928,7 @@ public final class SpeechActAnalyser {
         Matcher need = MODAL_NEED.matcher(joined);
         while (need.find() && !contentSubject) {
             int at = tokenIndexAt(joined, need.start());
-            if (at < tok.length && negated(tok, at)) {
+            if (at < tok.length && negated(tok, at) || inverted(tok, at)) {
                 continue;
             }
             for (int j = Math.max(0, at - 4); j < at; j++) {
@@ -1236,6 +1271,51 @@ public final class SpeechActAnalyser {
             }
         }
         return false;
+    }
+
+    /**
+     * Words of a named third party reported with a past reporting verb ("One fake activist encouraged readers to
+     * take down ...", "The persona wrote that people should stop ...", "Several researchers have publicly said that
+     * platforms should act faster"): only the words before the verb say who speaks, and neither the sender, its
+     * office nor the recipient is among them.
+     */
+    private static boolean reportedByThirdParty(Parsed p) {
+        String[] tok = p.tok();
+        String[] pos = p.pos();
+        if (p.recipient() || p.question()) {
+            return false;
+        }
+        for (int i = 1; i < tok.length; i++) {
+            if (!REPORTING.contains(p.lem()[i]) || !"VERB".equals(pos[i]) || tok[i].equals(p.lem()[i])
+                    || tok[i].endsWith("ing") || Set.of("will", "would", "to", "be", "is", "are", "was", "were",
+                    "longer", "been").contains(tok[i - 1])) {
+                continue;
+            }
+            // The subject right before the verb (past an adverb or a perfect auxiliary) is a noun or a name.
+            int s = i - 1;
+            while (s > 0 && ("ADV".equals(pos[s]) || Set.of("have", "has", "had").contains(tok[s]))) {
+                s--;
+            }
+            boolean named = Set.of("NOUN", "PROPN").contains(pos[s]) || "quoted".equals(tok[s]);
+            int from = 0;
+            for (int j = 0; j < i; j++) {
+                if (Set.of(";", ":").contains(tok[j])) {
+                    from = j + 1;
+                }
+            }
+            String before = String.join(" ", java.util.Arrays.copyOfRange(tok, from, i));
+            return named && from < s && !any(java.util.Arrays.copyOfRange(tok, 0, i), SENDER)
+                    && !any(java.util.Arrays.copyOfRange(tok, 0, i), RECIPIENT)
+                    && !SENDER_NOUN.matcher(before).find() && !SENDER_PHRASE.matcher(before).find()
+                    && !GENERIC_ADDRESSEE.matcher(before).find();
+        }
+        return false;
+    }
+
+    /** ", should it succeed,": "should" opening an inverted condition, not an obligation. */
+    private static boolean inverted(String[] tok, int i) {
+        return i < tok.length && "should".equals(tok[i]) && ",".equals(prev(tok, i)) && i + 1 < tok.length
+                && Set.of("it", "they", "this", "that", "the").contains(tok[i + 1]);
     }
 
     /** A disavowal of any request ({@link #DISAVOWAL}) that nothing in the sentence turns round. */
