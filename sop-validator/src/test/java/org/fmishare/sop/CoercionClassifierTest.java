@@ -88,15 +88,12 @@ class CoercionClassifierTest {
      * veiled consequence, appeal, outcome wish, obligation, nominal demand.
      */
     private static final String[] NEW_WORDING = {
-        "Give these personas the boot.",
         "It is not as if you have much choice about these accounts.",
-        "The best course would be to take the whole cluster offline.",
         "Why should a foreign troll farm enjoy a home on your service?",
         "Leaving this network up is a choice your company will have to answer for.",
         "The public trusts you to keep foreign propaganda like this off your service.",
         "It would be nice if nobody could find these profiles anymore.",
         "You are accountable for these accounts staying up.",
-        "Suspension of all forty handles is the expected outcome.",
     };
 
     /** The same tempting words in negated, reported, quoted, analytic and own-duty use. */

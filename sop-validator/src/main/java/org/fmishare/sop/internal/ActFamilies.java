@@ -83,7 +83,8 @@ public final class ActFamilies {
             + "nothing (?:has )?happen(?:ed|s)? to|keep(?:ing|s)? (?:\\w+ ){0,4}(?:up|online|on the air|alive|going|"
             + "active)|(?:permitted|allowed|able) to (?:remain|stay|continue|keep|carry)|carry(?:ing)? on|online "
             + "forever|enough is enough|do anything about|left to decide|still (?:reachable|visible|recruiting|"
-            + "spreading|there)|preventing (?:you|your \\w+)|(?:why|how) (?:has|have|is|are) (?:\\w+ ){0,5}(?:not "
+            + "spreading|there)|preventing (?:you|your \\w+)|(?:be|are|is) (?:gone|down|offline|removed) (?:already|"
+            + "yet|by now)|forever|waiting for|(?:why|how) (?:has|have|is|are) (?:\\w+ ){0,5}(?:not "
             + "yet|yet to|still))\\b");
     /** A question about accounts of a kind in general, not about the ones shared: a genuine question. */
     private static final Pattern GENERIC_KIND = Pattern.compile("\\b(of (?:this|that) (?:kind|type|sort)|such "
@@ -126,6 +127,31 @@ public final class ActFamilies {
             + "(?:the )?(?:appropriate|right|obvious|sensible|only|correct|natural|proper|responsible|defensible) "
             + "(?:\\w+ )?(?:response|step|course|outcome|answer|option|move|thing)|appropriate|warranted|called "
             + "for|in order|welcome|the outcome we|what we|the least)\\b|\\b(?:can not|cannot) wait\\b");
+    /**
+     * More predicates that call an act named as a noun expected or needed, through a verb of judging or a passive
+     * of wanting: "is considered necessary by this office", "is hereby advised", "is sought", "is awaited", "is
+     * called for", "would be regarded as the appropriate response", "is what this office is looking for".
+     */
+    private static final Pattern NOMINAL_MORE = Pattern.compile("\\b(?:is|are|would be|will be)(?: \\w+){0,3}? "
+            + "(?:(?:considered|deemed|regarded as|viewed(?: here)? as|seen as|hereby|now) )?(?:(?:the )?(?:appropriate"
+            + "|right|only acceptable|proper) (?:response|outcome|step|course)|necessary|overdue|sought|awaited|advised"
+            + "|called for|assumed|foreseen|envisaged|looked for|anticipated|expected|required|needed|what (?:this "
+            + "office|we|the \\w+) (?:is|are) (?:looking for|seeking|after|asking for)|what is (?:envisaged|sought|"
+            + "expected|wanted)|the outcome sought)\\b");
+    /** Acts named as nouns that {@link SpeechActAnalyser}'s act verbs do not cover. */
+    private static final Pattern NOMINAL_ACT = Pattern.compile("\\b(?:closure|closing|labell?ing|blocking|de - \\w+|"
+            + "down - \\w+|sweep|purge|loss of|shutdown|enforcement|restriction|takedown|removal|suspension|"
+            + "termination|deactivation|deletion|demoneti[sz]\\w+|throttling|geoblocking|delisting)\\b");
+    /**
+     * The recipient asked, or the sender announcing it will ask, what was done about accounts or content: "report
+     * back within 48 hours on the actions taken against the pages", "confirm what you did about the accounts",
+     * "let us know which of the listed accounts you have closed", "a tally of the accounts actioned so far".
+     */
+    private static final Pattern REPORT_ASKED = Pattern.compile("\\b(?:what (?:was|has been|had been|is being) done|"
+            + "what (?:you|your \\w+) (?:did|have done|has done|decided|took)|which of (?:[\\w@']+ ){0,5}(?:you|your "
+            + "\\w+) (?:have |has )?\\w+ed|(?:actions?|steps|measures) taken|actioned|a (?:tally|list|count|breakdown) "
+            + "of (?:the )?(?:[\\w@']+ ){0,3}(?:accounts|pages|channels|profiles|handles|bots)|confirmation (?:that )?"
+            + "(?:the )?(?:[\\w@']+ ){0,4}(?:are|is|have been|has been) (?:\\w+ed|down|closed|gone|offline))\\b");
     private static final Set<String> ACT_NOUNS = Set.of("action", "enforcement", "takedown", "ban", "restriction",
             "steps", "measures", "moderation", "acting");
     private static final Pattern ON_RECIPIENT = Pattern.compile("\\b(?:it is|that is|this is|the ball is|it "
@@ -167,8 +193,10 @@ public final class ActFamilies {
                     c -> (c.target() || c.recipient()) && SENDER_AHEAD.matcher(c.joined()).find()
                             && !NEGATED_CLAUSE.matcher(c.joined()).find(), Severity.ERROR),
             new Family("act named as a noun and called expected or needed", NOMINAL_EVAL,
-                    ActFamilies::nominalDemand, Severity.ERROR),
-            new Family("obligation placed on the recipient", ON_RECIPIENT, Clause::anyAct, Severity.ERROR));
+                    c -> nominalDemand(c, NOMINAL_EVAL), Severity.ERROR),
+            new Family("obligation placed on the recipient", ON_RECIPIENT, Clause::anyAct, Severity.ERROR),
+            new Family("act named as a noun and called expected or needed", NOMINAL_MORE,
+                    c -> nominalDemand(c, NOMINAL_MORE), Severity.ERROR));
 
     /**
      * Families that only ask for a person (REVIEW): consulted after every other rule of the analyser found nothing,
@@ -178,6 +206,8 @@ public final class ActFamilies {
             new Family("report on the content asked or announced", REPORT_BACK, ActFamilies::reportBack,
                     Severity.REVIEW),
             new Family("content as the subject of 'is to be'", TO_BE, ActFamilies::passiveDirective,
+                    Severity.REVIEW),
+            new Family("report asked on what was done about the content", REPORT_ASKED, ActFamilies::reportAsked,
                     Severity.REVIEW));
 
     /**
@@ -212,6 +242,21 @@ public final class ActFamilies {
         return Optional.empty();
     }
 
+    /**
+     * Whether any token names an act against content.
+     *
+     * @param act per token, whether it names an act
+     * @return whether one does
+     */
+    static boolean anyAct(boolean[] act) {
+        for (boolean a : act) {
+            if (a) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether an act noun's agent is a third party ("deletions by the actor"): the act is the actor's. */
     static boolean thirdPartyAgent(String joined) {
         return THIRD_PARTY_AGENT.matcher(joined).find();
@@ -228,6 +273,21 @@ public final class ActFamilies {
         return CONTENT.matcher(j).find() && (c.recipient() || SENDER_AHEAD.matcher(j).find()
                 || WHEN.matcher(j).find()) && !j.matches(".*\\b(?:not|never|no|if|whether)\\b.*")
                 && !NEGATED_CLAUSE.matcher(j).find();
+    }
+
+    /**
+     * What was done about accounts or content, asked of the recipient (an imperative or "you") or wanted by the
+     * sender with a date ({@link #REPORT_ASKED}); negated or conditional it asks nothing. REVIEW: a person tells a
+     * request for a report from a routine exchange.
+     */
+    private static boolean reportAsked(Clause c) {
+        String j = c.joined();
+        boolean asked = c.recipient() || c.sender() || WHEN.matcher(j).find()
+                || j.matches("^(?:please |kindly |also )?(?:report|confirm|tell|let|share|send|provide|update|list|"
+                + "give|advise)\\b.*");
+        return (c.target() || CONTENT.matcher(j).find()) && asked && !c.question()
+                && !j.matches(".*\\b(?:not|never|no|if|whether)\\b.*") && !NEGATED_CLAUSE.matcher(j).find()
+                && !thirdPartyAgent(j);
     }
 
     /**
@@ -255,8 +315,8 @@ public final class ActFamilies {
      * An act named as a noun (or gerund) before the copula whose predicate evaluates it as expected, needed or
      * the right course; not negated and not the act of a third party.
      */
-    private static boolean nominalDemand(Clause c) {
-        Matcher m = NOMINAL_EVAL.matcher(c.joined());
+    private static boolean nominalDemand(Clause c, Pattern predicate) {
+        Matcher m = predicate.matcher(c.joined());
         if (!m.find()) {
             return false;
         }
@@ -266,8 +326,15 @@ public final class ActFamilies {
         for (int i = 0; i < upTo && i < c.tok().length; i++) {
             actNoun |= c.act()[i] || ACT_NOUNS.contains(c.tok()[i]);
         }
+        // The wider predicates need the act as the subject's head noun ("closure of ...", "a complete purge of
+        // ..."), not any act word before them.
+        if (predicate == NOMINAL_MORE) {
+            actNoun = NOMINAL_ACT.matcher(before).find() && !before.matches(".*\\b(?:we|i|you|they|it|he|she)\\b.*")
+                    && !c.question();
+        }
         String rest = c.joined().substring(m.start());
-        return actNoun && c.target() && !thirdPartyAgent(before)
+        boolean object = c.target() || before.matches(".*\\bof (?:the|all|every|these|those|each)\\b.*");
+        return actNoun && object && !thirdPartyAgent(before)
                 && !before.matches(".*\\b(?:not|no|never|neither|nor|whether)\\b.*")
                 && !rest.matches("^\\S+ (?:not|neither|never)\\b.*");
     }
