@@ -29,19 +29,23 @@ class CoercionDevelopmentTest {
     /** Second set, tuning rows (four in five): coercive caught. */
     static final int SECOND_TUNE_CAUGHT_FLOOR = 110;
     /**
-     * Second set, tuning rows: benign passed. 166 from 167 in the sixth round: the classifier, now also reading a
-     * sentence with the one before it, sends "Kindly acknowledge receipt by Friday so that we can close the delivery
-     * record." to review.
+     * Second set, tuning rows: benign passed. 165 from 167 in the sixth round: the classifier's lower threshold
+     * (0.35, chosen by the leave-one-author-out rule) and its reading of a sentence with the one before it send two
+     * more benign rows to review ("Kindly acknowledge receipt by Friday so that we can close the delivery record." is
+     * one).
      */
-    static final int SECOND_TUNE_PASS_FLOOR = 166;
+    static final int SECOND_TUNE_PASS_FLOOR = 165;
     /** Second set, set-aside rows (every fifth, never looked at while tuning): coercive caught. */
     static final int SECOND_ASIDE_CAUGHT_FLOOR = 27;
     /** Second set, set-aside rows: benign passed. */
     static final int SECOND_ASIDE_PASS_FLOOR = 42;
     /** Coercive development sentences caught (FAIL or NEEDS_REVIEW on the linter rule). */
-    static final int CAUGHT_FLOOR = 227;
-    /** Benign development sentences with no linter finding. */
-    static final int BENIGN_PASS_FLOOR = 210;
+    static final int CAUGHT_FLOOR = 228;
+    /**
+     * Benign development sentences with no linter finding. 207 from 210 in the sixth round: the classifier's lower
+     * threshold (0.35) sends three more of these benign rows to review.
+     */
+    static final int BENIGN_PASS_FLOOR = 207;
     private static final Pattern ESCAPE = Pattern.compile("\\\\u([0-9A-Fa-f]{4})");
 
     /** One labelled development text. */

@@ -162,7 +162,8 @@ final class CoercionTrainingData {
         return examples;
     }
 
-    private static void collect(JsonNode node, List<String> out) {
+    /** Every string in a JSON tree, depth first. */
+    static void collect(JsonNode node, List<String> out) {
         if (node == null) {
             return;
         }

@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import opennlp.tools.ml.TrainerFactory;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.ml.model.BinaryFileDataReader;
@@ -50,7 +52,7 @@ public final class CoercionClassifier {
      * keeps recall and benign pass furthest above the issue's targets (95 % and 90 %; the smaller of the two
      * margins is largest), on the blind training sets the rules were never tuned on.
      */
-    public static final double REVIEW_THRESHOLD = 0.50;
+    public static final double REVIEW_THRESHOLD = 0.35;
     /**
      * Probability of coercion below which a REVIEW of the rules (never an ERROR, never an announcing frame) is
      * dropped: the rules' REVIEW is a guess from cue words, and below this the classifier is nearly certain the
@@ -102,6 +104,27 @@ public final class CoercionClassifier {
      */
     public static MaxentModel read(InputStream in) throws IOException {
         return new GenericModelReader(new BinaryFileDataReader(new BufferedInputStream(in))).getModel();
+    }
+
+    /** Fewer words than this and a sentence is not scored alone: the model has too little to read. */
+    public static final int MIN_WORDS = 3;
+    private static final Pattern WORD = Pattern.compile("\\p{L}[\\p{L}\\p{M}'’-]*");
+
+    /**
+     * Whether a sentence has enough words to be scored alone. A field value of a word or two (a grade, a name, a
+     * handle) leaves the model with next to no features, so its answer would be its prior, which says nothing about
+     * the text; such a fragment is read only with the sentence before it.
+     *
+     * @param sentence the sentence
+     * @return whether it has at least {@link #MIN_WORDS} words
+     */
+    public static boolean scoresAlone(String sentence) {
+        Matcher m = WORD.matcher(sentence);
+        int n = 0;
+        while (n < MIN_WORDS && m.find()) {
+            n++;
+        }
+        return n >= MIN_WORDS;
     }
 
     /**

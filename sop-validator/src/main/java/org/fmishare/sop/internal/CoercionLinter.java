@@ -242,6 +242,7 @@ public final class CoercionLinter {
             // several authors' benign uses of the same words, is nearly certain the sentence asks for nothing, the
             // guess is dropped. ERRORs and announcing frames are never dropped this way.
             if (v.isPresent() && v.get().severity() == Severity.REVIEW && !v.get().bareFrame()
+                    && CoercionClassifier.scoresAlone(sentence)
                     && classifier.applyAsDouble(sentence) < CoercionClassifier.CLEAR_THRESHOLD) {
                 v = Optional.empty();
             }
@@ -273,7 +274,7 @@ public final class CoercionLinter {
             // sentence counts once added): a demand already reported would otherwise be reported again on the
             // sentence after it.
             String before = prior != null && hits.size() == priorMark ? prior : null;
-            double p = classifier.applyAsDouble(sentence);
+            double p = CoercionClassifier.scoresAlone(sentence) ? classifier.applyAsDouble(sentence) : 0;
             double pair = before == null ? 0 : classifier.applyAsDouble(before + " " + sentence);
             if (Math.max(p, pair) >= CoercionClassifier.REVIEW_THRESHOLD) {
                 hits.add(new Hit(start, end, Severity.REVIEW, String.format(Locale.ROOT,
