@@ -34,10 +34,13 @@ import org.junit.jupiter.api.Test;
  * on most of these rows, so the figures are development figures, not held-out ones; the threshold is chosen here.
  */
 class CoercionCrossValidationTest {
-    /** Rows caught out of set, rules and classifier together, at the chosen threshold, over the blind-written sets. */
-    static final int CV_CAUGHT_FLOOR = 0;
-    /** Benign rows passed out of set, at the chosen threshold, over the blind-written sets. */
-    static final int CV_PASSED_FLOOR = 0;
+    /**
+     * Rows caught out of set, rules and classifier together, at the chosen threshold, over the blind-written sets (of
+     * 1,882), as measured in the sixth round.
+     */
+    static final int CV_CAUGHT_FLOOR = 1846;
+    /** Benign rows passed out of set, at the chosen threshold, over the blind-written sets (of 1,878). */
+    static final int CV_PASSED_FLOOR = 1758;
     /** The recall target, in percent. */
     static final double RECALL_TARGET = 95.0;
     /** The benign pass target, in percent. */

@@ -87,6 +87,16 @@ class HeldOutCoercionTest {
         measure("/heldout5/coercion-heldout-5.tsv", 150, 150, HeldOutFloors.CAUGHT_5, HeldOutFloors.BENIGN_PASSED_5);
     }
 
+    /**
+     * The sixth set, written blind at the start of the linter's sixth round (its author saw no code, no training set
+     * and no earlier set), kept outside the repository during the round and run once after it was merged; see
+     * heldout6/PROVENANCE.
+     */
+    @Test
+    void recallAndBenignPassOnTheSixthBlindSetStayAtLeastAtTheMeasuredFloor() throws IOException {
+        measure("/heldout6/coercion-heldout-6.tsv", 150, 150, HeldOutFloors.CAUGHT_6, HeldOutFloors.BENIGN_PASSED_6);
+    }
+
     private static void measure(String resource, int coerciveRows, int benignRows, int caughtFloor, int passedFloor)
             throws IOException {
         SopValidator validator = SopValidator.standard();
