@@ -13,11 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.fmishare.core.model.Fact;
 import org.fmishare.core.model.ThreatShare;
 import org.fmishare.sop.corpus.Messages;
 import org.fmishare.sop.internal.CoercionLinter;
-import org.fmishare.testkit.SampleData;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -87,7 +85,8 @@ class LinterGoldenTest {
             } else {
                 hits(linter, r.text(), "text", lines);
             }
-            ComplianceReport report = validator.validate(placed(r.text()), Messages.render(placed(r.text())));
+            ThreatShare share = CoercionDevelopmentTest.placed(r.text());
+            ComplianceReport report = validator.validate(share, Messages.render(share));
             report.findings().stream().filter(f -> "P1-NO-COERCION".equals(f.ruleId()))
                     .forEach(f -> lines.add(finding(f)));
             out.put(r.id() + "\t" + oneLine(r.text()), lines);
@@ -100,22 +99,6 @@ class LinterGoldenTest {
             out.put("corpus:" + file.getFileName() + "\t-", lines);
         }
         return out;
-    }
-
-    /** As {@link CoercionDevelopmentTest#flagged}: in the narrative, or "A || B" in two facts. */
-    private static ThreatShare placed(String text) {
-        ThreatShare base = SampleData.passingShare();
-        if (!text.contains(" || ")) {
-            return base.toBuilder().narrative(base.narrative() + " " + text).build();
-        }
-        String[] parts = text.split(" \\|\\| ");
-        List<Fact> facts = new ArrayList<>(base.facts());
-        for (int i = 0; i < parts.length; i++) {
-            Fact f = facts.get(i);
-            facts.set(i, new Fact(f.id(), f.statement().strip() + " " + parts[i], f.kind(), f.sourceType(),
-                    f.reliability(), f.credibility(), f.collectedOn(), f.about(), f.activityDate()));
-        }
-        return base.toBuilder().facts(facts).build();
     }
 
     private static void hits(CoercionLinter linter, String text, String label, List<String> lines) {
