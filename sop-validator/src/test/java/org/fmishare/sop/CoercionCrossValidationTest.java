@@ -222,7 +222,7 @@ class CoercionCrossValidationTest {
                     max = Math.max(max, CoercionClassifier.probability(model, s));
                 }
                 if (before != null) {
-                    max = Math.max(max, CoercionClassifier.probability(model, before + " " + s));
+                    max = Math.max(max, CoercionClassifier.probability(model, before + "\n" + s));
                 }
                 before = s;
             }

@@ -275,7 +275,9 @@ public final class CoercionLinter {
             // sentence after it.
             String before = prior != null && hits.size() == priorMark ? prior : null;
             double p = CoercionClassifier.scoresAlone(sentence) ? classifier.applyAsDouble(sentence) : 0;
-            double pair = before == null ? 0 : classifier.applyAsDouble(before + " " + sentence);
+            // Joined by a line break, the pair splits back into exactly these two sentences, whose tagging the
+            // analyser has cached; joined by a space, two lines without a full stop would be tagged again as one.
+            double pair = before == null ? 0 : classifier.applyAsDouble(before + "\n" + sentence);
             if (Math.max(p, pair) >= CoercionClassifier.REVIEW_THRESHOLD) {
                 hits.add(new Hit(start, end, Severity.REVIEW, String.format(Locale.ROOT,
                         "%s: reads as a request or pressure on the recipient%s, p = %.2f", CoercionClassifier.FRAME,
