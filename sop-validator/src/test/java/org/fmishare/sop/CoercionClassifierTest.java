@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.ToDoubleFunction;
 import org.fmishare.core.compliance.Disclosure;
 import org.fmishare.disclosure.ClauseCatalog;
 import org.fmishare.disclosure.MessageKind;
@@ -61,6 +62,55 @@ class CoercionClassifierTest {
         for (String s : CoercionTrainingData.sentences(texts.toString(), 1)) {
             assertThat(CoercionClassifier.probability(s)).as(s).isLessThan(CoercionClassifier.REVIEW_THRESHOLD);
         }
+    }
+
+    /** A linter whose classifier answers {@code score} for every text, so these tests do not depend on the model. */
+    private static CoercionLinter linterScoring(ToDoubleFunction<String> score) {
+        return new CoercionLinter(RuleSet.sop2024February().document().coercion(), score);
+    }
+
+    @Test
+    void aSentenceIsAlsoReadWithTheSentenceBeforeIt() {
+        // Only the pair (joined by a line break) scores high: the second sentence is the one reported.
+        CoercionLinter linter = linterScoring(t -> t.contains("\n") ? 0.99 : 0.0);
+        String text = "The weather was fine this morning. The meeting ended at noon.";
+        assertThat(linter.lint(text)).singleElement().satisfies(h -> {
+            assertThat(h.severity()).isEqualTo(Severity.REVIEW);
+            assertThat(h.frame()).startsWith(CoercionClassifier.FRAME).contains("read with the sentence before it");
+            assertThat(text.substring(h.start(), h.end())).isEqualTo("The meeting ended at noon.");
+        });
+    }
+
+    @Test
+    void aSentenceAfterOneAlreadyReportedIsNotReportedAgainForIt() {
+        CoercionLinter linter = linterScoring(t -> t.contains("\n") ? 0.99 : 0.0);
+        String text = "Please remove these accounts by Friday. The meeting ended at noon.";
+        assertThat(linter.lint(text)).singleElement().satisfies(h -> {
+            assertThat(h.severity()).isEqualTo(Severity.ERROR);
+            assertThat(text.substring(h.start(), h.end())).startsWith("Please remove");
+        });
+    }
+
+    @Test
+    void aFieldOfOneOrTwoWordsIsNotScoredAlone() {
+        // A classifier that flags everything still leaves a grade or a name alone: the model's answer for a word or
+        // two is its prior, not a reading of the text.
+        CoercionLinter linter = linterScoring(t -> 0.99);
+        assertThat(linter.lint("B")).isEmpty();
+        assertThat(linter.lint("Directorate 9")).isEmpty();
+        assertThat(linter.lint("The meeting ended at noon.")).singleElement()
+                .satisfies(h -> assertThat(h.frame()).startsWith(CoercionClassifier.FRAME));
+    }
+
+    @Test
+    void aRuleReviewTheClassifierIsSureOfIsClearedButAnErrorNeverIs() {
+        String review = "Your company could remove these accounts in minutes.";
+        String error = "Please remove these accounts by Friday.";
+        assertThat(linterScoring(t -> 0.5).lint(review)).singleElement()
+                .satisfies(h -> assertThat(h.severity()).isEqualTo(Severity.REVIEW));
+        assertThat(linterScoring(t -> 0.0).lint(review)).isEmpty();
+        assertThat(linterScoring(t -> 0.0).lint(error)).singleElement()
+                .satisfies(h -> assertThat(h.severity()).isEqualTo(Severity.ERROR));
     }
 
     @Test

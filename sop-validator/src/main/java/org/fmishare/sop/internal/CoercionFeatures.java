@@ -181,7 +181,7 @@ final class CoercionFeatures {
         String[] pos = new String[n];
         String[] lem = new String[n];
         String[] cls = new String[n];
-        boolean[] cue = new boolean[8];
+        boolean[] cue = new boolean[7];
         int at = 0;
         for (Reading x : parts) {
             int k = x.tok().length;

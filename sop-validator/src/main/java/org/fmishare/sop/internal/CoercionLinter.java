@@ -241,10 +241,13 @@ public final class CoercionLinter {
             // A rule's REVIEW is a guess from cue words ("need", "your", "should"); when the classifier, trained on
             // several authors' benign uses of the same words, is nearly certain the sentence asks for nothing, the
             // guess is dropped. ERRORs and announcing frames are never dropped this way.
+            double alone = Double.NaN;
             if (v.isPresent() && v.get().severity() == Severity.REVIEW && !v.get().bareFrame()
-                    && CoercionClassifier.scoresAlone(sentence)
-                    && classifier.applyAsDouble(sentence) < CoercionClassifier.CLEAR_THRESHOLD) {
-                v = Optional.empty();
+                    && CoercionClassifier.scoresAlone(sentence)) {
+                alone = classifier.applyAsDouble(sentence);
+                if (alone < CoercionClassifier.CLEAR_THRESHOLD) {
+                    v = Optional.empty();
+                }
             }
             if (pending != null) {
                 if (v.isEmpty() && !pendingAddressed) {
@@ -274,7 +277,8 @@ public final class CoercionLinter {
             // sentence counts once added): a demand already reported would otherwise be reported again on the
             // sentence after it.
             String before = prior != null && hits.size() == priorMark ? prior : null;
-            double p = CoercionClassifier.scoresAlone(sentence) ? classifier.applyAsDouble(sentence) : 0;
+            double p = !Double.isNaN(alone) ? alone
+                    : CoercionClassifier.scoresAlone(sentence) ? classifier.applyAsDouble(sentence) : 0;
             // Joined by a line break, the pair splits back into exactly these two sentences, whose tagging the
             // analyser has cached; joined by a space, two lines without a full stop would be tagged again as one.
             double pair = before == null ? 0 : classifier.applyAsDouble(before + "\n" + sentence);
